@@ -1,0 +1,2 @@
+export type * from './types.js';
+export { FIELD_CATALOG, getCatalogField, isCatalogFieldId, DEFAULT_COUNTRY, HONEYPOT_FIELD } from './catalog.js';

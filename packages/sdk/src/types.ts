@@ -1,0 +1,189 @@
+/** A text in one language, or a map of locale → text. Always rendered as text, never HTML. */
+export type LocalizedText = string | Readonly<Record<string, string>>;
+
+/** Locales with built-in messages. Any BCP 47 tag is accepted; unknown ones fall back to `en`. */
+export type BuiltInLocale = 'fr' | 'en';
+
+/** Control kinds of catalog fields. */
+export type CatalogFieldType =
+  | 'text'
+  | 'select'
+  | 'radio'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'country'
+  | 'textarea'
+  | 'password'
+  | 'checkbox';
+
+/** Control kinds a custom field may use. */
+export type CustomFieldType =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'radio'
+  | 'checkbox';
+
+export type FieldType = CatalogFieldType | CustomFieldType;
+
+/** Fixed formats for custom fields: configs carry no free-form regular expression. */
+export type CustomFieldFormat = 'digits' | 'letters' | 'postal-code' | 'phone' | 'email' | 'url';
+
+/** Built-in checks of catalog fields. */
+export type CatalogFormat = 'siret' | 'vat' | 'postal-code' | 'phone' | 'email' | 'url' | 'password' | 'country';
+
+export type InputMode = 'text' | 'numeric' | 'tel' | 'email' | 'url' | 'decimal';
+
+export interface OptionDefinition {
+  readonly value: string;
+  readonly label: LocalizedText;
+}
+
+/** One row of {@link FIELD_CATALOG}. */
+export interface FieldDefinition {
+  readonly id: CatalogFieldId;
+  readonly type: CatalogFieldType;
+  readonly label: Readonly<Record<BuiltInLocale, string>>;
+  readonly help?: Readonly<Record<BuiltInLocale, string>>;
+  readonly autocomplete?: string;
+  readonly inputmode?: InputMode;
+  readonly format?: CatalogFormat;
+  readonly options?: readonly OptionDefinition[];
+  readonly minLength?: number;
+  readonly maxLength: number;
+  /** Always displayed and required; the editor shows it greyed. */
+  readonly locked: boolean;
+  readonly defaultDisplayed: boolean;
+  readonly defaultRequired: boolean;
+}
+
+export type CatalogFieldId =
+  | 'companyName'
+  | 'legalForm'
+  | 'siret'
+  | 'vatNumber'
+  | 'civility'
+  | 'firstName'
+  | 'lastName'
+  | 'position'
+  | 'department'
+  | 'email'
+  | 'phone'
+  | 'mobile'
+  | 'fax'
+  | 'website'
+  | 'street'
+  | 'addressComplement'
+  | 'poBox'
+  | 'postalCode'
+  | 'city'
+  | 'country'
+  | 'remarks'
+  | 'password'
+  | 'newsletter'
+  | 'partnerOffers';
+
+/** Where a field sits and whether it is shown and required. */
+export interface FieldEntry {
+  readonly id: string;
+  readonly displayed: boolean;
+  readonly required: boolean;
+}
+
+/** An admin-defined field. */
+export interface CustomField {
+  readonly id: string;
+  readonly type: CustomFieldType;
+  readonly label: LocalizedText;
+  readonly help?: LocalizedText;
+  readonly options?: readonly OptionDefinition[];
+  readonly format?: CustomFieldFormat;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+}
+
+export type UnvalidatedAccounts = 'none' | 'block-purchase' | 'block-login';
+export type AccountState = 'active' | 'inactive';
+export type Access = 'full' | 'browse-only' | 'none';
+
+export interface ConfirmationSettings {
+  /** A same-site path (`/thank-you`) or an https URL. Wins over `message`. */
+  readonly redirectUrl?: string;
+  readonly message?: LocalizedText;
+}
+
+export interface Settings {
+  readonly unvalidatedAccounts: UnvalidatedAccounts;
+  readonly alertEmail?: string;
+  readonly quickRegistration: boolean;
+  readonly defaultAccountState: AccountState;
+  readonly confirmation: ConfirmationSettings;
+}
+
+/** A normalized config: every invariant of CONTRACT.md holds. */
+export interface FormConfig {
+  readonly version: number;
+  readonly enabled: boolean;
+  readonly fields: readonly FieldEntry[];
+  readonly customFields: readonly CustomField[];
+  readonly settings: Settings;
+}
+
+/** What a form renders for one field, labels resolved for one locale. */
+export interface ResolvedField {
+  readonly id: string;
+  readonly type: FieldType;
+  readonly label: string;
+  readonly help?: string;
+  readonly required: boolean;
+  readonly locked: boolean;
+  readonly custom: boolean;
+  readonly autocomplete?: string;
+  readonly inputmode?: InputMode;
+  readonly minLength?: number;
+  readonly maxLength: number;
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+}
+
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid_type'
+  | 'too_short'
+  | 'too_long'
+  | 'invalid_format'
+  | 'invalid_checksum'
+  | 'invalid_option'
+  | 'invalid_characters'
+  | 'too_common'
+  | 'not_confirmed'
+  | 'out_of_range';
+
+/** One validation problem, on the wire and in the SDK. `field` is a field id, or `confirmed`. */
+export interface FieldError {
+  readonly field: string;
+  readonly code: FieldErrorCode;
+  readonly message: string;
+}
+
+/** The JSON body posted to the handler. */
+export interface SubmissionBody {
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly confirmed: boolean;
+  readonly locale?: string;
+}
+
+/** Submitted values after validation: strings trimmed and NFC-normalized, checkboxes booleans. */
+export type SubmissionValues = Readonly<Record<string, string | boolean | number>>;
+
+/** The 201 response of a submission. */
+export interface SubmissionResult {
+  readonly id: string;
+  readonly status: 'pending';
+  readonly access: Access;
+}

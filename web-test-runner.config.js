@@ -1,0 +1,51 @@
+// Browser tests run in the system Chromium (Debian's package), never a downloaded build.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chromeLauncher } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const executablePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const mswWorker = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
+
+/** A strict CSP applied to pages under /test/csp/: used by tests that load code in an iframe under that policy. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
+
+export default {
+  files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.node.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 600000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  middleware: [
+    async function mswWorkerScript(ctx, next) {
+      if (ctx.path === '/mockServiceWorker.js') {
+        ctx.type = 'application/javascript';
+        ctx.body = await readFile(mswWorker, 'utf8');
+        return;
+      }
+      await next();
+      if (ctx.path.startsWith('/test/csp/')) {
+        ctx.set('Content-Security-Policy', STRICT_CSP);
+      }
+    },
+  ],
+};
