@@ -1,7 +1,8 @@
 // Browser tests run in the system Chromium (Debian's package), never a downloaded build.
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { chromeLauncher } from '@web/test-runner';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './test/summary-reporter.js';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 const executablePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -15,6 +16,7 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   concurrency: 2,
+  reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
   browsers: [

@@ -1,0 +1,22 @@
+// `npm run build`: ESM + .d.ts of each package (tsc), the single-file browser bundles (vite)
+// and the custom-elements.json of each element package (Custom Elements Manifest analyzer).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const run = (command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  execFileSync(command, args, { stdio: 'inherit', ...options });
+
+for (const pkg of ['sdk', 'form', 'field-config']) {
+  rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
+  run('tsc', ['-p', `packages/${pkg}/tsconfig.build.json`]);
+}
+
+for (const bundle of ['form', 'field-config']) {
+  run('vite', ['build'], { env: { ...process.env, BUNDLE: bundle } });
+}
+
+for (const pkg of ['form', 'field-config']) {
+  run('custom-elements-manifest', ['analyze', '--litelement', '--globs', 'src/**/*.component.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'], {
+    cwd: `packages/${pkg}`,
+  });
+}

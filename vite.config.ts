@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Single-file browser bundles, one per `BUNDLE` value: each inlines every dependency
+ * (lit, zod, ky, sortablejs, the SDK) so a CMS page needs one `<script type="module">`.
+ * `sdk` is only built to measure the SDK browser entry against its size budget.
+ */
+const targets = {
+  sdk: { entry: 'packages/sdk/src/index.ts', outDir: 'node_modules/.cache/size', fileName: 'sdk.bundle.js' },
+  form: {
+    entry: 'packages/form/src/account-request-form/account-request-form.ts',
+    outDir: 'packages/form/dist',
+    fileName: 'account-request-form.bundle.js',
+  },
+  'field-config': {
+    entry: 'packages/field-config/src/form-field-config/form-field-config.ts',
+    outDir: 'packages/field-config/dist',
+    fileName: 'form-field-config.bundle.js',
+  },
+} as const;
+
+type Target = keyof typeof targets;
+const name = (process.env['BUNDLE'] ?? 'form') as Target;
+const target = targets[name];
+if (!target) throw new Error(`Unknown BUNDLE "${name}": expected one of ${Object.keys(targets).join(', ')}`);
+
+export default defineConfig({
+  resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  logLevel: 'warn',
+  build: {
+    target: 'es2022',
+    outDir: target.outDir,
+    emptyOutDir: false,
+    minify: true,
+    sourcemap: false,
+    copyPublicDir: false,
+    reportCompressedSize: false,
+    lib: { entry: target.entry, formats: ['es'], fileName: () => target.fileName },
+  },
+});
