@@ -1,0 +1,10 @@
+export { normalizeText, hasForbiddenCharacters, codePointLength, compactIdentifier } from './text.js';
+export { isValidSiret, isValidSiren } from './siret.js';
+export { checkVatNumber } from './vat.js';
+export { checkPostalCode } from './postal-code.js';
+export { isValidPhone } from './phone.js';
+export { normalizeEmail, isValidEmail } from './email.js';
+export { isValidHttpUrl } from './url.js';
+export { checkPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password.js';
+export { isValidCountryCode } from './country.js';
+export { isSafeRedirectUrl } from './redirect.js';

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codePointLength, compactIdentifier, hasForbiddenCharacters, normalizeText } from './text.js';
+
+test('normalizeText composes to NFC and trims', () => {
+  assert.equal(normalizeText('  Cafe\u0301 \n'), 'Caf\u00e9');
+  assert.equal(normalizeText('\u00c5ngstr\u00f6m'), '\u00c5ngstr\u00f6m');
+  assert.equal(normalizeText('\t'), '');
+});
+
+test('hasForbiddenCharacters accepts ordinary text', () => {
+  for (const v of ['Société Générale', 'O\'Brien & Fils', 'Zoë 😀', '東京', 'a\u00a0b', ''])
+    assert.equal(hasForbiddenCharacters(v), false, v);
+});
+
+test('hasForbiddenCharacters refuses controls, bidi, BOM and lone surrogates', () => {
+  for (const v of ['a\0b', 'a\x07', '\x1b[31m', 'a\x7f', 'a\x85b', 'a\x9f', 'abc\u202egpj.exe',
+    '\u202a', '\u2066x\u2069', '\ufeffabc', 'x\ud800', '\udc00y', 'a\tb', 'a\nb', 'a\rb'])
+    assert.equal(hasForbiddenCharacters(v), true, JSON.stringify(v));
+});
+
+test('hasForbiddenCharacters allows \\n \\r \\t only when multiline', () => {
+  assert.equal(hasForbiddenCharacters('line 1\r\nline 2\tend', { multiline: true }), false);
+  assert.equal(hasForbiddenCharacters('line 1\r\nline 2', { multiline: false }), true);
+  assert.equal(hasForbiddenCharacters('a\0b', { multiline: true }), true);
+  assert.equal(hasForbiddenCharacters('a\vb', { multiline: true }), true);
+  assert.equal(hasForbiddenCharacters('a\u202db', { multiline: true }), true);
+});
+
+test('codePointLength counts code points, not UTF-16 units', () => {
+  assert.equal(codePointLength(''), 0);
+  assert.equal(codePointLength('abc'), 3);
+  assert.equal(codePointLength('😀😀'), 2);
+  assert.equal(codePointLength('𠀀a'), 2);
+  assert.equal(codePointLength('e\u0301'), 2);
+  assert.equal(codePointLength('\ud800\ud800'), 2);
+  assert.equal(codePointLength('x\udc00'), 2);
+});
+
+test('compactIdentifier drops spaces, dots and dashes and uppercases', () => {
+  assert.equal(compactIdentifier(' fr 40 303.265-045 '), 'FR40303265045');
+  assert.equal(compactIdentifier('732\u00a0829\u202f320'), '732829320');
+  assert.equal(compactIdentifier('nl123456789b01'), 'NL123456789B01');
+  assert.equal(compactIdentifier('a/b'), 'A/B');
+});

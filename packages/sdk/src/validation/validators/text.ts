@@ -1,0 +1,38 @@
+/**
+ * Unicode NFC then trim: the canonical form of every text value, so the same
+ * input compares, counts and stores alike on client and server.
+ */
+export function normalizeText(v: string): string {
+  return v.normalize('NFC').trim();
+}
+
+// C0/C1 controls, bidi embeddings/overrides/isolates (the "Trojan Source" trick that
+// reorders what a reviewer sees), lone surrogates (not storable as UTF-8), and BOM.
+const FORBIDDEN_LINE = /[\0-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u;
+const FORBIDDEN_MULTILINE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u;
+
+/**
+ * True when `v` holds a character no form value may carry: C0/C1 control characters
+ * (NUL included; `\n`, `\r` and `\t` are allowed only when `multiline`), bidi
+ * overrides and isolates (U+202A–202E, U+2066–2069), lone surrogates, or U+FEFF.
+ */
+export function hasForbiddenCharacters(v: string, options?: { multiline?: boolean }): boolean {
+  return (options?.multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_LINE).test(v);
+}
+
+/**
+ * Length in Unicode code points, the unit of every min/max length in the SDK
+ * (an emoji or a CJK extension character counts as one, as a user would expect;
+ * `String#length` would count UTF-16 units). A lone surrogate counts as one.
+ */
+export function codePointLength(v: string): number {
+  return v.length - (v.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/**
+ * Drops spaces (no-break spaces included), dots and dashes and uppercases: how
+ * identifiers such as SIRET, VAT numbers or IBANs are typed ("FR 40 303.265-045").
+ */
+export function compactIdentifier(v: string): string {
+  return v.replace(/[\s.\-\u2010-\u2015]/g, '').toUpperCase();
+}
