@@ -1,0 +1,18 @@
+export { defaultConfig } from './defaults.js';
+export { parseConfig, safeParseConfig, type SafeParseConfigResult } from './parse.js';
+export { ConfigError, isConfigError, type ConfigIssue } from './errors.js';
+export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS } from './schema.js';
+export {
+  setDisplayed,
+  setRequired,
+  moveField,
+  addCustomField,
+  updateCustomField,
+  removeCustomField,
+  updateSettings,
+  isLocked,
+  deriveCustomFieldId,
+  type NewCustomField,
+  type CustomFieldPatch,
+  type SettingsPatch,
+} from './edits.js';
