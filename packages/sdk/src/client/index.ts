@@ -1,0 +1,16 @@
+export { createClient, type AccountRequestClient, type ClientOptions, type LoadedConfig, type SubmitOptions } from './client.js';
+export type { RetryPolicy } from './retry.js';
+export type { SubmissionEnctype } from './encode.js';
+export { createIdempotencyKey } from './idempotency-key.js';
+export {
+  ConfigLoadError,
+  ConfigSaveError,
+  ConflictError,
+  SubmissionError,
+  isConfigLoadError,
+  isConfigSaveError,
+  isConflictError,
+  isSubmissionError,
+  type SubmissionErrorKind,
+  type SubmissionFailure,
+} from './errors.js';

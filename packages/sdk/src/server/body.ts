@@ -1,0 +1,97 @@
+import { HttpProblem, problem } from './problem.js';
+
+/** Body encodings the handler reads. */
+export type BodyKind = 'json' | 'urlencoded' | 'multipart';
+
+const MEDIA_TYPES: Readonly<Record<string, BodyKind>> = {
+  'application/json': 'json',
+  'application/x-www-form-urlencoded': 'urlencoded',
+  'multipart/form-data': 'multipart',
+};
+
+/** The body kind of a `Content-Type`, or `undefined` for anything else. */
+export function bodyKind(contentType: string | null, accepted: readonly BodyKind[]): BodyKind | undefined {
+  const essence = (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  const kind = Object.hasOwn(MEDIA_TYPES, essence) ? MEDIA_TYPES[essence] : undefined;
+  return kind && accepted.includes(kind) ? kind : undefined;
+}
+
+/** Throws a 415 problem naming what `accepted` allows. */
+export function unsupportedMediaType(accepted: readonly BodyKind[]): HttpProblem {
+  const types = Object.keys(MEDIA_TYPES).filter((type) => accepted.includes(MEDIA_TYPES[type] as BodyKind));
+  return new HttpProblem(problem(415, `Send the body as ${types.join(', or ')}.`, { headers: { 'Accept-Post': types.join(', ') } }));
+}
+
+function tooLarge(maxBytes: number): HttpProblem {
+  return new HttpProblem(problem(413, `The request body is larger than ${maxBytes} bytes.`));
+}
+
+/**
+ * Reads the body, stopping (and cancelling the stream) as soon as it exceeds `maxBytes`, so an
+ * oversized or endless upload costs at most `maxBytes` of memory. A declared `Content-Length`
+ * above the limit is refused before reading anything.
+ */
+export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await reader.read();
+    } catch {
+      throw new HttpProblem(problem(400, 'The request body could not be read.'));
+    }
+    if (result.done) break;
+    total += result.value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(result.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function malformed(detail: string): HttpProblem {
+  return new HttpProblem(problem(400, detail));
+}
+
+/** Decodes a JSON body; invalid UTF-8 or JSON is a 400 problem. */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    throw malformed('The request body is not valid JSON.');
+  }
+}
+
+/**
+ * Decodes a classic form body into name → value (first value wins). File parts are refused:
+ * the form has no file field.
+ */
+export async function parseFormBody(bytes: Uint8Array<ArrayBuffer>, kind: 'urlencoded' | 'multipart', contentType: string): Promise<Map<string, string>> {
+  let entries: Iterable<[string, FormDataEntryValue]>;
+  try {
+    entries = kind === 'urlencoded'
+      ? new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+      : await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
+  } catch {
+    throw malformed('The form body could not be parsed.');
+  }
+  const fields = new Map<string, string>();
+  for (const [name, value] of entries) {
+    if (typeof value !== 'string') throw malformed('File uploads are not accepted.');
+    if (!fields.has(name)) fields.set(name, value);
+  }
+  return fields;
+}
