@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (strict CSPs forbid `new Function`).
+import './zod-setup.js';
 export type * from './types.js';
 export { FIELD_CATALOG, getCatalogField, isCatalogFieldId, DEFAULT_COUNTRY, HONEYPOT_FIELD } from './catalog.js';
 export { AccountRequestError } from './errors.js';
@@ -22,3 +24,15 @@ export {
   type SubmissionErrorKind,
   type SubmissionFailure,
 } from './client/index.js';
+export * from './config/index.js';
+export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, en, fr, type Messages } from './i18n/index.js';
+export { resolveFields, CUSTOM_MAX_LENGTH } from './resolve.js';
+export {
+  validateSubmission,
+  validateField,
+  buildSubmissionSchema,
+  type ValidationResult,
+  type ValidationOptions,
+  type SubmissionSchema,
+  type SubmissionData,
+} from './validation/index.js';

@@ -1,0 +1,93 @@
+import { getCatalogField } from './catalog.js';
+import { localize } from './i18n/resolve.js';
+import type { CustomField, CustomFieldType, FieldDefinition, FieldEntry, FormConfig, InputMode, OptionDefinition, ResolvedField } from './types.js';
+
+/** Maximum length of a custom field's value when its config sets none, per type. */
+export const CUSTOM_MAX_LENGTH: Readonly<Record<CustomFieldType, number>> = {
+  text: 255,
+  textarea: 2000,
+  email: 254,
+  tel: 30,
+  url: 2048,
+  number: 32,
+  date: 10,
+  select: 100,
+  radio: 100,
+  checkbox: 5,
+};
+
+const CUSTOM_INPUTMODE: Readonly<Record<string, InputMode>> = {
+  digits: 'numeric',
+  phone: 'tel',
+  email: 'email',
+  url: 'url',
+  tel: 'tel',
+  number: 'decimal',
+};
+
+/** The input mode of a custom field: from its format, else from its type. */
+export function customInputMode(field: CustomField): InputMode | undefined {
+  const key = field.format && Object.hasOwn(CUSTOM_INPUTMODE, field.format) ? field.format : field.type;
+  return Object.hasOwn(CUSTOM_INPUTMODE, key) ? CUSTOM_INPUTMODE[key] : undefined;
+}
+
+function options(list: readonly OptionDefinition[] | undefined, locale: string) {
+  return list?.map((option) => ({ value: option.value, label: localize(option.label, locale) }));
+}
+
+function fromCatalog(def: FieldDefinition, entry: FieldEntry, locale: string): ResolvedField {
+  const help = def.help && localize(def.help, locale);
+  const resolved = options(def.options, locale);
+  return {
+    id: def.id,
+    type: def.type,
+    label: localize(def.label, locale),
+    ...(help ? { help } : {}),
+    required: entry.required,
+    locked: def.locked,
+    custom: false,
+    ...(def.autocomplete ? { autocomplete: def.autocomplete } : {}),
+    ...(def.inputmode ? { inputmode: def.inputmode } : {}),
+    ...(def.minLength !== undefined ? { minLength: def.minLength } : {}),
+    maxLength: def.maxLength,
+    ...(resolved ? { options: resolved } : {}),
+  };
+}
+
+function fromCustom(field: CustomField, entry: FieldEntry, locale: string): ResolvedField {
+  const help = localize(field.help, locale);
+  const inputmode = customInputMode(field);
+  const resolved = options(field.options, locale);
+  return {
+    id: field.id,
+    type: field.type,
+    label: localize(field.label, locale),
+    ...(help ? { help } : {}),
+    required: entry.required,
+    locked: false,
+    custom: true,
+    ...(inputmode ? { inputmode } : {}),
+    ...(field.minLength !== undefined ? { minLength: field.minLength } : {}),
+    maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type],
+    ...(resolved ? { options: resolved } : {}),
+  };
+}
+
+/**
+ * What a form renders: the displayed fields in display order, labels, help texts and option
+ * labels in `locale` (falling back to `en`), with the catalog's autocomplete token, input mode
+ * and length limits, and each custom field's limits (255 characters for text and 2,000 for a
+ * textarea unless its config says otherwise).
+ */
+export function resolveFields(config: FormConfig, { locale }: { locale: string }): ResolvedField[] {
+  const custom = new Map(config.customFields.map((field) => [field.id, field]));
+  const out: ResolvedField[] = [];
+  for (const entry of config.fields) {
+    if (!entry.displayed) continue;
+    const def = getCatalogField(entry.id);
+    const field = def ? undefined : custom.get(entry.id);
+    if (def) out.push(fromCatalog(def, entry, locale));
+    else if (field) out.push(fromCustom(field, entry, locale));
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import type { FieldErrorCode } from '../types.js';
+import type { FieldRule } from './rules.js';
+import {
+  checkPassword,
+  checkPostalCode,
+  checkVatNumber,
+  codePointLength,
+  compactIdentifier,
+  hasForbiddenCharacters,
+  isValidCountryCode,
+  isValidEmail,
+  isValidHttpUrl,
+  isValidPhone,
+  isValidSiret,
+  normalizeEmail,
+  normalizeText,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './validators/index.js';
+
+/** Why a value was refused: the code, the check whose wording applies, message parameters. */
+export interface Problem {
+  readonly code: FieldErrorCode;
+  readonly check?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A checked value (`undefined` when empty), or a problem. */
+export type Outcome = { readonly value: string | number | boolean | undefined } | { readonly problem: Problem };
+
+const fail = (code: FieldErrorCode, check?: string, params?: Problem['params']): Outcome => ({
+  problem: { code, ...(check ? { check } : {}), ...(params ? { params } : {}) },
+});
+
+// Checkbox values from JSON (booleans) and from classic form posts (`on`, `true`).
+const CHECKED = new Set<unknown>([true, 'on', 'true']);
+const UNCHECKED = new Set<unknown>([false, undefined, null, '', 'off', 'false']);
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const LETTERS = /^[\p{L}\p{M} '’-]+$/u;
+
+function isRealDate(v: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+// One format check: a problem code, or the value to keep (possibly in canonical form).
+function format(check: string, v: string, country: string): FieldErrorCode | { value: string } {
+  const ok = (test: boolean, value = v) => (test ? { value } : 'invalid_format');
+  switch (check) {
+    case 'email': {
+      const email = normalizeEmail(v);
+      return ok(isValidEmail(email), email);
+    }
+    case 'phone':
+      return ok(isValidPhone(v));
+    case 'url':
+      return ok(isValidHttpUrl(v));
+    case 'siret': {
+      const siret = compactIdentifier(v);
+      if (!/^\d{14}$/.test(siret)) return 'invalid_format';
+      return isValidSiret(siret) ? { value: siret } : 'invalid_checksum';
+    }
+    case 'vat': {
+      const result = checkVatNumber(v);
+      return result === 'ok' ? { value: compactIdentifier(v) } : result;
+    }
+    case 'postal-code':
+      return ok(checkPostalCode(v, country) === 'ok');
+    case 'country':
+      return ok(isValidCountryCode(v.toUpperCase()), v.toUpperCase());
+    case 'digits':
+      return ok(/^\d+$/.test(v));
+    case 'letters':
+      return ok(LETTERS.test(v) && /\p{L}/u.test(v));
+    case 'date':
+      return ok(isRealDate(v));
+    default:
+      return { value: v };
+  }
+}
+
+function checkText(rule: FieldRule, raw: string, country: string): Outcome {
+  if (hasForbiddenCharacters(raw, { multiline: rule.type === 'textarea' })) return fail('invalid_characters');
+  // A password keeps its spaces: trimming would silently change the secret.
+  let v = rule.type === 'password' ? raw.normalize('NFC') : normalizeText(raw);
+  if (v === '') return { value: undefined };
+  if (rule.type === 'password') {
+    const result = checkPassword(v);
+    return result === 'ok' ? { value: v } : fail(result, 'password', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+  }
+  if (rule.options) return rule.options.has(v) ? { value: v } : fail('invalid_option');
+  const length = codePointLength(v);
+  if (length > rule.maxLength) return fail('too_long', undefined, { max: rule.maxLength });
+  if (rule.minLength !== undefined && length < rule.minLength) return fail('too_short', undefined, { min: rule.minLength });
+  for (const check of rule.checks) {
+    const result = format(check, v, country);
+    if (typeof result === 'string') return fail(result, check, check === 'postal-code' ? { country } : undefined);
+    v = result.value;
+  }
+  return { value: v };
+}
+
+function checkNumber(raw: unknown): Outcome {
+  const n = typeof raw === 'string' ? (NUMBER.test(raw.trim()) ? Number(raw.trim()) : NaN) : typeof raw === 'number' ? raw : undefined;
+  if (n === undefined) return fail('invalid_type');
+  return Number.isFinite(n) ? { value: n } : fail('invalid_format', 'number');
+}
+
+/**
+ * Checks one submitted value against its rule. `country` is the submitted country (ISO code)
+ * that postal codes are checked against. Never throws for any `raw`.
+ */
+export function checkValue(rule: FieldRule, raw: unknown, country: string): Outcome {
+  let outcome: Outcome;
+  if (rule.type === 'checkbox') {
+    outcome = CHECKED.has(raw) ? { value: true } : UNCHECKED.has(raw) ? { value: false } : fail('invalid_type');
+    if ('value' in outcome && rule.required && !outcome.value) return fail('required', 'checkbox');
+    return outcome;
+  }
+  if (raw === undefined || raw === null || (typeof raw === 'string' && rule.type === 'number' && !raw.trim())) {
+    outcome = { value: undefined };
+  } else if (rule.type === 'number') {
+    outcome = checkNumber(raw);
+  } else {
+    outcome = typeof raw === 'string' ? checkText(rule, raw, country) : fail('invalid_type');
+  }
+  if ('value' in outcome && outcome.value === undefined && rule.required) return fail('required', rule.type);
+  return outcome;
+}

@@ -1,0 +1,3 @@
+export { validateSubmission, validateField, type ValidationResult, type ValidationOptions } from './validate.js';
+export { buildSubmissionSchema, type SubmissionSchema, type SubmissionData } from './schema-builder.js';
+export * from './validators/index.js';

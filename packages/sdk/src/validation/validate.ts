@@ -1,0 +1,102 @@
+import { DEFAULT_COUNTRY } from '../catalog.js';
+import { countryName, errorMessage, resolveLocale } from '../i18n/resolve.js';
+import type { FieldError, FormConfig, SubmissionValues } from '../types.js';
+import { checkValue, type Problem } from './check.js';
+import { fieldRules } from './rules.js';
+
+/** The result of {@link validateSubmission}. */
+export type ValidationResult =
+  | { readonly success: true; readonly data: { readonly values: SubmissionValues; readonly confirmed: true; readonly locale: string } }
+  | { readonly success: false; readonly errors: FieldError[] };
+
+/** Options of the validation functions: the locale of the error messages (falls back to `en`). */
+export interface ValidationOptions {
+  readonly locale?: string | undefined;
+}
+
+type Bag = Readonly<Record<string, unknown>>;
+
+const isBag = (value: unknown): value is Bag => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Own properties only: `__proto__`, `constructor` or `toString` never come from a prototype.
+function own(bag: Bag, key: string): unknown {
+  return Object.hasOwn(bag, key) ? bag[key] : undefined;
+}
+
+// The country postal codes are checked against: the submitted one when it looks like a code.
+function submittedCountry(config: FormConfig, values: Bag): string {
+  const shown = config.fields.some((entry) => entry.id === 'country' && entry.displayed);
+  const raw = shown ? own(values, 'country') : undefined;
+  const code = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+  return /^[A-Z]{2}$/.test(code) ? code : DEFAULT_COUNTRY;
+}
+
+function toError(field: string, problem: Problem, locale: string | undefined): FieldError {
+  const params = problem.params && 'country' in problem.params ? { country: countryName(String(problem.params['country']), locale) } : problem.params;
+  return { field, code: problem.code, message: errorMessage(locale, problem.code, problem.check, params) };
+}
+
+const notConfirmed = (locale: string | undefined): FieldError => ({
+  field: 'confirmed',
+  code: 'not_confirmed',
+  message: errorMessage(locale, 'not_confirmed'),
+});
+
+/**
+ * Validates a submission body `{ values, confirmed, locale }` against `config`: strings
+ * trimmed and NFC-normalized, every displayed field checked, at most one error per field in
+ * display order, then the confirmation (`confirmed` must be `true`). Hidden and unknown fields
+ * are dropped; empty optional fields are omitted. Never throws, whatever `body` is.
+ */
+export function validateSubmission(config: FormConfig, body: unknown, options: ValidationOptions = {}): ValidationResult {
+  let bag: Bag = {};
+  let values: Bag = {};
+  try {
+    if (isBag(body)) bag = body;
+    const inner = own(bag, 'values');
+    if (isBag(inner)) values = inner;
+  } catch {
+    // A hostile object (throwing getter, revoked proxy): validated as an empty submission.
+  }
+  const bodyLocale = safe(() => own(bag, 'locale'));
+  const locale = options.locale ?? (typeof bodyLocale === 'string' ? bodyLocale : undefined);
+  const country = safe(() => submittedCountry(config, values)) ?? DEFAULT_COUNTRY;
+  const errors: FieldError[] = [];
+  const out: Record<string, string | number | boolean> = {};
+  for (const rule of fieldRules(config)) {
+    const outcome = safe(() => checkValue(rule, own(values, rule.id), country)) ?? { problem: { code: 'invalid_type' } };
+    if ('problem' in outcome) errors.push(toError(rule.id, outcome.problem, locale));
+    else if (outcome.value !== undefined) out[rule.id] = outcome.value;
+  }
+  if (safe(() => own(bag, 'confirmed')) !== true) errors.push(notConfirmed(locale));
+  if (errors.length) return { success: false, errors };
+  return { success: true, data: { values: out, confirmed: true, locale: resolveLocale(typeof bodyLocale === 'string' ? bodyLocale : locale) } };
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks one field as a form does on blur: `undefined` when the value is fine (or the field is
+ * hidden or unknown), else its error. `id` may be `confirmed`. Pass the other `values` so a
+ * postal code is checked against the chosen country.
+ */
+export function validateField(
+  config: FormConfig,
+  id: string,
+  value: unknown,
+  options: ValidationOptions & { readonly values?: Readonly<Record<string, unknown>> } = {},
+): FieldError | undefined {
+  if (id === 'confirmed') return value === true ? undefined : notConfirmed(options.locale);
+  const rule = fieldRules(config).find((candidate) => candidate.id === id);
+  if (!rule) return undefined;
+  const values = isBag(options.values) ? options.values : {};
+  const country = safe(() => submittedCountry(config, id === 'country' ? { country: value } : values)) ?? DEFAULT_COUNTRY;
+  const outcome = safe(() => checkValue(rule, value, country)) ?? { problem: { code: 'invalid_type' } };
+  return 'problem' in outcome ? toError(id, outcome.problem, options.locale) : undefined;
+}
