@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { defaultConfig, type FormConfig } from '@account-request/sdk';
+import { createAccountRequestHandler, problem, type RateLimitOptions } from '@account-request/sdk/server';
+import { Hono, type Context } from 'hono';
+import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
+import { challengeHeaders, isAdmin } from './auth.js';
+import { openSqliteConfigStore, type SqliteConfigStore } from './config-store.js';
+import { adminPage } from './pages/admin.js';
+import { notFoundPage } from './pages/not-found.js';
+import { shopPage } from './pages/shop.js';
+import { pageLocale } from './pages/text.js';
+import { securityHeaders } from './security.js';
+import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
+
+/** Where the demo mounts the SDK handler (CONTRACT.md). */
+export const API_BASE = '/api/account-requests';
+
+/** Name of the SQLite file inside `dataDir`. */
+export const DATABASE_FILE = 'account-requests.sqlite';
+
+/** Options of {@link createDemoApp}. */
+export interface DemoAppOptions {
+  /** Folder of the SQLite database; created when missing. */
+  readonly dataDir: string;
+  /** Password of the `admin` user for `/admin/` and the admin API. */
+  readonly adminPassword: string;
+  /** Submissions per client address and window; `false` turns the limit off. Default 20 per 10 minutes. */
+  readonly rateLimit?: Pick<RateLimitOptions, 'max' | 'windowMs'> | false;
+  /** Bundle and public file locations; default: the built packages and this package's `public/`. */
+  readonly assets?: AssetPaths;
+  /** The config stored on first start; default {@link seedConfig}. */
+  readonly seed?: FormConfig;
+}
+
+/** A demo server, ready to be given to a Node adapter or called directly in tests. */
+export interface DemoApp {
+  /** The fetch handler of the whole site. */
+  readonly fetch: (request: Request, env?: unknown) => Promise<Response>;
+  readonly store: SqliteStore;
+  /** Closes the database. */
+  close(): void;
+}
+
+/** The default rate limit of submissions: 20 per client address per 10 minutes. */
+export const DEFAULT_RATE_LIMIT = { max: 20, windowMs: 10 * 60 * 1000 } as const;
+
+/** The config of a fresh demo: the SDK's defaults with a confirmation message in French and English. */
+export function seedConfig(): FormConfig {
+  const config = defaultConfig();
+  return {
+    ...config,
+    settings: {
+      ...config.settings,
+      confirmation: {
+        message: {
+          fr: 'Merci ! Votre demande d’ouverture de compte professionnel est bien enregistrée. Notre service commercial la vérifie et revient vers vous par e-mail sous un jour ouvré.',
+          en: 'Thank you! Your business account request is saved. Our sales team will review it and get back to you by e-mail within one working day.',
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Builds the demo site: the shop page at `/`, the editor at `/admin/` (HTTP Basic), the SDK
+ * handler at {@link API_BASE} over a SQLite store in `dataDir`, and the static assets.
+ */
+export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
+  const store = createSqliteStore(join(options.dataDir, DATABASE_FILE));
+  try {
+    const config = await openSqliteConfigStore(store.database, options.seed ?? seedConfig());
+    const app = buildRoutes(options, store, config);
+    return {
+      fetch: async (request, env) => app.fetch(request, env),
+      store,
+      close: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function buildRoutes(
+  options: DemoAppOptions,
+  store: SqliteStore,
+  config: SqliteConfigStore,
+): Hono {
+  const password = options.adminPassword;
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  // The handler sees only a Request; the socket address is looked up here, per request object.
+  const addresses = new WeakMap<Request, string>();
+
+  const handler = createAccountRequestHandler({
+    loadConfig: config.loadConfig,
+    saveConfig: config.saveConfig,
+    store,
+    basePath: API_BASE,
+    authorize: (request) =>
+      isAdmin(request, password) || problem(401, 'Sign in as the admin (HTTP Basic).', { headers: challengeHeaders() }),
+    ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs } } : {}),
+    clientAddress: (request) => addresses.get(request),
+  });
+
+  const app = new Hono();
+  app.use(securityHeaders());
+
+  app.get('/', (c) => {
+    const body = shopPage({ locale: pageLocale(c.req.query('lang')), formScript: FORM_SCRIPT, configSrc: `${API_BASE}/config`, action: API_BASE });
+    return c.html(body, 200, { 'Cache-Control': 'no-cache' });
+  });
+
+  app.use('/admin/*', async (c, next) => {
+    if (isAdmin(c.req.raw, password)) return next();
+    return c.text('Sign in as the admin to open this page.\n', 401, challengeHeaders());
+  });
+  app.get('/admin', (c) => c.redirect('/admin/', 308));
+  app.get('/admin/', (c) => {
+    const body = adminPage({ locale: pageLocale(c.req.query('lang')), editorScript: EDITOR_SCRIPT, configSrc: `${API_BASE}/config`, requestsHref: API_BASE });
+    return c.html(body, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  const api = async (c: Context): Promise<Response> => {
+    const address = remoteAddress(c);
+    if (address !== undefined) addresses.set(c.req.raw, address);
+    return handler(c.req.raw);
+  };
+  app.all(API_BASE, api);
+  app.all(`${API_BASE}/*`, api);
+
+  mountAssets(app, options.assets ?? defaultAssetPaths());
+
+  app.notFound((c) => c.html(notFoundPage(pageLocale(c.req.query('lang'))), 404, { 'Cache-Control': 'no-cache' }));
+  app.onError((error, c) => {
+    console.error(error);
+    return c.text('Internal server error\n', 500, { 'Cache-Control': 'no-store' });
+  });
+  return app;
+}
+
+function remoteAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    // Called without a Node socket (tests calling `fetch` directly): one shared bucket.
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import { html } from './html.js';
+import { layout } from './layout.js';
+import { pageText, type PageLocale } from './text.js';
+
+/** Where the admin page finds the editor bundle and the handler. */
+export interface AdminPageOptions {
+  readonly locale: PageLocale;
+  readonly editorScript: string;
+  readonly configSrc: string;
+  readonly requestsHref: string;
+}
+
+/** The admin page: the field editor with its live preview. */
+export function adminPage(options: AdminPageOptions): string {
+  const text = pageText(options.locale);
+  const main = html`<section class="admin-intro">
+  <h1>${text.adminTitle}</h1>
+  <p>${text.adminIntro}</p>
+  <p class="admin-links"><a href="/?lang=${options.locale}">${text.adminShopLink}</a> · <a href="${options.requestsHref}">${text.adminRequests}</a></p>
+</section>
+<section class="editor">
+  <form-field-config config-src="${options.configSrc}" lang="${options.locale}" preview></form-field-config>
+</section>`;
+  return layout({ locale: options.locale, title: text.adminTitle, path: '/admin/', main, scripts: [options.editorScript], variant: 'admin' });
+}
