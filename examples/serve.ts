@@ -1,0 +1,137 @@
+/**
+ * A tiny static server for the examples, with the account-request handler mounted at
+ * `/api/account-requests` on in-memory stores. It serves the repository root, so
+ * `examples/cms-snippet/index.html` finds the built bundles at their real paths, and every page
+ * gets a strict Content-Security-Policy to show the elements need no inline script or style.
+ *
+ *   npm run build && node --import tsx examples/serve.ts    # PORT=8080 to choose the port
+ *
+ * For local trials only: the admin routes are open to every caller of this loopback server.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore, type RequestStore } from '@account-request/sdk/server';
+
+/** The policy of every page served here: no inline script, no inline style, no eval. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Options of {@link startExampleServer}. */
+export interface ExampleServerOptions {
+  /** Folder served as `/`; default: the repository root. */
+  readonly root?: string;
+  /** Default: an ephemeral port. */
+  readonly port?: number;
+  /** Where submissions go; default: a fresh memory store. */
+  readonly store?: RequestStore;
+  /** Starting config of the handler. */
+  readonly initialConfig?: unknown;
+}
+
+/** A running example server. */
+export interface ExampleServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly store: RequestStore;
+  close(): Promise<void>;
+}
+
+/** Converts a Node request into a fetch `Request` (body streamed, never buffered here). */
+export function toFetchRequest(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  });
+}
+
+/** Writes a fetch `Response` to a Node response. */
+export async function sendFetchResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+async function serveFile(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  let file = normalize(join(root, decodeURIComponent(pathname)));
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    await stat(file);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': STRICT_CSP,
+    'Cache-Control': 'no-store',
+  });
+  createReadStream(file).pipe(res);
+}
+
+/** Starts the server on 127.0.0.1. */
+export async function startExampleServer(options: ExampleServerOptions = {}): Promise<ExampleServer> {
+  const root = resolve(options.root ?? fileURLToPath(new URL('..', import.meta.url)));
+  const store = options.store ?? createMemoryStore();
+  const handler = createAccountRequestHandler({
+    ...createMemoryConfigStore(options.initialConfig),
+    store,
+    basePath: '/api/account-requests',
+    // Loopback-only trial server: anyone who can reach it is the developer running it.
+    authorize: () => true,
+  });
+  let origin = '';
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    const done = url.pathname.startsWith('/api/account-requests')
+      ? handler(toFetchRequest(req, origin)).then((response) => sendFetchResponse(response, res))
+      : serveFile(root, url.pathname, res);
+    done.catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    store,
+    close: () =>
+      new Promise<void>((resolveClose, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolveClose()));
+      }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const server = await startExampleServer({ port: Number(process.env['PORT'] ?? 8080) });
+  console.log(`Form:   ${server.url}/examples/cms-snippet/`);
+  console.log(`Editor: ${server.url}/examples/cms-snippet/admin.html`);
+  process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
+}
