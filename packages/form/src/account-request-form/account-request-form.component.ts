@@ -1,0 +1,491 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { createClient, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, resolveLocale, validateField, validateSubmission } from '@account-request/sdk';
+import type { AccountRequestClient, BuiltInLocale, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionValues } from '@account-request/sdk';
+import { ConfigLoader } from '../controllers/config-loader.js';
+import type { ConfigState } from '../controllers/config-loader.js';
+import { DRAFT_KEY_PREFIX, DraftController } from '../controllers/draft.js';
+import type { DraftMode } from '../controllers/draft.js';
+import { FeedbackController } from '../controllers/feedback.js';
+import { inheritedLang, LangObserver } from '../controllers/locale.js';
+import { SubmissionController } from '../controllers/submission.js';
+import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
+import { AccountRequestErrorEvent } from '../events/error.js';
+import { AccountRequestSubmitEvent } from '../events/submit.js';
+import { AccountRequestSuccessEvent } from '../events/success.js';
+import { fieldIds, renderField } from '../fields/index.js';
+import type { FieldRenderState } from '../fields/index.js';
+import { formStrings } from '../i18n.js';
+import type { FormStrings } from '../i18n.js';
+import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
+import { emptyValue, prefillValue, readControl, staysInGroup } from './form-values.js';
+import type { FormValues, PrefillValues } from './form-values.js';
+
+let instances = 0;
+const CONFIRMED = 'confirmed';
+
+/**
+ * An embeddable B2B account-request form: fields, order and required flags come from a
+ * config; validation, messages and the network go through `@account-request/sdk`.
+ *
+ * @summary The account-request form a customer fills in to ask for a professional account.
+ *
+ * @slot success - Replaces the default confirmation shown after a successful request.
+ * @slot disabled - Shown instead of the form when the config has `enabled: false` (nothing otherwise).
+ *
+ * @event account-request-submit - Cancelable; `detail.values` are the validated values about to be posted.
+ * @event account-request-success - The server accepted the request; `detail.response` is `{ id, status, access }`.
+ * @event account-request-error - A submission failed; `detail` is `{ error, kind: 'validation' | 'network' | 'server' }`.
+ * @event account-request-config-error - The config could not be loaded or is invalid; `detail.error` says why.
+ *
+ * @csspart base - The wrapper of the loading and config-error states.
+ * @csspart loading - The loading placeholder (reserves height, `aria-busy`).
+ * @csspart config-error - The message shown when the config cannot be used.
+ * @csspart form - The `<form>`.
+ * @csspart required-legend - The line explaining the required marker.
+ * @csspart field - Each field wrapper (a `<fieldset>` for radio groups, which also get `group`).
+ * @csspart group - Radio-group fieldsets.
+ * @csspart label - Each field label (the `<legend>` of a radio group).
+ * @csspart marker - The visible required marker.
+ * @csspart input - Each native control (`input`, `select`, `textarea`).
+ * @csspart option-label - The label of one radio option.
+ * @csspart help - Help texts.
+ * @csspart error - Error messages.
+ * @csspart confirm - The wrapper of the "I confirm the information above" checkbox.
+ * @csspart actions - The row holding the buttons.
+ * @csspart submit - The submit button.
+ * @csspart retry - The retry button shown after a network or server failure.
+ * @csspart status - The polite live region (sending, failures, error summary).
+ * @csspart confirmation - The confirmation shown after success.
+ *
+ * @cssproperty --arf-font - Font family (default: inherited).
+ * @cssproperty --arf-font-size - Base font size (default `1rem`).
+ * @cssproperty --arf-color-text - Text color (default `#1f2328`).
+ * @cssproperty --arf-color-muted - Help and legend text color (default `#57606a`).
+ * @cssproperty --arf-color-background - Control background (default `#fff`).
+ * @cssproperty --arf-color-border - Control border color (default `#6e7781`).
+ * @cssproperty --arf-color-accent - Buttons and checked controls (default `#1d4ed8`).
+ * @cssproperty --arf-color-accent-text - Text on the accent color (default `#fff`).
+ * @cssproperty --arf-color-error - Errors and required markers (default `#b3261e`).
+ * @cssproperty --arf-radius - Corner radius of controls and buttons (default `0.375rem`).
+ * @cssproperty --arf-spacing - Space between fields (default `1rem`).
+ * @cssproperty --arf-focus-ring - Outline of focused controls (default `3px solid #1d4ed8`).
+ * @cssproperty --arf-input-max-width - Maximum inline size of controls (default `36rem`).
+ * @cssproperty --arf-loading-min-height - Height reserved while the config loads (default `24rem`).
+ */
+export class AccountRequestForm extends LitElement {
+  static override styles = shadowStyles;
+
+  static override properties = {
+    config: { attribute: false },
+    configSrc: { attribute: 'config-src' },
+    action: {},
+    enctype: {},
+    lang: { reflect: true },
+    draft: {},
+    lightDom: { type: Boolean, attribute: 'light-dom', reflect: true },
+    values: { attribute: false },
+    client: { attribute: false },
+  };
+
+  /** A config object (raw JSON or normalized); wins over `config-src` and the inline script. Always passed through the SDK's `parseConfig`. */
+  declare config: FormConfig | Readonly<Record<string, unknown>> | undefined;
+  /** URL of the config JSON. @attr config-src */
+  declare configSrc: string | undefined;
+  /** Submission URL: the base of the account-request handler. Also keys the draft. */
+  declare action: string;
+  /** How the values are posted: `application/json` (default), `application/x-www-form-urlencoded` or `multipart/form-data`. */
+  declare enctype: SubmissionEnctype;
+  /** Where typed values wait until a request succeeds: `local` (default), `session` or `off`. */
+  declare draft: DraftMode;
+  /** Render without a shadow root, so page CSS applies and password managers see the inputs. Read once, when the element first connects. @attr light-dom */
+  declare lightDom: boolean;
+  /** Prefill values by field id. A restored draft wins for the fields the person typed; checkboxes and the password are never prefilled. */
+  declare values: PrefillValues | undefined;
+  /** An SDK client to submit with instead of `createClient({ base: action })`, e.g. to set timeouts, retries, headers or `fetch`. */
+  declare client: AccountRequestClient | undefined;
+
+  readonly #prefix = `arf${++instances}`;
+  readonly #loader = new ConfigLoader(this, (src) => loadConfigFrom(src), (state) => this.#configSettled(state));
+  readonly #submission = new SubmissionController(this);
+  readonly #draftStore = new DraftController(this, () => ({ mode: this.#draftMode, key: this.#draftKey }));
+  readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
+  #values: FormValues = {};
+  #typed = new Set<string>();
+  #confirmed = false;
+  #status = { text: '', error: false, seq: 0 };
+  #focus: string | undefined;
+  #fieldsMemo: { config: FormConfig; locale: string; fields: ResolvedField[] } | undefined;
+  #renderedLocale: string | undefined;
+  #childObserver: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.action = '';
+    this.enctype = 'application/json';
+    this.draft = 'local';
+    this.lightDom = false;
+    new LangObserver(this);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (!this.hasAttribute('light-dom')) return super.createRenderRoot();
+    adoptLightDomStyles(this);
+    return this;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#childObserver?.disconnect();
+    this.#childObserver = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('config') || changed.has('configSrc')) this.#loadConfig();
+    if (changed.has('values') && this.hasUpdated) this.#applyPrefill();
+    const locale = this.#locale;
+    // Shown messages were worded in the previous language.
+    if (this.#renderedLocale !== undefined && this.#renderedLocale !== locale) this.#feedback.recheck();
+    this.#renderedLocale = locale;
+  }
+
+  protected override updated(): void {
+    this.dataset['state'] = this.#viewState();
+    const target = this.#focus;
+    this.#focus = undefined;
+    if (target === 'confirmation') this.#confirmationTarget()?.focus();
+    else if (target) this.#control(target)?.focus();
+  }
+
+  get #locale(): BuiltInLocale {
+    return resolveLocale(inheritedLang(this));
+  }
+
+  get #config(): FormConfig | undefined {
+    const state = this.#loader.state;
+    return state.status === 'ready' ? state.config : undefined;
+  }
+
+  get #draftMode(): DraftMode {
+    return this.draft === 'session' || this.draft === 'off' ? this.draft : 'local';
+  }
+
+  get #draftKey(): string {
+    return DRAFT_KEY_PREFIX + new URL(this.action || '', document.baseURI).href;
+  }
+
+  #fields(): ResolvedField[] {
+    const config = this.#config;
+    if (!config) return [];
+    const locale = this.#locale;
+    const memo = this.#fieldsMemo;
+    if (memo?.config === config && memo.locale === locale) return memo.fields;
+    this.#fieldsMemo = { config, locale, fields: resolveFields(config, { locale }) };
+    return this.#fieldsMemo.fields;
+  }
+
+  #loadConfig(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    this.#loader.load({ config: this.config, src: this.configSrc, inline: script?.textContent ?? undefined });
+    // An inline config may be parsed after the element upgrades: wait for it.
+    if (this.#loader.state.status === 'loading' && !this.configSrc && !this.#childObserver) {
+      this.#childObserver = new MutationObserver(() => this.requestUpdate('config'));
+      this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    }
+  }
+
+  #configSettled(state: ConfigState): void {
+    this.#childObserver?.disconnect();
+    this.#childObserver = undefined;
+    if (state.status === 'error') {
+      this.dispatchEvent(new AccountRequestConfigErrorEvent({ error: state.error }));
+      return;
+    }
+    if (state.status !== 'ready') return;
+    const fields = resolveFields(state.config, { locale: this.#locale });
+    const draft = this.#draftStore.load();
+    if (draft) this.#submission.restoreKey(draft.idempotencyKey);
+    // What the person typed wins: first in this page (a new config may arrive while they
+    // type, e.g. in the editor's preview), then in the stored draft; then the prefill.
+    const previous = this.#values;
+    const typedBefore = this.#typed;
+    const values: FormValues = {};
+    this.#typed = new Set();
+    for (const field of fields) {
+      const current = typedBefore.has(field.id) ? previous[field.id] : undefined;
+      const stored = draft && Object.hasOwn(draft.values, field.id) && field.type !== 'password' ? draft.values[field.id] : undefined;
+      const saved = current ?? stored;
+      if (saved !== undefined && typeof saved === typeof emptyValue(field)) {
+        values[field.id] = saved;
+        this.#typed.add(field.id);
+      } else {
+        values[field.id] = prefillValue(field, this.values) ?? emptyValue(field);
+      }
+    }
+    this.#values = values;
+  }
+
+  #applyPrefill(): void {
+    const values = { ...this.#values };
+    for (const field of this.#fields()) {
+      if (!this.#typed.has(field.id)) values[field.id] = prefillValue(field, this.values) ?? emptyValue(field);
+    }
+    this.#values = values;
+    this.requestUpdate();
+  }
+
+  #check(id: string): FieldError | undefined {
+    const config = this.#config;
+    if (!config) return undefined;
+    const value = id === CONFIRMED ? this.#confirmed : this.#values[id];
+    return validateField(config, id, value, { locale: this.#locale, values: this.#values });
+  }
+
+  #body(): { values: FormValues; confirmed: boolean; locale: string } {
+    const values: FormValues = {};
+    for (const field of this.#fields()) values[field.id] = this.#values[field.id] ?? emptyValue(field);
+    return { values, confirmed: this.#confirmed, locale: this.#locale };
+  }
+
+  #onInput = (event: Event): void => {
+    const control = readControl(event.target);
+    if (!control) return;
+    if (control.id === CONFIRMED) this.#confirmed = control.value === true;
+    else {
+      this.#values = { ...this.#values, [control.id]: control.value };
+      this.#typed.add(control.id);
+      this.#saveDraft();
+    }
+    this.#feedback.input(control.id);
+    // The postal code is checked against the country: re-check it when the country changes.
+    if (control.id === 'country') this.#feedback.input('postalCode');
+    this.requestUpdate();
+  };
+
+  #onFocusOut = (event: FocusEvent): void => {
+    const control = readControl(event.target);
+    const name = event.target instanceof HTMLInputElement ? event.target.name : control?.id;
+    if (!name || name === HONEYPOT_FIELD || staysInGroup(event)) return;
+    this.#feedback.blurred(name);
+    this.#draftStore.flush();
+  };
+
+  #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.#submit();
+  };
+
+  #saveDraft(): void {
+    const values: FormValues = {};
+    for (const field of this.#fields()) {
+      const value = this.#values[field.id];
+      if (this.#typed.has(field.id) && field.type !== 'password' && value !== undefined) values[field.id] = value;
+    }
+    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values });
+  }
+
+  /** Validates everything; on failure shows the errors, focuses the first and announces a summary. */
+  #validateAll(report: boolean): SubmissionValues | undefined {
+    const config = this.#config;
+    if (!config) return undefined;
+    const result = validateSubmission(config, this.#body(), { locale: this.#locale });
+    if (result.success) return result.data.values;
+    if (report) this.#showErrors(result.errors);
+    return undefined;
+  }
+
+  #showErrors(errors: readonly FieldError[]): void {
+    const order = [...this.#fields().map((field) => field.id), CONFIRMED];
+    const placed = errors.filter((error) => order.includes(error.field));
+    const elsewhere = errors.filter((error) => !order.includes(error.field)).map((error) => error.message);
+    this.#feedback.showAll(placed);
+    const invalid = this.#feedback.invalidIn(order);
+    this.#focus = invalid[0];
+    const strings = this.#strings;
+    this.#announce([invalid.length > 0 ? strings.summary(invalid.length) : '', ...elsewhere].filter(Boolean).join(' '), true);
+  }
+
+  #announce(text: string, error = false): void {
+    this.#status = { text, error, seq: this.#status.seq + 1 };
+    this.requestUpdate();
+  }
+
+  async #submit(): Promise<void> {
+    const status = this.#submission.status;
+    if (!this.#config || status === 'submitting' || status === 'succeeded') return;
+    const values = this.#validateAll(true);
+    if (!values) return;
+    if (!this.dispatchEvent(new AccountRequestSubmitEvent({ values }))) return;
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
+    const body = honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values;
+    const locale = this.#locale;
+    const client = this.client ?? createClient({ base: new URL(this.action || '', document.baseURI).href });
+    this.#announce(this.#strings.sending);
+    const outcome = await this.#submission.run((idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }));
+    if (outcome === 'succeeded') this.#succeeded();
+    else if (outcome) this.#failed();
+  }
+
+  #succeeded(): void {
+    this.#draftStore.clear();
+    this.#typed.clear();
+    this.#feedback.clear();
+    this.#announce('');
+    const response = this.#submission.result;
+    if (response) this.dispatchEvent(new AccountRequestSuccessEvent({ response }));
+    const url = this.#config?.settings.confirmation.redirectUrl;
+    if (url && isSafeRedirectUrl(url)) this.navigate(url);
+    this.#focus = 'confirmation';
+  }
+
+  #failed(): void {
+    const failure = this.#submission.failure;
+    if (!failure) return;
+    this.dispatchEvent(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
+    const strings = this.#strings;
+    if (failure.reason === 'validation') return this.#showErrors(failure.errors);
+    const text = {
+      offline: strings.offline,
+      timeout: strings.timeout,
+      server: strings.serverError,
+      'rate-limited': strings.tooManyRequests(failure.retryAfter),
+      rejected: failure.error.message ? `${strings.rejected} ${failure.error.message}` : strings.rejected,
+    }[failure.reason];
+    this.#announce(text, true);
+  }
+
+  #control(id: string): HTMLElement | null {
+    const controls = [...this.renderRoot.querySelectorAll<HTMLInputElement>(`[name="${CSS.escape(id)}"]`)];
+    return controls.find((control) => control.checked) ?? controls[0] ?? null;
+  }
+
+  #confirmationTarget(): HTMLElement | null {
+    const slotted = this.lightDom ? this.querySelector<HTMLElement>(':scope > [slot="success"]') : null;
+    if (slotted && !slotted.hasAttribute('tabindex')) slotted.tabIndex = -1;
+    return slotted ?? this.renderRoot.querySelector<HTMLElement>('.arf-confirmation');
+  }
+
+  #viewState(): string {
+    const state = this.#loader.state;
+    if (state.status !== 'ready') return state.status;
+    return state.config.enabled ? this.#submission.status : 'disabled';
+  }
+
+  get #strings(): FormStrings {
+    return formStrings(this.#locale);
+  }
+
+  /** Sends the browser to the confirmation page; a method so that a host (or a test) can replace it. */
+  protected navigate(url: string): void {
+    window.location.assign(url);
+  }
+
+  /** Validates and sends, exactly like the submit button. Resolves when the attempt is over. */
+  submit(): Promise<void> {
+    return this.#submit();
+  }
+
+  /** Empties the form (back to the prefill), forgets the draft and its idempotency key, and shows the form again after a success. */
+  reset(): void {
+    this.#draftStore.clear();
+    this.#typed.clear();
+    this.#confirmed = false;
+    this.#feedback.clear();
+    this.#submission.reset();
+    this.#values = {};
+    for (const field of this.#fields()) this.#values[field.id] = prefillValue(field, this.values) ?? emptyValue(field);
+    this.#announce('');
+  }
+
+  /** True when the current values would be accepted; shows nothing. */
+  checkValidity(): boolean {
+    return this.#validateAll(false) !== undefined;
+  }
+
+  /** Like `checkValidity()`, but shows the errors, focuses the first invalid field and announces a summary. */
+  reportValidity(): boolean {
+    return this.#validateAll(true) !== undefined;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const state = this.#loader.state;
+    const strings = this.#strings;
+    if (state.status === 'loading') {
+      return html`<div part="base loading" class="arf-root arf-loading" aria-busy="true"><p>${strings.loading}</p></div>`;
+    }
+    if (state.status === 'error') {
+      return html`<div part="base" class="arf-root"><p part="config-error" class="arf-config-error" role="alert">${strings.configError}</p></div>`;
+    }
+    if (!state.config.enabled) return this.lightDom ? nothing : html`<slot name="disabled"></slot>`;
+    if (this.#submission.status === 'succeeded') return this.#renderConfirmation(state.config, strings);
+    return this.#renderForm(strings);
+  }
+
+  #renderConfirmation(config: FormConfig, strings: FormStrings): TemplateResult {
+    const text = localize(config.settings.confirmation.message, this.#locale) || strings.thanks;
+    const hasSlotted = this.lightDom && this.querySelector(':scope > [slot="success"]');
+    return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(hasSlotted)}>
+      ${this.lightDom ? text : html`<slot name="success">${text}</slot>`}
+    </div>`;
+  }
+
+  #renderForm(strings: FormStrings): TemplateResult {
+    const locale = this.#locale;
+    const submitting = this.#submission.status === 'submitting';
+    const retryable = this.#submission.status === 'failed-retryable';
+    const state = (field: ResolvedField, value: FieldRenderState['value'], wrapperPart?: string): FieldRenderState => ({
+      field,
+      ids: fieldIds(this.#prefix, field.id),
+      value,
+      error: this.#feedback.message(field.id),
+      strings,
+      ...(wrapperPart ? { wrapperPart } : {}),
+    });
+    const confirm: ResolvedField = { id: CONFIRMED, type: 'checkbox', label: strings.confirm, required: true, locked: true, custom: false, maxLength: 5 };
+    return html`<form
+      part="form"
+      class="arf-root arf-form"
+      novalidate
+      @submit=${this.#onSubmit}
+      @input=${this.#onInput}
+      @change=${this.#onInput}
+      @focusout=${this.#onFocusOut}
+    >
+      <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
+      ${this.#fields().map((field) => renderField(state(field, this.#values[field.id]), locale))}
+      <div class="arf-hp" aria-hidden="true">
+        <label for=${`${this.#prefix}-hp`}>${strings.honeypot}</label>
+        <input id=${`${this.#prefix}-hp`} name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      ${renderField(state(confirm, this.#confirmed, 'confirm'), locale)}
+      <div part="actions" class="arf-actions">
+        <button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
+          ${strings.submit}
+        </button>
+        ${retryable
+          ? html`<button part="retry" class="arf-button arf-secondary" type="button" ?disabled=${!this.#submission.canRetry} @click=${() => void this.#submit()}>
+              ${strings.retry}
+            </button>`
+          : nothing}
+      </div>
+      <div part="status" class="arf-status" role="status" aria-live="polite" data-tone=${this.#status.error ? 'error' : 'info'}>${keyed(
+        this.#status.seq,
+        this.#status.text ? html`<span>${this.#status.text}</span>` : nothing,
+      )}</div>
+    </form>`;
+  }
+}
+
+/**
+ * Loads the config at `src` through the SDK client. The client reads `{base}/config`, while
+ * `config-src` may be any URL, so its fetch is pointed at `src` itself.
+ */
+function loadConfigFrom(src: string): Promise<FormConfig> {
+  const url = new URL(src, document.baseURI).href;
+  const client = createClient({
+    base: url,
+    fetch: (input, init) => fetch(input instanceof Request ? new Request(url, input) : url, init),
+  });
+  return client.loadConfig().then(({ config }) => config);
+}

@@ -1,0 +1,37 @@
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ariaInvalid, describedBy, errorText, helpText, labelFor, textValue, wrapperPart } from './shared.js';
+import type { FieldRenderState } from './shared.js';
+
+/** An option as rendered: value and text, both plain strings. */
+export interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * A native `<select>`. The selection is set through `selected` on each option: a
+ * `.value` binding on the select would run before its options exist.
+ */
+export function renderSelect(state: FieldRenderState, options: readonly SelectOption[] = state.field.options ?? []): TemplateResult {
+  const { field, ids } = state;
+  const value = textValue(state.value);
+  return html`<div part=${wrapperPart(state)} class="arf-field">
+    ${labelFor(state)} ${helpText(state)}
+    <select
+      part="input"
+      class="arf-input"
+      id=${ids.input}
+      name=${field.id}
+      ?required=${field.required}
+      autocomplete=${ifDefined(field.autocomplete)}
+      aria-describedby=${describedBy(state)}
+      aria-invalid=${ariaInvalid(state)}
+    >
+      <option value="" ?selected=${value === ''}>${state.strings.choose}</option>
+      ${options.map((option) => html`<option value=${option.value} ?selected=${option.value === value}>${option.label}</option>`)}
+    </select>
+    ${errorText(state)}
+  </div>`;
+}

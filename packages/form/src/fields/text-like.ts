@@ -1,0 +1,44 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FieldType, InputMode } from '@account-request/sdk';
+import { ariaInvalid, describedBy, errorText, helpText, labelFor, textValue, wrapperPart } from './shared.js';
+import type { FieldRenderState } from './shared.js';
+
+// Numbers use a text input with a numeric keyboard: native number inputs drop what they
+// cannot parse (so the person gets "required" for "12,5") and change on mouse wheel.
+const INPUT_TYPE: Partial<Record<FieldType, string>> = {
+  email: 'email',
+  tel: 'tel',
+  url: 'url',
+  password: 'password',
+  date: 'date',
+};
+const INPUT_MODE: Partial<Record<FieldType, InputMode>> = { number: 'decimal' };
+
+/** One-line inputs: text, email, tel, url, password, number and date fields. */
+export function renderTextLike(state: FieldRenderState): TemplateResult {
+  const { field, ids } = state;
+  const type = INPUT_TYPE[field.type] ?? 'text';
+  const hasLength = type !== 'date';
+  return html`<div part=${wrapperPart(state)} class="arf-field">
+    ${labelFor(state)} ${helpText(state)}
+    <input
+      part="input"
+      class="arf-input"
+      id=${ids.input}
+      name=${field.id}
+      type=${type}
+      .value=${live(textValue(state.value))}
+      ?required=${field.required}
+      autocomplete=${ifDefined(field.autocomplete)}
+      inputmode=${ifDefined(field.inputmode ?? INPUT_MODE[field.type])}
+      maxlength=${hasLength ? field.maxLength : nothing}
+      minlength=${hasLength ? ifDefined(field.minLength) : nothing}
+      aria-describedby=${describedBy(state)}
+      aria-invalid=${ariaInvalid(state)}
+    />
+    ${errorText(state)}
+  </div>`;
+}

@@ -1,0 +1,12 @@
+export { AccountRequestForm } from './account-request-form/account-request-form.js';
+export { AccountRequestSubmitEvent } from './events/submit.js';
+export type { AccountRequestSubmitDetail } from './events/submit.js';
+export { AccountRequestSuccessEvent } from './events/success.js';
+export type { AccountRequestSuccessDetail } from './events/success.js';
+export { AccountRequestErrorEvent } from './events/error.js';
+export type { AccountRequestErrorDetail, SubmissionErrorKind } from './events/error.js';
+export { AccountRequestConfigErrorEvent } from './events/config-error.js';
+export type { AccountRequestConfigErrorDetail } from './events/config-error.js';
+export type { DraftMode } from './controllers/draft.js';
+export type { SubmissionStatus } from './controllers/submission.js';
+export type { PrefillValues } from './account-request-form/form-values.js';
