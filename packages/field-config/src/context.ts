@@ -1,0 +1,31 @@
+import { createContext } from '@lit/context';
+import type { BuiltInLocale, FormConfig } from '@account-request/sdk';
+import type { Strings } from './i18n.js';
+
+/** One SDK pure edit, applied to the draft: `(config) => setDisplayed(config, id, true)`. */
+export type Edit = (config: FormConfig) => FormConfig;
+
+/**
+ * What `<form-field-config>` shares with its rows, settings, custom fields and preview.
+ * A new object after every change, so consumers re-render; never mutated.
+ */
+export interface EditorStore {
+  /** The draft being edited. */
+  readonly config: FormConfig;
+  /** The last config loaded or saved. */
+  readonly saved: FormConfig;
+  /** The ETag of {@link saved}, when it came from the server. */
+  readonly etag: string | undefined;
+  readonly locale: BuiltInLocale;
+  readonly t: Strings;
+  /**
+   * Applies an edit to the draft (recorded for undo, announced by `field-config-change`).
+   * Returns the error the SDK threw when the edit breaks a rule; the draft is then unchanged.
+   */
+  readonly edit: (edit: Edit) => unknown;
+  /** Says `message` through the editor's polite live region. */
+  readonly announce: (message: string) => void;
+}
+
+/** The context `<form-field-config>` provides to its internal elements. */
+export const editorContext = createContext<EditorStore | undefined>(Symbol('form-field-config'));

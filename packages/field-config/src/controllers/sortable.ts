@@ -1,0 +1,70 @@
+import Sortable from 'sortablejs/modular/sortable.core.esm.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What {@link SortableController} needs from its host. */
+export interface SortableOptions {
+  /** The element whose children are the rows; queried after each render. */
+  readonly container: () => HTMLElement | null | undefined;
+  /** Called once per drop that changed the order, with draggable indexes. */
+  readonly onMove: (from: number, to: number) => void;
+}
+
+/**
+ * Drag and drop of rows by their handle (`[part~=handle]`), mouse and touch, with
+ * sortablejs. Created after the first render (the container must exist), destroyed on
+ * disconnect. Sortable moves DOM nodes itself; Lit owns them, so each drop puts the row
+ * back where Lit left it and reports the move, and the next render reorders for real.
+ */
+export class SortableController implements ReactiveController {
+  private sortable: Sortable | undefined;
+  private container: HTMLElement | undefined;
+  private anchor: Node | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { readonly hasUpdated: boolean },
+    private readonly options: SortableOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.host.hasUpdated) this.attach();
+  }
+
+  hostUpdated(): void {
+    this.attach();
+  }
+
+  hostDisconnected(): void {
+    this.sortable?.destroy();
+    this.sortable = undefined;
+    this.container = undefined;
+  }
+
+  private attach(): void {
+    const container = this.options.container() ?? undefined;
+    if (container === this.container) return;
+    this.hostDisconnected();
+    if (!container) return;
+    this.container = container;
+    this.sortable = Sortable.create(container, {
+      handle: '[part~=handle]',
+      draggable: '[data-field-id]',
+      // Pointer events rather than native HTML5 drag: one code path for mouse, pen and touch,
+      // and a ghost that keeps the editor's shadow styles.
+      forceFallback: true,
+      fallbackTolerance: 4,
+      animation: 120,
+      ghostClass: 'drop-target',
+      onChoose: (event) => {
+        this.anchor = event.item.nextSibling;
+      },
+      onEnd: (event) => {
+        const { item, oldDraggableIndex: from, newDraggableIndex: to } = event;
+        item.parentNode?.insertBefore(item, this.anchor);
+        this.anchor = null;
+        if (from !== undefined && to !== undefined && from !== to) this.options.onMove(from, to);
+      },
+    });
+  }
+}

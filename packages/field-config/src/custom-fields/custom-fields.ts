@@ -1,0 +1,252 @@
+import { html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { ContextConsumer } from '@lit/context';
+import {
+  addCustomField,
+  CONFIG_LIMITS,
+  CUSTOM_FIELD_FORMATS,
+  CUSTOM_FIELD_TYPES,
+  deriveCustomFieldId,
+  isConfigError,
+  localize,
+  removeCustomField,
+  updateCustomField,
+} from '@account-request/sdk';
+import type { CustomField } from '@account-request/sdk';
+import { editorContext, type EditorStore } from '../context.js';
+import { sharedStyles } from '../shared.styles.js';
+import { customFieldsStyles } from './custom-fields.styles.js';
+import { controlOf, draftOf, fieldOf, hasOptions, isTextual, patchOf, type FieldDraft, type OptionDraft } from './draft.js';
+
+type TextControl = 'labelFr' | 'labelEn' | 'id' | 'helpFr' | 'helpEn' | 'minLength' | 'maxLength';
+// Controls in DOM order: the first one with an error gets the focus.
+const ORDER = ['general', 'type', 'labelFr', 'labelEn', 'id', 'helpFr', 'helpEn', 'options', 'format', 'minLength', 'maxLength'];
+
+/**
+ * Internal: the custom fields of `<form-field-config>`: a list with edit and remove (after a
+ * confirmation in a modal `<dialog>`), and one form to add or edit a field. The form is
+ * checked by the SDK edit itself; its issues are shown beside the controls they concern.
+ */
+export class FfcCustomFields extends LitElement {
+  static override properties = {
+    draft: { state: true },
+    errors: { state: true },
+    removing: { state: true },
+  };
+
+  static override styles = [sharedStyles, customFieldsStyles];
+
+  private readonly store = new ContextConsumer(this, { context: editorContext, subscribe: true });
+  declare private draft: FieldDraft | undefined;
+  declare private errors: Readonly<Record<string, string>>;
+  declare private removing: CustomField | undefined;
+
+  constructor() {
+    super();
+    this.draft = undefined;
+    this.errors = {};
+    this.removing = undefined;
+  }
+
+  private async open(field?: CustomField): Promise<void> {
+    this.draft = draftOf(field);
+    this.errors = {};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#type')?.focus();
+  }
+
+  private async close(): Promise<void> {
+    this.draft = undefined;
+    this.errors = {};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#add')?.focus();
+  }
+
+  private onInput(event: Event): void {
+    const store = this.store.value;
+    const draft = this.draft;
+    const target = event.target as HTMLInputElement;
+    if (!store || !draft) return;
+    const option = target.dataset['option'];
+    if (option !== undefined) {
+      const row = draft.options[Number(option)];
+      if (row) row[target.name as keyof OptionDraft] = target.value;
+      return;
+    }
+    if (target.name === 'type') draft.type = target.value as FieldDraft['type'];
+    else if (target.name === 'format') draft.format = target.value as FieldDraft['format'];
+    else draft[target.name as TextControl] = target.value;
+    if (target.name === 'id') draft.idEdited = true;
+    const label = store.locale === 'fr' ? draft.labelFr || draft.labelEn : draft.labelEn || draft.labelFr;
+    if (!draft.editing && !draft.idEdited && target.name.startsWith('label')) draft.id = label.trim() ? deriveCustomFieldId(label, store.config) : '';
+    if (target.name === 'type' && hasOptions(draft.type) && draft.options.length === 0) draft.options.push({ value: '', fr: '', en: '' });
+    this.requestUpdate();
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { draft } = this;
+    const store = this.store.value;
+    if (!draft || !store) return;
+    const { editing } = draft;
+    const error = store.edit((config) => (editing ? updateCustomField(config, editing, patchOf(draft)) : addCustomField(config, fieldOf(draft))));
+    if (error === undefined) return this.close();
+    this.errors = this.describe(store, draft, error);
+    await this.updateComplete;
+    const first = ORDER.find((name) => this.errors[name]);
+    this.renderRoot.querySelector<HTMLElement>(first === 'options' ? '#options input, #add-option' : `#${first}`)?.focus();
+  }
+
+  // The SDK's issues, keyed by form control, in the UI language where the editor knows the case.
+  private describe({ t, config }: EditorStore, draft: FieldDraft, error: unknown): Record<string, string> {
+    const errors: Record<string, string> = {};
+    const issues = isConfigError(error) ? error.issues : [{ path: [], message: String(error) }];
+    for (const issue of issues) {
+      const control = controlOf(issue);
+      const deep = issue.path.length > 3;
+      const known: Record<string, string | undefined> = {
+        labelFr: t.labelMissing,
+        id: config.fields.some((entry) => entry.id === draft.id.trim()) ? t.idTaken : t.idInvalid,
+        options: deep ? t.optionIncomplete : t.optionsMissing,
+      };
+      errors[control] ??= known[control] ?? issue.message;
+    }
+    return errors;
+  }
+
+  private async confirmRemove(field: CustomField): Promise<void> {
+    this.removing = field;
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  private onRemoveClose(confirmed: boolean): void {
+    const field = this.removing;
+    this.renderRoot.querySelector('dialog')?.close();
+    this.removing = undefined;
+    if (!confirmed || !field) return;
+    this.store.value?.edit((config) => removeCustomField(config, field.id));
+    if (this.draft?.editing === field.id) this.draft = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#add')?.focus());
+  }
+
+  private control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string } = {}) {
+    const value = this.draft?.[name] ?? '';
+    const error = this.errors[name];
+    const describedBy = [options.help ? `${name}-help` : '', error ? `${name}-error` : ''].join(' ').trim();
+    return html`<div class="control">
+      <label for=${name}>${label}</label>
+      <input
+        id=${name}
+        name=${name}
+        type=${options.type ?? 'text'}
+        autocomplete="off"
+        min=${options.type === 'number' ? '0' : nothing}
+        .value=${live(value)}
+        ?readonly=${options.readonly}
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+      />
+      ${options.help ? html`<p id=${`${name}-help`} part="help">${options.help}</p>` : nothing} ${this.error(name)}
+    </div>`;
+  }
+
+  private error(name: string) {
+    const error = this.errors[name];
+    return error ? html`<p id=${`${name}-error`} part="error"><span class="vh">${this.store.value?.t.errorPrefix}</span> ${error}</p>` : nothing;
+  }
+
+  private options(draft: FieldDraft, store: EditorStore) {
+    const { t } = store;
+    const input = (i: number, key: keyof OptionDraft, label: string) =>
+      html`<label class="vh" for=${`o${i}-${key}`}>${label}</label>
+        <input id=${`o${i}-${key}`} name=${key} data-option=${i} autocomplete="off" .value=${live(draft.options[i]?.[key] ?? '')} />`;
+    return html`<fieldset id="options" aria-describedby=${this.errors['options'] ? 'options-error' : nothing}>
+      <legend>${t.options}</legend>
+      ${draft.options.map(
+        (_, i) => html`<div class="option">
+          ${input(i, 'value', t.optionValue(i + 1))} ${input(i, 'fr', t.optionFr(i + 1))} ${input(i, 'en', t.optionEn(i + 1))}
+          <button type="button" aria-label=${t.removeOption(i + 1)} @click=${() => (draft.options.splice(i, 1), this.requestUpdate())}>×</button>
+        </div>`,
+      )}
+      <button type="button" id="add-option" @click=${() => (draft.options.push({ value: '', fr: '', en: '' }), this.requestUpdate())}>${t.addOption}</button>
+      ${this.error('options')}
+    </fieldset>`;
+  }
+
+  private form(draft: FieldDraft, store: EditorStore) {
+    const { t } = store;
+    const textual = isTextual(draft.type);
+    const title = draft.original ? t.editField(localize(draft.original.label, store.locale)) : t.newField;
+    return html`<form part="custom-field-form" novalidate aria-label=${title} @input=${this.onInput} @submit=${this.onSubmit}>
+      <h3>${title}</h3>
+      ${this.error('general')}
+      <div class="control">
+        <label for="type">${t.type}</label>
+        <select id="type" name="type">
+          ${CUSTOM_FIELD_TYPES.map((type) => html`<option value=${type} ?selected=${draft.type === type}>${t.types[type]}</option>`)}
+        </select>
+        ${this.error('type')}
+      </div>
+      <div class="pair">${this.control('labelFr', t.labelFr)} ${this.control('labelEn', t.labelEn)}</div>
+      ${this.control('id', t.id, { help: t.idHelp, readonly: draft.editing !== undefined })}
+      <div class="pair">${this.control('helpFr', t.helpFr)} ${this.control('helpEn', t.helpEn)}</div>
+      ${hasOptions(draft.type) ? this.options(draft, store) : nothing}
+      ${textual
+        ? html`<div class="control">
+              <label for="format">${t.format}</label>
+              <select id="format" name="format">
+                <option value="" ?selected=${!draft.format}>${t.anyFormat}</option>
+                ${CUSTOM_FIELD_FORMATS.map((format) => html`<option value=${format} ?selected=${draft.format === format}>${t.formats[format]}</option>`)}
+              </select>
+              ${this.error('format')}
+            </div>
+            <div class="pair">${this.control('minLength', t.minLength, { type: 'number' })} ${this.control('maxLength', t.maxLength, { type: 'number' })}</div>`
+        : nothing}
+      <div class="actions">
+        <button type="submit" part="primary">${draft.editing ? t.apply : t.create}</button>
+        <button type="button" @click=${() => this.close()}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+
+  override render() {
+    const store = this.store.value;
+    if (!store) return nothing;
+    const { t, config, locale } = store;
+    const full = config.fields.length >= CONFIG_LIMITS.maxFields;
+    const removing = this.removing ? localize(this.removing.label, locale) : '';
+    return html`<h2>${t.customFields}</h2>
+      ${config.customFields.length
+        ? html`<ul part="custom-list">
+            ${config.customFields.map((field) => {
+              const label = localize(field.label, locale);
+              return html`<li data-custom-id=${field.id}>
+                <span class="name">${label}</span>
+                <span part="help">${t.types[field.type]} · ${field.id}</span>
+                <button type="button" aria-label=${t.editField(label)} @click=${() => this.open(field)}>${t.edit}</button>
+                <button type="button" aria-label=${t.removeField(label)} @click=${() => this.confirmRemove(field)}>${t.remove}</button>
+              </li>`;
+            })}
+          </ul>`
+        : html`<p part="help">${t.noCustomFields}</p>`}
+      ${this.draft
+        ? this.form(this.draft, store)
+        : html`<button type="button" id="add" ?disabled=${full} @click=${() => this.open()}>${t.addField}</button>`}
+      <dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.removing = undefined)}>
+        <p id="confirm-text">${this.removing ? t.confirmRemove(removing) : ''}</p>
+        <div class="actions">
+          <button type="button" part="primary" @click=${() => this.onRemoveClose(true)}>${t.remove}</button>
+          <button type="button" autofocus @click=${() => this.onRemoveClose(false)}>${t.cancel}</button>
+        </div>
+      </dialog>`;
+  }
+}
+
+if (!customElements.get('ffc-custom-fields')) customElements.define('ffc-custom-fields', FfcCustomFields);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ffc-custom-fields': FfcCustomFields;
+  }
+}

@@ -1,0 +1,104 @@
+import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, LocalizedText } from '@account-request/sdk';
+
+// Which controls the form shows per type. The SDK holds the rule (it refuses options on a
+// text field); these lists only decide what to ask, and match its CHOICE_TYPES / TEXT_TYPES.
+const CHOICE: ReadonlySet<string> = new Set(['select', 'radio']);
+const TEXTUAL: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
+
+/** True when a field of `type` takes options. */
+export const hasOptions = (type: string): boolean => CHOICE.has(type);
+/** True when a field of `type` takes a format and lengths. */
+export const isTextual = (type: string): boolean => TEXTUAL.has(type);
+
+/** One option row of the form, as typed. */
+export interface OptionDraft {
+  value: string;
+  fr: string;
+  en: string;
+}
+
+/** The add / edit form of a custom field, as typed (every box is a string). */
+export interface FieldDraft {
+  /** The id of the field being edited; undefined for a new field. */
+  readonly editing: string | undefined;
+  /** The field being edited, to keep what the form does not show (other locales). */
+  readonly original: CustomField | undefined;
+  type: CustomFieldType;
+  labelFr: string;
+  labelEn: string;
+  helpFr: string;
+  helpEn: string;
+  id: string;
+  /** The admin typed an id: stop deriving it from the label. */
+  idEdited: boolean;
+  options: OptionDraft[];
+  format: CustomFieldFormat | '';
+  minLength: string;
+  maxLength: string;
+}
+
+const inLocale = (text: LocalizedText | undefined, locale: 'fr' | 'en'): string => (typeof text === 'string' ? text : (text?.[locale] ?? ''));
+
+/** A form for a new field, or filled from `field`. */
+export function draftOf(field?: CustomField): FieldDraft {
+  return {
+    editing: field?.id,
+    original: field,
+    type: field?.type ?? 'text',
+    labelFr: inLocale(field?.label, 'fr'),
+    labelEn: inLocale(field?.label, 'en'),
+    helpFr: inLocale(field?.help, 'fr'),
+    helpEn: inLocale(field?.help, 'en'),
+    id: field?.id ?? '',
+    idEdited: false,
+    options: (field?.options ?? []).map((option) => ({ value: option.value, fr: inLocale(option.label, 'fr'), en: inLocale(option.label, 'en') })),
+    format: field?.format ?? '',
+    minLength: field?.minLength?.toString() ?? '',
+    maxLength: field?.maxLength?.toString() ?? '',
+  };
+}
+
+// fr and en from the form over the other locales of the original text; undefined when empty.
+function text(fr: string, en: string, original?: LocalizedText): LocalizedText | undefined {
+  const map: Record<string, string> = typeof original === 'object' ? { ...original } : {};
+  for (const [locale, value] of [['fr', fr.trim()], ['en', en.trim()]] as const) {
+    if (value) map[locale] = value;
+    else delete map[locale];
+  }
+  return Object.keys(map).length ? map : undefined;
+}
+
+const length = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value));
+
+/**
+ * The changes the form describes, for `updateCustomField` (undefined removes a property),
+ * with the label left empty when none was typed so that the SDK reports it.
+ */
+export function patchOf(draft: FieldDraft): CustomFieldPatch & { readonly label: LocalizedText } {
+  const { type } = draft;
+  const textual = isTextual(type);
+  return {
+    type,
+    label: text(draft.labelFr, draft.labelEn, draft.original?.label) ?? '',
+    help: text(draft.helpFr, draft.helpEn, draft.original?.help),
+    options: hasOptions(type) ? draft.options.map((option) => ({ value: option.value.trim(), label: text(option.fr, option.en) ?? '' })) : undefined,
+    format: textual && draft.format ? draft.format : undefined,
+    minLength: textual ? length(draft.minLength) : undefined,
+    maxLength: textual ? length(draft.maxLength) : undefined,
+  };
+}
+
+/** The new field the form describes, for `addCustomField` (no undefined keys). */
+export function fieldOf(draft: FieldDraft): CustomField {
+  const field: Record<string, unknown> = { id: draft.id.trim() };
+  for (const [key, value] of Object.entries(patchOf(draft))) if (value !== undefined) field[key] = value;
+  return field as unknown as CustomField;
+}
+
+/** The form control an SDK issue points at (`customFields.3.label` → `labelFr`). */
+export function controlOf(issue: ConfigIssue): string {
+  const [root, , key] = issue.path;
+  if (root !== 'customFields' || typeof key !== 'string') return 'general';
+  if (key === 'label' || key === 'help') return `${key}Fr`;
+  return ['id', 'type', 'options', 'format', 'minLength', 'maxLength'].includes(key) ? key : 'general';
+}

@@ -1,0 +1,404 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { createClient, defaultConfig, isConfigError, isConflictError, resolveLocale, safeParseConfig } from '@account-request/sdk';
+import type { AccountRequestClient, BuiltInLocale, ConfigIssue, FormConfig } from '@account-request/sdk';
+import { editorContext, type Edit, type EditorStore } from '../context.js';
+import { HistoryController } from '../controllers/history.js';
+import { FieldConfigChangeEvent } from '../events/field-config-change.js';
+import { FieldConfigErrorEvent } from '../events/field-config-error.js';
+import { FieldConfigSaveEvent } from '../events/field-config-save.js';
+import { strings } from '../i18n.js';
+import { sharedStyles } from '../shared.styles.js';
+import '../field-rows/field-rows.js';
+import '../custom-fields/custom-fields.js';
+import '../settings/settings.js';
+import '../preview/preview.js';
+import { formFieldConfigStyles } from './form-field-config.styles.js';
+
+type Status = 'idle' | 'loading' | 'load-error' | 'saving' | 'saved' | 'conflict' | 'invalid' | 'network' | 'failed';
+
+// Keys typed in these go to the control (its own undo), not to the editor's history.
+function isTextEntry(target: EventTarget | undefined): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+  return target instanceof HTMLElement && target.isContentEditable;
+}
+
+// The nearest `lang` up the tree, crossing shadow roots.
+function inheritedLang(node: Node | null): string | undefined {
+  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    const lang = node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return lang;
+  }
+  return undefined;
+}
+
+/**
+ * The admin editor of the B2B account-request form: the field list (shown, required, order by
+ * drag and drop or keyboard), custom fields, settings, and an optional live preview. Every
+ * change is one of the SDK's pure edits, so the config's rules hold while editing.
+ *
+ * @summary Drag-and-drop editor of the account-request form's fields and settings.
+ *
+ * @event field-config-change - After every edit of the draft (also undo, redo, revert); detail `{ config }`.
+ * @event field-config-save - After a successful save; detail `{ config }`, the config as stored.
+ * @event field-config-error - When loading or saving failed (the draft is kept); detail `{ error }`.
+ *
+ * @csspart toolbar - The bar with undo, redo, discard and save.
+ * @csspart undo - The undo button.
+ * @csspart redo - The redo button.
+ * @csspart revert - The button that discards unsaved changes.
+ * @csspart save - The save button.
+ * @csspart primary - Main buttons (save, add, confirm).
+ * @csspart status - The save status ("Unsaved changes", "Saved.").
+ * @csspart alert - Errors of loading and saving, and the conflict choice.
+ * @csspart conflict - The conflict panel shown after a 412.
+ * @csspart layout - The grid holding the editor and the preview.
+ * @csspart editor - The column of field list, custom fields and settings.
+ * @csspart table - The field list table.
+ * @csspart row - One row of the field list (`data-field-id` names the field).
+ * @csspart locked - A row that is always displayed and required (with `row`).
+ * @csspart handle - The drag handle of a row, a button that also moves it with the arrow keys.
+ * @csspart label - The cell naming a row's field.
+ * @csspart badge - The "custom" marker of a custom field's row.
+ * @csspart reason - Why a locked row cannot change.
+ * @csspart help - Help texts.
+ * @csspart error - Error messages.
+ * @csspart custom-list - The list of custom fields.
+ * @csspart custom-field-form - The form that adds or edits a custom field.
+ * @csspart dialog - The confirmation dialog of a removal.
+ * @csspart preview - The preview pane.
+ * @csspart preview-form - The `<account-request-form>` of the preview.
+ *
+ * @cssproperty --ffc-accent-color - Focus rings, primary buttons, checkboxes. Default `#1d4ed8`.
+ * @cssproperty --ffc-accent-contrast - Text on primary buttons. Default `#fff`.
+ * @cssproperty --ffc-surface - Background of buttons and inputs. Default `#fff`.
+ * @cssproperty --ffc-border-color - Borders of controls. Default `#767b85`.
+ * @cssproperty --ffc-row-border-color - Lines between rows. Default `#dde0e5`.
+ * @cssproperty --ffc-muted-color - Help texts and locked rows. Default `#575c66`.
+ * @cssproperty --ffc-locked-background - Background of locked rows. Default `#eef0f3`.
+ * @cssproperty --ffc-drop-background - The row being dragged, at its drop place. Default `#dbe6ff`.
+ * @cssproperty --ffc-badge-background - Background of the "custom" marker. Default `#e3e8f4`.
+ * @cssproperty --ffc-badge-color - Text of the "custom" marker. Default `#243a73`.
+ * @cssproperty --ffc-error-color - Error messages and invalid inputs. Default `#b3261e`.
+ * @cssproperty --ffc-radius - Corner radius of controls. Default `6px`.
+ * @cssproperty --ffc-gap - Space between sections. Default `1rem`.
+ * @cssproperty --ffc-preview-width - Width of the preview column. Default `26rem`.
+ */
+export class FormFieldConfig extends LitElement {
+  static override properties = {
+    configSrc: { attribute: 'config-src' },
+    lang: {},
+    preview: { type: Boolean, reflect: true },
+    config: { attribute: false, noAccessor: true },
+    status: { state: true },
+    announcement: { state: true },
+  };
+
+  static override styles = [sharedStyles, formFieldConfigStyles];
+
+  /** URL to GET the config from and PUT it back to (with `If-Match`), e.g. `/api/account-requests/config`. */
+  declare configSrc: string | undefined;
+  /** Shows a live `<account-request-form>` fed with the draft beside the editor. */
+  declare preview: boolean;
+  declare private status: Status;
+  declare private announcement: string;
+
+  private draft: FormConfig | undefined;
+  private saved: FormConfig | undefined;
+  private etag: string | null | undefined;
+  private issues: readonly ConfigIssue[] = [];
+  private explicit = false;
+  private guarding = false;
+  private loads = 0;
+  private client?: { readonly src: string; readonly api: AccountRequestClient };
+  private readonly history = new HistoryController<FormConfig>(this);
+  private readonly provider = new ContextProvider(this, { context: editorContext });
+
+  constructor() {
+    super();
+    this.configSrc = undefined;
+    this.preview = false;
+    this.status = 'idle';
+    this.announcement = '';
+    this.addEventListener('keydown', this.onKeydown);
+  }
+
+  /** The draft config (every edit replaces it). Setting it loads that config: it wins over `config-src`. */
+  get config(): FormConfig | undefined {
+    return this.draft;
+  }
+
+  set config(value: FormConfig | undefined) {
+    this.explicit = value !== undefined;
+    if (value === undefined) return;
+    const parsed = safeParseConfig(value);
+    if (parsed.success) this.load(parsed.config, this.etag);
+    else this.fail('load-error', parsed.error);
+  }
+
+  /** True while the draft differs from the last config loaded or saved. */
+  get dirty(): boolean {
+    return this.draft !== this.saved;
+  }
+
+  /** True when {@link undo} has a step to take back. */
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+
+  /** True when {@link redo} has a step to take again. */
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.guard();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    this.guarding = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('configSrc') && this.configSrc && !this.explicit) void this.fetchConfig();
+    else if (!this.draft && !this.configSrc && !this.explicit && this.status === 'idle') this.load(defaultConfig(), undefined);
+    this.publish();
+  }
+
+  protected override updated(): void {
+    this.guard();
+  }
+
+  private get locale(): BuiltInLocale {
+    return resolveLocale(this.lang || inheritedLang(this.parentNode) || document.documentElement.lang);
+  }
+
+  private api(): AccountRequestClient {
+    const src = this.configSrc ?? '';
+    // The client addresses `{base}/config`; config-src names that URL itself.
+    if (this.client?.src !== src) this.client = { src, api: createClient({ base: src.replace(/\/config\/?$/, '') }) };
+    return this.client.api;
+  }
+
+  /** Shares the current state with the internal elements, when it changed. */
+  private publish(): void {
+    const { draft, saved, etag, locale } = this;
+    const current = this.provider.value;
+    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === (etag ?? undefined) && current.locale === locale)) return;
+    const store: EditorStore = { config: draft, saved, etag: etag ?? undefined, locale, t: strings(locale), edit: this.edit, announce: this.announce };
+    this.provider.setValue(store);
+  }
+
+  private load(config: FormConfig, etag: string | null | undefined): void {
+    this.saved = this.draft = config;
+    this.etag = etag;
+    this.status = 'idle';
+    this.history.clear();
+    this.publish();
+    this.requestUpdate();
+  }
+
+  private setDraft(next: FormConfig): void {
+    this.draft = next;
+    if (this.status === 'saved') this.status = 'idle';
+    this.publish();
+    this.requestUpdate();
+    this.dispatchEvent(new FieldConfigChangeEvent(next));
+  }
+
+  private readonly edit = (edit: Edit): unknown => {
+    const current = this.draft;
+    if (!current) return new Error('No config loaded');
+    let next: FormConfig;
+    try {
+      next = edit(current);
+    } catch (error) {
+      return error;
+    }
+    if (next !== current) {
+      this.history.record(current);
+      this.setDraft(next);
+    }
+    return undefined;
+  };
+
+  private readonly announce = (message: string): void => {
+    // The same text twice in a row would not be read again: make it differ.
+    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+  };
+
+  private fail(status: Status, error: unknown): void {
+    this.status = status;
+    this.issues = isConfigError(error) ? error.issues : [];
+    this.dispatchEvent(new FieldConfigErrorEvent(error));
+  }
+
+  private async fetchConfig(): Promise<void> {
+    const load = ++this.loads;
+    this.status = 'loading';
+    try {
+      const { config, etag } = await this.api().loadConfig();
+      if (load === this.loads && !this.explicit) this.load(config, etag);
+    } catch (error) {
+      if (load === this.loads) this.fail('load-error', error);
+    }
+  }
+
+  private async put(draft: FormConfig, etag: string): Promise<boolean> {
+    this.status = 'saving';
+    try {
+      const stored = await this.api().saveConfig(draft, etag);
+      this.commit(draft, stored.config, stored.etag);
+      return true;
+    } catch (error) {
+      const status = isConflictError(error) ? 'conflict' : isConfigError(error) ? 'invalid' : (error as { status?: unknown }).status === undefined ? 'network' : 'failed';
+      this.fail(status, error);
+      return false;
+    }
+  }
+
+  private commit(sent: FormConfig, stored: FormConfig, etag: string | null | undefined): void {
+    this.saved = stored;
+    this.etag = etag;
+    // The server returns the config normalized; edits made while saving stay a draft.
+    if (this.draft === sent) this.draft = stored;
+    this.status = 'saved';
+    this.publish();
+    this.dispatchEvent(new FieldConfigSaveEvent(stored));
+  }
+
+  private async reloadTheirs(): Promise<void> {
+    try {
+      const { config, etag } = await this.api().loadConfig();
+      this.saved = config;
+      this.etag = etag;
+      this.status = 'idle';
+      // Recorded, so that undo brings one's own draft back.
+      if (this.draft) this.history.record(this.draft);
+      this.setDraft(config);
+    } catch (error) {
+      this.fail('network', error);
+    }
+  }
+
+  private async overwrite(): Promise<void> {
+    const { draft } = this;
+    if (!draft) return;
+    try {
+      const { etag } = await this.api().loadConfig();
+      await this.put(draft, etag ?? '*');
+    } catch (error) {
+      this.fail('network', error);
+    }
+  }
+
+  private guard(): void {
+    const dirty = this.isConnected && this.dirty;
+    if (dirty === this.guarding) return;
+    this.guarding = dirty;
+    if (dirty) window.addEventListener('beforeunload', this.onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    event.preventDefault();
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    const key = event.key.toLowerCase();
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return;
+    if (isTextEntry(event.composedPath()[0])) return;
+    event.preventDefault();
+    if (key === 'y' || event.shiftKey) this.redo();
+    else this.undo();
+  };
+
+  /**
+   * Saves the draft: PUT to `config-src` with `If-Match`, or, without `config-src`, takes the
+   * draft as saved and lets the page store it from `field-config-save`. Resolves to `true` on
+   * success; on failure the draft is kept, the reason shown and `field-config-error` fired.
+   */
+  save(): Promise<boolean> {
+    const { draft } = this;
+    if (!draft) return Promise.resolve(false);
+    if (!this.configSrc) {
+      this.commit(draft, draft, this.etag);
+      return Promise.resolve(true);
+    }
+    return this.put(draft, this.etag ?? '*');
+  }
+
+  /** Goes back to the last config loaded or saved (itself a step that undo takes back). */
+  revert(): void {
+    if (this.draft && this.saved && this.dirty) this.edit(() => this.saved as FormConfig);
+  }
+
+  /** Takes back the last edit. */
+  undo(): void {
+    const previous = this.draft && this.history.undo(this.draft);
+    if (previous) this.setDraft(previous);
+  }
+
+  /** Takes again the last edit undone. */
+  redo(): void {
+    const next = this.draft && this.history.redo(this.draft);
+    if (next) this.setDraft(next);
+  }
+
+  private alert() {
+    const t = strings(this.locale);
+    switch (this.status) {
+      case 'load-error':
+        return html`<p>${t.loadFailed}</p>${this.issueList()}`;
+      case 'conflict':
+        return html`<div part="conflict">
+          <p>${t.conflict}</p>
+          <button type="button" @click=${this.reloadTheirs}>${t.reloadTheirs}</button>
+          <button type="button" part="primary" @click=${this.overwrite}>${t.overwrite}</button>
+        </div>`;
+      case 'invalid':
+        return html`<p>${t.invalid}</p>${this.issueList()}`;
+      case 'network':
+        return html`<p>${t.network}</p>`;
+      case 'failed':
+        return html`<p>${t.failed}</p>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private issueList() {
+    return this.issues.length ? html`<ul>${this.issues.map((issue) => html`<li>${issue.path.join('.')}: ${issue.message}</li>`)}</ul>` : nothing;
+  }
+
+  override render() {
+    const t = strings(this.locale);
+    const { status } = this;
+    const said = status === 'saving' ? t.saving : status === 'saved' ? t.saved : this.dirty ? t.unsaved : status === 'loading' ? t.loading : '';
+    return html`${this.draft
+        ? html`<div part="toolbar">
+            <button type="button" part="undo" aria-keyshortcuts="Control+Z Meta+Z" ?disabled=${!this.canUndo} @click=${this.undo}>${t.undo}</button>
+            <button type="button" part="redo" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" ?disabled=${!this.canRedo} @click=${this.redo}>${t.redo}</button>
+            <button type="button" part="revert" ?disabled=${!this.dirty} @click=${this.revert}>${t.revert}</button>
+            <button type="button" part="save primary" ?disabled=${status === 'saving'} @click=${this.save}>${t.save}</button>
+          </div>`
+        : nothing}
+      <p part="status" role="status">${said}</p>
+      <div part="alert" role="alert">${this.alert()}</div>
+      ${this.draft
+        ? html`<div part="layout">
+            <div part="editor">
+              <ffc-field-rows exportparts="table, row, locked, handle, label, badge, reason, help, error"></ffc-field-rows>
+              <ffc-custom-fields exportparts="custom-list, custom-field-form, dialog, primary, help, error"></ffc-custom-fields>
+              <ffc-settings exportparts="help, error"></ffc-settings>
+            </div>
+            ${this.preview ? html`<ffc-preview part="preview" exportparts="form: preview-form"></ffc-preview>` : nothing}
+          </div>`
+        : nothing}
+      <p class="vh" aria-live="polite">${this.announcement}</p>`;
+  }
+}

@@ -1,0 +1,160 @@
+import { html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { ContextConsumer } from '@lit/context';
+import { isConfigError, isSafeRedirectUrl, isValidEmail, updateSettings } from '@account-request/sdk';
+import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
+import { editorContext } from '../context.js';
+import { sharedStyles } from '../shared.styles.js';
+import { settingsStyles } from './settings.styles.js';
+
+type TextKey = 'alertEmail' | 'redirectUrl';
+const ACCESS: readonly UnvalidatedAccounts[] = ['none', 'block-purchase', 'block-login'];
+
+/**
+ * Internal: the "settings" section of `<form-field-config>`: module enabled, access of
+ * accounts not yet validated, alert e-mail, quick registration, default account state and
+ * what follows a request. Each change is one `updateSettings` edit; text is committed on
+ * `change` and checked with the SDK's validators first, so an invalid value never reaches
+ * the draft and stays in its box with the error beside it.
+ */
+export class FfcSettings extends LitElement {
+  static override properties = {
+    pending: { state: true },
+    redirectMode: { state: true },
+  };
+
+  static override styles = [sharedStyles, settingsStyles];
+
+  private readonly store = new ContextConsumer(this, { context: editorContext, subscribe: true });
+  /** Text typed but refused, with its error, per control. */
+  declare private pending: Partial<Record<TextKey, { value: string; error: string }>>;
+  /** The admin picked "go to a page" before typing an address. */
+  declare private redirectMode: boolean;
+
+  constructor() {
+    super();
+    this.pending = {};
+    this.redirectMode = false;
+  }
+
+  private edit(patch: SettingsPatch, key?: TextKey, value = ''): void {
+    const error = this.store.value?.edit((config) => updateSettings(config, patch));
+    if (key) this.setPending(key, error === undefined ? undefined : { value, error: isConfigError(error) ? (error.issues[0]?.message ?? error.message) : String(error) });
+  }
+
+  private setPending(key: TextKey, entry: { value: string; error: string } | undefined): void {
+    const pending = { ...this.pending };
+    if (entry) pending[key] = entry;
+    else delete pending[key];
+    this.pending = pending;
+  }
+
+  private onText(key: TextKey, event: Event): void {
+    const store = this.store.value;
+    if (!store) return;
+    const value = (event.target as HTMLInputElement).value.trim();
+    const { t, config } = store;
+    if (value && key === 'alertEmail' && !isValidEmail(value)) {
+      this.setPending(key, { value, error: t.emailInvalid });
+    } else if (value && key === 'redirectUrl' && !isSafeRedirectUrl(value)) {
+      this.setPending(key, { value, error: t.redirectInvalid });
+    } else if (key === 'alertEmail') {
+      this.edit({ alertEmail: value || undefined }, key, value);
+    } else {
+      const { message } = config.settings.confirmation;
+      this.edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
+    }
+  }
+
+  private onMessage(locale: 'fr' | 'en', event: Event): void {
+    const store = this.store.value;
+    if (!store) return;
+    const { message } = store.config.settings.confirmation;
+    const text: Record<string, string> = { ...(typeof message === 'string' ? { en: message, fr: message } : message) };
+    text[locale] = (event.target as HTMLTextAreaElement).value.trim();
+    for (const [tag, value] of Object.entries(text)) if (!value) delete text[tag];
+    this.edit({ confirmation: Object.keys(text).length ? { message: text } : {} });
+  }
+
+  private onMode(redirect: boolean): void {
+    this.redirectMode = redirect;
+    const store = this.store.value;
+    const { message, redirectUrl } = store?.config.settings.confirmation ?? {};
+    if (!redirect && redirectUrl !== undefined) this.edit({ confirmation: message ? { message } : {} });
+    if (!redirect) this.setPending('redirectUrl', undefined);
+  }
+
+  private text(key: TextKey, label: string, help: string, current: string | undefined, type: string) {
+    const pending = this.pending[key];
+    return html`<div class="control">
+      <label for=${key}>${label}</label>
+      <input
+        id=${key}
+        name=${key}
+        type=${type}
+        autocomplete="off"
+        .value=${live(pending?.value ?? current ?? '')}
+        aria-invalid=${pending ? 'true' : nothing}
+        aria-describedby=${pending ? `${key}-help ${key}-error` : `${key}-help`}
+        @change=${(event: Event) => this.onText(key, event)}
+      />
+      <p id=${`${key}-help`} part="help">${help}</p>
+      ${pending ? html`<p id=${`${key}-error`} part="error"><span class="vh">${this.store.value?.t.errorPrefix}</span> ${pending.error}</p>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const store = this.store.value;
+    if (!store) return nothing;
+    const { t, config } = store;
+    const { settings } = config;
+    const { confirmation } = settings;
+    const redirect = this.redirectMode || confirmation.redirectUrl !== undefined;
+    const message = (locale: 'fr' | 'en') => (typeof confirmation.message === 'string' ? confirmation.message : (confirmation.message?.[locale] ?? ''));
+    const check = (name: 'enabled' | 'quickRegistration', checked: boolean, label: string, help: string) =>
+      html`<div class="check">
+        <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.edit({ [name]: (event.target as HTMLInputElement).checked })} />
+        <label for=${name}>${label}</label>
+        <p id=${`${name}-help`} part="help">${help}</p>
+      </div>`;
+    const radio = (name: string, value: string, checked: boolean, label: string, onChange: () => void, help?: string) =>
+      html`<div class="check">
+        <input type="radio" id=${`${name}-${value}`} name=${name} value=${value} .checked=${live(checked)} aria-describedby=${help ? `${name}-${value}-help` : nothing} @change=${onChange} />
+        <label for=${`${name}-${value}`}>${label}</label>
+        ${help ? html`<p id=${`${name}-${value}-help`} part="help">${help}</p>` : nothing}
+      </div>`;
+    return html`<h2>${t.settings}</h2>
+      ${check('enabled', config.enabled, t.enabled, t.enabledHelp)}
+      <fieldset>
+        <legend>${t.unvalidated}</legend>
+        ${ACCESS.map((value) => radio('unvalidatedAccounts', value, settings.unvalidatedAccounts === value, t.access[value][0], () => this.edit({ unvalidatedAccounts: value }), t.access[value][1]))}
+      </fieldset>
+      ${this.text('alertEmail', t.alertEmail, t.alertEmailHelp, settings.alertEmail, 'email')}
+      ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
+      <fieldset>
+        <legend>${t.accountState}</legend>
+        ${(['active', 'inactive'] as const).map((value) => radio('defaultAccountState', value, settings.defaultAccountState === value, t[value], () => this.edit({ defaultAccountState: value })))}
+      </fieldset>
+      <fieldset>
+        <legend>${t.confirmation}</legend>
+        ${radio('confirmationMode', 'message', !redirect, t.showMessage, () => this.onMode(false))}
+        ${radio('confirmationMode', 'redirect', redirect, t.redirect, () => this.onMode(true))}
+        ${redirect
+          ? this.text('redirectUrl', t.redirectUrl, t.redirectHelp, confirmation.redirectUrl, 'text')
+          : (['fr', 'en'] as const).map(
+              (locale) => html`<div class="control">
+                <label for=${`message-${locale}`}>${locale === 'fr' ? t.messageFr : t.messageEn}</label>
+                <textarea id=${`message-${locale}`} name=${`message-${locale}`} rows="2" .value=${live(message(locale))} @change=${(event: Event) => this.onMessage(locale, event)}></textarea>
+              </div>`,
+            )}
+      </fieldset>`;
+  }
+}
+
+if (!customElements.get('ffc-settings')) customElements.define('ffc-settings', FfcSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ffc-settings': FfcSettings;
+  }
+}
