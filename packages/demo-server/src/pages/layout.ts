@@ -25,8 +25,8 @@ export function layout(options: LayoutOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ${text.shopName}</title>
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/assets/site.css">
-${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>\n`)}</head>
+<link rel="stylesheet" href="/assets/site.css">${(options.scripts ?? []).map((src) => html`\n<script type="module" src="${src}"></script>`)}
+</head>
 <body class="${options.variant ?? 'shop'}">
 <a class="skip-link" href="#main">${text.skipLink}</a>
 <header class="site-header">
@@ -42,7 +42,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
       <li><a href="#contact">${text.nav.contact}</a></li>
     </ul>
   </nav>
-  <p class="lang-switch"><span class="visually-hidden">${text.switchLabel} : </span><a href="${options.path}?lang=${other}" hreflang="${other}" lang="${other}">${text.otherLanguage}</a></p>
+  <p class="lang-switch"><span class="visually-hidden">${text.switchLabel} </span><a href="${options.path}?lang=${other}" hreflang="${other}" lang="${other}">${text.otherLanguage}</a></p>
 </header>
 <main id="main">
 ${options.main}

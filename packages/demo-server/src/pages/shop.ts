@@ -17,13 +17,11 @@ export interface ShopPageOptions {
 export function shopPage(options: ShopPageOptions): string {
   const text = pageText(options.locale);
   const main = html`<section class="hero" id="catalogue">
-  <h1>${text.shopTitle}</h1>
-  ${text.shopIntro.map((paragraph) => html`<p>${paragraph}</p>\n  `)}
+  <h1>${text.shopTitle}</h1>${text.shopIntro.map((paragraph) => html`\n  <p>${paragraph}</p>`)}
 </section>
 <section class="benefits" id="avantages">
   <h2>${text.benefitsTitle}</h2>
-  <ul>
-    ${text.benefits.map((benefit) => html`<li>${benefit}</li>\n    `)}
+  <ul>${text.benefits.map((benefit) => html`\n    <li>${benefit}</li>`)}
   </ul>
 </section>
 <section class="request" id="demande" aria-labelledby="demande-title">

@@ -39,7 +39,7 @@ const fr: PageText = {
   skipLink: 'Aller au contenu',
   navLabel: 'Navigation principale',
   nav: { catalog: 'Catalogue', benefits: 'Nos avantages', account: 'Compte professionnel', contact: 'Contact' },
-  switchLabel: 'Langue',
+  switchLabel: 'Langue :',
   otherLanguage: 'English',
   shopTitle: 'Ouvrir un compte professionnel',
   shopIntro: [
@@ -73,7 +73,7 @@ const en: PageText = {
   skipLink: 'Skip to content',
   navLabel: 'Main navigation',
   nav: { catalog: 'Catalogue', benefits: 'Benefits', account: 'Business account', contact: 'Contact' },
-  switchLabel: 'Language',
+  switchLabel: 'Language:',
   otherLanguage: 'Français',
   shopTitle: 'Open a business account',
   shopIntro: [
