@@ -10,12 +10,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore, type RequestStore } from '@account-request/sdk/server';
+import { sendFetchResponse, toFetchRequest } from './vanilla-sdk/node-adapter.js';
 
 /** The policy of every page served here: no inline script, no inline style, no eval. */
 export const STRICT_CSP =
@@ -48,29 +48,6 @@ export interface ExampleServer {
   readonly url: string;
   readonly store: RequestStore;
   close(): Promise<void>;
-}
-
-/** Converts a Node request into a fetch `Request` (body streamed, never buffered here). */
-export function toFetchRequest(req: IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  });
-}
-
-/** Writes a fetch `Response` to a Node response. */
-export async function sendFetchResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 async function serveFile(root: string, pathname: string, res: ServerResponse): Promise<void> {
@@ -108,6 +85,7 @@ export async function startExampleServer(options: ExampleServerOptions = {}): Pr
   let origin = '';
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const done = url.pathname.startsWith('/api/account-requests')
       ? handler(toFetchRequest(req, origin)).then((response) => sendFetchResponse(response, res))
       : serveFile(root, url.pathname, res);
