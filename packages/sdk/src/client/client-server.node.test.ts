@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { setDisplayed } from '../config/index.js';
+import { createMemoryConfigStore } from '../server/config-store.js';
+import { createAccountRequestHandler } from '../server/handler.js';
+import { createMemoryStore } from '../server/store.js';
+import { createClient } from './client.js';
+import { isSubmissionError } from './errors.js';
+import { createIdempotencyKey } from './idempotency-key.js';
+
+const BASE = 'https://shop.test/api/account-requests';
+const VALUES = {
+  companyName: 'Acme SAS',
+  email: 'jane@example.com',
+  lastName: 'Martin',
+  phone: '+33 1 23 45 67 89',
+  street: '1 rue de la Paix',
+  postalCode: '75002',
+  city: 'Paris',
+  country: 'FR',
+};
+
+function wire() {
+  const store = createMemoryStore();
+  const configs = createMemoryConfigStore();
+  const handler = createAccountRequestHandler({ ...configs, store, basePath: '/api/account-requests', authorize: () => true });
+  let calls = 0;
+  const fetch = (input: string | URL | Request, init?: RequestInit) => ((calls += 1), handler(new Request(input, init)));
+  return { store, client: createClient({ base: BASE, fetch, retry: { delay: () => 1 } }), calls: () => calls };
+}
+
+describe('client against the real handler', () => {
+  test('submit creates once per idempotency key, in every encoding', async () => {
+    const { client, store } = wire();
+    const key = createIdempotencyKey();
+    const first = await client.submit(VALUES, { idempotencyKey: key, locale: 'fr' });
+    assert.deepEqual(await client.submit(VALUES, { idempotencyKey: key, locale: 'fr' }), first);
+    await client.submit(VALUES, { idempotencyKey: createIdempotencyKey(), locale: 'fr', enctype: 'application/x-www-form-urlencoded' });
+    await client.submit(VALUES, { idempotencyKey: createIdempotencyKey(), locale: 'en', enctype: 'multipart/form-data' });
+    assert.equal((await store.list()).length, 3);
+  });
+
+  test('server validation errors arrive as field errors, without a retry', async () => {
+    const { client, calls } = wire();
+    const error = await client.submit({ ...VALUES, postalCode: 'ABC' }, { idempotencyKey: createIdempotencyKey(), locale: 'fr' }).catch((e: unknown) => e);
+    assert.ok(isSubmissionError(error));
+    assert.equal(error.kind, 'validation');
+    assert.deepEqual(error.errors.map((e) => [e.field, e.code]), [['postalCode', 'invalid_format']]);
+    assert.equal(calls(), 1);
+  });
+
+  test('load, save, and a stale save is a ConflictError', async () => {
+    const { client } = wire();
+    const loaded = await client.loadConfig();
+    assert.ok(loaded.etag);
+    const saved = await client.saveConfig(setDisplayed(loaded.config, 'website', true), loaded.etag);
+    assert.notEqual(saved.etag, loaded.etag);
+    assert.deepEqual(await client.loadConfig(), saved);
+    await assert.rejects(client.saveConfig(loaded.config, loaded.etag), { name: 'ConflictError' });
+  });
+});
