@@ -119,6 +119,7 @@ export class AccountRequestForm extends LitElement {
   #fieldsMemo: { config: FormConfig; locale: string; fields: ResolvedField[] } | undefined;
   #renderedLocale: string | undefined;
   #childObserver: MutationObserver | undefined;
+  #configStale = true;
 
   constructor() {
     super();
@@ -142,7 +143,7 @@ export class AccountRequestForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('config') || changed.has('configSrc')) this.#loadConfig();
+    if (this.#configStale || changed.has('config') || changed.has('configSrc')) this.#loadConfig();
     if (changed.has('values') && this.hasUpdated) this.#applyPrefill();
     const locale = this.#locale;
     // Shown messages were worded in the previous language.
@@ -186,11 +187,15 @@ export class AccountRequestForm extends LitElement {
   }
 
   #loadConfig(): void {
+    this.#configStale = false;
     const script = this.querySelector(':scope > script[type="application/json"]');
     this.#loader.load({ config: this.config, src: this.configSrc, inline: script?.textContent ?? undefined });
     // An inline config may be parsed after the element upgrades: wait for it.
     if (this.#loader.state.status === 'loading' && !this.configSrc && !this.#childObserver) {
-      this.#childObserver = new MutationObserver(() => this.requestUpdate('config'));
+      this.#childObserver = new MutationObserver(() => {
+        this.#configStale = true;
+        this.requestUpdate();
+      });
       this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     }
   }

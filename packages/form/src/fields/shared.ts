@@ -47,7 +47,7 @@ export function ariaInvalid(state: FieldRenderState): 'true' | typeof nothing {
 /** The visible `*` is decorative; its meaning is spoken from hidden text and written in the form's legend line. */
 export function requiredMarker(state: FieldRenderState): TemplateResult | typeof nothing {
   if (!state.field.required) return nothing;
-  return html`<span part="marker" class="arf-marker" aria-hidden="true">${state.strings.marker}</span><span class="arf-vh">${state.strings.requiredMarker}</span>`;
+  return html`<span part="marker" class="arf-marker" aria-hidden="true">${state.strings.marker}</span><span class="arf-vh"> ${state.strings.requiredMarker}</span>`;
 }
 
 export function labelFor(state: FieldRenderState): TemplateResult {

@@ -1,0 +1,120 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { $, control, fill, focused, makeConfig, recordSubmissions, renderForm, root, startWorker, statusText, worker } from '../test-helpers/index.js';
+import type { AccountRequestForm } from './account-request-form.component.js';
+
+const errorOf = (el: AccountRequestForm, id: string) => {
+  const input = control(el, id);
+  const ids = input.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((ref) => root(el).querySelector(`#${ref}`)).find((node) => node?.getAttribute('part') === 'error') ?? null;
+};
+
+describe('<account-request-form> validation feedback', () => {
+  before(startWorker);
+  afterEach(() => worker.resetHandlers());
+
+  it('says nothing while a field is first typed in, checks it on blur, and clears the error as soon as it is fixed', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'email', required: true }, { id: 'siret' }]) });
+    const email = control(el, 'email');
+    email.focus();
+    await sendKeys({ type: 'jane@' });
+    await el.updateComplete;
+    expect(errorOf(el, 'email')).to.equal(null);
+    expect(email.hasAttribute('aria-invalid')).to.equal(false);
+
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const error = errorOf(el, 'email');
+    expect(error?.textContent).to.match(/^Error: .*e-mail address/);
+    expect(error?.querySelector('.arf-vh')?.textContent?.trim()).to.equal('Error:');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+
+    // Help first, then the error.
+    const siret = control(el, 'siret');
+    siret.focus();
+    await sendKeys({ type: '123' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const refs = siret.getAttribute('aria-describedby')!.split(' ');
+    expect(refs.map((ref) => root(el).querySelector(`#${ref}`)?.getAttribute('part'))).to.deep.equal(['help', 'error']);
+
+    email.focus();
+    await sendKeys({ type: 'acme.fr' });
+    await el.updateComplete;
+    expect(errorOf(el, 'email')).to.equal(null);
+    expect(email.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('on an empty submit sends nothing, focuses the first invalid field and announces a summary once', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm({ config: makeConfig([{ id: 'firstName' }, { id: 'companyName', required: true }, { id: 'email', required: true }]) });
+    ($(el, '[part="submit"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    expect(focused(el)).to.equal(control(el, 'companyName'));
+    // companyName, email and the confirmation box.
+    expect(statusText(el)).to.equal('3 fields need attention.');
+    expect(root(el).querySelectorAll('[role="status"], [aria-live]')).to.have.length(1);
+    expect(errorOf(el, 'companyName')?.textContent).to.contain('required');
+    expect(errorOf(el, 'confirmed')).to.exist;
+    expect(errorOf(el, 'firstName')).to.equal(null);
+  });
+
+  it('announces in French and checks the postal code against the chosen country', async () => {
+    const el = await renderForm({ lang: 'fr', config: makeConfig([{ id: 'postalCode', required: true }, { id: 'country', required: true }]) });
+    await fill(el, { postalCode: 'SW1A 1AA' }, false);
+    control(el, 'postalCode').focus();
+    control(el, 'postalCode').blur();
+    await el.updateComplete;
+    expect(errorOf(el, 'postalCode')?.textContent).to.match(/^Erreur :/);
+    const country = control(el, 'country') as unknown as HTMLSelectElement;
+    country.value = 'GB';
+    country.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(errorOf(el, 'postalCode')).to.equal(null);
+    // Locked fields (company name, e-mail) are displayed whatever the config says; only the box is left.
+    await fill(el, { companyName: 'Acme', email: 'jane@acme.fr' }, false);
+    el.reportValidity();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('1 champ est à corriger.');
+  });
+
+  it('re-words shown errors when the language changes', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'lastName', required: true }]) });
+    el.reportValidity();
+    await el.updateComplete;
+    const before = errorOf(el, 'lastName')?.textContent;
+    el.lang = 'fr';
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(errorOf(el, 'lastName')?.textContent).to.not.equal(before);
+    expect(errorOf(el, 'lastName')?.textContent).to.match(/^Erreur :/);
+  });
+
+  it('checkValidity() answers without showing anything; reportValidity() shows and focuses', async () => {
+    const el = await renderForm();
+    expect(el.checkValidity()).to.equal(false);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="error"]')).to.equal(null);
+    expect(el.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('[part="error"]').length).to.equal(4);
+    expect(focused(el)).to.equal(control(el, 'companyName'));
+    await fill(el, { companyName: 'Acme', email: 'jane@acme.fr', lastName: 'Martin' });
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('validates a radio group when focus leaves the group, not when moving inside it', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'civility', required: true }, { id: 'firstName' }]) });
+    const [first] = root(el).querySelectorAll<HTMLInputElement>('input[name="civility"]');
+    first!.focus();
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal(control(el, 'firstName'));
+    const fieldset = first!.closest('fieldset')!;
+    const error = fieldset.querySelector('[part="error"]');
+    expect(error?.textContent).to.contain('Choose an option');
+    expect(fieldset.getAttribute('aria-describedby')).to.equal(error?.id);
+    expect(first!.getAttribute('aria-invalid')).to.equal('true');
+  });
+});
