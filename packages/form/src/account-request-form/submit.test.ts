@@ -1,0 +1,262 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { delay, HttpResponse } from 'msw';
+import { HONEYPOT_FIELD } from '@account-request/sdk';
+import {
+  $,
+  API,
+  control,
+  fastClient,
+  fill,
+  focused,
+  makeConfig,
+  recordSubmissions,
+  renderForm,
+  root,
+  SMALL_CONFIG,
+  startWorker,
+  statusText,
+  until,
+  VALID_VALUES,
+  worker,
+} from '../test-helpers/index.js';
+import type { AccountRequestForm } from './account-request-form.component.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const created = () => HttpResponse.json({ id: 'req_1', status: 'pending', access: 'full' }, { status: 201 });
+const submitButton = (el: AccountRequestForm) => $(el, '[part="submit"]') as HTMLButtonElement;
+const retryButton = (el: AccountRequestForm) => root(el).querySelector<HTMLButtonElement>('[part="retry"]');
+
+async function center(element: Element): Promise<[number, number]> {
+  const box = element.getBoundingClientRect();
+  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+}
+
+describe('<account-request-form> submission', () => {
+  before(startWorker);
+  afterEach(() => worker.resetHandlers());
+
+  it('posts once on a double click, with the validated values and an idempotency key, then confirms', async () => {
+    const seen = recordSubmissions(async () => {
+      await delay(150);
+      return created();
+    });
+    const el = await renderForm();
+    await fill(el, { ...VALID_VALUES, firstName: '  Jane ' });
+    const position = await center(submitButton(el));
+    const success = oneEvent(el, 'account-request-success');
+    await sendMouse({ type: 'click', position });
+    await sendMouse({ type: 'click', position });
+    await el.updateComplete;
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+    expect(statusText(el)).to.equal('Sending…');
+    const { detail } = await success;
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.key).to.match(UUID);
+    expect(seen[0]!.body).to.deep.equal({ values: { ...VALID_VALUES, firstName: 'Jane' }, confirmed: true, locale: 'en' });
+    expect(detail.response).to.deep.equal({ id: 'req_1', status: 'pending', access: 'full' });
+    await el.updateComplete;
+    const confirmation = $(el, '[part="confirmation"]');
+    expect(confirmation.textContent?.trim()).to.equal('Thank you: your request has been sent. We will get back to you shortly.');
+    expect(focused(el)).to.equal(confirmation);
+    expect(root(el).querySelector('form')).to.equal(null);
+  });
+
+  it('lets a host cancel account-request-submit, which then sends nothing', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    el.addEventListener('account-request-submit', (event) => {
+      expect(event.detail.values).to.deep.equal(VALID_VALUES);
+      event.preventDefault();
+    });
+    await el.submit();
+    expect(seen).to.have.length(0);
+    expect(el.dataset['state']).to.equal('idle');
+  });
+
+  it('runs one request at a time through submit() too', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    await Promise.all([el.submit(), el.submit(), el.submit()]);
+    expect(seen).to.have.length(1);
+  });
+
+  it('shows the config message in the page language, or the success slot', async () => {
+    recordSubmissions();
+    const settings = { unvalidatedAccounts: 'none', quickRegistration: false, defaultAccountState: 'inactive', confirmation: { message: { fr: 'Merci !', en: 'Thanks!' } } };
+    const el = await renderForm({ lang: 'fr', config: { ...SMALL_CONFIG, settings } });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await el.updateComplete;
+    expect($(el, '[part="confirmation"]').textContent?.trim()).to.equal('Merci !');
+
+    const slotted = await fixture<AccountRequestForm>(html`<account-request-form draft="off" action=${API} .config=${SMALL_CONFIG}
+      ><p slot="success">Custom thanks</p></account-request-form
+    >`);
+    await fill(slotted, VALID_VALUES);
+    await slotted.submit();
+    await slotted.updateComplete;
+    const slot = $(slotted, 'slot[name="success"]') as HTMLSlotElement;
+    expect(slot.assignedElements()[0]?.textContent).to.equal('Custom thanks');
+  });
+
+  it('goes to the redirect URL through navigate(), after account-request-success', async () => {
+    recordSubmissions();
+    const settings = { unvalidatedAccounts: 'none', quickRegistration: false, defaultAccountState: 'inactive', confirmation: { redirectUrl: '/thank-you?from=form' } };
+    const el = await renderForm({ config: { ...SMALL_CONFIG, settings } });
+    const order: string[] = [];
+    (el as unknown as { navigate: (url: string) => void }).navigate = (url) => order.push(`navigate ${url}`);
+    el.addEventListener('account-request-success', () => order.push('success'));
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    expect(order).to.deep.equal(['success', 'navigate /thank-you?from=form']);
+  });
+
+  it('puts 422 errors on their fields and focuses the first one', async () => {
+    recordSubmissions(() =>
+      HttpResponse.json(
+        {
+          type: 'about:blank',
+          title: 'Unprocessable',
+          status: 422,
+          errors: [
+            { field: 'lastName', code: 'invalid_characters', message: 'Server says the name is odd' },
+            { field: 'email', code: 'invalid_format', message: 'Server says the e-mail is odd' },
+          ],
+        },
+        { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
+    );
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    const failed = oneEvent(el, 'account-request-error');
+    await el.submit();
+    const { detail } = await failed;
+    expect(detail.kind).to.equal('validation');
+    await el.updateComplete;
+    const errorText = (id: string) => root(el).querySelector(`#${control(el, id).id}-error`)?.textContent;
+    expect(errorText('lastName')).to.contain('Server says the name is odd');
+    expect(errorText('email')).to.contain('Server says the e-mail is odd');
+    expect(control(el, 'lastName').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(el), 'email comes first in display order').to.equal(control(el, 'email'));
+    expect(statusText(el)).to.equal('2 fields need attention.');
+    expect(control(el, 'companyName').value).to.equal('Acme SAS');
+  });
+
+  const failures = [
+    { name: 'a timeout', kind: 'network', text: 'taking too long', first: async () => (await delay(1500), created()) },
+    { name: 'an offline network', kind: 'network', text: 'offline', first: () => HttpResponse.error() },
+    { name: 'a 500', kind: 'server', text: 'ran into a problem', first: () => new HttpResponse(null, { status: 500 }) },
+  ] as const;
+  for (const failure of failures) {
+    it(`keeps the values after ${failure.name}, says so, and retries with the same key`, async () => {
+      const seen = recordSubmissions((count) => (count === 1 ? failure.first() : created()));
+      const el = await renderForm({ client: fastClient() });
+      await fill(el, { ...VALID_VALUES, password: 'correct horse battery staple' });
+      const failed = oneEvent(el, 'account-request-error');
+      await el.submit();
+      expect((await failed).detail.kind).to.equal(failure.kind);
+      await el.updateComplete;
+      expect(statusText(el)).to.contain(failure.text);
+      for (const [id, value] of Object.entries(VALID_VALUES)) expect(control(el, id).value).to.equal(value);
+      expect(control(el, 'password').value).to.equal('correct horse battery staple');
+      expect(control(el, 'confirmed').checked).to.equal(true);
+      expect(el.dataset['state']).to.equal('failed-retryable');
+      const success = oneEvent(el, 'account-request-success');
+      retryButton(el)!.click();
+      await success;
+      await until(() => seen.length === 2, 'second request');
+      expect(seen[1]!.key).to.equal(seen[0]!.key);
+    });
+  }
+
+  it('after a 429 waits for Retry-After before offering the retry, with the same key', async () => {
+    const seen = recordSubmissions((count) => (count === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '1' } }) : created()));
+    const el = await renderForm({ client: fastClient() });
+    await fill(el, VALID_VALUES);
+    const failed = oneEvent(el, 'account-request-error');
+    await el.submit();
+    expect((await failed).detail.kind).to.equal('server');
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Too many requests. You can try again in 1 second; your entries are kept.');
+    expect(retryButton(el)!.disabled).to.equal(true);
+    await until(() => retryButton(el)?.disabled === false, 'retry enabled', 3000);
+    retryButton(el)!.click();
+    await oneEvent(el, 'account-request-success');
+    expect(seen.map((request) => request.key)).to.deep.equal([seen[0]!.key, seen[0]!.key]);
+  });
+
+  it('treats other refusals (403) as final, with no retry button', async () => {
+    recordSubmissions(() => HttpResponse.json({ title: 'Forbidden', status: 403, detail: 'This form is closed.' }, { status: 403, headers: { 'Content-Type': 'application/problem+json' } }));
+    const el = await renderForm({ client: fastClient() });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await el.updateComplete;
+    expect(el.dataset['state']).to.equal('failed');
+    expect(retryButton(el)).to.equal(null);
+    expect(statusText(el)).to.equal('The server refused the request. This form is closed.');
+  });
+
+  it('posts url-encoded when enctype asks for it', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm();
+    el.enctype = 'application/x-www-form-urlencoded';
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    expect(seen[0]!.contentType).to.contain('application/x-www-form-urlencoded');
+    const body = new URLSearchParams(seen[0]!.body as string);
+    expect([body.get('companyName'), body.get('confirmed'), body.get('locale')]).to.deep.equal(['Acme SAS', 'true', 'en']);
+  });
+
+  it('sends what a bot typed into the honeypot so the server can drop it', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    control(el, HONEYPOT_FIELD).value = 'bot';
+    await el.submit();
+    expect((seen[0]!.body as { values: Record<string, string> }).values[HONEYPOT_FIELD]).to.equal('bot');
+  });
+
+  it('reset() empties the form, shows it again after a success and uses a new key', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm({ values: { companyName: 'Prefilled SA' } });
+    await fill(el, { ...VALID_VALUES });
+    await el.submit();
+    el.reset();
+    await el.updateComplete;
+    expect(control(el, 'companyName').value).to.equal('Prefilled SA');
+    expect(control(el, 'lastName').value).to.equal('');
+    expect(control(el, 'confirmed').checked).to.equal(false);
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    expect(seen).to.have.length(2);
+    expect(seen[1]!.key).to.not.equal(seen[0]!.key);
+  });
+
+  it('can be filled and sent with the keyboard only', async () => {
+    const seen = recordSubmissions();
+    const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+    const el = await renderForm({ config: makeConfig([{ id: 'companyName', required: true }, { id: 'email', required: true }, { id: 'civility' }, { id: 'country', required: true }]) });
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Acme SAS' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'jane@acme.fr' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(control(el, 'country'));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(submitButton(el));
+    const success = oneEvent(el, 'account-request-success');
+    await sendKeys({ press: 'Enter' });
+    await success;
+    expect(seen).to.have.length(1);
+    expect((seen[0]!.body as { values: unknown }).values).to.deep.equal({ companyName: 'Acme SAS', email: 'jane@acme.fr', civility: 'Mme', country: 'FR' });
+  });
+});
