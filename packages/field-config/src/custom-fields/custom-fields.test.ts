@@ -1,0 +1,163 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
+import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
+
+const root = (el: FormFieldConfig) => part(el, 'ffc-custom-fields');
+const q = <T extends Element = HTMLInputElement>(el: FormFieldConfig, selector: string) => root(el).querySelector<T>(selector) as T;
+
+async function type(el: FormFieldConfig, selector: string, text: string): Promise<void> {
+  const input = q<HTMLInputElement | HTMLTextAreaElement>(el, selector);
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+  await settle(el);
+}
+
+async function choose(el: FormFieldConfig, selector: string, value: string): Promise<void> {
+  const select = q<HTMLSelectElement>(el, selector);
+  select.value = value;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await settle(el);
+}
+
+async function press(el: FormFieldConfig, button: HTMLElement): Promise<void> {
+  button.click();
+  await settle(el);
+}
+
+/** The controls the preview's form renders for field `id`. */
+function previewControls(el: FormFieldConfig, id: string): Element[] {
+  const form = part(el, 'ffc-preview').querySelector('account-request-form');
+  const scope = form?.shadowRoot ?? form;
+  return [...(scope?.querySelectorAll(`[name="${id}"]`) ?? [])];
+}
+
+async function previewSettled(el: FormFieldConfig): Promise<void> {
+  await settle(el);
+  const form = part(el, 'ffc-preview').querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('account-request-form');
+  await form?.updateComplete;
+  await form?.updateComplete;
+}
+
+describe('<ffc-custom-fields>', () => {
+  it('adds a select field: id derived from the label, options, shown in the rows and in the preview', async () => {
+    const el = await mount(undefined, { preview: true });
+    await press(el, q(el, '#add'));
+    expect(root(el).activeElement).to.equal(q(el, '#type'));
+    await choose(el, '#type', 'select');
+    await type(el, '#labelEn', "Business sector");
+    expect(q(el, '#id').value).to.equal('businessSector');
+    await type(el, '#labelFr', "Secteur d'activité");
+    expect(q(el, '#id').value).to.equal('businessSector', 'English UI: the English label names the id');
+    await type(el, '#o0-value', 'retail');
+    await type(el, '#o0-en', 'Retail');
+    await type(el, '#o0-fr', 'Commerce');
+    await press(el, q(el, '#add-option'));
+    await type(el, '#o1-value', 'industry');
+    await type(el, '#o1-en', 'Industry');
+    await press(el, q(el, 'button[type="submit"]'));
+
+    const field = el.config?.customFields.find((custom) => custom.id === 'businessSector');
+    expect(field).to.deep.equal({
+      id: 'businessSector',
+      type: 'select',
+      label: { fr: "Secteur d'activité", en: 'Business sector' },
+      options: [
+        { value: 'retail', label: { fr: 'Commerce', en: 'Retail' } },
+        { value: 'industry', label: { en: 'Industry' } },
+      ],
+    });
+    expect(order(el).at(-1)).to.equal('businessSector');
+    expect(row(el, 'businessSector').querySelector("[part~='badge']")).to.not.equal(null);
+    expect(q(el, 'li[data-custom-id="businessSector"]').textContent).to.contain('Business sector');
+    expect(root(el).activeElement).to.equal(q(el, '#add'));
+    await previewSettled(el);
+    expect(previewControls(el, 'businessSector')).to.have.length(1);
+  });
+
+  it('keeps derived ids unique and lets the admin edit the id before creation', async () => {
+    const el = await mount(withSector(), { lang: 'fr' });
+    await press(el, q(el, '#add'));
+    await type(el, '#labelFr', 'Secteur');
+    expect(q(el, '#id').value).to.equal('secteur');
+    await type(el, '#labelFr', 'Sector');
+    expect(q(el, '#id').value).to.equal('sector2');
+    await type(el, '#id', 'niche');
+    await type(el, '#labelFr', 'Niche de marché');
+    expect(q(el, '#id').value).to.equal('niche');
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(el.config?.customFields.map((field) => field.id)).to.deep.equal(['sector', 'niche']);
+  });
+
+  it('shows the SDK refusals beside the controls and focuses the first one', async () => {
+    const el = await mount(withSector());
+    await press(el, q(el, '#add'));
+    await type(el, '#id', 'sector');
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(el.config?.customFields).to.have.length(1);
+    const id = q(el, '#id');
+    expect(id.getAttribute('aria-invalid')).to.equal('true');
+    expect(id.getAttribute('aria-describedby')).to.equal('id-help id-error');
+    expect(q(el, '#id-error').textContent).to.contain('This identifier is already used by another field.');
+    await type(el, '#id', '9lives');
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(q(el, '#id-error').textContent).to.contain('Start with a lower-case letter');
+
+    await type(el, '#id', 'size');
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(q(el, '#labelFr').getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, '#labelFr-error').textContent).to.contain('Enter a label in French or in English.');
+    expect(root(el).activeElement).to.equal(q(el, '#labelFr'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('edits a field: type, label, lengths, reaching the preview; the id stays', async () => {
+    const el = await mount(withSector(), { preview: true });
+    await press(el, q(el, 'li[data-custom-id="sector"] button'));
+    expect(q(el, '#id').readOnly).to.equal(true);
+    expect(q(el, '#labelEn').value).to.equal('Sector');
+    await choose(el, '#type', 'text');
+    expect(q(el, '#options')).to.equal(null);
+    await type(el, '#labelEn', 'Activity');
+    await choose(el, '#format', 'letters');
+    await type(el, '#maxLength', '40');
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(el.config?.customFields).to.deep.equal([
+      { id: 'sector', type: 'text', label: { fr: 'Secteur', en: 'Activity' }, format: 'letters', maxLength: 40 },
+    ]);
+    expect(row(el, 'sector').querySelector('th')?.textContent).to.contain('Activity');
+    await previewSettled(el);
+    const [control] = previewControls(el, 'sector');
+    expect(control?.tagName).to.equal('INPUT');
+    expect(control?.getAttribute('maxlength')).to.equal('40');
+  });
+
+  it('removes a field only after confirming in a dialog', async () => {
+    const el = await mount(withSector(), { preview: true });
+    await previewSettled(el);
+    expect(previewControls(el, 'sector')).to.have.length(1);
+    await press(el, q(el, 'li[data-custom-id="sector"] button:last-of-type'));
+    const dialog = q<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.contain('Remove the field “Sector”?');
+    await press(el, q(el, 'dialog button:not([part~="primary"])'));
+    expect(dialog.open).to.equal(false);
+    expect(el.config?.customFields).to.have.length(1);
+
+    await press(el, q(el, 'li[data-custom-id="sector"] button:last-of-type'));
+    await press(el, q(el, 'dialog button[part~="primary"]'));
+    expect(dialog.open).to.equal(false);
+    expect(el.config?.customFields).to.deep.equal([]);
+    expect(order(el)).to.not.include('sector');
+    expect(root(el).activeElement).to.equal(q(el, '#add'));
+    await previewSettled(el);
+    expect(previewControls(el, 'sector')).to.have.length(0);
+  });
+
+  it('has no axe violation with the form open', async () => {
+    const el = await mount(withSector(), { lang: 'fr' });
+    await press(el, q(el, 'li[data-custom-id="sector"] button'));
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,161 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { FIELD_CATALOG } from '@account-request/sdk';
+import { announcement, box, centre, handle, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
+import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
+
+const entry = (el: FormFieldConfig, id: string) => el.config?.fields.find((field) => field.id === id);
+
+async function click(el: FormFieldConfig, target: HTMLElement): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  await sendMouse({ type: 'click', position: centre(target) });
+  await settle(el);
+}
+
+describe('<ffc-field-rows>', () => {
+  afterEach(() => resetMouse());
+
+  it('shows one row per field in display order, each with a named handle and labelled boxes', async () => {
+    const el = await mount(withSector());
+    expect(order(el)).to.deep.equal([...FIELD_CATALOG.map((field) => field.id), 'sector']);
+    expect(handle(el, 'companyName').getAttribute('aria-label')).to.equal('Move Company name');
+    expect(handle(el, 'companyName').tagName).to.equal('BUTTON');
+    const labels = (input: HTMLInputElement) => [...(input.labels ?? [])].map((label) => label.textContent?.trim());
+    expect(labels(box(el, 'siret', 'displayed'))).to.deep.equal(['Displayed: SIRET number']);
+    expect(labels(box(el, 'siret', 'required'))).to.deep.equal(['Required: SIRET number']);
+    expect(row(el, 'sector').querySelector("[part~='badge']")?.textContent).to.equal('custom');
+    expect(row(el, 'siret').querySelector("[part~='badge']")).to.equal(null);
+  });
+
+  it('speaks French with lang="fr"', async () => {
+    const el = await mount(withSector(), { lang: 'fr' });
+    expect(handle(el, 'companyName').getAttribute('aria-label')).to.equal('Déplacer Raison sociale');
+    expect(box(el, 'siret', 'displayed').labels?.[0]?.textContent).to.equal('Afficher : SIRET');
+    expect(row(el, 'sector').querySelector("[part~='badge']")?.textContent).to.equal('personnalisé');
+    expect(part(el, 'ffc-field-rows').querySelector('h2')?.textContent).to.equal('Liste des champs');
+  });
+
+  it('keeps the rule while clicking: required checks displayed, hiding clears required', async () => {
+    const el = await mount();
+    expect(box(el, 'position', 'displayed').checked).to.equal(false);
+    await click(el, box(el, 'position', 'required'));
+    expect(box(el, 'position', 'required').checked).to.equal(true);
+    expect(box(el, 'position', 'displayed').checked).to.equal(true);
+    expect(entry(el, 'position')).to.deep.equal({ id: 'position', displayed: true, required: true });
+
+    expect(box(el, 'phone', 'required').checked).to.equal(true);
+    await click(el, box(el, 'phone', 'displayed'));
+    expect(box(el, 'phone', 'displayed').checked).to.equal(false);
+    expect(box(el, 'phone', 'required').checked).to.equal(false);
+    expect(entry(el, 'phone')).to.deep.equal({ id: 'phone', displayed: false, required: false });
+
+    await click(el, box(el, 'phone', 'displayed'));
+    expect(entry(el, 'phone')).to.deep.equal({ id: 'phone', displayed: true, required: false });
+    expect(box(el, 'phone', 'required').checked).to.equal(false);
+  });
+
+  it('fires field-config-change with the new config on each click', async () => {
+    const el = await mount();
+    const event = oneEvent(el, 'field-config-change');
+    box(el, 'mobile', 'displayed').click();
+    const { detail } = await event;
+    expect(detail.config.fields.find((field) => field.id === 'mobile')?.displayed).to.equal(true);
+    expect(detail.config).to.equal(el.config);
+  });
+
+  it('greys locked rows, checks and disables their boxes, and says why', async () => {
+    const el = await mount();
+    for (const id of ['companyName', 'email']) {
+      expect(row(el, id).getAttribute('part')).to.equal('row locked');
+      for (const name of ['displayed', 'required'] as const) {
+        const input = box(el, id, name);
+        expect(input.checked, `${id} ${name}`).to.equal(true);
+        expect(input.disabled, `${id} ${name}`).to.equal(true);
+        const reason = part(el, 'ffc-field-rows').getElementById(input.getAttribute('aria-describedby') ?? '');
+        expect(reason?.textContent).to.equal('Always displayed and required');
+      }
+      await click(el, box(el, id, 'required'));
+      expect(entry(el, id)).to.deep.equal({ id, displayed: true, required: true });
+    }
+    expect(row(el, 'siret').getAttribute('part')).to.equal('row');
+    expect(box(el, 'siret', 'displayed').disabled).to.equal(false);
+    expect(box(el, 'siret', 'displayed').hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('moves a row with ArrowDown / ArrowUp on its handle, keeps focus there and announces the position', async () => {
+    const el = await mount();
+    const rows = part(el, 'ffc-field-rows');
+    handle(el, 'firstName').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(order(el).indexOf('firstName')).to.equal(6);
+    expect(el.config?.fields[6]?.id).to.equal('firstName');
+    expect(rows.activeElement).to.equal(handle(el, 'firstName'));
+    expect(announcement(el)).to.equal('First name moved to position 7 of 24');
+
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(order(el).indexOf('firstName')).to.equal(4);
+    expect(rows.activeElement).to.equal(handle(el, 'firstName'));
+    expect(announcement(el)).to.equal('First name moved to position 5 of 24');
+
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(order(el).at(-1)).to.equal('firstName');
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(order(el)[0]).to.equal('firstName');
+    expect(rows.activeElement).to.equal(handle(el, 'firstName'));
+  });
+
+  it('announces in French and ignores moves past the edges', async () => {
+    const el = await mount(undefined, { lang: 'fr' });
+    handle(el, 'companyName').focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(order(el)[0]).to.equal('companyName');
+    expect(el.dirty).to.equal(false);
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(announcement(el)).to.equal('Raison sociale déplacé en position 2 sur 24');
+  });
+
+  it('reorders with a real pointer drag on the handle, and Lit keeps rendering the right rows afterwards', async () => {
+    const el = await mount();
+    const from = handle(el, 'email');
+    const to = row(el, 'siret');
+    row(el, 'companyName').scrollIntoView({ block: 'start' });
+    const [x, y] = centre(from);
+    const [, targetY] = centre(to);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    for (let step = 1; step <= 10; step++) {
+      await sendMouse({ type: 'move', position: [x, Math.round(y + ((targetY - y) * step) / 10)] });
+    }
+    // Rows animate aside as the pointer passes them, and sortable skips a row while it moves:
+    // rest on the target like a hand would, then nudge.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sendMouse({ type: 'move', position: [x, targetY - 2] });
+    await sendMouse({ type: 'up' });
+    await settle(el);
+    const ids = order(el);
+    expect(ids.indexOf('email')).to.equal(2);
+    expect(ids).to.deep.equal(el.config?.fields.map((field) => field.id));
+    expect(new Set(ids).size).to.equal(24);
+    expect(announcement(el)).to.equal('E-mail address moved to position 3 of 24');
+
+    // The DOM sortable touched is still Lit's: a later render moves the right nodes.
+    handle(el, 'email').focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(order(el).slice(0, 4)).to.deep.equal(['companyName', 'email', 'legalForm', 'siret']);
+    expect(order(el)).to.deep.equal(el.config?.fields.map((field) => field.id));
+  });
+
+  it('has no axe violation', async () => {
+    const el = await mount(withSector());
+    await expect(el).to.be.accessible();
+  });
+});
