@@ -1,0 +1,138 @@
+// End-to-end test of issue 5: the real demo server (a child process, as `npm start` runs it) on
+// a free port with a temporary DATA_DIR, driven in the system's headless Chromium.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureBuilt, startServer, type RunningServer } from './support/server.js';
+
+const PASSWORD = 'e2e-admin-password';
+const AUTH = { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+before(async () => {
+  ensureBuilt();
+  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Collects what would show in the console as an error: script errors, failed loads, CSP refusals. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+const fieldOrder = (page: Page, selector: string, attribute: string): Promise<string[]> =>
+  page.locator(selector).evaluateAll((nodes, name) => nodes.map((node) => node.getAttribute(name) ?? ''), attribute);
+
+interface StoredRequest {
+  readonly id: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+async function listRequests(url: string): Promise<StoredRequest[]> {
+  const response = await fetch(`${url}/api/account-requests`, { headers: AUTH });
+  assert.equal(response.status, 200);
+  return (await response.json()) as StoredRequest[];
+}
+
+test('an admin edits the form, a person submits it, and the request outlives a restart', { timeout: 180_000 }, async () => {
+  server = await startServer({ dataDir, adminPassword: PASSWORD });
+  const url = server.url;
+
+  // The admin: fax required, city one place up, save.
+  const admin = await browser!.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'fr-FR' });
+  const adminPage = await admin.newPage();
+  const adminErrors = watchErrors(adminPage);
+  await adminPage.goto(`${url}/admin/`);
+  const row = (id: string): string => `form-field-config tr[data-field-id="${id}"]`;
+  await adminPage.locator(row('fax')).waitFor();
+
+  const rowsBefore = await fieldOrder(adminPage, 'form-field-config tr[data-field-id]', 'data-field-id');
+  const cityBefore = rowsBefore.indexOf('city');
+  assert.ok(cityBefore > 0, 'city is listed and not first');
+  const aboveCity = rowsBefore[cityBefore - 1]!;
+
+  await adminPage.locator(`${row('fax')} input[name="required"]`).check();
+  assert.equal(await adminPage.locator(`${row('fax')} input[name="displayed"]`).isChecked(), true, 'required checks displayed');
+
+  const handle = adminPage.locator(`${row('city')} [part~="handle"]`);
+  await handle.focus();
+  await adminPage.keyboard.press('ArrowUp');
+  const rowsAfter = await fieldOrder(adminPage, 'form-field-config tr[data-field-id]', 'data-field-id');
+  assert.equal(rowsAfter.indexOf('city'), cityBefore - 1);
+  assert.equal(rowsAfter.indexOf(aboveCity), cityBefore);
+  assert.equal(await adminPage.locator(`${row('city')} [part~="handle"]`).evaluate((node) => node.matches(':focus')), true, 'focus stays on the handle');
+
+  const saved = adminPage.waitForResponse((response) => response.url().endsWith('/api/account-requests/config') && response.request().method() === 'PUT');
+  await adminPage.locator('form-field-config [part~="save"]').click();
+  assert.equal((await saved).status(), 200);
+  assert.deepEqual(adminErrors, []);
+  await admin.close();
+
+  // A visitor on the public page sees the new form and submits it.
+  const visitor = await browser!.newContext({ locale: 'fr-FR' });
+  const page = await visitor.newPage();
+  const pageErrors = watchErrors(page);
+  await page.goto(`${url}/`);
+  const input = (name: string): string => `account-request-form [name="${name}"]`;
+  await page.locator(input('fax')).waitFor();
+  assert.equal(await page.locator(input('fax')).getAttribute('required'), '', 'fax is required');
+  const controls = (await fieldOrder(page, 'account-request-form input, account-request-form select, account-request-form textarea', 'name')).filter(
+    (name) => name !== '' && name !== 'confirmed',
+  );
+  assert.ok(controls.indexOf('city') >= 0 && controls.indexOf('city') < controls.indexOf(aboveCity), `city comes before ${aboveCity}: ${controls.join(', ')}`);
+
+  const values: Record<string, string> = {
+    companyName: 'Papeterie Lemoine SARL',
+    lastName: 'Lemoine',
+    email: 'claire.lemoine@papeterie-lemoine.example',
+    phone: '04 72 00 11 22',
+    fax: '04 72 00 11 23',
+    street: '8 quai Saint-Antoine',
+    postalCode: '69002',
+    city: 'Lyon',
+  };
+  for (const [name, value] of Object.entries(values)) await page.locator(input(name)).fill(value);
+  await page.locator(input('confirmed')).check();
+  const posted = page.waitForResponse((response) => response.url().endsWith('/api/account-requests') && response.request().method() === 'POST');
+  await page.locator('account-request-form [part~="submit"]').click();
+  const response = await posted;
+  assert.equal(response.status(), 201, await response.text());
+  const created = (await response.json()) as { id: string };
+  await page.locator('account-request-form [part~="confirmation"]').getByText('Merci').waitFor();
+  assert.deepEqual(pageErrors, []);
+  await visitor.close();
+
+  // The admin API lists it.
+  const listed = await listRequests(url);
+  assert.deepEqual(listed.map((request) => request.id), [created.id]);
+  assert.equal(listed[0]!.values['fax'], values['fax']);
+  assert.equal(listed[0]!.values['companyName'], values['companyName']);
+
+  // Stopped with SIGTERM (as Ctrl+C would), started again on the same DATA_DIR: still there.
+  const exit = await server.stop();
+  assert.equal(exit, 0, 'the server stops cleanly');
+  server = await startServer({ dataDir, adminPassword: PASSWORD });
+  const afterRestart = await listRequests(server.url);
+  assert.deepEqual(afterRestart, listed);
+  const config = (await (await fetch(`${server.url}/api/account-requests/config`)).json()) as { fields: { id: string; required: boolean }[] };
+  const ids = config.fields.map((field) => field.id);
+  assert.equal(config.fields.find((field) => field.id === 'fax')?.required, true);
+  assert.equal(ids.indexOf('city'), ids.indexOf(aboveCity) - 1);
+});
