@@ -8,7 +8,7 @@
  *
  * For local trials only: the admin routes are open to every caller of this loopback server.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -107,8 +107,16 @@ export async function startExampleServer(options: ExampleServerOptions = {}): Pr
   };
 }
 
+/** The config inlined in a page's `<script type="application/json">`, so the server validates with the same one. */
+export function inlineConfigOf(page: string): unknown {
+  const json = /<script type="application\/json">([\s\S]*?)<\/script>/.exec(page)?.[1];
+  if (json === undefined) throw new Error('The page has no inline JSON config.');
+  return JSON.parse(json);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await startExampleServer({ port: Number(process.env['PORT'] ?? 8080) });
+  const snippet = readFileSync(new URL('cms-snippet/index.html', import.meta.url), 'utf8');
+  const server = await startExampleServer({ port: Number(process.env['PORT'] ?? 8080), initialConfig: inlineConfigOf(snippet) });
   console.log(`Form:   ${server.url}/examples/cms-snippet/`);
   console.log(`Editor: ${server.url}/examples/cms-snippet/admin.html`);
   process.once('SIGINT', () => void server.close().then(() => process.exit(0)));

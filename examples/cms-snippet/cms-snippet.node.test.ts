@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseConfig } from '@account-request/sdk';
 import { launchChromium } from '../chromium.js';
-import { startExampleServer, type ExampleServer } from '../serve.js';
+import { inlineConfigOf, startExampleServer, type ExampleServer } from '../serve.js';
 
 const bundle = new URL('../../packages/form/dist/account-request-form.bundle.js', import.meta.url);
 const page = readFileSync(new URL('index.html', import.meta.url), 'utf8');
@@ -19,9 +19,7 @@ describe('examples/cms-snippet', () => {
   });
 
   it('inlines a config that parses without error', () => {
-    const json = /<script type="application\/json">([\s\S]*?)<\/script>/.exec(page)?.[1];
-    assert.ok(json);
-    const config = parseConfig(JSON.parse(json));
+    const config = parseConfig(inlineConfigOf(page));
     const shown = config.fields.filter((field) => field.displayed).map((field) => field.id);
     assert.deepEqual(shown.slice(0, 3), ['companyName', 'siret', 'sector']);
     assert.equal(config.settings.unvalidatedAccounts, 'block-purchase');
@@ -35,7 +33,8 @@ describe('examples/cms-snippet', () => {
 
     before(async () => {
       assert.ok(existsSync(bundle), 'Build first (npm run build): the page loads packages/form/dist/account-request-form.bundle.js');
-      server = await startExampleServer();
+      // The server validates with its own copy of the config: the same JSON as the page's.
+      server = await startExampleServer({ initialConfig: inlineConfigOf(page) });
       browser = await launchChromium();
       tab = await browser.newPage();
       tab.on('pageerror', (error) => problems.push(error.message));
@@ -81,7 +80,7 @@ describe('examples/cms-snippet', () => {
       await form.locator('[name="city"]').fill('Lyon');
       await form.locator('[part~="confirm"] input[type="checkbox"], input[type="checkbox"][part~="confirm"]').first().check();
       await form.locator('[part~="submit"]').click();
-      await form.locator('[part~="status"]', { hasText: 'Merci' }).waitFor();
+      await form.locator('[part~="confirmation"]', { hasText: 'Merci ! Nous étudions votre demande.' }).waitFor({ timeout: 10_000 });
       const [stored] = await server.store.list();
       assert.equal(stored?.values['companyName'], 'Boulangerie Martin SARL');
       assert.equal(stored?.values['sector'], 'retail');
