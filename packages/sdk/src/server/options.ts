@@ -10,7 +10,11 @@ export type AdminAction = 'config:write' | 'requests:read';
  */
 export type Authorize = (request: Request, action: AdminAction) => boolean | Response | Promise<boolean | Response>;
 
-/** Returns the stored config (normalized again by the handler), or `undefined` for {@link defaultConfig}. */
+/**
+ * Returns the stored config (sync or as a promise; normalized again by the handler), or
+ * `undefined` for the default config. The handler caches the parsed config and its ETag per
+ * returned object: return the same object until the config changes, and a new one after.
+ */
 export type LoadConfig = () => unknown;
 
 /** What the handler tells `saveConfig` so a store can refuse a lost race atomically. */

@@ -22,9 +22,14 @@ export function createFixedWindowLimiter(options: { windowMs: number; max: numbe
   const now = options.now ?? Date.now;
   const windows = new Map<string, Window>();
 
+  // A window is (re)inserted when it starts, so the map is in reset order: expired windows sit
+  // at the front, and a sweep stops at the first live one.
   const sweep = (time: number): void => {
     if (windows.size < SWEEP_THRESHOLD) return;
-    for (const [key, window] of windows) if (window.resetAt <= time) windows.delete(key);
+    for (const [key, window] of windows) {
+      if (window.resetAt > time) break;
+      windows.delete(key);
+    }
   };
 
   return {
@@ -34,6 +39,7 @@ export function createFixedWindowLimiter(options: { windowMs: number; max: numbe
       let window = windows.get(key);
       if (!window || window.resetAt <= time) {
         window = { count: 0, resetAt: time + windowMs };
+        windows.delete(key);
         windows.set(key, window);
       }
       window.count += 1;

@@ -81,10 +81,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RequestStor
   const byId = new Map<string, AccountRequestRecord>();
   const keys = new Map<string, KeyEntry>();
 
+  // Keys sit in the map in claim order, so expired ones are at the front: stop at the first
+  // fresh one and each sweep costs what it removes.
   const sweep = (): void => {
     if (keys.size < SWEEP_THRESHOLD) return;
     const oldest = now() - ttl;
-    for (const [key, entry] of keys) if (entry.response && entry.claimedAt < oldest) keys.delete(key);
+    for (const [key, entry] of keys) {
+      if (entry.claimedAt >= oldest) break;
+      keys.delete(key);
+    }
   };
 
   return {
@@ -103,7 +108,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RequestStor
     async claimIdempotencyKey(key, bodyHash) {
       sweep();
       const entry = keys.get(key);
-      if (entry && entry.response && entry.claimedAt < now() - ttl) keys.delete(key);
+      if (entry && entry.claimedAt < now() - ttl) keys.delete(key);
       else if (entry) {
         if (entry.bodyHash !== bodyHash) return { state: 'conflict' };
         return entry.response ? { state: 'replay', response: entry.response } : { state: 'in_progress' };
