@@ -1,0 +1,307 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import { defaultConfig, parseConfig, setDisplayed, type FormConfig } from '@account-request/sdk';
+import './form-field-config.js';
+import type { FormFieldConfig } from './form-field-config.component.js';
+import { box, handle, mount, part, settle } from '../test-helpers/editor.js';
+
+const URL_ = '/api/account-requests/config';
+const worker = setupWorker();
+
+/** A config endpoint in memory: GET with an ETag, PUT with If-Match (412 when stale). */
+function server(initial: FormConfig = defaultConfig()) {
+  const state = { config: initial, version: 1, puts: [] as { ifMatch: string | null; body: FormConfig }[] };
+  const etag = () => `"v${state.version}"`;
+  worker.use(
+    http.get(URL_, () => HttpResponse.json(state.config, { headers: { ETag: etag() } })),
+    http.put(URL_, async ({ request }) => {
+      const body = (await request.json()) as FormConfig;
+      state.puts.push({ ifMatch: request.headers.get('If-Match'), body });
+      if (request.headers.get('If-Match') !== etag()) return HttpResponse.json({ title: 'Precondition failed', status: 412 }, { status: 412 });
+      state.config = parseConfig(body);
+      state.version++;
+      return HttpResponse.json(state.config, { headers: { ETag: etag() } });
+    }),
+  );
+  return {
+    state,
+    /** Someone else saves meanwhile. */
+    theirEdit(config: FormConfig) {
+      state.config = config;
+      state.version++;
+    },
+  };
+}
+
+async function load(options: { lang?: string } = {}): Promise<FormFieldConfig> {
+  const el = await fixture<FormFieldConfig>(html`<form-field-config config-src=${URL_} lang=${options.lang ?? 'en'}></form-field-config>`);
+  for (let i = 0; i < 50 && !el.config; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  await settle(el);
+  return el;
+}
+
+const alertText = (el: FormFieldConfig) => el.shadowRoot?.querySelector("[part~='alert']")?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const statusText = (el: FormFieldConfig) => el.shadowRoot?.querySelector("[part~='status']")?.textContent?.trim() ?? '';
+const button = (el: FormFieldConfig, selector: string) => el.shadowRoot?.querySelector<HTMLButtonElement>(selector) as HTMLButtonElement;
+
+// Puppeteer presses chords one key at a time.
+async function chord(keys: string[]): Promise<void> {
+  const modifiers = keys.slice(0, -1);
+  for (const key of modifiers) await sendKeys({ down: key });
+  await sendKeys({ press: keys.at(-1) as string });
+  for (const key of modifiers.reverse()) await sendKeys({ up: key });
+}
+
+async function toggle(el: FormFieldConfig, id: string, name: 'displayed' | 'required' = 'displayed'): Promise<void> {
+  box(el, id, name).click();
+  await settle(el);
+}
+
+describe('<form-field-config>', () => {
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  afterEach(() => worker.resetHandlers());
+  after(() => worker.stop());
+
+  describe('loading', () => {
+    it('GETs config-src and keeps the ETag for the next PUT', async () => {
+      const api = server(setDisplayed(defaultConfig(), 'fax', true));
+      const el = await load();
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+      expect(el.dirty).to.equal(false);
+      await toggle(el, 'mobile');
+      expect(await el.save()).to.equal(true);
+      expect(api.state.puts[0]?.ifMatch).to.equal('"v1"');
+    });
+
+    it('shows a load failure and fires field-config-error', async () => {
+      worker.use(http.get(URL_, () => HttpResponse.json({ version: 1, fields: [{ id: 'nope' }] })));
+      const el = document.createElement('form-field-config');
+      el.setAttribute('config-src', URL_);
+      const event = oneEvent(el, 'field-config-error');
+      document.body.append(el);
+      const { detail } = await event;
+      expect((detail.error as Error).name).to.equal('ConfigError');
+      await el.updateComplete;
+      expect(alertText(el)).to.contain('The configuration could not be loaded.');
+      el.remove();
+    });
+
+    it('starts from .config, normalized by the SDK', async () => {
+      const el = await mount({ ...defaultConfig(), fields: [{ id: 'fax', displayed: false, required: true }] } as FormConfig);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+      expect(el.config?.fields).to.have.length(24);
+    });
+  });
+
+  describe('save()', () => {
+    it('200: PUTs with If-Match, takes the new ETag, is no longer dirty, fires field-config-save', async () => {
+      const api = server();
+      const el = await load();
+      await toggle(el, 'fax');
+      expect(el.dirty).to.equal(true);
+      expect(statusText(el)).to.equal('Unsaved changes');
+      const saved = oneEvent(el, 'field-config-save');
+      expect(await el.save()).to.equal(true);
+      expect((await saved).detail.config.fields.find((field) => field.id === 'fax')?.displayed).to.equal(true);
+      await settle(el);
+      expect(el.dirty).to.equal(false);
+      expect(statusText(el)).to.equal('Saved.');
+      await toggle(el, 'mobile');
+      expect(await el.save()).to.equal(true);
+      expect(api.state.puts.map((put) => put.ifMatch)).to.deep.equal(['"v1"', '"v2"']);
+    });
+
+    it('412 then "reload theirs": their config replaces the draft, and undo brings mine back', async () => {
+      const api = server();
+      const el = await load();
+      await toggle(el, 'fax');
+      api.theirEdit(setDisplayed(defaultConfig(), 'website', true));
+      const failed = oneEvent(el, 'field-config-error');
+      expect(await el.save()).to.equal(false);
+      expect((await failed).detail.error).to.have.property('name', 'ConflictError');
+      await settle(el);
+      expect(alertText(el)).to.contain('Someone saved another version');
+      expect(el.dirty).to.equal(true);
+      expect(box(el, 'fax', 'displayed').checked, 'the draft is kept').to.equal(true);
+
+      button(el, "[part~='conflict'] button:not([part~='primary'])").click();
+      await oneEvent(el, 'field-config-change');
+      await settle(el);
+      expect(alertText(el)).to.equal('');
+      expect(el.dirty).to.equal(false);
+      expect(box(el, 'website', 'displayed').checked).to.equal(true);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(false);
+      el.undo();
+      await settle(el);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+    });
+
+    it('412 then "overwrite": re-PUTs the draft with the fresh ETag', async () => {
+      const api = server();
+      const el = await load();
+      await toggle(el, 'fax');
+      api.theirEdit(setDisplayed(defaultConfig(), 'website', true));
+      await el.save();
+      await settle(el);
+      const saved = oneEvent(el, 'field-config-save');
+      button(el, "[part~='conflict'] button[part~='primary']").click();
+      await saved;
+      await settle(el);
+      expect(api.state.puts.map((put) => put.ifMatch)).to.deep.equal(['"v1"', '"v2"']);
+      expect(api.state.config.fields.find((field) => field.id === 'fax')?.displayed).to.equal(true);
+      expect(api.state.config.fields.find((field) => field.id === 'website')?.displayed).to.equal(false);
+      expect(el.dirty).to.equal(false);
+      expect(alertText(el)).to.equal('');
+    });
+
+    it('422: shows the SDK errors and keeps the draft', async () => {
+      server();
+      worker.use(
+        http.put(URL_, () =>
+          HttpResponse.json(
+            { title: 'Invalid config', status: 422, errors: [{ field: 'settings.alertEmail', code: 'invalid_format', message: 'is not a valid e-mail address' }] },
+            { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const el = await load();
+      await toggle(el, 'fax');
+      const failed = oneEvent(el, 'field-config-error');
+      expect(await el.save()).to.equal(false);
+      expect((await failed).detail.error).to.have.property('name', 'ConfigError');
+      await settle(el);
+      expect(alertText(el)).to.contain('The server refused the configuration:');
+      expect(alertText(el)).to.contain('settings.alertEmail: is not a valid e-mail address');
+      expect(el.dirty).to.equal(true);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+    });
+
+    it('network error: keeps the draft and says so', async () => {
+      server();
+      worker.use(http.put(URL_, () => HttpResponse.error()));
+      const el = await load({ lang: 'fr' });
+      await toggle(el, 'fax');
+      const failed = oneEvent(el, 'field-config-error');
+      expect(await el.save()).to.equal(false);
+      expect((await failed).detail.error).to.have.property('name', 'ConfigSaveError');
+      await settle(el);
+      expect(alertText(el)).to.equal('Le serveur est injoignable. Vos modifications sont conservées : réessayez.');
+      expect(el.dirty).to.equal(true);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+    });
+
+    it('without config-src: the draft becomes the saved config and field-config-save carries it', async () => {
+      const el = await mount();
+      await toggle(el, 'fax');
+      const saved = oneEvent(el, 'field-config-save');
+      button(el, "[part~='save']").click();
+      expect((await saved).detail.config).to.equal(el.config);
+      expect(el.dirty).to.equal(false);
+    });
+  });
+
+  describe('dirty, revert, undo, redo', () => {
+    it('tracks dirty and reverts to the last saved config', async () => {
+      const el = await mount();
+      const original = el.config;
+      await toggle(el, 'fax');
+      await toggle(el, 'fax', 'required');
+      expect(el.dirty).to.equal(true);
+      const change = oneEvent(el, 'field-config-change');
+      button(el, "[part~='revert']").click();
+      expect((await change).detail.config).to.equal(original);
+      await settle(el);
+      expect(el.dirty).to.equal(false);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(false);
+      el.undo();
+      await settle(el);
+      expect(box(el, 'fax', 'required').checked, 'revert itself can be undone').to.equal(true);
+    });
+
+    it('undoes and redoes with the buttons and with Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y', async () => {
+      const el = await mount();
+      const undo = button(el, "[part~='undo']");
+      const redo = button(el, "[part~='redo']");
+      expect(undo.disabled).to.equal(true);
+      await toggle(el, 'fax');
+      handle(el, 'fax').focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await settle(el);
+      const faxAt = () => el.config?.fields.findIndex((field) => field.id === 'fax');
+      expect(faxAt()).to.equal(11);
+
+      await chord(['Control', 'KeyZ']);
+      await settle(el);
+      expect(faxAt()).to.equal(12);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+      undo.click();
+      await settle(el);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(false);
+      expect(el.dirty).to.equal(false);
+      expect(undo.disabled).to.equal(true);
+
+      handle(el, 'fax').focus();
+      await chord(['Control', 'Shift', 'KeyZ']);
+      await settle(el);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+      await chord(['Control', 'KeyY']);
+      await settle(el);
+      expect(faxAt()).to.equal(11);
+      expect(redo.disabled).to.equal(true);
+      redo.click();
+      undo.click();
+      await settle(el);
+      expect(faxAt()).to.equal(12);
+    });
+
+    it('leaves Ctrl+Z to a text box being typed in', async () => {
+      const el = await mount();
+      await toggle(el, 'fax');
+      const email = part(el, 'ffc-settings').querySelector<HTMLInputElement>('#alertEmail') as HTMLInputElement;
+      email.focus();
+      await sendKeys({ type: 'abc' });
+      await chord(['Control', 'KeyZ']);
+      await settle(el);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+    });
+
+    it('guards beforeunload only while dirty', async () => {
+      const el = await mount();
+      const unload = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      expect(unload()).to.equal(false);
+      await toggle(el, 'fax');
+      expect(unload()).to.equal(true);
+      await el.save();
+      await settle(el);
+      expect(unload()).to.equal(false);
+      await toggle(el, 'fax');
+      el.remove();
+      expect(unload(), 'removed from the page').to.equal(false);
+    });
+  });
+
+  describe('accessibility', () => {
+    it('has no axe violation, in English and in French, with the preview', async () => {
+      const el = await mount(undefined, { preview: true });
+      await expect(el).to.be.accessible();
+      const fr = await mount(undefined, { lang: 'fr', preview: true });
+      await expect(fr).to.be.accessible();
+    });
+
+    it('has no axe violation with the conflict panel', async () => {
+      const api = server();
+      const el = await load();
+      await toggle(el, 'fax');
+      api.theirEdit(defaultConfig());
+      await el.save();
+      await settle(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { defaultConfig, updateSettings } from '@account-request/sdk';
+import { mount, part, settle } from '../test-helpers/editor.js';
+import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
+
+const root = (el: FormFieldConfig) => part(el, 'ffc-settings');
+const q = <T extends Element = HTMLInputElement>(el: FormFieldConfig, selector: string) => root(el).querySelector<T>(selector) as T;
+const labelOf = (el: FormFieldConfig, id: string) => root(el).querySelector(`label[for="${id}"]`)?.textContent?.trim();
+
+async function click(el: FormFieldConfig, selector: string): Promise<void> {
+  q<HTMLElement>(el, selector).click();
+  await settle(el);
+}
+
+// Types like a person, then leaves the box (text is committed on change).
+async function fill(el: FormFieldConfig, selector: string, text: string): Promise<void> {
+  const input = q<HTMLInputElement>(el, selector);
+  input.focus();
+  input.select();
+  await (text ? sendKeys({ type: text }) : sendKeys({ press: 'Backspace' }));
+  await sendKeys({ press: 'Tab' });
+  await settle(el);
+}
+
+describe('<ffc-settings>', () => {
+  it('uses the back-office wording in French, with an explanation for each access choice', async () => {
+    const el = await mount(undefined, { lang: 'fr' });
+    expect(root(el).querySelector('h2')?.textContent).to.equal('Paramètres');
+    expect(labelOf(el, 'unvalidatedAccounts-none')).to.equal('Aucune');
+    expect(labelOf(el, 'unvalidatedAccounts-block-purchase')).to.equal('Bloquer achat');
+    expect(labelOf(el, 'unvalidatedAccounts-block-login')).to.equal('Bloquer compte');
+    expect(labelOf(el, 'alertEmail')).to.equal('Mail d’alerte de mise en compte');
+    for (const value of ['none', 'block-purchase', 'block-login']) {
+      const radio = q(el, `#unvalidatedAccounts-${value}`);
+      const help = root(el).getElementById(radio.getAttribute('aria-describedby') ?? '');
+      expect(help?.textContent?.length, value).to.be.greaterThan(20);
+    }
+  });
+
+  it('edits each setting through the SDK', async () => {
+    const el = await mount();
+    await click(el, '#enabled');
+    expect(el.config?.enabled).to.equal(false);
+    await click(el, '#unvalidatedAccounts-block-login');
+    expect(el.config?.settings.unvalidatedAccounts).to.equal('block-login');
+    await click(el, '#quickRegistration');
+    expect(el.config?.settings.quickRegistration).to.equal(true);
+    await click(el, '#defaultAccountState-active');
+    expect(el.config?.settings.defaultAccountState).to.equal('active');
+    await fill(el, '#alertEmail', 'sales@example.com');
+    expect(el.config?.settings.alertEmail).to.equal('sales@example.com');
+    await fill(el, '#message-fr', 'Merci !');
+    await fill(el, '#message-en', 'Thank you!');
+    expect(el.config?.settings.confirmation).to.deep.equal({ message: { fr: 'Merci !', en: 'Thank you!' } });
+    await click(el, '#confirmationMode-redirect');
+    await fill(el, '#redirectUrl', '/thank-you');
+    expect(el.config?.settings.confirmation).to.deep.equal({ redirectUrl: '/thank-you', message: { fr: 'Merci !', en: 'Thank you!' } });
+    await click(el, '#confirmationMode-message');
+    expect(el.config?.settings.confirmation).to.deep.equal({ message: { fr: 'Merci !', en: 'Thank you!' } });
+    await fill(el, '#alertEmail', '');
+    expect(el.config?.settings).to.not.have.property('alertEmail');
+  });
+
+  it('refuses an invalid e-mail or redirect inline, keeping the text and the draft', async () => {
+    const el = await mount(updateSettings(defaultConfig(), { alertEmail: 'ok@example.com' }));
+    await fill(el, '#alertEmail', 'not-an-email');
+    const email = q(el, '#alertEmail');
+    expect(email.value).to.equal('not-an-email');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.equal('alertEmail-help alertEmail-error');
+    expect(q(el, '#alertEmail-error').textContent).to.contain('Enter a valid e-mail address');
+    expect(el.config?.settings.alertEmail).to.equal('ok@example.com');
+    expect(el.dirty).to.equal(false);
+
+    await click(el, '#confirmationMode-redirect');
+    for (const url of ['javascript:alert(1)', '//evil.example', 'http://example.com/x']) {
+      await fill(el, '#redirectUrl', url);
+      expect(q(el, '#redirectUrl-error').textContent, url).to.contain('Enter a path starting with a single /');
+      expect(el.config?.settings.confirmation.redirectUrl, url).to.equal(undefined);
+    }
+    await expect(el).to.be.accessible();
+
+    await fill(el, '#alertEmail', 'team@example.com');
+    expect(q(el, '#alertEmail').hasAttribute('aria-invalid')).to.equal(false);
+    expect(q(el, '#alertEmail-error')).to.equal(null);
+    expect(el.config?.settings.alertEmail).to.equal('team@example.com');
+  });
+
+  it('follows undo: the controls show the draft', async () => {
+    const el = await mount();
+    await click(el, '#unvalidatedAccounts-block-purchase');
+    el.undo();
+    await settle(el);
+    expect(q(el, '#unvalidatedAccounts-none').checked).to.equal(true);
+    expect(q(el, '#unvalidatedAccounts-block-purchase').checked).to.equal(false);
+  });
+});
