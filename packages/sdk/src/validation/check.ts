@@ -37,6 +37,7 @@ const CHECKED = new Set<unknown>([true, 'on', 'true']);
 const UNCHECKED = new Set<unknown>([false, undefined, null, '', 'off', 'false']);
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LETTERS = /^[\p{L}\p{M} '’-]+$/u;
+const IDENTIFIERS = new Set(['siret', 'vat', 'country']);
 
 function isRealDate(v: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -83,9 +84,10 @@ function format(check: string, v: string, country: string): FieldErrorCode | { v
 }
 
 function checkText(rule: FieldRule, raw: string, country: string): Outcome {
-  if (hasForbiddenCharacters(raw, { multiline: rule.type === 'textarea' })) return fail('invalid_characters');
   // A password keeps its spaces: trimming would silently change the secret.
   let v = rule.type === 'password' ? raw.normalize('NFC') : normalizeText(raw);
+  // Checked after trimming, so a tab or line break pasted at an end is forgiven, not refused.
+  if (hasForbiddenCharacters(v, { multiline: rule.type === 'textarea' })) return fail('invalid_characters');
   if (v === '') return { value: undefined };
   if (rule.type === 'password') {
     const result = checkPassword(v);
@@ -93,7 +95,11 @@ function checkText(rule: FieldRule, raw: string, country: string): Outcome {
   }
   if (rule.options) return rule.options.has(v) ? { value: v } : fail('invalid_option');
   const length = codePointLength(v);
-  if (length > rule.maxLength) return fail('too_long', undefined, { max: rule.maxLength });
+  if (length > rule.maxLength) {
+    // "At most 17 characters" says little about a SIRET: identifiers get their format's wording.
+    const id = rule.checks.find((check) => IDENTIFIERS.has(check));
+    return id ? fail('invalid_format', id) : fail('too_long', undefined, { max: rule.maxLength });
+  }
   if (rule.minLength !== undefined && length < rule.minLength) return fail('too_short', undefined, { min: rule.minLength });
   for (const check of rule.checks) {
     const result = format(check, v, country);
