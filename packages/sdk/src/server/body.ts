@@ -66,13 +66,31 @@ function malformed(detail: string): HttpProblem {
   return new HttpProblem(problem(400, detail));
 }
 
-/** Decodes a JSON body; invalid UTF-8 or JSON is a 400 problem. */
+// Submissions and configs nest a few levels; 64 KiB of `[[[[…` nests 32,000 deep and would
+// overflow the stack of any recursive walk (hashing, validation) later on.
+const MAX_DEPTH = 32;
+
+function tooDeep(root: unknown): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [value, depth] = item;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Decodes a JSON body; invalid UTF-8 or JSON, or nesting deeper than 32 levels, is a 400 problem. */
 export function parseJsonBody(bytes: Uint8Array): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
   } catch {
     throw malformed('The request body is not valid JSON.');
   }
+  if (tooDeep(value)) throw malformed(`The request body nests deeper than ${MAX_DEPTH} levels.`);
+  return value;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface HandlerContext {
   readonly configLock: { tail: Promise<unknown> };
   /** Loads, normalizes and tags the config; a failing or invalid source is a 503. */
   currentConfig(): Promise<CurrentConfig>;
-  /** Runs a store call; a rejection becomes a 503 problem. */
+  /** Runs a store call (or another dependency: password hashing); a rejection becomes a 503 problem. */
   store<T>(call: () => Promise<T>): Promise<T>;
 }
 

@@ -20,7 +20,13 @@ const ACCESS: Readonly<Record<UnvalidatedAccounts, Access>> = {
 function checkRateLimit(context: HandlerContext, request: Request): void {
   const { rateLimit, trustProxy = false, clientAddress } = context.options;
   if (!rateLimit || !context.limiter) return;
-  const key = rateLimit.key ? rateLimit.key(request) : clientKey(request, trustProxy, clientAddress);
+  let key: string;
+  try {
+    key = rateLimit.key ? rateLimit.key(request) : clientKey(request, trustProxy, clientAddress);
+  } catch {
+    // A key hook that chokes on an odd request must not turn it into a 500: count it with the unknowns.
+    key = 'unknown';
+  }
   const result = context.limiter.hit(key);
   if (!result.allowed) {
     const seconds = String(result.retryAfterSeconds);
@@ -106,7 +112,7 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
       return problem(422, 'Some fields need attention.', { type: 'urn:account-request:problem:validation', title: 'Invalid submission', errors: result.errors });
     }
     const { password, ...values } = result.data.values as SubmissionValues & { password?: unknown };
-    const passwordHash = typeof password === 'string' && password !== '' ? await context.hashPassword(password) : undefined;
+    const passwordHash = typeof password === 'string' && password !== '' ? await context.store(() => context.hashPassword(password)) : undefined;
     const access = ACCESS[config.settings.unvalidatedAccounts];
     const id = crypto.randomUUID();
     await context.store(() =>

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { HONEYPOT_FIELD } from '../catalog.js';
 import { defaultConfig, setRequired, updateSettings } from '../config/index.js';
 import { verifyPassword } from './password.js';
 import { createMemoryStore, type RequestStore } from './store.js';
-import { ADMIN, assertProblem, BASE, get, ORIGIN, post, setup, URL_BASE, validBody } from './test-helpers/setup.js';
+import { ADMIN, assertProblem, BASE, get, ORIGIN, post, put, setup, URL_BASE, validBody } from './test-helpers/setup.js';
 
 describe('POST {base}: creation', () => {
   test('201 with id, pending status, access and Location; the request is stored without extra keys', async () => {
@@ -82,6 +83,15 @@ describe('POST {base}: refusals', () => {
     await assertProblem(await handler(post('{"values": ')), 400);
     const bad = new Request(URL_BASE, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' }, body: new Uint8Array([0x7b, 0xff, 0x7d]) });
     await assertProblem(await handler(bad), 400);
+  });
+
+  test('400 for JSON nested deeper than 32 levels, not a stack overflow', async () => {
+    const { handler } = setup();
+    const depth = 20_000;
+    const body = `{"values":{"companyName":${'['.repeat(depth)}${']'.repeat(depth)}},"confirmed":true}`;
+    await assertProblem(await handler(post(body)), 400);
+    const config = await handler(put(`{"fields":${'['.repeat(depth)}${']'.repeat(depth)}}`, { 'If-Match': '*' }));
+    await assertProblem(config, 400);
   });
 
   test('400 when the Idempotency-Key is missing, too long or not printable ASCII', async () => {
@@ -219,6 +229,22 @@ describe('POST {base}: rate limit', () => {
   });
 });
 
+describe('POST {base}: hostile input', () => {
+  test('no JSON body, however odd, gets a 500 (fast-check)', async () => {
+    const { handler } = setup();
+    const values = fc.dictionary(fc.oneof(fc.constantFrom('email', 'country', '__proto__', 'constructor', HONEYPOT_FIELD, 'password'), fc.string()), fc.jsonValue());
+    const body = fc.oneof(fc.jsonValue(), fc.record({ values, confirmed: fc.jsonValue(), locale: fc.jsonValue() }, { requiredKeys: [] }));
+    await fc.assert(
+      fc.asyncProperty(body, async (value) => {
+        const response = await handler(post(JSON.stringify(value) ?? 'null'));
+        assert.ok([201, 400, 413, 422].includes(response.status), `status ${response.status}`);
+        assert.match(response.headers.get('Content-Type') ?? '', /json/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('POST {base}: store failures', () => {
   test('503 when the store fails, and the key is freed for the retry', async () => {
     const memory = createMemoryStore();
@@ -230,6 +256,12 @@ describe('POST {base}: store failures', () => {
     assert.ok(failed.headers.get('Retry-After'));
     failing = false;
     assert.equal((await handler(post(validBody(), { key: 'retry-me' }))).status, 201);
+  });
+
+  test('503 when a custom hashPassword fails', async () => {
+    const { handler, store } = setup({ config: setRequired(defaultConfig(), 'password', true), hashPassword: () => Promise.reject(new Error('kms down')) });
+    await assertProblem(await handler(post(validBody({ password: 'correct horse battery staple' }))), 503);
+    assert.equal((await store.list()).length, 0);
   });
 
   test('409 while another process holds the key', async () => {
