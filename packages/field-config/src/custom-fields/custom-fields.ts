@@ -243,7 +243,6 @@ export class FfcCustomFields extends LitElement {
   }
 }
 
-if (!customElements.get('ffc-custom-fields')) customElements.define('ffc-custom-fields', FfcCustomFields);
 
 declare global {
   interface HTMLElementTagNameMap {

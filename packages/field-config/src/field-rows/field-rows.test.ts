@@ -3,6 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { FIELD_CATALOG } from '@account-request/sdk';
 import { announcement, box, centre, handle, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
+import type { FieldConfigChangeEvent } from '../events/index.js';
 
 const entry = (el: FormFieldConfig, id: string) => el.config?.fields.find((field) => field.id === id);
 
@@ -56,7 +57,7 @@ describe('<ffc-field-rows>', () => {
 
   it('fires field-config-change with the new config on each click', async () => {
     const el = await mount();
-    const event = oneEvent(el, 'field-config-change');
+    const event = oneEvent<FieldConfigChangeEvent>(el, 'field-config-change');
     box(el, 'mobile', 'displayed').click();
     const { detail } = await event;
     expect(detail.config.fields.find((field) => field.id === 'mobile')?.displayed).to.equal(true);

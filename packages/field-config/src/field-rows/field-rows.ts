@@ -116,7 +116,6 @@ export class FfcFieldRows extends LitElement {
   }
 }
 
-if (!customElements.get('ffc-field-rows')) customElements.define('ffc-field-rows', FfcFieldRows);
 
 declare global {
   interface HTMLElementTagNameMap {

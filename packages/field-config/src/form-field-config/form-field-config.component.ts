@@ -9,10 +9,7 @@ import { FieldConfigErrorEvent } from '../events/field-config-error.js';
 import { FieldConfigSaveEvent } from '../events/field-config-save.js';
 import { strings } from '../i18n.js';
 import { sharedStyles } from '../shared.styles.js';
-import '../field-rows/field-rows.js';
-import '../custom-fields/custom-fields.js';
-import '../settings/settings.js';
-import '../preview/preview.js';
+import { defineInternalElements } from '../internal-elements.js';
 import { formFieldConfigStyles } from './form-field-config.styles.js';
 
 type Status = 'idle' | 'loading' | 'load-error' | 'saving' | 'saved' | 'conflict' | 'invalid' | 'network' | 'failed';
@@ -117,6 +114,7 @@ export class FormFieldConfig extends LitElement {
 
   constructor() {
     super();
+    defineInternalElements();
     this.configSrc = undefined;
     this.preview = false;
     this.status = 'idle';

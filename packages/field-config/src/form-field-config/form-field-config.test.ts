@@ -5,6 +5,7 @@ import { setupWorker } from 'msw/browser';
 import { defaultConfig, parseConfig, setDisplayed, type FormConfig } from '@account-request/sdk';
 import './form-field-config.js';
 import type { FormFieldConfig } from './form-field-config.component.js';
+import type { FieldConfigChangeEvent, FieldConfigErrorEvent, FieldConfigSaveEvent } from '../events/index.js';
 import { box, handle, mount, part, settle } from '../test-helpers/editor.js';
 
 const URL_ = '/api/account-requests/config';
@@ -60,7 +61,7 @@ async function toggle(el: FormFieldConfig, id: string, name: 'displayed' | 'requ
 }
 
 describe('<form-field-config>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+  before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
   afterEach(() => worker.resetHandlers());
   after(() => worker.stop());
 
@@ -79,7 +80,7 @@ describe('<form-field-config>', () => {
       worker.use(http.get(URL_, () => HttpResponse.json({ version: 1, fields: [{ id: 'nope' }] })));
       const el = document.createElement('form-field-config');
       el.setAttribute('config-src', URL_);
-      const event = oneEvent(el, 'field-config-error');
+      const event = oneEvent<FieldConfigErrorEvent>(el, 'field-config-error');
       document.body.append(el);
       const { detail } = await event;
       expect((detail.error as Error).name).to.equal('ConfigError');
@@ -102,7 +103,7 @@ describe('<form-field-config>', () => {
       await toggle(el, 'fax');
       expect(el.dirty).to.equal(true);
       expect(statusText(el)).to.equal('Unsaved changes');
-      const saved = oneEvent(el, 'field-config-save');
+      const saved = oneEvent<FieldConfigSaveEvent>(el, 'field-config-save');
       expect(await el.save()).to.equal(true);
       expect((await saved).detail.config.fields.find((field) => field.id === 'fax')?.displayed).to.equal(true);
       await settle(el);
@@ -118,7 +119,7 @@ describe('<form-field-config>', () => {
       const el = await load();
       await toggle(el, 'fax');
       api.theirEdit(setDisplayed(defaultConfig(), 'website', true));
-      const failed = oneEvent(el, 'field-config-error');
+      const failed = oneEvent<FieldConfigErrorEvent>(el, 'field-config-error');
       expect(await el.save()).to.equal(false);
       expect((await failed).detail.error).to.have.property('name', 'ConflictError');
       await settle(el);
@@ -127,7 +128,7 @@ describe('<form-field-config>', () => {
       expect(box(el, 'fax', 'displayed').checked, 'the draft is kept').to.equal(true);
 
       button(el, "[part~='conflict'] button:not([part~='primary'])").click();
-      await oneEvent(el, 'field-config-change');
+      await oneEvent<FieldConfigChangeEvent>(el, 'field-config-change');
       await settle(el);
       expect(alertText(el)).to.equal('');
       expect(el.dirty).to.equal(false);
@@ -145,7 +146,7 @@ describe('<form-field-config>', () => {
       api.theirEdit(setDisplayed(defaultConfig(), 'website', true));
       await el.save();
       await settle(el);
-      const saved = oneEvent(el, 'field-config-save');
+      const saved = oneEvent<FieldConfigSaveEvent>(el, 'field-config-save');
       button(el, "[part~='conflict'] button[part~='primary']").click();
       await saved;
       await settle(el);
@@ -168,7 +169,7 @@ describe('<form-field-config>', () => {
       );
       const el = await load();
       await toggle(el, 'fax');
-      const failed = oneEvent(el, 'field-config-error');
+      const failed = oneEvent<FieldConfigErrorEvent>(el, 'field-config-error');
       expect(await el.save()).to.equal(false);
       expect((await failed).detail.error).to.have.property('name', 'ConfigError');
       await settle(el);
@@ -183,7 +184,7 @@ describe('<form-field-config>', () => {
       worker.use(http.put(URL_, () => HttpResponse.error()));
       const el = await load({ lang: 'fr' });
       await toggle(el, 'fax');
-      const failed = oneEvent(el, 'field-config-error');
+      const failed = oneEvent<FieldConfigErrorEvent>(el, 'field-config-error');
       expect(await el.save()).to.equal(false);
       expect((await failed).detail.error).to.have.property('name', 'ConfigSaveError');
       await settle(el);
@@ -195,7 +196,7 @@ describe('<form-field-config>', () => {
     it('without config-src: the draft becomes the saved config and field-config-save carries it', async () => {
       const el = await mount();
       await toggle(el, 'fax');
-      const saved = oneEvent(el, 'field-config-save');
+      const saved = oneEvent<FieldConfigSaveEvent>(el, 'field-config-save');
       button(el, "[part~='save']").click();
       expect((await saved).detail.config).to.equal(el.config);
       expect(el.dirty).to.equal(false);
@@ -209,7 +210,7 @@ describe('<form-field-config>', () => {
       await toggle(el, 'fax');
       await toggle(el, 'fax', 'required');
       expect(el.dirty).to.equal(true);
-      const change = oneEvent(el, 'field-config-change');
+      const change = oneEvent<FieldConfigChangeEvent>(el, 'field-config-change');
       button(el, "[part~='revert']").click();
       expect((await change).detail.config).to.equal(original);
       await settle(el);

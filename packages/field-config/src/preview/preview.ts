@@ -1,6 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import '@account-request/form/account-request-form.js';
 import { editorContext } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { previewStyles } from './preview.styles.js';
@@ -30,7 +29,6 @@ export class FfcPreview extends LitElement {
   }
 }
 
-if (!customElements.get('ffc-preview')) customElements.define('ffc-preview', FfcPreview);
 
 declare global {
   interface HTMLElementTagNameMap {

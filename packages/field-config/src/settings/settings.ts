@@ -151,7 +151,6 @@ export class FfcSettings extends LitElement {
   }
 }
 
-if (!customElements.get('ffc-settings')) customElements.define('ffc-settings', FfcSettings);
 
 declare global {
   interface HTMLElementTagNameMap {

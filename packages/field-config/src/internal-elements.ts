@@ -1,0 +1,21 @@
+import { AccountRequestForm } from '@account-request/form/account-request-form.js';
+import { FfcCustomFields } from './custom-fields/custom-fields.js';
+import { FfcFieldRows } from './field-rows/field-rows.js';
+import { FfcPreview } from './preview/preview.js';
+import { FfcSettings } from './settings/settings.js';
+
+const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
+  'ffc-field-rows': FfcFieldRows,
+  'ffc-custom-fields': FfcCustomFields,
+  'ffc-settings': FfcSettings,
+  'ffc-preview': FfcPreview,
+  'account-request-form': AccountRequestForm,
+};
+
+/**
+ * Registers the editor's internal elements and the preview's form, once. Called by the editor
+ * rather than done as import side effects, which bundlers may drop from "side-effect free" modules.
+ */
+export function defineInternalElements(): void {
+  for (const [tag, element] of Object.entries(ELEMENTS)) if (!customElements.get(tag)) customElements.define(tag, element);
+}
