@@ -51,6 +51,38 @@ async function listRequests(url: string): Promise<StoredRequest[]> {
   return (await response.json()) as StoredRequest[];
 }
 
+test('the browser reuses the credentials given on /admin/ for the admin API: one Basic challenge', { timeout: 60_000 }, async () => {
+  const ownDir = mkdtempSync(join(tmpdir(), 'demo-e2e-realm-'));
+  const own = await startServer({ dataDir: ownDir, adminPassword: PASSWORD });
+  // No httpCredentials here: Chromium itself answers with its cached credentials, as for a person
+  // who typed them once in the browser's dialog. CDP stands in for that dialog and counts its uses.
+  const context = await browser!.newContext({ locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const challenged: string[] = [];
+    cdp.on('Fetch.requestPaused', (event) => void cdp.send('Fetch.continueRequest', { requestId: event.requestId }));
+    cdp.on('Fetch.authRequired', (event) => {
+      challenged.push(`${event.request.method} ${new URL(event.request.url).pathname}`);
+      void cdp.send('Fetch.continueWithAuth', {
+        requestId: event.requestId,
+        authChallengeResponse: { response: 'ProvideCredentials', username: 'admin', password: PASSWORD },
+      });
+    });
+    await cdp.send('Fetch.enable', { handleAuthRequests: true, patterns: [{ urlPattern: '*' }] });
+    await page.goto(`${own.url}/admin/`);
+    await page.locator('form-field-config tr[data-field-id="mobile"] input[name="displayed"]').check();
+    const saved = page.waitForResponse((response) => response.url().endsWith('/api/account-requests/config') && response.request().method() === 'PUT');
+    await page.locator('form-field-config [part~="save"]').click();
+    assert.equal((await saved).status(), 200);
+    assert.deepEqual(challenged, ['GET /admin/']);
+  } finally {
+    await context.close();
+    await own.stop();
+    rmSync(ownDir, { recursive: true, force: true });
+  }
+});
+
 test('an admin edits the form, a person submits it, and the request outlives a restart', { timeout: 180_000 }, async () => {
   server = await startServer({ dataDir, adminPassword: PASSWORD });
   const url = server.url;
