@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { $, control, makeConfig, root, startWorker, until, worker } from '../test-helpers/index.js';
+import { $, control, makeConfig, mount, root, startWorker, until, worker } from '../test-helpers/index.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
 import './account-request-form.js';
 
@@ -85,7 +85,7 @@ describe('<account-request-form> config sources', () => {
   ] as const) {
     it(`reports ${name} with a localized message and account-request-config-error`, async () => {
       setup();
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+      const wrapper = await mount<HTMLDivElement>(html`<div lang="fr"></div>`);
       const el = document.createElement('account-request-form');
       el.setAttribute('config-src', '/cfg/form.json');
       el.draft = 'off';
@@ -102,7 +102,7 @@ describe('<account-request-form> config sources', () => {
   }
 
   it('reports broken inline JSON without executing anything', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const wrapper = await mount<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('account-request-form');
     el.draft = 'off';
     const script = document.createElement('script');

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { DEFAULT_COUNTRY, HONEYPOT_FIELD } from '@account-request/sdk';
-import { $, control, makeConfig, renderForm, root } from '../test-helpers/index.js';
+import { $, control, makeConfig, mount, renderForm, root } from '../test-helpers/index.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
 
 const names = (el: AccountRequestForm) =>
@@ -44,7 +44,7 @@ describe('<account-request-form> rendering', () => {
     expect([email.type, email.autocomplete, email.maxLength]).to.deep.equal(['email', 'email', 254]);
     expect(email.hasAttribute('aria-invalid')).to.equal(false);
     expect(control(el, 'phone').autocomplete).to.equal('tel');
-    expect($(el, 'form').noValidate).to.equal(true);
+    expect(($(el, 'form') as HTMLFormElement).noValidate).to.equal(true);
   });
 
   it('lists countries from Intl.DisplayNames, sorted for the language, France by default', async () => {
@@ -121,7 +121,7 @@ describe('<account-request-form> rendering', () => {
   });
 
   it('gives two forms on one page distinct ids', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
+    const wrapper = await mount<HTMLDivElement>(html`<div>
       <account-request-form light-dom draft="off" .config=${makeConfig([{ id: 'lastName', required: true }, { id: 'civility' }])}></account-request-form>
       <account-request-form light-dom draft="off" .config=${makeConfig([{ id: 'lastName', required: true }, { id: 'civility' }])}></account-request-form>
     </div>`);
@@ -137,7 +137,7 @@ describe('<account-request-form> rendering', () => {
 
 describe('<account-request-form> language', () => {
   it('follows its lang attribute, then the closest ancestor, then the document, and switches live', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><account-request-form draft="off" .config=${makeConfig([{ id: 'lastName', required: true }])}></account-request-form></div>`);
+    const wrapper = await mount<HTMLDivElement>(html`<div lang="fr"><account-request-form draft="off" .config=${makeConfig([{ id: 'lastName', required: true }])}></account-request-form></div>`);
     const el = wrapper.querySelector('account-request-form')!;
     await el.updateComplete;
     const label = () => $(el, `label[for="${control(el, 'lastName').id}"]`).textContent?.replace(/\s+/g, ' ').trim();
@@ -156,7 +156,7 @@ describe('<account-request-form> language', () => {
   });
 
   it('finds the language across shadow roots', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+    const host = await mount<HTMLDivElement>(html`<div lang="fr"></div>`);
     const inner = host.attachShadow({ mode: 'open' });
     const el = document.createElement('account-request-form');
     el.draft = 'off';

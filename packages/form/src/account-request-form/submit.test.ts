@@ -10,6 +10,7 @@ import {
   fill,
   focused,
   makeConfig,
+  mount,
   recordSubmissions,
   renderForm,
   root,
@@ -238,7 +239,7 @@ describe('<account-request-form> submission', () => {
 
   it('can be filled and sent with the keyboard only', async () => {
     const seen = recordSubmissions();
-    const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+    const before = await mount<HTMLButtonElement>(html`<button>before</button>`);
     const el = await renderForm({ config: makeConfig([{ id: 'companyName', required: true }, { id: 'email', required: true }, { id: 'civility' }, { id: 'country', required: true }]) });
     before.focus();
     await sendKeys({ press: 'Tab' });

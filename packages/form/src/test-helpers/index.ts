@@ -1,5 +1,6 @@
 // Shared fixtures of the browser tests (excluded from the build).
-import { fixture, html } from '@open-wc/testing';
+import { fixture, fixtureSync, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
 import { createClient } from '@account-request/sdk';
@@ -38,7 +39,7 @@ let started: Promise<unknown> | undefined;
 
 /** Starts msw once per test page. */
 export function startWorker(): Promise<unknown> {
-  started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  started ??= worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
   return started;
 }
 
@@ -131,11 +132,25 @@ export function statusText(el: AccountRequestForm): string {
   return $(el, '[part~="status"]').textContent?.trim() ?? '';
 }
 
-/** Waits until `predicate` holds, polling each frame (no fixed sleeps in assertions). */
+/**
+ * Waits until `predicate` holds (no fixed sleeps in assertions). Polls with timers, not
+ * animation frames: test pages run in parallel tabs and background tabs get no frames.
+ */
 export async function until(predicate: () => boolean, message = 'condition', timeout = 5000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${message}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Like `fixture` for a wrapper holding forms, without waiting for an animation frame (which
+ * a background tab never gets): waits for every form inside to render instead.
+ */
+export async function mount<T extends Element = HTMLElement>(template: TemplateResult): Promise<T> {
+  const wrapper = fixtureSync<T>(template);
+  const forms = [...(wrapper.localName === 'account-request-form' ? [wrapper] : []), ...wrapper.querySelectorAll('account-request-form')];
+  await Promise.all(forms.map((form) => (form as unknown as AccountRequestForm).updateComplete));
+  return wrapper;
 }
