@@ -1,5 +1,5 @@
 export { defaultConfig } from './defaults.js';
-export { parseConfig, safeParseConfig, type SafeParseConfigResult } from './parse.js';
+export { parseConfig, safeParseConfig, configSchema, type SafeParseConfigResult, type ConfigSchema } from './parse.js';
 export { ConfigError, isConfigError, type ConfigIssue } from './errors.js';
 export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS } from './schema.js';
 export {

@@ -2,10 +2,9 @@ import { FIELD_CATALOG, getCatalogField, HONEYPOT_FIELD, isCatalogFieldId } from
 import type { CustomField, FieldEntry, FormConfig, LocalizedText, Settings } from '../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../validation/validators/index.js';
 import type { ConfigIssue } from './errors.js';
-import type { RawConfig } from './schema.js';
+import type { RawConfig, RawCustomField } from './schema.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type RawCustomField = NonNullable<RawConfig['customFields']>[number];
 type RawText = string | Record<string, string>;
 
 /** Pattern every custom field id matches. */

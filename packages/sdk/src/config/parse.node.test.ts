@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FIELD_CATALOG } from '../catalog.js';
 import type { FormConfig } from '../types.js';
-import { CONFIG_LIMITS, ConfigError, defaultConfig, isConfigError, parseConfig, safeParseConfig } from './index.js';
+import { safeParse } from 'zod/mini';
+import { CONFIG_LIMITS, ConfigError, configSchema, defaultConfig, isConfigError, parseConfig, safeParseConfig } from './index.js';
 
 const sector = { id: 'sector', type: 'select', label: { fr: 'Secteur', en: 'Sector' }, options: [{ value: 'retail', label: { fr: 'Commerce', en: 'Retail' } }] };
 
@@ -277,5 +278,18 @@ describe('hostile input', () => {
   it('copies known keys only', () => {
     const config = parseConfig({ extra: 1, fields: [{ id: 'city', extra: 1 }], settings: { extra: 1, confirmation: { extra: 1 } }, customFields: [{ ...sector, extra: 1 }] });
     assert.doesNotMatch(JSON.stringify(config), /extra/);
+  });
+});
+
+describe('configSchema', () => {
+  it('is a zod schema giving the normalized config, or every issue with its path', () => {
+    const ok = safeParse(configSchema(), { fields: [{ id: 'fax', required: true }] });
+    assert.ok(ok.success);
+    assert.deepEqual(ok.data, parseConfig({ fields: [{ id: 'fax', required: true }] }));
+    const ko = safeParse(configSchema(), { version: 0, fields: [{ id: 'nope' }] });
+    assert.ok(!ko.success);
+    assert.deepEqual(ko.error.issues.map((issue) => [issue.path.join('.'), issue.message]), [['version', 'must be at least 1']]);
+    const rules = safeParse(configSchema(), { fields: [{ id: 'nope' }, { id: 'nope' }] });
+    assert.deepEqual(rules.error?.issues.map((issue) => issue.path.join('.')), ['fields.0.id', 'fields.1.id']);
   });
 });

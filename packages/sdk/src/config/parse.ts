@@ -1,8 +1,9 @@
-import { safeParse } from 'zod/mini';
+import { NEVER, pipe, transform, unknown, type ZodMiniPipe, type ZodMiniTransform, type ZodMiniUnknown } from 'zod/mini';
 import type { FormConfig } from '../types.js';
+import { ensureJitless } from '../zod-setup.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 import { normalize } from './normalize.js';
-import { rawConfigSchema, toConfigIssues } from './schema.js';
+import { readRawConfig } from './schema.js';
 
 /** The result of {@link safeParseConfig}. */
 export type SafeParseConfigResult = { success: true; config: FormConfig } | { success: false; error: ConfigError };
@@ -22,15 +23,16 @@ const fail = (issues: ConfigIssue[], cause?: unknown): SafeParseConfigResult => 
 /**
  * Validates and normalizes a config without throwing. Never throws, whatever `input` is:
  * a hostile value (a throwing getter, a proxy) is reported as a {@link ConfigError}.
+ * Shape problems (types, bounds) are listed first; the cross-field rules are checked once the
+ * shape is right.
  */
 export function safeParseConfig(input: unknown): SafeParseConfigResult {
   try {
     if (!isPlainObject(input)) return fail([{ path: [], message: 'expected a JSON object' }]);
-    // `jitless` here too: a strict CSP forbids the compiled fast path even if the global flag was lost.
-    const parsed = safeParse(rawConfigSchema(), input, { reportInput: true, jitless: true });
-    if (!parsed.success) return fail(toConfigIssues(parsed.error.issues));
     const issues: ConfigIssue[] = [];
-    const config = normalize(parsed.data, issues);
+    const raw = readRawConfig(input, issues);
+    if (!raw) return fail(issues);
+    const config = normalize(raw, issues);
     return issues.length ? fail(issues) : { success: true, config };
   } catch (cause) {
     return fail([{ path: [], message: 'could not be read as JSON data' }], cause);
@@ -46,4 +48,25 @@ export function parseConfig(input: unknown): FormConfig {
   const result = safeParseConfig(input);
   if (!result.success) throw result.error;
   return result.config;
+}
+
+/** The zod schema of a config: its output is the normalized config. */
+export type ConfigSchema = ZodMiniPipe<ZodMiniUnknown, ZodMiniTransform<FormConfig, unknown>>;
+
+/**
+ * The config rules as a zod/mini schema, for code that speaks zod or Standard Schema (an API
+ * framework validating a PUT body…). Runs {@link safeParseConfig}: each config issue becomes
+ * a zod issue with the same path and message.
+ */
+export function configSchema(): ConfigSchema {
+  ensureJitless();
+  return pipe(
+    unknown(),
+    transform((input: unknown, ctx) => {
+      const result = safeParseConfig(input);
+      if (result.success) return result.config;
+      for (const { path, message } of result.error.issues) ctx.issues.push({ code: 'custom', path: [...path], message, input });
+      return NEVER;
+    }),
+  );
 }
