@@ -53,6 +53,10 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A test process that ends early (failure, timeout) must not leave a server behind.
+  const reap = (): void => void child.kill('SIGKILL');
+  process.once('exit', reap);
+  void exited.then(() => process.off('exit', reap));
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`The demo server did not start within 60 s:\n${output}`)), 60_000);
