@@ -31,46 +31,25 @@ export function customInputMode(field: CustomField): InputMode | undefined {
   return Object.hasOwn(CUSTOM_INPUTMODE, key) ? CUSTOM_INPUTMODE[key] : undefined;
 }
 
-function options(list: readonly OptionDefinition[] | undefined, locale: string) {
-  return list?.map((option) => ({ value: option.value, label: localize(option.label, locale) }));
-}
-
-function fromCatalog(def: FieldDefinition, entry: FieldEntry, locale: string): ResolvedField {
-  const help = def.help && localize(def.help, locale);
-  const resolved = options(def.options, locale);
-  return {
-    id: def.id,
-    type: def.type,
-    label: localize(def.label, locale),
-    ...(help ? { help } : {}),
-    required: entry.required,
-    locked: def.locked,
-    custom: false,
-    ...(def.autocomplete ? { autocomplete: def.autocomplete } : {}),
-    ...(def.inputmode ? { inputmode: def.inputmode } : {}),
-    ...(def.minLength !== undefined ? { minLength: def.minLength } : {}),
-    maxLength: def.maxLength,
-    ...(resolved ? { options: resolved } : {}),
-  };
-}
-
-function fromCustom(field: CustomField, entry: FieldEntry, locale: string): ResolvedField {
-  const help = localize(field.help, locale);
-  const inputmode = customInputMode(field);
-  const resolved = options(field.options, locale);
-  return {
+function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, locale: string): ResolvedField {
+  const def = getCatalogField(field.id);
+  const resolved: Record<string, unknown> = {
     id: field.id,
     type: field.type,
     label: localize(field.label, locale),
-    ...(help ? { help } : {}),
+    help: localize(field.help, locale) || undefined,
     required: entry.required,
-    locked: false,
-    custom: true,
-    ...(inputmode ? { inputmode } : {}),
-    ...(field.minLength !== undefined ? { minLength: field.minLength } : {}),
-    maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type],
-    ...(resolved ? { options: resolved } : {}),
+    locked: def?.locked ?? false,
+    custom: !def,
+    autocomplete: def?.autocomplete,
+    inputmode: def ? def.inputmode : customInputMode(field as CustomField),
+    minLength: field.minLength,
+    maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type as CustomFieldType],
+    options: field.options?.map((option: OptionDefinition) => ({ value: option.value, label: localize(option.label, locale) })),
   };
+  // Optional properties are absent, never `undefined` (exactOptionalPropertyTypes, JSON, deepEqual).
+  for (const key of Object.keys(resolved)) if (resolved[key] === undefined) delete resolved[key];
+  return resolved as unknown as ResolvedField;
 }
 
 /**
@@ -84,10 +63,8 @@ export function resolveFields(config: FormConfig, { locale }: { locale: string }
   const out: ResolvedField[] = [];
   for (const entry of config.fields) {
     if (!entry.displayed) continue;
-    const def = getCatalogField(entry.id);
-    const field = def ? undefined : custom.get(entry.id);
-    if (def) out.push(fromCatalog(def, entry, locale));
-    else if (field) out.push(fromCustom(field, entry, locale));
+    const field = getCatalogField(entry.id) ?? custom.get(entry.id);
+    if (field) out.push(resolveField(entry, field, locale));
   }
   return out;
 }

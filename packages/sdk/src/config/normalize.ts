@@ -16,8 +16,9 @@ export const CUSTOM_FIELD_ID = /^[a-z][A-Za-z0-9_]{0,63}$/;
  */
 export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'confirmed', HONEYPOT_FIELD]);
 
-/** Custom types that hold options, and the text-like ones that take `format` and lengths. */
+/** Custom types that hold options. */
 export const CHOICE_TYPES: ReadonlySet<string> = new Set(['select', 'radio']);
+/** Text-like custom types: the only ones that take `format`, `minLength` and `maxLength`. */
 export const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
 
 // Label maps hold only keys the schema checked as locale tags, so a plain object is safe:
