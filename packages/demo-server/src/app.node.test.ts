@@ -201,6 +201,8 @@ describe('API', () => {
       const list = (await (await local.fetch(new Request(`${ORIGIN}${API_BASE}`, { headers: ADMIN }))).json()) as { id: string; values: Record<string, unknown> }[];
       assert.deepEqual(list.map((record) => record.id), [created.id]);
       assert.equal(list[0]?.values['companyName'], 'Dupont SARL');
+      const adminPage = await (await local.fetch(new Request(`${ORIGIN}/admin/`, { headers: ADMIN }))).text();
+      assert.ok(adminPage.includes('<td>Dupont SARL</td>'));
     } finally {
       local.close();
     }

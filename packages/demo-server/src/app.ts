@@ -42,6 +42,9 @@ export interface DemoApp {
   close(): void;
 }
 
+/** How many requests the admin page lists. */
+const RECENT_REQUESTS = 20;
+
 /** The default rate limit of submissions: 20 per client address per 10 minutes. */
 export const DEFAULT_RATE_LIMIT = { max: 20, windowMs: 10 * 60 * 1000 } as const;
 
@@ -116,8 +119,9 @@ function buildRoutes(
     return c.text('Sign in as the admin to open this page.\n', 401, challengeHeaders());
   });
   app.get('/admin', (c) => c.redirect('/admin/', 308));
-  app.get('/admin/', (c) => {
-    const body = adminPage({ locale: pageLocale(c.req.query('lang')), editorScript: EDITOR_SCRIPT, configSrc: `${API_BASE}/config`, requestsHref: API_BASE });
+  app.get('/admin/', async (c) => {
+    const requests = await store.list({ limit: RECENT_REQUESTS });
+    const body = adminPage({ locale: pageLocale(c.req.query('lang')), editorScript: EDITOR_SCRIPT, configSrc: `${API_BASE}/config`, requestsHref: API_BASE, requests });
     return c.html(body, 200, { 'Cache-Control': 'no-store' });
   });
 

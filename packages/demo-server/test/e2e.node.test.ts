@@ -156,6 +156,7 @@ test('an admin edits the form, a person submits it, and the request outlives a r
   assert.deepEqual(listed.map((request) => request.id), [created.id]);
   assert.equal(listed[0]!.values['fax'], values['fax']);
   assert.equal(listed[0]!.values['companyName'], values['companyName']);
+  assert.ok((await (await fetch(`${url}/admin/`, { headers: AUTH })).text()).includes(`<td>${values['companyName']}</td>`), 'the admin page lists it');
 
   // Stopped with SIGTERM (as Ctrl+C would), started again on the same DATA_DIR: still there.
   const exit = await server.stop();

@@ -1,4 +1,6 @@
+import type { AccountRequestRecord } from '@account-request/sdk/server';
 import { html } from './html.js';
+import { requestsTable } from './requests.js';
 import { layout } from './layout.js';
 import { pageText, type PageLocale } from './text.js';
 
@@ -8,9 +10,11 @@ export interface AdminPageOptions {
   readonly editorScript: string;
   readonly configSrc: string;
   readonly requestsHref: string;
+  /** The latest requests, newest first. */
+  readonly requests: readonly AccountRequestRecord[];
 }
 
-/** The admin page: the field editor with its live preview. */
+/** The admin page: the field editor with its live preview, then the latest requests. */
 export function adminPage(options: AdminPageOptions): string {
   const text = pageText(options.locale);
   const main = html`<section class="admin-intro">
@@ -20,6 +24,10 @@ export function adminPage(options: AdminPageOptions): string {
 </section>
 <section class="editor">
   <form-field-config config-src="${options.configSrc}" lang="${options.locale}" preview></form-field-config>
+</section>
+<section class="received" aria-labelledby="received-title">
+  <h2 id="received-title">${text.requestsTitle}</h2>
+  ${requestsTable(options.requests, options.locale)}
 </section>`;
   return layout({ locale: options.locale, title: text.adminTitle, path: '/admin/', main, scripts: [options.editorScript], variant: 'admin' });
 }

@@ -33,9 +33,27 @@ test('the shop page escapes its options and embeds the form with one module scri
 });
 
 test('the admin page holds the editor with preview, in the chosen language', () => {
-  const page = adminPage({ locale: 'fr', editorScript: '/assets/e.js', configSrc: '/api/c', requestsHref: '/api/r' });
+  const page = adminPage({ locale: 'fr', editorScript: '/assets/e.js', configSrc: '/api/c', requestsHref: '/api/r', requests: [] });
   assert.ok(page.includes('<form-field-config config-src="/api/c" lang="fr" preview></form-field-config>'));
   assert.ok(page.includes('<html lang="fr">'));
   assert.ok(page.includes('href="/admin/?lang=en"'));
   assert.equal(page.match(/<script\b/g)?.length, 1);
+  assert.ok(page.includes('Aucune demande pour l’instant.'));
+});
+
+test('the requests table escapes every stored value', () => {
+  const evil = '<img src=x onerror=alert(1)>';
+  const page = adminPage({
+    locale: 'en',
+    editorScript: '/assets/e.js',
+    configSrc: '/api/c',
+    requestsHref: '/api/r',
+    requests: [
+      { id: 'r1', createdAt: '2026-03-04T10:20:00.000Z', locale: 'fr', access: 'full', status: 'pending', values: { companyName: evil, lastName: 'Dupont', email: 'a@b.example', city: 'Lyon', postalCode: '69002' } },
+    ],
+  });
+  assert.ok(page.includes('<td>&lt;img src=x onerror=alert(1)&gt;</td>'));
+  assert.doesNotMatch(page, /<img/);
+  assert.ok(page.includes('<td>69002 Lyon</td>'));
+  assert.ok(page.includes('The latest request'));
 });

@@ -28,6 +28,17 @@ export interface PageText {
   readonly adminIntro: string;
   readonly adminRequests: string;
   readonly adminShopLink: string;
+  readonly requestsTitle: string;
+  readonly requests: {
+    readonly caption: (count: number) => string;
+    readonly empty: string;
+    readonly date: string;
+    readonly company: string;
+    readonly contact: string;
+    readonly email: string;
+    readonly phone: string;
+    readonly city: string;
+  };
   readonly notFoundTitle: string;
   readonly notFoundText: string;
   readonly backHome: string;
@@ -62,6 +73,17 @@ const fr: PageText = {
   adminIntro: 'Choisissez les champs affichés et obligatoires, changez leur ordre (glisser-déposer ou flèches du clavier sur la poignée), puis enregistrez. L’aperçu montre le formulaire tel que vos clients le verront.',
   adminRequests: 'Demandes reçues (JSON)',
   adminShopLink: 'Voir la page publique',
+  requestsTitle: 'Dernières demandes reçues',
+  requests: {
+    caption: (count) => (count === 1 ? 'La demande la plus récente' : `Les ${count} demandes les plus récentes`),
+    empty: 'Aucune demande pour l’instant.',
+    date: 'Reçue le',
+    company: 'Raison sociale',
+    contact: 'Contact',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    city: 'Ville',
+  },
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Cette adresse ne correspond à aucune page du site.',
   backHome: 'Retour à l’accueil',
@@ -96,6 +118,17 @@ const en: PageText = {
   adminIntro: 'Choose which fields are displayed and required, reorder them (drag and drop, or the arrow keys on a handle), then save. The preview shows the form as your customers will see it.',
   adminRequests: 'Received requests (JSON)',
   adminShopLink: 'See the public page',
+  requestsTitle: 'Latest requests',
+  requests: {
+    caption: (count) => (count === 1 ? 'The latest request' : `The ${count} latest requests`),
+    empty: 'No request yet.',
+    date: 'Received',
+    company: 'Company',
+    contact: 'Contact',
+    email: 'E-mail',
+    phone: 'Phone',
+    city: 'City',
+  },
   notFoundTitle: 'Page not found',
   notFoundText: 'This address matches no page of the site.',
   backHome: 'Back to the home page',
