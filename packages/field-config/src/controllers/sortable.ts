@@ -54,7 +54,7 @@ export class SortableController implements ReactiveController {
       // and a ghost that keeps the editor's shadow styles.
       forceFallback: true,
       fallbackTolerance: 4,
-      animation: 120,
+      animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 120,
       ghostClass: 'drop-target',
       onChoose: (event) => {
         this.anchor = event.item.nextSibling;

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { FIELD_CATALOG } from '@account-request/sdk';
 import { announcement, box, centre, handle, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
@@ -14,7 +14,10 @@ async function click(el: FormFieldConfig, target: HTMLElement): Promise<void> {
 }
 
 describe('<ffc-field-rows>', () => {
-  afterEach(() => resetMouse());
+  afterEach(async () => {
+    await resetMouse();
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
 
   it('shows one row per field in display order, each with a named handle and labelled boxes', async () => {
     const el = await mount(withSector());
@@ -124,6 +127,8 @@ describe('<ffc-field-rows>', () => {
   });
 
   it('reorders with a real pointer drag on the handle, and Lit keeps rendering the right rows afterwards', async () => {
+    // Sortable skips rows while they animate aside; reduced motion turns the animation off.
+    await emulateMedia({ reducedMotion: 'reduce' });
     const el = await mount();
     const from = handle(el, 'email');
     const to = row(el, 'siret');
@@ -135,9 +140,6 @@ describe('<ffc-field-rows>', () => {
     for (let step = 1; step <= 10; step++) {
       await sendMouse({ type: 'move', position: [x, Math.round(y + ((targetY - y) * step) / 10)] });
     }
-    // Rows animate aside as the pointer passes them, and sortable skips a row while it moves:
-    // rest on the target like a hand would, then nudge.
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await sendMouse({ type: 'move', position: [x, targetY - 2] });
     await sendMouse({ type: 'up' });
     await settle(el);
