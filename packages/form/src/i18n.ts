@@ -70,6 +70,25 @@ const en: OwnStrings = {
       : `Too many requests. You can try again in ${seconds} second${seconds > 1 ? 's' : ''}; your entries are kept.`,
 };
 
+/** Why a submission failed, as far as the words are concerned. */
+export type FailureReason = 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected';
+
+/** The status line for a failed submission (`detail`: the server's own explanation of a refusal). */
+export function failureText(strings: FormStrings, reason: FailureReason, retryAfter: number | undefined, detail: string): string {
+  switch (reason) {
+    case 'offline':
+      return strings.offline;
+    case 'timeout':
+      return strings.timeout;
+    case 'server':
+      return strings.serverError;
+    case 'rate-limited':
+      return strings.tooManyRequests(retryAfter);
+    default:
+      return detail ? `${strings.rejected} ${detail}` : strings.rejected;
+  }
+}
+
 const cache = new Map<BuiltInLocale, FormStrings>();
 
 /** Every text the element shows itself, in `locale` (already resolved by the SDK's `resolveLocale`). */

@@ -14,13 +14,14 @@ import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
 import { AccountRequestSubmitEvent } from '../events/submit.js';
 import { AccountRequestSuccessEvent } from '../events/success.js';
+import { renderHoneypot } from '../fields/honeypot.js';
 import { fieldIds, renderField } from '../fields/index.js';
-import type { FieldRenderState } from '../fields/index.js';
-import { formStrings } from '../i18n.js';
+import type { FieldValue } from '../fields/index.js';
+import { failureText, formStrings } from '../i18n.js';
 import type { FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
-import { emptyValue, prefillValue, readControl, staysInGroup } from './form-values.js';
-import type { FormValues, PrefillValues } from './form-values.js';
+import { FieldValues, readControl, staysInGroup } from './form-values.js';
+import type { PrefillValues } from './form-values.js';
 
 let instances = 0;
 const CONFIRMED = 'confirmed';
@@ -89,6 +90,17 @@ export class AccountRequestForm extends LitElement {
     client: { attribute: false },
   };
 
+  readonly #prefix = `arf${++instances}`;
+  readonly #loader = new ConfigLoader(this, (state) => this.#configSettled(state));
+  readonly #submission = new SubmissionController(this);
+  readonly #draftStore = new DraftController(this, () => ({ mode: this.#draftMode, key: this.#draftKey }));
+  readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
+  readonly #values = new FieldValues();
+  #status = { text: '', error: false, seq: 0 };
+  #focus: string | undefined;
+  #fieldsMemo: { config: FormConfig; locale: string; fields: ResolvedField[] } | undefined;
+  #renderedLocale: string | undefined;
+
   /** A config object (raw JSON or normalized); wins over `config-src` and the inline script. Always passed through the SDK's `parseConfig`. */
   declare config: FormConfig | Readonly<Record<string, unknown>> | undefined;
   /** URL of the config JSON. @attr config-src */
@@ -106,21 +118,6 @@ export class AccountRequestForm extends LitElement {
   /** An SDK client to submit with instead of `createClient({ base: action })`, e.g. to set timeouts, retries, headers or `fetch`. */
   declare client: AccountRequestClient | undefined;
 
-  readonly #prefix = `arf${++instances}`;
-  readonly #loader = new ConfigLoader(this, (src) => loadConfigFrom(src), (state) => this.#configSettled(state));
-  readonly #submission = new SubmissionController(this);
-  readonly #draftStore = new DraftController(this, () => ({ mode: this.#draftMode, key: this.#draftKey }));
-  readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
-  #values: FormValues = {};
-  #typed = new Set<string>();
-  #confirmed = false;
-  #status = { text: '', error: false, seq: 0 };
-  #focus: string | undefined;
-  #fieldsMemo: { config: FormConfig; locale: string; fields: ResolvedField[] } | undefined;
-  #renderedLocale: string | undefined;
-  #childObserver: MutationObserver | undefined;
-  #configStale = true;
-
   constructor() {
     super();
     this.action = '';
@@ -136,15 +133,9 @@ export class AccountRequestForm extends LitElement {
     return this;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#childObserver?.disconnect();
-    this.#childObserver = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.#configStale || changed.has('config') || changed.has('configSrc')) this.#loadConfig();
-    if (changed.has('values') && this.hasUpdated) this.#applyPrefill();
+    if (this.#loader.stale || changed.has('config') || changed.has('configSrc')) this.#loader.load({ config: this.config, src: this.configSrc });
+    if (changed.has('values') && this.hasUpdated) this.#values.prefill(this.#fields(), this.values);
     const locale = this.#locale;
     // Shown messages were worded in the previous language.
     if (this.#renderedLocale !== undefined && this.#renderedLocale !== locale) this.#feedback.recheck();
@@ -163,6 +154,10 @@ export class AccountRequestForm extends LitElement {
     return resolveLocale(inheritedLang(this));
   }
 
+  get #strings(): FormStrings {
+    return formStrings(this.#locale);
+  }
+
   get #config(): FormConfig | undefined {
     const state = this.#loader.state;
     return state.status === 'ready' ? state.config : undefined;
@@ -172,95 +167,48 @@ export class AccountRequestForm extends LitElement {
     return this.draft === 'session' || this.draft === 'off' ? this.draft : 'local';
   }
 
+  get #actionUrl(): string {
+    return new URL(this.action || '', document.baseURI).href;
+  }
+
   get #draftKey(): string {
-    return DRAFT_KEY_PREFIX + new URL(this.action || '', document.baseURI).href;
+    return DRAFT_KEY_PREFIX + this.#actionUrl;
   }
 
   #fields(): ResolvedField[] {
     const config = this.#config;
     if (!config) return [];
     const locale = this.#locale;
-    const memo = this.#fieldsMemo;
-    if (memo?.config === config && memo.locale === locale) return memo.fields;
-    this.#fieldsMemo = { config, locale, fields: resolveFields(config, { locale }) };
+    if (this.#fieldsMemo?.config !== config || this.#fieldsMemo.locale !== locale) {
+      this.#fieldsMemo = { config, locale, fields: resolveFields(config, { locale }) };
+    }
     return this.#fieldsMemo.fields;
   }
 
-  #loadConfig(): void {
-    this.#configStale = false;
-    const script = this.querySelector(':scope > script[type="application/json"]');
-    this.#loader.load({ config: this.config, src: this.configSrc, inline: script?.textContent ?? undefined });
-    // An inline config may be parsed after the element upgrades: wait for it.
-    if (this.#loader.state.status === 'loading' && !this.configSrc && !this.#childObserver) {
-      this.#childObserver = new MutationObserver(() => {
-        this.#configStale = true;
-        this.requestUpdate();
-      });
-      this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
-    }
-  }
-
   #configSettled(state: ConfigState): void {
-    this.#childObserver?.disconnect();
-    this.#childObserver = undefined;
     if (state.status === 'error') {
       this.dispatchEvent(new AccountRequestConfigErrorEvent({ error: state.error }));
-      return;
+    } else if (state.status === 'ready') {
+      const draft = this.#draftStore.load();
+      if (draft) this.#submission.restoreKey(draft.idempotencyKey);
+      this.#values.adopt(resolveFields(state.config, { locale: this.#locale }), draft, this.values);
     }
-    if (state.status !== 'ready') return;
-    const fields = resolveFields(state.config, { locale: this.#locale });
-    const draft = this.#draftStore.load();
-    if (draft) this.#submission.restoreKey(draft.idempotencyKey);
-    // What the person typed wins: first in this page (a new config may arrive while they
-    // type, e.g. in the editor's preview), then in the stored draft; then the prefill.
-    const previous = this.#values;
-    const typedBefore = this.#typed;
-    const values: FormValues = {};
-    this.#typed = new Set();
-    for (const field of fields) {
-      const current = typedBefore.has(field.id) ? previous[field.id] : undefined;
-      const stored = draft && Object.hasOwn(draft.values, field.id) && field.type !== 'password' ? draft.values[field.id] : undefined;
-      const saved = current ?? stored;
-      if (saved !== undefined && typeof saved === typeof emptyValue(field)) {
-        values[field.id] = saved;
-        this.#typed.add(field.id);
-      } else {
-        values[field.id] = prefillValue(field, this.values) ?? emptyValue(field);
-      }
-    }
-    this.#values = values;
-  }
-
-  #applyPrefill(): void {
-    const values = { ...this.#values };
-    for (const field of this.#fields()) {
-      if (!this.#typed.has(field.id)) values[field.id] = prefillValue(field, this.values) ?? emptyValue(field);
-    }
-    this.#values = values;
-    this.requestUpdate();
   }
 
   #check(id: string): FieldError | undefined {
     const config = this.#config;
     if (!config) return undefined;
-    const value = id === CONFIRMED ? this.#confirmed : this.#values[id];
-    return validateField(config, id, value, { locale: this.#locale, values: this.#values });
-  }
-
-  #body(): { values: FormValues; confirmed: boolean; locale: string } {
-    const values: FormValues = {};
-    for (const field of this.#fields()) values[field.id] = this.#values[field.id] ?? emptyValue(field);
-    return { values, confirmed: this.#confirmed, locale: this.#locale };
+    const value = id === CONFIRMED ? this.#values.confirmed : this.#values.get(id);
+    return validateField(config, id, value, { locale: this.#locale, values: this.#values.all });
   }
 
   #onInput = (event: Event): void => {
     const control = readControl(event.target);
     if (!control) return;
-    if (control.id === CONFIRMED) this.#confirmed = control.value === true;
+    if (control.id === CONFIRMED) this.#values.confirmed = control.value === true;
     else {
-      this.#values = { ...this.#values, [control.id]: control.value };
-      this.#typed.add(control.id);
-      this.#saveDraft();
+      this.#values.input(control.id, control.value);
+      this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     }
     this.#feedback.input(control.id);
     // The postal code is checked against the country: re-check it when the country changes.
@@ -269,8 +217,7 @@ export class AccountRequestForm extends LitElement {
   };
 
   #onFocusOut = (event: FocusEvent): void => {
-    const control = readControl(event.target);
-    const name = event.target instanceof HTMLInputElement ? event.target.name : control?.id;
+    const name = event.target instanceof HTMLInputElement ? event.target.name : readControl(event.target)?.id;
     if (!name || name === HONEYPOT_FIELD || staysInGroup(event)) return;
     this.#feedback.blurred(name);
     this.#draftStore.flush();
@@ -281,20 +228,11 @@ export class AccountRequestForm extends LitElement {
     void this.#submit();
   };
 
-  #saveDraft(): void {
-    const values: FormValues = {};
-    for (const field of this.#fields()) {
-      const value = this.#values[field.id];
-      if (this.#typed.has(field.id) && field.type !== 'password' && value !== undefined) values[field.id] = value;
-    }
-    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values });
-  }
-
-  /** Validates everything; on failure shows the errors, focuses the first and announces a summary. */
+  /** Validates everything; when `report`, shows the errors, focuses the first and announces a summary. */
   #validateAll(report: boolean): SubmissionValues | undefined {
     const config = this.#config;
     if (!config) return undefined;
-    const result = validateSubmission(config, this.#body(), { locale: this.#locale });
+    const result = validateSubmission(config, this.#values.body(this.#fields(), this.#locale), { locale: this.#locale });
     if (result.success) return result.data.values;
     if (report) this.#showErrors(result.errors);
     return undefined;
@@ -302,15 +240,15 @@ export class AccountRequestForm extends LitElement {
 
   #showErrors(errors: readonly FieldError[]): void {
     const order = [...this.#fields().map((field) => field.id), CONFIRMED];
-    const placed = errors.filter((error) => order.includes(error.field));
     const elsewhere = errors.filter((error) => !order.includes(error.field)).map((error) => error.message);
-    this.#feedback.showAll(placed);
+    this.#feedback.showAll(errors.filter((error) => order.includes(error.field)));
     const invalid = this.#feedback.invalidIn(order);
     this.#focus = invalid[0];
-    const strings = this.#strings;
-    this.#announce([invalid.length > 0 ? strings.summary(invalid.length) : '', ...elsewhere].filter(Boolean).join(' '), true);
+    const summary = invalid.length > 0 ? this.#strings.summary(invalid.length) : '';
+    this.#announce([summary, ...elsewhere].filter(Boolean).join(' '), true);
   }
 
+  /** Puts `text` in the live region; a new node each time, so a repeated message is announced again. */
   #announce(text: string, error = false): void {
     this.#status = { text, error, seq: this.#status.seq + 1 };
     this.requestUpdate();
@@ -320,12 +258,11 @@ export class AccountRequestForm extends LitElement {
     const status = this.#submission.status;
     if (!this.#config || status === 'submitting' || status === 'succeeded') return;
     const values = this.#validateAll(true);
-    if (!values) return;
-    if (!this.dispatchEvent(new AccountRequestSubmitEvent({ values }))) return;
-    const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
+    if (!values || !this.dispatchEvent(new AccountRequestSubmitEvent({ values }))) return;
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value;
     const body = honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values;
     const locale = this.#locale;
-    const client = this.client ?? createClient({ base: new URL(this.action || '', document.baseURI).href });
+    const client = this.client ?? createClient({ base: this.#actionUrl });
     this.#announce(this.#strings.sending);
     const outcome = await this.#submission.run((idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }));
     if (outcome === 'succeeded') this.#succeeded();
@@ -334,12 +271,13 @@ export class AccountRequestForm extends LitElement {
 
   #succeeded(): void {
     this.#draftStore.clear();
-    this.#typed.clear();
+    this.#values.settle();
     this.#feedback.clear();
     this.#announce('');
     const response = this.#submission.result;
     if (response) this.dispatchEvent(new AccountRequestSuccessEvent({ response }));
     const url = this.#config?.settings.confirmation.redirectUrl;
+    // The config was checked when parsed; checked again right before leaving the page.
     if (url && isSafeRedirectUrl(url)) this.navigate(url);
     this.#focus = 'confirmation';
   }
@@ -348,16 +286,8 @@ export class AccountRequestForm extends LitElement {
     const failure = this.#submission.failure;
     if (!failure) return;
     this.dispatchEvent(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
-    const strings = this.#strings;
-    if (failure.reason === 'validation') return this.#showErrors(failure.errors);
-    const text = {
-      offline: strings.offline,
-      timeout: strings.timeout,
-      server: strings.serverError,
-      'rate-limited': strings.tooManyRequests(failure.retryAfter),
-      rejected: failure.error.message ? `${strings.rejected} ${failure.error.message}` : strings.rejected,
-    }[failure.reason];
-    this.#announce(text, true);
+    if (failure.reason === 'validation') this.#showErrors(failure.errors);
+    else this.#announce(failureText(this.#strings, failure.reason, failure.retryAfter, failure.error.message), true);
   }
 
   #control(id: string): HTMLElement | null {
@@ -365,8 +295,12 @@ export class AccountRequestForm extends LitElement {
     return controls.find((control) => control.checked) ?? controls[0] ?? null;
   }
 
+  #slottedSuccess(): HTMLElement | null {
+    return this.lightDom ? this.querySelector<HTMLElement>(':scope > [slot="success"]') : null;
+  }
+
   #confirmationTarget(): HTMLElement | null {
-    const slotted = this.lightDom ? this.querySelector<HTMLElement>(':scope > [slot="success"]') : null;
+    const slotted = this.#slottedSuccess();
     if (slotted && !slotted.hasAttribute('tabindex')) slotted.tabIndex = -1;
     return slotted ?? this.renderRoot.querySelector<HTMLElement>('.arf-confirmation');
   }
@@ -375,10 +309,6 @@ export class AccountRequestForm extends LitElement {
     const state = this.#loader.state;
     if (state.status !== 'ready') return state.status;
     return state.config.enabled ? this.#submission.status : 'disabled';
-  }
-
-  get #strings(): FormStrings {
-    return formStrings(this.#locale);
   }
 
   /** Sends the browser to the confirmation page; a method so that a host (or a test) can replace it. */
@@ -394,12 +324,9 @@ export class AccountRequestForm extends LitElement {
   /** Empties the form (back to the prefill), forgets the draft and its idempotency key, and shows the form again after a success. */
   reset(): void {
     this.#draftStore.clear();
-    this.#typed.clear();
-    this.#confirmed = false;
+    this.#values.reset(this.#fields(), this.values);
     this.#feedback.clear();
     this.#submission.reset();
-    this.#values = {};
-    for (const field of this.#fields()) this.#values[field.id] = prefillValue(field, this.values) ?? emptyValue(field);
     this.#announce('');
   }
 
@@ -429,24 +356,19 @@ export class AccountRequestForm extends LitElement {
 
   #renderConfirmation(config: FormConfig, strings: FormStrings): TemplateResult {
     const text = localize(config.settings.confirmation.message, this.#locale) || strings.thanks;
-    const hasSlotted = this.lightDom && this.querySelector(':scope > [slot="success"]');
-    return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(hasSlotted)}>
+    return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(this.#slottedSuccess())}>
       ${this.lightDom ? text : html`<slot name="success">${text}</slot>`}
     </div>`;
   }
 
+  #renderField(field: ResolvedField, value: FieldValue | undefined, strings: FormStrings, wrapperPart?: string): TemplateResult {
+    const error = this.#feedback.message(field.id);
+    const ids = fieldIds(this.#prefix, field.id);
+    return renderField({ field, ids, value, error, strings, ...(wrapperPart ? { wrapperPart } : {}) }, this.#locale);
+  }
+
   #renderForm(strings: FormStrings): TemplateResult {
-    const locale = this.#locale;
     const submitting = this.#submission.status === 'submitting';
-    const retryable = this.#submission.status === 'failed-retryable';
-    const state = (field: ResolvedField, value: FieldRenderState['value'], wrapperPart?: string): FieldRenderState => ({
-      field,
-      ids: fieldIds(this.#prefix, field.id),
-      value,
-      error: this.#feedback.message(field.id),
-      strings,
-      ...(wrapperPart ? { wrapperPart } : {}),
-    });
     const confirm: ResolvedField = { id: CONFIRMED, type: 'checkbox', label: strings.confirm, required: true, locked: true, custom: false, maxLength: 5 };
     return html`<form
       part="form"
@@ -458,17 +380,13 @@ export class AccountRequestForm extends LitElement {
       @focusout=${this.#onFocusOut}
     >
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
-      ${this.#fields().map((field) => renderField(state(field, this.#values[field.id]), locale))}
-      <div class="arf-hp" aria-hidden="true">
-        <label for=${`${this.#prefix}-hp`}>${strings.honeypot}</label>
-        <input id=${`${this.#prefix}-hp`} name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
-      </div>
-      ${renderField(state(confirm, this.#confirmed, 'confirm'), locale)}
+      ${this.#fields().map((field) => this.#renderField(field, this.#values.get(field.id), strings))}
+      ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${this.#renderField(confirm, this.#values.confirmed, strings, 'confirm')}
       <div part="actions" class="arf-actions">
         <button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
           ${strings.submit}
         </button>
-        ${retryable
+        ${this.#submission.status === 'failed-retryable'
           ? html`<button part="retry" class="arf-button arf-secondary" type="button" ?disabled=${!this.#submission.canRetry} @click=${() => void this.#submit()}>
               ${strings.retry}
             </button>`
@@ -480,17 +398,4 @@ export class AccountRequestForm extends LitElement {
       )}</div>
     </form>`;
   }
-}
-
-/**
- * Loads the config at `src` through the SDK client. The client reads `{base}/config`, while
- * `config-src` may be any URL, so its fetch is pointed at `src` itself.
- */
-function loadConfigFrom(src: string): Promise<FormConfig> {
-  const url = new URL(src, document.baseURI).href;
-  const client = createClient({
-    base: url,
-    fetch: (input, init) => fetch(input instanceof Request ? new Request(url, input) : url, init),
-  });
-  return client.loadConfig().then(({ config }) => config);
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_COUNTRY, HONEYPOT_FIELD } from '@account-request/sdk';
 import type { ResolvedField } from '@account-request/sdk';
+import type { Draft } from '../controllers/draft.js';
 import type { FieldValue } from '../fields/index.js';
 
 /** The values the element holds, by field id. */
@@ -22,6 +23,90 @@ export function prefillValue(field: ResolvedField, prefill: PrefillValues | unde
   if (!prefill || field.type === 'checkbox' || field.type === 'password' || !Object.hasOwn(prefill, field.id)) return undefined;
   const value = prefill[field.id];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/**
+ * The values of one form: what the person typed (tracked, so a draft only holds their own
+ * entries and wins over a host's prefill for those fields alone), and the confirmation box.
+ */
+export class FieldValues {
+  #values: FormValues = {};
+  #typed = new Set<string>();
+  /** The "I confirm" box: never prefilled, never stored. */
+  confirmed = false;
+
+  get all(): Readonly<FormValues> {
+    return this.#values;
+  }
+
+  get(id: string): FieldValue | undefined {
+    return this.#values[id];
+  }
+
+  /** A value the person entered. */
+  input(id: string, value: FieldValue): void {
+    this.#values = { ...this.#values, [id]: value };
+    this.#typed.add(id);
+  }
+
+  /**
+   * Values for a (new) list of fields: what the person typed in this page wins (a new config
+   * may arrive while they type, e.g. in the editor's preview), then the stored draft (never
+   * for a password, never for a field no longer displayed), then the prefill.
+   */
+  adopt(fields: readonly ResolvedField[], draft: Draft | undefined, prefill: PrefillValues | undefined): void {
+    const previous = this.#values;
+    const typedBefore = this.#typed;
+    this.#values = {};
+    this.#typed = new Set();
+    for (const field of fields) {
+      const current = typedBefore.has(field.id) ? previous[field.id] : undefined;
+      const stored = draft && field.type !== 'password' && Object.hasOwn(draft.values, field.id) ? draft.values[field.id] : undefined;
+      const saved = current ?? stored;
+      if (saved !== undefined && typeof saved === typeof emptyValue(field)) {
+        this.#values[field.id] = saved;
+        this.#typed.add(field.id);
+      } else {
+        this.#values[field.id] = prefillValue(field, prefill) ?? emptyValue(field);
+      }
+    }
+  }
+
+  /** Applies a new prefill to the fields the person has not typed in. */
+  prefill(fields: readonly ResolvedField[], prefill: PrefillValues | undefined): void {
+    const values = { ...this.#values };
+    for (const field of fields) if (!this.#typed.has(field.id)) values[field.id] = prefillValue(field, prefill) ?? emptyValue(field);
+    this.#values = values;
+  }
+
+  /** Back to the prefill, nothing typed, box unchecked. */
+  reset(fields: readonly ResolvedField[], prefill: PrefillValues | undefined): void {
+    this.#typed.clear();
+    this.confirmed = false;
+    this.prefill(fields, prefill);
+  }
+
+  /** Forgets which fields were typed (after a success the values are no longer a draft). */
+  settle(): void {
+    this.#typed.clear();
+  }
+
+  /** The submission body for the SDK: every displayed field, the box, the locale. */
+  body(fields: readonly ResolvedField[], locale: string): { values: FormValues; confirmed: boolean; locale: string } {
+    const values: FormValues = {};
+    for (const field of fields) values[field.id] = this.#values[field.id] ?? emptyValue(field);
+    return { values, confirmed: this.confirmed, locale };
+  }
+
+  /** What a draft stores: typed values only, never a password. */
+  draftValues(fields: readonly ResolvedField[]): FormValues {
+    const values: FormValues = {};
+    for (const field of fields) {
+      const value = this.#values[field.id];
+      if (this.#typed.has(field.id) && field.type !== 'password' && value !== undefined) values[field.id] = value;
+    }
+    return values;
+  }
 }
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;

@@ -1,5 +1,5 @@
-import type { ReactiveControllerHost } from 'lit';
-import { parseConfig } from '@account-request/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createClient, parseConfig } from '@account-request/sdk';
 import type { FormConfig } from '@account-request/sdk';
 
 /** Where the config is: loading, ready, or failed with the error to report. */
@@ -8,33 +8,45 @@ export type ConfigState =
   | { readonly status: 'ready'; readonly config: FormConfig }
   | { readonly status: 'error'; readonly error: Error };
 
-/** The three ways to give a config, in order of precedence. */
+/** The property-borne ways to give a config, in order of precedence; an inline script child comes last. */
 export interface ConfigSources {
   /** The `.config` property: wins. */
   readonly config: unknown;
   /** The `config-src` URL. */
   readonly src: string | undefined;
-  /** Text of an inline `<script type="application/json">` child. */
-  readonly inline: string | undefined;
 }
+
+type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * Turns one of the config sources into a normalized config through the SDK's
  * `parseConfig` (so an element never renders a config that breaks an invariant).
  * Only the latest request counts: a slow response for an old `config-src` is ignored.
  */
-export class ConfigLoader {
-  readonly #host: ReactiveControllerHost;
+export class ConfigLoader implements ReactiveController {
+  readonly #host: Host;
   readonly #fetch: (src: string) => Promise<unknown>;
   readonly #onSettled: (state: ConfigState) => void;
   #state: ConfigState = { status: 'loading' };
   #generation = 0;
+  #childObserver: MutationObserver | undefined;
+  #stale = true;
 
-  /** `fetch(src)` resolves the raw config at `src` (the SDK client's `loadConfig`). */
-  constructor(host: ReactiveControllerHost, fetch: (src: string) => Promise<unknown>, onSettled: (state: ConfigState) => void) {
+  /** `onSettled` hears every final state; `fetch(src)` resolves the raw config at `src`. */
+  constructor(host: Host, onSettled: (state: ConfigState) => void, fetch: (src: string) => Promise<unknown> = loadConfigFrom) {
     this.#host = host;
     this.#fetch = fetch;
     this.#onSettled = onSettled;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#watchChildren(false);
+  }
+
+  /** True until the first load, and when an inline config child may have appeared since. */
+  get stale(): boolean {
+    return this.#stale;
   }
 
   get state(): ConfigState {
@@ -42,6 +54,8 @@ export class ConfigLoader {
   }
 
   load(sources: ConfigSources): void {
+    this.#stale = false;
+    const inline = this.#host.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
     const generation = ++this.#generation;
     if (sources.config !== undefined && sources.config !== null) {
       this.#apply(generation, parse(() => sources.config));
@@ -52,18 +66,33 @@ export class ConfigLoader {
         (raw) => this.#apply(generation, parse(() => raw)),
         (error: unknown) => this.#apply(generation, { status: 'error', error: toError(error) }),
       );
-    } else if (sources.inline !== undefined) {
-      const text = sources.inline;
+    } else if (inline !== undefined) {
       // JSON.parse only: the script element is data, never executed or evaluated.
-      this.#apply(generation, parse(() => JSON.parse(text)));
+      this.#apply(generation, parse(() => JSON.parse(inline)));
     } else {
       this.#state = { status: 'loading' };
       this.#host.requestUpdate();
+      // The inline script may be parsed after the element upgrades: wait for it.
+      this.#watchChildren(true);
+    }
+  }
+
+  #watchChildren(on: boolean): void {
+    if (!on) {
+      this.#childObserver?.disconnect();
+      this.#childObserver = undefined;
+    } else if (!this.#childObserver) {
+      this.#childObserver = new MutationObserver(() => {
+        this.#stale = true;
+        this.#host.requestUpdate();
+      });
+      this.#childObserver.observe(this.#host, { childList: true, subtree: true, characterData: true });
     }
   }
 
   #apply(generation: number, state: ConfigState): void {
     if (generation !== this.#generation) return;
+    this.#watchChildren(false);
     this.#state = state;
     this.#onSettled(state);
     this.#host.requestUpdate();
@@ -80,4 +109,17 @@ function parse(read: () => unknown): ConfigState {
 
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Loads the config at `src` through the SDK client. The client reads `{base}/config`, while
+ * `config-src` may be any URL, so its fetch is pointed at `src` itself.
+ */
+export function loadConfigFrom(src: string): Promise<FormConfig> {
+  const url = new URL(src, document.baseURI).href;
+  const client = createClient({
+    base: url,
+    fetch: (input, init) => fetch(input instanceof Request ? new Request(url, input) : url, init),
+  });
+  return client.loadConfig().then(({ config }) => config);
 }

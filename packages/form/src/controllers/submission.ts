@@ -2,12 +2,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createIdempotencyKey } from '@account-request/sdk';
 import type { FieldError, SubmissionResult } from '@account-request/sdk';
 import type { SubmissionErrorKind } from '../events/error.js';
+import type { FailureReason as NetworkReason } from '../i18n.js';
 
 /** The submission state machine: idle → submitting → succeeded | failed-retryable | failed. */
 export type SubmissionStatus = 'idle' | 'submitting' | 'succeeded' | 'failed-retryable' | 'failed';
 
-/** Why the last attempt failed, as the element words it. */
-export type FailureReason = 'validation' | 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected';
+/** Why the last attempt failed: fields to fix, or a reason the status line words. */
+export type FailureReason = 'validation' | NetworkReason;
 
 /** What went wrong, classified once so the element only has to display it. */
 export interface Failure {
