@@ -37,5 +37,9 @@ export default defineConfig({
     copyPublicDir: false,
     reportCompressedSize: false,
     lib: { entry: target.entry, formats: ['es'], fileName: () => target.fileName },
+    // Vite keeps whitespace and /*@__PURE__*/ comments in ES library output so that a consumer's
+    // bundler can tree-shake it again. The `sdk` bundle is never consumed: it stands for what an
+    // application bundler ships once it has minified the SDK, so it gets whitespace removal too.
+    ...(name === 'sdk' ? { rolldownOptions: { output: { minify: true, comments: false } } } : {}),
   },
 });
