@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { FIELD_CATALOG } from '@account-request/sdk';
 import { announcement, box, centre, handle, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
@@ -141,6 +141,8 @@ describe('<ffc-field-rows>', () => {
       await sendMouse({ type: 'move', position: [x, Math.round(y + ((targetY - y) * step) / 10)] });
     }
     await sendMouse({ type: 'move', position: [x, targetY - 2] });
+    // Sortable's pointer fallback checks the row under the pointer on a timer: let it catch up.
+    await waitUntil(() => order(el).indexOf('email') === 2, 'the row follows the pointer', { timeout: 5000 });
     await sendMouse({ type: 'up' });
     await settle(el);
     const ids = order(el);
