@@ -30,15 +30,16 @@ const CONFIRMED = 'confirmed';
  * An embeddable B2B account-request form: fields, order and required flags come from a
  * config; validation, messages and the network go through `@account-request/sdk`.
  *
+ * @tagname account-request-form
  * @summary The account-request form a customer fills in to ask for a professional account.
  *
  * @slot success - Replaces the default confirmation shown after a successful request.
  * @slot disabled - Shown instead of the form when the config has `enabled: false` (nothing otherwise).
  *
- * @event account-request-submit - Cancelable; `detail.values` are the validated values about to be posted.
- * @event account-request-success - The server accepted the request; `detail.response` is `{ id, status, access }`.
- * @event account-request-error - A submission failed; `detail` is `{ error, kind: 'validation' | 'network' | 'server' }`.
- * @event account-request-config-error - The config could not be loaded or is invalid; `detail.error` says why.
+ * @event {AccountRequestSubmitEvent} account-request-submit - Cancelable; `detail.values` are the validated values about to be posted.
+ * @event {AccountRequestSuccessEvent} account-request-success - The server accepted the request; `detail.response` is `{ id, status, access }`.
+ * @event {AccountRequestErrorEvent} account-request-error - A submission failed; `detail` is `{ error, kind: 'validation' | 'network' | 'server' }`.
+ * @event {AccountRequestConfigErrorEvent} account-request-config-error - The config could not be loaded or is invalid; `detail.error` says why.
  *
  * @csspart base - The wrapper of the loading and config-error states.
  * @csspart loading - The loading placeholder (reserves height, `aria-busy`).
@@ -103,7 +104,7 @@ export class AccountRequestForm extends LitElement {
 
   /** A config object (raw JSON or normalized); wins over `config-src` and the inline script. Always passed through the SDK's `parseConfig`. */
   declare config: FormConfig | Readonly<Record<string, unknown>> | undefined;
-  /** URL of the config JSON. @attr config-src */
+  /** URL of the config JSON (loaded through the SDK client when no `.config` is set). */
   declare configSrc: string | undefined;
   /** Submission URL: the base of the account-request handler. Also keys the draft. */
   declare action: string;
@@ -111,12 +112,14 @@ export class AccountRequestForm extends LitElement {
   declare enctype: SubmissionEnctype;
   /** Where typed values wait until a request succeeds: `local` (default), `session` or `off`. */
   declare draft: DraftMode;
-  /** Render without a shadow root, so page CSS applies and password managers see the inputs. Read once, when the element first connects. @attr light-dom */
+  /** Render without a shadow root, so page CSS applies and password managers see the inputs. Read once, when the element first connects. */
   declare lightDom: boolean;
   /** Prefill values by field id. A restored draft wins for the fields the person typed; checkboxes and the password are never prefilled. */
   declare values: PrefillValues | undefined;
   /** An SDK client to submit with instead of `createClient({ base: action })`, e.g. to set timeouts, retries, headers or `fetch`. */
   declare client: AccountRequestClient | undefined;
+  /** Locale of the texts (`fr` or `en`; other tags fall back to `en`). Default: the nearest ancestor's `lang` (across shadow roots), then the document's, then `en`. */
+  declare lang: string;
 
   constructor() {
     super();
@@ -187,7 +190,7 @@ export class AccountRequestForm extends LitElement {
 
   #configSettled(state: ConfigState): void {
     if (state.status === 'error') {
-      this.dispatchEvent(new AccountRequestConfigErrorEvent({ error: state.error }));
+      this.#emit(new AccountRequestConfigErrorEvent({ error: state.error }));
     } else if (state.status === 'ready') {
       const draft = this.#draftStore.load();
       if (draft) this.#submission.restoreKey(draft.idempotencyKey);
@@ -258,7 +261,7 @@ export class AccountRequestForm extends LitElement {
     const status = this.#submission.status;
     if (!this.#config || status === 'submitting' || status === 'succeeded') return;
     const values = this.#validateAll(true);
-    if (!values || !this.dispatchEvent(new AccountRequestSubmitEvent({ values }))) return;
+    if (!values || !this.#emit(new AccountRequestSubmitEvent({ values }))) return;
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value;
     const body = honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values;
     const locale = this.#locale;
@@ -275,7 +278,7 @@ export class AccountRequestForm extends LitElement {
     this.#feedback.clear();
     this.#announce('');
     const response = this.#submission.result;
-    if (response) this.dispatchEvent(new AccountRequestSuccessEvent({ response }));
+    if (response) this.#emit(new AccountRequestSuccessEvent({ response }));
     const url = this.#config?.settings.confirmation.redirectUrl;
     // The config was checked when parsed; checked again right before leaving the page.
     if (url && isSafeRedirectUrl(url)) this.navigate(url);
@@ -285,9 +288,14 @@ export class AccountRequestForm extends LitElement {
   #failed(): void {
     const failure = this.#submission.failure;
     if (!failure) return;
-    this.dispatchEvent(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
+    this.#emit(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
     if (failure.reason === 'validation') this.#showErrors(failure.errors);
     else this.#announce(failureText(this.#strings, failure.reason, failure.retryAfter, failure.error.message), true);
+  }
+
+  // One dispatch point: the events are documented on the class (the manifest reads those).
+  #emit(event: Event): boolean {
+    return this.dispatchEvent(event);
   }
 
   #control(id: string): HTMLElement | null {
