@@ -69,6 +69,8 @@ describe('<account-request-form> rendering', () => {
     const fieldset = radios[0]!.closest('fieldset');
     expect(fieldset?.querySelector('legend')?.textContent).to.contain('Title');
     expect(radios[1]!.checked, 'text prefill applies to radios').to.equal(true);
+    // CONTRACT: every control carries the catalog's token (axe accepts it on radios).
+    expect(radios[0]!.getAttribute('autocomplete')).to.equal('honorific-prefix');
     expect(control(el, 'newsletter').checked).to.equal(false);
   });
 
