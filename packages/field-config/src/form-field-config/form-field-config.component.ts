@@ -37,6 +37,8 @@ function inheritedLang(node: Node | null): string | undefined {
  *
  * @summary Drag-and-drop editor of the account-request form's fields and settings.
  *
+ * @attr lang - UI locale (`fr`, `en`…); default: the nearest ancestor's `lang`, then the document's, then `en`.
+ *
  * @event field-config-change - After every edit of the draft (also undo, redo, revert); detail `{ config }`.
  * @event field-config-save - After a successful save; detail `{ config }`, the config as stored.
  * @event field-config-error - When loading or saving failed (the draft is kept); detail `{ error }`.
@@ -88,8 +90,8 @@ export class FormFieldConfig extends LitElement {
     lang: {},
     preview: { type: Boolean, reflect: true },
     config: { attribute: false, noAccessor: true },
-    status: { state: true },
-    announcement: { state: true },
+    status: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
   };
 
   static override styles = [sharedStyles, formFieldConfigStyles];
@@ -205,7 +207,7 @@ export class FormFieldConfig extends LitElement {
     if (this.status === 'saved') this.status = 'idle';
     this.publish();
     this.requestUpdate();
-    this.dispatchEvent(new FieldConfigChangeEvent(next));
+    this.emit(new FieldConfigChangeEvent(next));
   }
 
   private readonly edit = (edit: Edit): unknown => {
@@ -229,10 +231,15 @@ export class FormFieldConfig extends LitElement {
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   };
 
+  // One place that dispatches: the manifest analyzer reads `dispatchEvent(new X(arg))` as an event named `arg`.
+  private emit(event: Event): void {
+    this.dispatchEvent(event);
+  }
+
   private fail(status: Status, error: unknown): void {
     this.status = status;
     this.issues = isConfigError(error) ? error.issues : [];
-    this.dispatchEvent(new FieldConfigErrorEvent(error));
+    this.emit(new FieldConfigErrorEvent(error));
   }
 
   private async fetchConfig(): Promise<void> {
@@ -266,7 +273,7 @@ export class FormFieldConfig extends LitElement {
     if (this.draft === sent) this.draft = stored;
     this.status = 'saved';
     this.publish();
-    this.dispatchEvent(new FieldConfigSaveEvent(stored));
+    this.emit(new FieldConfigSaveEvent(stored));
   }
 
   private async reloadTheirs(): Promise<void> {
