@@ -5,6 +5,9 @@
 const NOT_A_COUNTRY = /^(?:A[AC]|C[PQ]|DG|E[AUZ]|IC|Q[M-Z]|TA|UN|X[A-JL-Z]|ZZ)$/;
 
 let names: Intl.DisplayNames | undefined;
+// Answers per code: the Intl calls cost a third of a whole validateSubmission, and the shape
+// test below bounds the cache at 26 × 26 entries.
+const known = new Map<string, boolean>();
 
 /**
  * An ISO 3166-1 alpha-2 country code: two upper-case letters naming a country or
@@ -16,6 +19,11 @@ export function isValidCountryCode(v: string): boolean {
   if (!/^[A-Z]{2}$/.test(v) || NOT_A_COUNTRY.test(v)) return false;
   // Runtimes without Intl.DisplayNames (none of the supported ones) fall back to shape.
   if (typeof Intl.DisplayNames !== 'function') return true;
-  names ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  return names.of(v) !== undefined && Intl.getCanonicalLocales(`und-${v}`)[0] === `und-${v}`;
+  let valid = known.get(v);
+  if (valid === undefined) {
+    names ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    valid = names.of(v) !== undefined && Intl.getCanonicalLocales(`und-${v}`)[0] === `und-${v}`;
+    known.set(v, valid);
+  }
+  return valid;
 }
