@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { END, expectedPage, PAGES, renderApi, replaceBetweenMarkers, START } from '../../scripts/docs-reference.js';
+import { CATALOG_PAGE, END, expectedCatalogPage, expectedPage, PAGES, renderApi, replaceBetweenMarkers, START } from '../../scripts/docs-reference.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,6 +14,12 @@ describe('docs/reference', () => {
       assert.equal(readFileSync(`${root}/${page.file}`, 'utf8'), expectedPage(page, root));
     });
   }
+
+  it(`${CATALOG_PAGE} shows the field catalog as FIELD_CATALOG holds it`, () => {
+    const text = readFileSync(`${root}/${CATALOG_PAGE}`, 'utf8');
+    assert.equal(text, expectedCatalogPage(root));
+    assert.match(text, /\| `companyName` \| text \| `organization` \| locked \|/);
+  });
 
   it('documents every part of the contract for <account-request-form>', () => {
     const text = readFileSync(`${root}/docs/reference/account-request-form.md`, 'utf8');
