@@ -267,7 +267,8 @@ export class AccountRequestForm extends LitElement {
     const locale = this.#locale;
     const client = this.client ?? createClient({ base: this.#actionUrl });
     this.#announce(this.#strings.sending);
-    const outcome = await this.#submission.run((idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }));
+    const sent = JSON.stringify(body);
+    const outcome = await this.#submission.run(sent, (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }));
     if (outcome === 'succeeded') this.#succeeded();
     else if (outcome) this.#failed();
   }
@@ -289,6 +290,8 @@ export class AccountRequestForm extends LitElement {
     const failure = this.#submission.failure;
     if (!failure) return;
     this.#emit(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
+    // The key may have been renewed for edited values: keep the stored draft's key in step.
+    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     if (failure.reason === 'validation') this.#showErrors(failure.errors);
     else this.#announce(failureText(this.#strings, failure.reason, failure.retryAfter, failure.error.message), true);
   }

@@ -190,6 +190,34 @@ describe('<account-request-form> submission', () => {
     expect(seen.map((request) => request.key)).to.deep.equal([seen[0]!.key, seen[0]!.key]);
   });
 
+  it('uses a new key when the values changed after the server refused them (nothing was created)', async () => {
+    const seen = recordSubmissions((count) => (count === 1 ? new HttpResponse(null, { status: 500 }) : created()));
+    const el = await renderForm({ client: fastClient() });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await fill(el, { lastName: 'Martin-Dupont' }, false);
+    await el.submit();
+    expect(seen).to.have.length(2);
+    expect(seen[1]!.key).to.not.equal(seen[0]!.key);
+  });
+
+  it('after a timeout keeps the key for edited values; if the server saw it with another body, sends again with a new one', async () => {
+    const keyReused = () =>
+      HttpResponse.json({ title: 'Idempotency key reused', status: 422 }, { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
+    const seen = recordSubmissions(async (count) => (count === 1 ? (await delay(1500), created()) : count === 2 ? keyReused() : created()));
+    const el = await renderForm({ client: fastClient() });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    expect(el.dataset['state']).to.equal('failed-retryable');
+    await fill(el, { lastName: 'Martin-Dupont' }, false);
+    const success = oneEvent(el, 'account-request-success');
+    await el.submit();
+    await success;
+    const [first, second, third] = seen.map((request) => request.key);
+    expect([second, third === first]).to.deep.equal([first, false]);
+    expect((seen[2]!.body as { values: Record<string, string> }).values['lastName']).to.equal('Martin-Dupont');
+  });
+
   it('treats other refusals (403) as final, with no retry button', async () => {
     recordSubmissions(() => HttpResponse.json({ title: 'Forbidden', status: 403, detail: 'This form is closed.' }, { status: 403, headers: { 'Content-Type': 'application/problem+json' } }));
     const el = await renderForm({ client: fastClient() });

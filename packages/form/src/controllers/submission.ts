@@ -43,10 +43,21 @@ export function classifyFailure(error: unknown): Failure {
 
 const RETRYABLE = new Set<FailureReason>(['offline', 'timeout', 'server', 'rate-limited']);
 
+// The handler answers 422 with no field error when a key comes back with another body.
+function isKeyReused(error: unknown): boolean {
+  const fields = error as { name?: unknown; status?: unknown; errors?: unknown };
+  return fields.name === 'SubmissionError' && fields.status === 422 && Array.isArray(fields.errors) && fields.errors.length === 0;
+}
+
 /**
  * Runs one request at a time and remembers the idempotency key of the current draft:
  * created once, reused by every retry (so a request that reached the server before the
- * connection dropped is not created twice), renewed only after a success or a reset.
+ * connection dropped is not created twice), renewed after a success or a reset.
+ *
+ * A key stands for one body. When the person changes the values after the server answered
+ * (a refusal, so nothing was created), the next send is a new request with a new key. When
+ * the outcome was unknown (offline, timeout) the key is kept; if the server then says it
+ * already saw that key with another body, a new key is made and the send repeated once.
  */
 export class SubmissionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -54,6 +65,10 @@ export class SubmissionController implements ReactiveController {
   #failure: Failure | undefined;
   #result: SubmissionResult | undefined;
   #key: string | undefined;
+  /** The body first sent with `#key`. */
+  #keyBody: string | undefined;
+  /** True when the last attempt may have reached the server (network failure, timeout). */
+  #outcomeUnknown = false;
   #retryAt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -87,6 +102,8 @@ export class SubmissionController implements ReactiveController {
   /** Adopts the key stored with a restored draft. */
   restoreKey(key: string): void {
     this.#key = key;
+    this.#keyBody = undefined;
+    this.#outcomeUnknown = true;
   }
 
   /** False while a 429's `Retry-After` has not elapsed. */
@@ -95,20 +112,28 @@ export class SubmissionController implements ReactiveController {
   }
 
   /**
-   * Sends with `request(idempotencyKey)` unless a request is already running (resolves
-   * `undefined` then). The state turns `submitting` synchronously, so a second click in
-   * the same task is refused.
+   * Sends `body` (a serialization of what is posted) with `request(idempotencyKey)` unless a
+   * request is already running (resolves `undefined` then). The state turns `submitting`
+   * synchronously, so a second click in the same task is refused.
    */
-  async run(request: (idempotencyKey: string) => Promise<SubmissionResult>): Promise<SubmissionStatus | undefined> {
+  async run(body: string, request: (idempotencyKey: string) => Promise<SubmissionResult>): Promise<SubmissionStatus | undefined> {
     if (this.#status === 'submitting' || this.#status === 'succeeded') return undefined;
     this.#status = 'submitting';
     this.#failure = undefined;
     this.#host.requestUpdate();
+    if (this.#keyBody !== undefined && this.#keyBody !== body && !this.#outcomeUnknown) this.#renewKey();
+    this.#keyBody ??= body;
     try {
-      this.#result = await request(this.idempotencyKey);
+      this.#result = await request(this.idempotencyKey).catch((error: unknown) => {
+        if (!isKeyReused(error)) throw error;
+        this.#renewKey();
+        this.#keyBody = body;
+        return request(this.idempotencyKey);
+      });
       this.#status = 'succeeded';
-      this.#key = undefined;
+      this.#renewKey();
     } catch (error) {
+      this.#outcomeUnknown = error instanceof Error && error.name === 'SubmissionError' && (error as { kind?: unknown }).kind === 'network';
       const failure = classifyFailure(error);
       this.#failure = failure;
       this.#status = RETRYABLE.has(failure.reason) ? 'failed-retryable' : 'failed';
@@ -124,9 +149,15 @@ export class SubmissionController implements ReactiveController {
     this.#status = 'idle';
     this.#failure = undefined;
     this.#result = undefined;
-    this.#key = undefined;
+    this.#renewKey();
     this.#retryAt = 0;
     this.#host.requestUpdate();
+  }
+
+  #renewKey(): void {
+    this.#key = undefined;
+    this.#keyBody = undefined;
+    this.#outcomeUnknown = false;
   }
 
   #scheduleRetry(seconds: number): void {
