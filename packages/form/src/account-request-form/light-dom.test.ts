@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { API, control, fill, makeConfig, mount, recordSubmissions, SMALL_CONFIG, startWorker, VALID_VALUES, worker } from '../test-helpers/index.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
 import './account-request-form.js';

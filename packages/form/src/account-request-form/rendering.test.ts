@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { DEFAULT_COUNTRY, HONEYPOT_FIELD } from '@account-request/sdk';
 import { $, control, makeConfig, mount, renderForm, root } from '../test-helpers/index.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
