@@ -8,16 +8,26 @@ import { CATALOG_PAGE, END, expectedCatalogPage, expectedPage, PAGES, renderApi,
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+// Points at the first differing line instead of printing two whole pages.
+function assertSamePage(committed: string, generated: string, file: string): void {
+  const a = committed.split('\n');
+  const b = generated.split('\n');
+  const line = a.findIndex((text, index) => text !== b[index]);
+  const at = line < 0 ? Math.min(a.length, b.length) : line;
+  assert.equal(a[at], b[at], `${file} differs from the code at line ${at + 1}: run \`npm run docs\` and commit the result`);
+  assert.equal(a.length, b.length, `${file} has ${a.length} lines, the code gives ${b.length}: run \`npm run docs\``);
+}
+
 describe('docs/reference', () => {
   for (const page of PAGES) {
     it(`${page.file} matches ${page.packageDir}/custom-elements.json (run \`npm run docs\` if not)`, () => {
-      assert.equal(readFileSync(`${root}/${page.file}`, 'utf8'), expectedPage(page, root));
+      assertSamePage(readFileSync(`${root}/${page.file}`, 'utf8'), expectedPage(page, root), page.file);
     });
   }
 
   it(`${CATALOG_PAGE} shows the field catalog as FIELD_CATALOG holds it`, () => {
     const text = readFileSync(`${root}/${CATALOG_PAGE}`, 'utf8');
-    assert.equal(text, expectedCatalogPage(root));
+    assertSamePage(text, expectedCatalogPage(root), CATALOG_PAGE);
     assert.match(text, /\| `companyName` \| text \| `organization` \| locked \|/);
   });
 
