@@ -99,10 +99,10 @@ describe('<ffc-custom-fields>', () => {
     const id = q(el, '#id');
     expect(id.getAttribute('aria-invalid')).to.equal('true');
     expect(id.getAttribute('aria-describedby')).to.equal('id-help id-error');
-    expect(q(el, '#id-error').textContent).to.contain('This identifier is already used by another field.');
+    expect(q(el, '#id-error').textContent).to.contain('Another field has this identifier.');
     await type(el, '#id', '9lives');
     await press(el, q(el, 'button[type="submit"]'));
-    expect(q(el, '#id-error').textContent).to.contain('Start with a lower-case letter');
+    expect(q(el, '#id-error').textContent).to.contain('A lower-case letter, then');
 
     await type(el, '#id', 'size');
     await press(el, q(el, 'button[type="submit"]'));

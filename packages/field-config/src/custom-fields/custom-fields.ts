@@ -36,7 +36,7 @@ export class FfcCustomFields extends LitElement {
 
   static override styles = [sharedStyles, customFieldsStyles];
 
-  private readonly store = new ContextConsumer(this, { context: editorContext, subscribe: true });
+  readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
   declare private draft: FieldDraft | undefined;
   declare private errors: Readonly<Record<string, string>>;
   declare private removing: CustomField | undefined;
@@ -48,22 +48,22 @@ export class FfcCustomFields extends LitElement {
     this.removing = undefined;
   }
 
-  private async open(field?: CustomField): Promise<void> {
+  async #open(field?: CustomField): Promise<void> {
     this.draft = draftOf(field);
     this.errors = {};
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#type')?.focus();
   }
 
-  private async close(): Promise<void> {
+  async #close(): Promise<void> {
     this.draft = undefined;
     this.errors = {};
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#add')?.focus();
   }
 
-  private onInput(event: Event): void {
-    const store = this.store.value;
+  #onInput(event: Event): void {
+    const store = this.#store.value;
     const draft = this.draft;
     const target = event.target as HTMLInputElement;
     if (!store || !draft) return;
@@ -83,22 +83,22 @@ export class FfcCustomFields extends LitElement {
     this.requestUpdate();
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const { draft } = this;
-    const store = this.store.value;
+    const store = this.#store.value;
     if (!draft || !store) return;
     const { editing } = draft;
     const error = store.edit((config) => (editing ? updateCustomField(config, editing, patchOf(draft)) : addCustomField(config, fieldOf(draft))));
-    if (error === undefined) return this.close();
-    this.errors = this.describe(store, draft, error);
+    if (error === undefined) return this.#close();
+    this.errors = this.#describe(store, draft, error);
     await this.updateComplete;
     const first = ORDER.find((name) => this.errors[name]);
     this.renderRoot.querySelector<HTMLElement>(first === 'options' ? '#options input, #add-option' : `#${first}`)?.focus();
   }
 
   // The SDK's issues, keyed by form control, in the UI language where the editor knows the case.
-  private describe({ t, config }: EditorStore, draft: FieldDraft, error: unknown): Record<string, string> {
+  #describe({ t, config }: EditorStore, draft: FieldDraft, error: unknown): Record<string, string> {
     const errors: Record<string, string> = {};
     const issues = isConfigError(error) ? error.issues : [{ path: [], message: String(error) }];
     for (const issue of issues) {
@@ -114,23 +114,23 @@ export class FfcCustomFields extends LitElement {
     return errors;
   }
 
-  private async confirmRemove(field: CustomField): Promise<void> {
+  async #confirmRemove(field: CustomField): Promise<void> {
     this.removing = field;
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
   }
 
-  private onRemoveClose(confirmed: boolean): void {
+  #onRemoveClose(confirmed: boolean): void {
     const field = this.removing;
     this.renderRoot.querySelector('dialog')?.close();
     this.removing = undefined;
     if (!confirmed || !field) return;
-    this.store.value?.edit((config) => removeCustomField(config, field.id));
+    this.#store.value?.edit((config) => removeCustomField(config, field.id));
     if (this.draft?.editing === field.id) this.draft = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#add')?.focus());
   }
 
-  private control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string } = {}) {
+  #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string } = {}) {
     const value = this.draft?.[name] ?? '';
     const error = this.errors[name];
     const describedBy = [options.help ? `${name}-help` : '', error ? `${name}-error` : ''].join(' ').trim();
@@ -147,16 +147,16 @@ export class FfcCustomFields extends LitElement {
         aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${describedBy || nothing}
       />
-      ${options.help ? html`<p id=${`${name}-help`} part="help">${options.help}</p>` : nothing} ${this.error(name)}
+      ${options.help ? html`<p id=${`${name}-help`} part="help">${options.help}</p>` : nothing} ${this.#error(name)}
     </div>`;
   }
 
-  private error(name: string) {
+  #error(name: string) {
     const error = this.errors[name];
-    return error ? html`<p id=${`${name}-error`} part="error"><span class="vh">${this.store.value?.t.errorPrefix}</span> ${error}</p>` : nothing;
+    return error ? html`<p id=${`${name}-error`} part="error"><span class="vh">${this.#store.value?.t.errorPrefix}</span> ${error}</p>` : nothing;
   }
 
-  private options(draft: FieldDraft, store: EditorStore) {
+  #options(draft: FieldDraft, store: EditorStore) {
     const { t } = store;
     const input = (i: number, key: keyof OptionDraft, label: string) =>
       html`<label class="vh" for=${`o${i}-${key}`}>${label}</label>
@@ -170,28 +170,28 @@ export class FfcCustomFields extends LitElement {
         </div>`,
       )}
       <button type="button" id="add-option" @click=${() => (draft.options.push({ value: '', fr: '', en: '' }), this.requestUpdate())}>${t.addOption}</button>
-      ${this.error('options')}
+      ${this.#error('options')}
     </fieldset>`;
   }
 
-  private form(draft: FieldDraft, store: EditorStore) {
+  #form(draft: FieldDraft, store: EditorStore) {
     const { t } = store;
     const textual = isTextual(draft.type);
     const title = draft.original ? t.editField(localize(draft.original.label, store.locale)) : t.newField;
-    return html`<form part="custom-field-form" novalidate aria-label=${title} @input=${this.onInput} @submit=${this.onSubmit}>
+    return html`<form part="custom-field-form" novalidate aria-label=${title} @input=${this.#onInput} @submit=${this.#onSubmit}>
       <h3>${title}</h3>
-      ${this.error('general')}
+      ${this.#error('general')}
       <div class="control">
         <label for="type">${t.type}</label>
         <select id="type" name="type">
           ${CUSTOM_FIELD_TYPES.map((type) => html`<option value=${type} ?selected=${draft.type === type}>${t.types[type]}</option>`)}
         </select>
-        ${this.error('type')}
+        ${this.#error('type')}
       </div>
-      <div class="pair">${this.control('labelFr', t.labelFr)} ${this.control('labelEn', t.labelEn)}</div>
-      ${this.control('id', t.id, { help: t.idHelp, readonly: draft.editing !== undefined })}
-      <div class="pair">${this.control('helpFr', t.helpFr)} ${this.control('helpEn', t.helpEn)}</div>
-      ${hasOptions(draft.type) ? this.options(draft, store) : nothing}
+      <div class="pair">${this.#control('labelFr', t.labelFr)} ${this.#control('labelEn', t.labelEn)}</div>
+      ${this.#control('id', t.id, { help: t.idHelp, readonly: draft.editing !== undefined })}
+      <div class="pair">${this.#control('helpFr', t.helpFr)} ${this.#control('helpEn', t.helpEn)}</div>
+      ${hasOptions(draft.type) ? this.#options(draft, store) : nothing}
       ${textual
         ? html`<div class="control">
               <label for="format">${t.format}</label>
@@ -199,19 +199,19 @@ export class FfcCustomFields extends LitElement {
                 <option value="" ?selected=${!draft.format}>${t.anyFormat}</option>
                 ${CUSTOM_FIELD_FORMATS.map((format) => html`<option value=${format} ?selected=${draft.format === format}>${t.formats[format]}</option>`)}
               </select>
-              ${this.error('format')}
+              ${this.#error('format')}
             </div>
-            <div class="pair">${this.control('minLength', t.minLength, { type: 'number' })} ${this.control('maxLength', t.maxLength, { type: 'number' })}</div>`
+            <div class="pair">${this.#control('minLength', t.minLength, { type: 'number' })} ${this.#control('maxLength', t.maxLength, { type: 'number' })}</div>`
         : nothing}
       <div class="actions">
         <button type="submit" part="primary">${draft.editing ? t.apply : t.create}</button>
-        <button type="button" @click=${() => this.close()}>${t.cancel}</button>
+        <button type="button" @click=${() => this.#close()}>${t.cancel}</button>
       </div>
     </form>`;
   }
 
   override render() {
-    const store = this.store.value;
+    const store = this.#store.value;
     if (!store) return nothing;
     const { t, config, locale } = store;
     const full = config.fields.length >= CONFIG_LIMITS.maxFields;
@@ -224,20 +224,20 @@ export class FfcCustomFields extends LitElement {
               return html`<li data-custom-id=${field.id}>
                 <span class="name">${label}</span>
                 <span part="help">${t.types[field.type]} · ${field.id}</span>
-                <button type="button" aria-label=${t.editField(label)} @click=${() => this.open(field)}>${t.edit}</button>
-                <button type="button" aria-label=${t.removeField(label)} @click=${() => this.confirmRemove(field)}>${t.remove}</button>
+                <button type="button" aria-label=${t.editField(label)} @click=${() => this.#open(field)}>${t.edit}</button>
+                <button type="button" aria-label=${t.removeField(label)} @click=${() => this.#confirmRemove(field)}>${t.remove}</button>
               </li>`;
             })}
           </ul>`
         : html`<p part="help">${t.noCustomFields}</p>`}
       ${this.draft
-        ? this.form(this.draft, store)
-        : html`<button type="button" id="add" ?disabled=${full} @click=${() => this.open()}>${t.addField}</button>`}
+        ? this.#form(this.draft, store)
+        : html`<button type="button" id="add" ?disabled=${full} @click=${() => this.#open()}>${t.addField}</button>`}
       <dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.removing = undefined)}>
         <p id="confirm-text">${this.removing ? t.confirmRemove(removing) : ''}</p>
         <div class="actions">
-          <button type="button" part="primary" @click=${() => this.onRemoveClose(true)}>${t.remove}</button>
-          <button type="button" autofocus @click=${() => this.onRemoveClose(false)}>${t.cancel}</button>
+          <button type="button" part="primary" @click=${() => this.#onRemoveClose(true)}>${t.remove}</button>
+          <button type="button" autofocus @click=${() => this.#onRemoveClose(false)}>${t.cancel}</button>
         </div>
       </dialog>`;
   }

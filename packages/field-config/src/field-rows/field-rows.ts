@@ -19,19 +19,19 @@ const grip = svg`<svg viewBox="0 0 10 16" aria-hidden="true" focusable="false"><
 export class FfcFieldRows extends LitElement {
   static override styles = [sharedStyles, fieldRowsStyles];
 
-  private readonly store = new ContextConsumer(this, { context: editorContext, subscribe: true });
+  readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
 
   constructor() {
     super();
     new SortableController(this, {
       container: () => this.renderRoot.querySelector('tbody'),
-      onMove: (from, to) => void this.move(from, to, false),
+      onMove: (from, to) => void this.#move(from, to, false),
     });
   }
 
   /** Moves the row at `from` to `to`, announces it, and refocuses its handle when asked. */
-  private async move(from: number, to: number, focus: boolean): Promise<void> {
-    const store = this.store.value;
+  async #move(from: number, to: number, focus: boolean): Promise<void> {
+    const store = this.#store.value;
     const id = store?.config.fields[from]?.id;
     if (!store || id === undefined || to < 0 || to >= store.config.fields.length || to === from) return;
     if (store.edit((config) => moveField(config, from, to)) !== undefined) return;
@@ -42,8 +42,8 @@ export class FfcFieldRows extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`tr[data-field-id="${CSS.escape(id)}"] [part~='handle']`)?.focus();
   }
 
-  private onKeydown(event: KeyboardEvent): void {
-    const store = this.store.value;
+  #onKeydown(event: KeyboardEvent): void {
+    const store = this.#store.value;
     const handle = (event.target as Element).closest("[part~='handle']");
     const id = handle?.closest('tr')?.dataset['fieldId'];
     if (!store || !id || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -52,20 +52,20 @@ export class FfcFieldRows extends LitElement {
     const to = { ArrowUp: from - 1, ArrowDown: from + 1, Home: 0, End: last }[event.key];
     if (to === undefined) return;
     event.preventDefault();
-    void this.move(from, to, true);
+    void this.#move(from, to, true);
   }
 
-  private onChange(event: Event): void {
+  #onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     const id = input.closest('tr')?.dataset['fieldId'];
-    const store = this.store.value;
+    const store = this.#store.value;
     if (!store || !id) return;
     const { checked, name } = input;
     if (name === 'displayed') store.edit((config) => setDisplayed(config, id, checked));
     else if (name === 'required') store.edit((config) => setRequired(config, id, checked));
   }
 
-  private row(store: EditorStore, label: (id: string) => string, id: string, displayed: boolean, required: boolean) {
+  #row(store: EditorStore, label: (id: string) => string, id: string, displayed: boolean, required: boolean) {
     const { t } = store;
     const name = label(id);
     const locked = isLocked(id);
@@ -90,7 +90,7 @@ export class FfcFieldRows extends LitElement {
   }
 
   override render() {
-    const store = this.store.value;
+    const store = this.#store.value;
     if (!store) return nothing;
     const { t, config } = store;
     const label = labeller(config, store.locale);
@@ -105,11 +105,11 @@ export class FfcFieldRows extends LitElement {
             <th scope="col">${t.required}</th>
           </tr>
         </thead>
-        <tbody @change=${this.onChange} @keydown=${this.onKeydown}>
+        <tbody @change=${this.#onChange} @keydown=${this.#onKeydown}>
           ${repeat(
             config.fields,
             (entry) => entry.id,
-            (entry) => this.row(store, label, entry.id, entry.displayed, entry.required),
+            (entry) => this.#row(store, label, entry.id, entry.displayed, entry.required),
           )}
         </tbody>
       </table>`;

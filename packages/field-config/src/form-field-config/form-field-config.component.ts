@@ -103,16 +103,16 @@ export class FormFieldConfig extends LitElement {
   declare private status: Status;
   declare private announcement: string;
 
-  private draft: FormConfig | undefined;
-  private saved: FormConfig | undefined;
-  private etag: string | null | undefined;
-  private issues: readonly ConfigIssue[] = [];
-  private explicit = false;
-  private guarding = false;
-  private loads = 0;
-  private client?: { readonly src: string; readonly api: AccountRequestClient };
-  private readonly history = new HistoryController<FormConfig>(this);
-  private readonly provider = new ContextProvider(this, { context: editorContext });
+  #draft: FormConfig | undefined;
+  #saved: FormConfig | undefined;
+  #etag: string | null | undefined;
+  #issues: readonly ConfigIssue[] = [];
+  #explicit = false;
+  #guarding = false;
+  #loads = 0;
+  #client?: { readonly src: string; readonly api: AccountRequestClient };
+  readonly #history = new HistoryController<FormConfig>(this);
+  readonly #provider = new ContextProvider(this, { context: editorContext });
 
   constructor() {
     super();
@@ -121,97 +121,97 @@ export class FormFieldConfig extends LitElement {
     this.preview = false;
     this.status = 'idle';
     this.announcement = '';
-    this.addEventListener('keydown', this.onKeydown);
+    this.addEventListener('keydown', this.#onKeydown);
   }
 
   /** The draft config (every edit replaces it). Setting it loads that config: it wins over `config-src`. */
   get config(): FormConfig | undefined {
-    return this.draft;
+    return this.#draft;
   }
 
   set config(value: FormConfig | undefined) {
-    this.explicit = value !== undefined;
+    this.#explicit = value !== undefined;
     if (value === undefined) return;
     const parsed = safeParseConfig(value);
-    if (parsed.success) this.load(parsed.config, this.etag);
-    else this.fail('load-error', parsed.error);
+    if (parsed.success) this.#load(parsed.config, this.#etag);
+    else this.#fail('load-error', parsed.error);
   }
 
   /** True while the draft differs from the last config loaded or saved. */
   get dirty(): boolean {
-    return this.draft !== this.saved;
+    return this.#draft !== this.#saved;
   }
 
   /** True when {@link undo} has a step to take back. */
   get canUndo(): boolean {
-    return this.history.canUndo;
+    return this.#history.canUndo;
   }
 
   /** True when {@link redo} has a step to take again. */
   get canRedo(): boolean {
-    return this.history.canRedo;
+    return this.#history.canRedo;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.guard();
+    this.#guard();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.onBeforeUnload);
-    this.guarding = false;
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    this.#guarding = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('configSrc') && this.configSrc && !this.explicit) void this.fetchConfig();
-    else if (!this.draft && !this.configSrc && !this.explicit && this.status === 'idle') this.load(defaultConfig(), undefined);
-    this.publish();
+    if (changed.has('configSrc') && this.configSrc && !this.#explicit) void this.#fetchConfig();
+    else if (!this.#draft && !this.configSrc && !this.#explicit && this.status === 'idle') this.#load(defaultConfig(), undefined);
+    this.#publish();
   }
 
   protected override updated(): void {
-    this.guard();
+    this.#guard();
   }
 
-  private get locale(): BuiltInLocale {
+  get #locale(): BuiltInLocale {
     return resolveLocale(this.lang || inheritedLang(this.parentNode) || document.documentElement.lang);
   }
 
-  private api(): AccountRequestClient {
+  #api(): AccountRequestClient {
     const src = this.configSrc ?? '';
     // The client addresses `{base}/config`; config-src names that URL itself.
-    if (this.client?.src !== src) this.client = { src, api: createClient({ base: src.replace(/\/config\/?$/, '') }) };
-    return this.client.api;
+    if (this.#client?.src !== src) this.#client = { src, api: createClient({ base: src.replace(/\/config\/?$/, '') }) };
+    return this.#client.api;
   }
 
   /** Shares the current state with the internal elements, when it changed. */
-  private publish(): void {
-    const { draft, saved, etag, locale } = this;
-    const current = this.provider.value;
+  #publish(): void {
+    const [draft, saved, etag, locale] = [this.#draft, this.#saved, this.#etag, this.#locale];
+    const current = this.#provider.value;
     if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === (etag ?? undefined) && current.locale === locale)) return;
-    const store: EditorStore = { config: draft, saved, etag: etag ?? undefined, locale, t: strings(locale), edit: this.edit, announce: this.announce };
-    this.provider.setValue(store);
+    const store: EditorStore = { config: draft, saved, etag: etag ?? undefined, locale, t: strings(locale), edit: this.#edit, announce: this.#announce };
+    this.#provider.setValue(store);
   }
 
-  private load(config: FormConfig, etag: string | null | undefined): void {
-    this.saved = this.draft = config;
-    this.etag = etag;
+  #load(config: FormConfig, etag: string | null | undefined): void {
+    this.#saved = this.#draft = config;
+    this.#etag = etag;
     this.status = 'idle';
-    this.history.clear();
-    this.publish();
+    this.#history.clear();
+    this.#publish();
     this.requestUpdate();
   }
 
-  private setDraft(next: FormConfig): void {
-    this.draft = next;
+  #setDraft(next: FormConfig): void {
+    this.#draft = next;
     if (this.status === 'saved') this.status = 'idle';
-    this.publish();
+    this.#publish();
     this.requestUpdate();
-    this.emit(new FieldConfigChangeEvent(next));
+    this.#emit(new FieldConfigChangeEvent(next));
   }
 
-  private readonly edit = (edit: Edit): unknown => {
-    const current = this.draft;
+  readonly #edit = (edit: Edit): unknown => {
+    const current = this.#draft;
     if (!current) return new Error('No config loaded');
     let next: FormConfig;
     try {
@@ -220,100 +220,100 @@ export class FormFieldConfig extends LitElement {
       return error;
     }
     if (next !== current) {
-      this.history.record(current);
-      this.setDraft(next);
+      this.#history.record(current);
+      this.#setDraft(next);
     }
     return undefined;
   };
 
-  private readonly announce = (message: string): void => {
+  readonly #announce = (message: string): void => {
     // The same text twice in a row would not be read again: make it differ.
     this.announcement = this.announcement === message ? `${message}\u00a0` : message;
   };
 
   // One place that dispatches: the manifest analyzer reads `dispatchEvent(new X(arg))` as an event named `arg`.
-  private emit(event: Event): void {
+  #emit(event: Event): void {
     this.dispatchEvent(event);
   }
 
-  private fail(status: Status, error: unknown): void {
+  #fail(status: Status, error: unknown): void {
     this.status = status;
-    this.issues = isConfigError(error) ? error.issues : [];
-    this.emit(new FieldConfigErrorEvent(error));
+    this.#issues = isConfigError(error) ? error.issues : [];
+    this.#emit(new FieldConfigErrorEvent(error));
   }
 
-  private async fetchConfig(): Promise<void> {
-    const load = ++this.loads;
+  async #fetchConfig(): Promise<void> {
+    const load = ++this.#loads;
     this.status = 'loading';
     try {
-      const { config, etag } = await this.api().loadConfig();
-      if (load === this.loads && !this.explicit) this.load(config, etag);
+      const { config, etag } = await this.#api().loadConfig();
+      if (load === this.#loads && !this.#explicit) this.#load(config, etag);
     } catch (error) {
-      if (load === this.loads) this.fail('load-error', error);
+      if (load === this.#loads) this.#fail('load-error', error);
     }
   }
 
-  private async put(draft: FormConfig, etag: string): Promise<boolean> {
+  async #put(draft: FormConfig, etag: string): Promise<boolean> {
     this.status = 'saving';
     try {
-      const stored = await this.api().saveConfig(draft, etag);
-      this.commit(draft, stored.config, stored.etag);
+      const stored = await this.#api().saveConfig(draft, etag);
+      this.#commit(draft, stored.config, stored.etag);
       return true;
     } catch (error) {
       const status = isConflictError(error) ? 'conflict' : isConfigError(error) ? 'invalid' : (error as { status?: unknown }).status === undefined ? 'network' : 'failed';
-      this.fail(status, error);
+      this.#fail(status, error);
       return false;
     }
   }
 
-  private commit(sent: FormConfig, stored: FormConfig, etag: string | null | undefined): void {
-    this.saved = stored;
-    this.etag = etag;
+  #commit(sent: FormConfig, stored: FormConfig, etag: string | null | undefined): void {
+    this.#saved = stored;
+    this.#etag = etag;
     // The server returns the config normalized; edits made while saving stay a draft.
-    if (this.draft === sent) this.draft = stored;
+    if (this.#draft === sent) this.#draft = stored;
     this.status = 'saved';
-    this.publish();
-    this.emit(new FieldConfigSaveEvent(stored));
+    this.#publish();
+    this.#emit(new FieldConfigSaveEvent(stored));
   }
 
-  private async reloadTheirs(): Promise<void> {
+  async #reloadTheirs(): Promise<void> {
     try {
-      const { config, etag } = await this.api().loadConfig();
-      this.saved = config;
-      this.etag = etag;
+      const { config, etag } = await this.#api().loadConfig();
+      this.#saved = config;
+      this.#etag = etag;
       this.status = 'idle';
       // Recorded, so that undo brings one's own draft back.
-      if (this.draft) this.history.record(this.draft);
-      this.setDraft(config);
+      if (this.#draft) this.#history.record(this.#draft);
+      this.#setDraft(config);
     } catch (error) {
-      this.fail('network', error);
+      this.#fail('network', error);
     }
   }
 
-  private async overwrite(): Promise<void> {
-    const { draft } = this;
+  async #overwrite(): Promise<void> {
+    const draft = this.#draft;
     if (!draft) return;
     try {
-      const { etag } = await this.api().loadConfig();
-      await this.put(draft, etag ?? '*');
+      const { etag } = await this.#api().loadConfig();
+      await this.#put(draft, etag ?? '*');
     } catch (error) {
-      this.fail('network', error);
+      this.#fail('network', error);
     }
   }
 
-  private guard(): void {
+  #guard(): void {
     const dirty = this.isConnected && this.dirty;
-    if (dirty === this.guarding) return;
-    this.guarding = dirty;
-    if (dirty) window.addEventListener('beforeunload', this.onBeforeUnload);
-    else window.removeEventListener('beforeunload', this.onBeforeUnload);
+    if (dirty === this.#guarding) return;
+    this.#guarding = dirty;
+    if (dirty) window.addEventListener('beforeunload', this.#onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
     event.preventDefault();
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     const key = event.key.toLowerCase();
     if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return;
     if (isTextEntry(event.composedPath()[0])) return;
@@ -328,45 +328,45 @@ export class FormFieldConfig extends LitElement {
    * success; on failure the draft is kept, the reason shown and `field-config-error` fired.
    */
   save(): Promise<boolean> {
-    const { draft } = this;
+    const draft = this.#draft;
     if (!draft) return Promise.resolve(false);
     if (!this.configSrc) {
-      this.commit(draft, draft, this.etag);
+      this.#commit(draft, draft, this.#etag);
       return Promise.resolve(true);
     }
-    return this.put(draft, this.etag ?? '*');
+    return this.#put(draft, this.#etag ?? '*');
   }
 
   /** Goes back to the last config loaded or saved (itself a step that undo takes back). */
   revert(): void {
-    if (this.draft && this.saved && this.dirty) this.edit(() => this.saved as FormConfig);
+    if (this.#draft && this.#saved && this.dirty) this.#edit(() => this.#saved as FormConfig);
   }
 
   /** Takes back the last edit. */
   undo(): void {
-    const previous = this.draft && this.history.undo(this.draft);
-    if (previous) this.setDraft(previous);
+    const previous = this.#draft && this.#history.undo(this.#draft);
+    if (previous) this.#setDraft(previous);
   }
 
   /** Takes again the last edit undone. */
   redo(): void {
-    const next = this.draft && this.history.redo(this.draft);
-    if (next) this.setDraft(next);
+    const next = this.#draft && this.#history.redo(this.#draft);
+    if (next) this.#setDraft(next);
   }
 
-  private alert() {
-    const t = strings(this.locale);
+  #alert() {
+    const t = strings(this.#locale);
     switch (this.status) {
       case 'load-error':
-        return html`<p>${t.loadFailed}</p>${this.issueList()}`;
+        return html`<p>${t.loadFailed}</p>${this.#issueList()}`;
       case 'conflict':
         return html`<div part="conflict">
           <p>${t.conflict}</p>
-          <button type="button" @click=${this.reloadTheirs}>${t.reloadTheirs}</button>
-          <button type="button" part="primary" @click=${this.overwrite}>${t.overwrite}</button>
+          <button type="button" @click=${this.#reloadTheirs}>${t.reloadTheirs}</button>
+          <button type="button" part="primary" @click=${this.#overwrite}>${t.overwrite}</button>
         </div>`;
       case 'invalid':
-        return html`<p>${t.invalid}</p>${this.issueList()}`;
+        return html`<p>${t.invalid}</p>${this.#issueList()}`;
       case 'network':
         return html`<p>${t.network}</p>`;
       case 'failed':
@@ -376,15 +376,15 @@ export class FormFieldConfig extends LitElement {
     }
   }
 
-  private issueList() {
-    return this.issues.length ? html`<ul>${this.issues.map((issue) => html`<li>${issue.path.join('.')}: ${issue.message}</li>`)}</ul>` : nothing;
+  #issueList() {
+    return this.#issues.length ? html`<ul>${this.#issues.map((issue) => html`<li>${issue.path.join('.')}: ${issue.message}</li>`)}</ul>` : nothing;
   }
 
   override render() {
-    const t = strings(this.locale);
+    const t = strings(this.#locale);
     const { status } = this;
     const said = status === 'saving' ? t.saving : status === 'saved' ? t.saved : this.dirty ? t.unsaved : status === 'loading' ? t.loading : '';
-    return html`${this.draft
+    return html`${this.#draft
         ? html`<div part="toolbar">
             <button type="button" part="undo" aria-keyshortcuts="Control+Z Meta+Z" ?disabled=${!this.canUndo} @click=${this.undo}>${t.undo}</button>
             <button type="button" part="redo" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" ?disabled=${!this.canRedo} @click=${this.redo}>${t.redo}</button>
@@ -393,8 +393,8 @@ export class FormFieldConfig extends LitElement {
           </div>`
         : nothing}
       <p part="status" role="status">${said}</p>
-      <div part="alert" role="alert">${this.alert()}</div>
-      ${this.draft
+      <div part="alert" role="alert">${this.#alert()}</div>
+      ${this.#draft
         ? html`<div part="layout">
             <div part="editor">
               <ffc-field-rows exportparts="table, row, locked, handle, label, badge, reason, help, error"></ffc-field-rows>

@@ -123,7 +123,7 @@ describe('<form-field-config>', () => {
       expect(await el.save()).to.equal(false);
       expect((await failed).detail.error).to.have.property('name', 'ConflictError');
       await settle(el);
-      expect(alertText(el)).to.contain('Someone saved another version');
+      expect(alertText(el)).to.contain('Someone else saved this configuration');
       expect(el.dirty).to.equal(true);
       expect(box(el, 'fax', 'displayed').checked, 'the draft is kept').to.equal(true);
 

@@ -11,10 +11,10 @@ import { previewStyles } from './preview.styles.js';
 export class FfcPreview extends LitElement {
   static override styles = [sharedStyles, previewStyles];
 
-  private readonly store = new ContextConsumer(this, { context: editorContext, subscribe: true });
+  readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
 
   override render() {
-    const store = this.store.value;
+    const store = this.#store.value;
     if (!store) return nothing;
     return html`<section aria-labelledby="title">
       <h2 id="title">${store.t.preview}</h2>

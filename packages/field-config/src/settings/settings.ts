@@ -25,7 +25,7 @@ export class FfcSettings extends LitElement {
 
   static override styles = [sharedStyles, settingsStyles];
 
-  private readonly store = new ContextConsumer(this, { context: editorContext, subscribe: true });
+  readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
   /** Text typed but refused, with its error, per control. */
   declare private pending: Partial<Record<TextKey, { value: string; error: string }>>;
   /** The admin picked "go to a page" before typing an address. */
@@ -37,54 +37,54 @@ export class FfcSettings extends LitElement {
     this.redirectMode = false;
   }
 
-  private edit(patch: SettingsPatch, key?: TextKey, value = ''): void {
-    const error = this.store.value?.edit((config) => updateSettings(config, patch));
-    if (key) this.setPending(key, error === undefined ? undefined : { value, error: isConfigError(error) ? (error.issues[0]?.message ?? error.message) : String(error) });
+  #edit(patch: SettingsPatch, key?: TextKey, value = ''): void {
+    const error = this.#store.value?.edit((config) => updateSettings(config, patch));
+    if (key) this.#setPending(key, error === undefined ? undefined : { value, error: isConfigError(error) ? (error.issues[0]?.message ?? error.message) : String(error) });
   }
 
-  private setPending(key: TextKey, entry: { value: string; error: string } | undefined): void {
+  #setPending(key: TextKey, entry: { value: string; error: string } | undefined): void {
     const pending = { ...this.pending };
     if (entry) pending[key] = entry;
     else delete pending[key];
     this.pending = pending;
   }
 
-  private onText(key: TextKey, event: Event): void {
-    const store = this.store.value;
+  #onText(key: TextKey, event: Event): void {
+    const store = this.#store.value;
     if (!store) return;
     const value = (event.target as HTMLInputElement).value.trim();
     const { t, config } = store;
     if (value && key === 'alertEmail' && !isValidEmail(value)) {
-      this.setPending(key, { value, error: t.emailInvalid });
+      this.#setPending(key, { value, error: t.emailInvalid });
     } else if (value && key === 'redirectUrl' && !isSafeRedirectUrl(value)) {
-      this.setPending(key, { value, error: t.redirectInvalid });
+      this.#setPending(key, { value, error: t.redirectInvalid });
     } else if (key === 'alertEmail') {
-      this.edit({ alertEmail: value || undefined }, key, value);
+      this.#edit({ alertEmail: value || undefined }, key, value);
     } else {
       const { message } = config.settings.confirmation;
-      this.edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
+      this.#edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
     }
   }
 
-  private onMessage(locale: 'fr' | 'en', event: Event): void {
-    const store = this.store.value;
+  #onMessage(locale: 'fr' | 'en', event: Event): void {
+    const store = this.#store.value;
     if (!store) return;
     const { message } = store.config.settings.confirmation;
     const text: Record<string, string> = { ...(typeof message === 'string' ? { en: message, fr: message } : message) };
     text[locale] = (event.target as HTMLTextAreaElement).value.trim();
     for (const [tag, value] of Object.entries(text)) if (!value) delete text[tag];
-    this.edit({ confirmation: Object.keys(text).length ? { message: text } : {} });
+    this.#edit({ confirmation: Object.keys(text).length ? { message: text } : {} });
   }
 
-  private onMode(redirect: boolean): void {
+  #onMode(redirect: boolean): void {
     this.redirectMode = redirect;
-    const store = this.store.value;
+    const store = this.#store.value;
     const { message, redirectUrl } = store?.config.settings.confirmation ?? {};
-    if (!redirect && redirectUrl !== undefined) this.edit({ confirmation: message ? { message } : {} });
-    if (!redirect) this.setPending('redirectUrl', undefined);
+    if (!redirect && redirectUrl !== undefined) this.#edit({ confirmation: message ? { message } : {} });
+    if (!redirect) this.#setPending('redirectUrl', undefined);
   }
 
-  private text(key: TextKey, label: string, help: string, current: string | undefined, type: string) {
+  #text(key: TextKey, label: string, help: string, current: string | undefined, type: string) {
     const pending = this.pending[key];
     return html`<div class="control">
       <label for=${key}>${label}</label>
@@ -96,15 +96,15 @@ export class FfcSettings extends LitElement {
         .value=${live(pending?.value ?? current ?? '')}
         aria-invalid=${pending ? 'true' : nothing}
         aria-describedby=${pending ? `${key}-help ${key}-error` : `${key}-help`}
-        @change=${(event: Event) => this.onText(key, event)}
+        @change=${(event: Event) => this.#onText(key, event)}
       />
       <p id=${`${key}-help`} part="help">${help}</p>
-      ${pending ? html`<p id=${`${key}-error`} part="error"><span class="vh">${this.store.value?.t.errorPrefix}</span> ${pending.error}</p>` : nothing}
+      ${pending ? html`<p id=${`${key}-error`} part="error"><span class="vh">${this.#store.value?.t.errorPrefix}</span> ${pending.error}</p>` : nothing}
     </div>`;
   }
 
   override render() {
-    const store = this.store.value;
+    const store = this.#store.value;
     if (!store) return nothing;
     const { t, config } = store;
     const { settings } = config;
@@ -113,7 +113,7 @@ export class FfcSettings extends LitElement {
     const message = (locale: 'fr' | 'en') => (typeof confirmation.message === 'string' ? confirmation.message : (confirmation.message?.[locale] ?? ''));
     const check = (name: 'enabled' | 'quickRegistration', checked: boolean, label: string, help: string) =>
       html`<div class="check">
-        <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.edit({ [name]: (event.target as HTMLInputElement).checked })} />
+        <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.#edit({ [name]: (event.target as HTMLInputElement).checked })} />
         <label for=${name}>${label}</label>
         <p id=${`${name}-help`} part="help">${help}</p>
       </div>`;
@@ -127,24 +127,24 @@ export class FfcSettings extends LitElement {
       ${check('enabled', config.enabled, t.enabled, t.enabledHelp)}
       <fieldset>
         <legend>${t.unvalidated}</legend>
-        ${ACCESS.map((value) => radio('unvalidatedAccounts', value, settings.unvalidatedAccounts === value, t.access[value][0], () => this.edit({ unvalidatedAccounts: value }), t.access[value][1]))}
+        ${ACCESS.map((value) => radio('unvalidatedAccounts', value, settings.unvalidatedAccounts === value, t.access[value][0], () => this.#edit({ unvalidatedAccounts: value }), t.access[value][1]))}
       </fieldset>
-      ${this.text('alertEmail', t.alertEmail, t.alertEmailHelp, settings.alertEmail, 'email')}
+      ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, settings.alertEmail, 'email')}
       ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
       <fieldset>
         <legend>${t.accountState}</legend>
-        ${(['active', 'inactive'] as const).map((value) => radio('defaultAccountState', value, settings.defaultAccountState === value, t[value], () => this.edit({ defaultAccountState: value })))}
+        ${(['active', 'inactive'] as const).map((value) => radio('defaultAccountState', value, settings.defaultAccountState === value, t[value], () => this.#edit({ defaultAccountState: value })))}
       </fieldset>
       <fieldset>
         <legend>${t.confirmation}</legend>
-        ${radio('confirmationMode', 'message', !redirect, t.showMessage, () => this.onMode(false))}
-        ${radio('confirmationMode', 'redirect', redirect, t.redirect, () => this.onMode(true))}
+        ${radio('confirmationMode', 'message', !redirect, t.showMessage, () => this.#onMode(false))}
+        ${radio('confirmationMode', 'redirect', redirect, t.redirect, () => this.#onMode(true))}
         ${redirect
-          ? this.text('redirectUrl', t.redirectUrl, t.redirectHelp, confirmation.redirectUrl, 'text')
+          ? this.#text('redirectUrl', t.redirectUrl, t.redirectHelp, confirmation.redirectUrl, 'text')
           : (['fr', 'en'] as const).map(
               (locale) => html`<div class="control">
                 <label for=${`message-${locale}`}>${locale === 'fr' ? t.messageFr : t.messageEn}</label>
-                <textarea id=${`message-${locale}`} name=${`message-${locale}`} rows="2" .value=${live(message(locale))} @change=${(event: Event) => this.onMessage(locale, event)}></textarea>
+                <textarea id=${`message-${locale}`} name=${`message-${locale}`} rows="2" .value=${live(message(locale))} @change=${(event: Event) => this.#onMessage(locale, event)}></textarea>
               </div>`,
             )}
       </fieldset>`;
