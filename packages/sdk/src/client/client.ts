@@ -1,11 +1,11 @@
-import ky, { isHTTPError, type KyInstance } from 'ky';
+import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { ConfigError, parseConfig } from '../config/index.js';
 import type { FormConfig, SubmissionResult } from '../types.js';
 import { encodeSubmission, type SubmissionEnctype } from './encode.js';
-import { ConfigLoadError, ConfigSaveError, ConflictError } from './errors.js';
-import { readProblem } from './problem.js';
-import { kyRetry, type RetryPolicy, toRetryPolicy } from './retry.js';
-import { isAbortError, readSubmissionResult, toSubmissionError } from './submission.js';
+import { ConfigLoadError, ConfigSaveError, ConflictError, isAbortError } from './errors.js';
+import { readJson, readProblem } from './problem.js';
+import { kyRetry, type RetryPolicy } from './retry.js';
+import { readSubmissionResult, toSubmissionError } from './submission.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -52,14 +52,14 @@ export interface AccountRequestClient {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const ACCEPT = 'application/json, application/problem+json';
 
-function parseConfigBody(body: string, url: string, status: number): FormConfig {
+async function loaded(response: Response, url: string): Promise<LoadedConfig> {
   let input: unknown;
   try {
-    input = JSON.parse(body) as unknown;
+    input = await readJson(response);
   } catch (cause) {
-    throw new ConfigLoadError(`The config at ${url} is not JSON`, { url, status, cause });
+    throw new ConfigLoadError(`The config at ${url} is not JSON`, { url, status: response.status, cause });
   }
-  return parseConfig(input);
+  return { config: parseConfig(input), etag: response.headers.get('ETag') };
 }
 
 function pathFromField(field: string): (string | number)[] {
@@ -67,7 +67,6 @@ function pathFromField(field: string): (string | number)[] {
 }
 
 async function saveFailure(error: unknown, url: string): Promise<unknown> {
-  if (isAbortError(error)) return error;
   if (!isHTTPError(error)) return new ConfigSaveError('The config could not be saved (network error or timeout)', { url, cause: error });
   const { status } = error.response;
   if (status === 412) return new ConflictError(url, { cause: error });
@@ -76,6 +75,12 @@ async function saveFailure(error: unknown, url: string): Promise<unknown> {
     return new ConfigError(problem.errors.map((entry) => ({ path: pathFromField(entry.field), message: entry.message })), { cause: error });
   }
   return new ConfigSaveError(problem.detail ?? `The config could not be saved (HTTP ${status})`, { url, status, cause: error });
+}
+
+function loadFailure(error: unknown, url: string): ConfigLoadError {
+  const status = isHTTPError(error) ? error.response.status : undefined;
+  const reason = status === undefined ? 'network error or timeout' : `HTTP ${status}`;
+  return new ConfigLoadError(`The config could not be loaded from ${url} (${reason})`, { url, ...(status !== undefined ? { status } : {}), cause: error });
 }
 
 /**
@@ -87,53 +92,46 @@ export function createClient(options: ClientOptions): AccountRequestClient {
   const base = options.base.replace(/\/+$/, '');
   const configUrl = `${base}/config`;
   const submitUrl = base || '/';
-  const policy = toRetryPolicy(options.retry);
   const api: KyInstance = ky.create({
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    throwHttpErrors: true,
     headers: options.headers ?? {},
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  // One request: the caller's abort passes through as is; any other failure is mapped by `fail`.
+  const send = async (
+    url: string,
+    init: Options,
+    signal: AbortSignal | undefined,
+    fail: (error: unknown, url: string) => unknown,
+  ): Promise<Response> => {
+    try {
+      return await api(url, signal ? { ...init, signal } : init);
+    } catch (error) {
+      throw isAbortError(error) ? error : await fail(error, url);
+    }
+  };
 
   return {
     async loadConfig({ signal } = {}) {
-      let response: Response;
-      try {
-        response = await api.get(configUrl, { retry: kyRetry(policy, ['get']), headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
-      } catch (error) {
-        if (isAbortError(error)) throw error;
-        const status = isHTTPError(error) ? error.response.status : undefined;
-        const reason = status === undefined ? 'network error or timeout' : `HTTP ${status}`;
-        throw new ConfigLoadError(`The config could not be loaded from ${configUrl} (${reason})`, { url: configUrl, ...(status !== undefined ? { status } : {}), cause: error });
-      }
-      return { config: parseConfigBody(await response.text(), configUrl, response.status), etag: response.headers.get('ETag') };
+      const init: Options = { retry: kyRetry(options.retry, 'get'), headers: { Accept: 'application/json' } };
+      return loaded(await send(configUrl, init, signal, loadFailure), configUrl);
     },
 
     async saveConfig(config, etag, { signal } = {}) {
-      let response: Response;
-      try {
-        // Not retried: a PUT whose response was lost may have succeeded, and its retry would
-        // then fail with a misleading 412.
-        response = await api.put(configUrl, { json: config, retry: 0, headers: { 'If-Match': etag, Accept: ACCEPT }, ...(signal ? { signal } : {}) });
-      } catch (error) {
-        throw await saveFailure(error, configUrl);
-      }
-      return { config: parseConfigBody(await response.text(), configUrl, response.status), etag: response.headers.get('ETag') };
+      // Not retried: a PUT whose response was lost may have succeeded, and its retry would
+      // then fail with a misleading 412.
+      const init: Options = { method: 'put', json: config, retry: 0, headers: { 'If-Match': etag, Accept: ACCEPT } };
+      return loaded(await send(configUrl, init, signal, saveFailure), configUrl);
     },
 
     async submit(values, { idempotencyKey, locale, confirmed = true, enctype = 'application/json', signal }) {
-      let response: Response;
-      try {
-        response = await api.post(submitUrl, {
-          ...encodeSubmission({ values, confirmed, locale }, enctype),
-          retry: kyRetry(policy, ['post']),
-          headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT },
-          ...(signal ? { signal } : {}),
-        });
-      } catch (error) {
-        throw await toSubmissionError(error, submitUrl);
-      }
-      return readSubmissionResult(response, submitUrl);
+      const init: Options = {
+        method: 'post',
+        ...encodeSubmission({ values, confirmed, locale }, enctype),
+        retry: kyRetry(options.retry, 'post'),
+        headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT },
+      };
+      return readSubmissionResult(await send(submitUrl, init, signal, toSubmissionError), submitUrl);
     },
   };
 }

@@ -9,46 +9,42 @@ interface HttpFailure {
   readonly cause?: unknown;
 }
 
-function hasName(error: unknown, name: string): boolean {
-  return error instanceof Error && error.name === name;
-}
+// One test for every guard below: by `name`, so it holds across bundles and realms.
+const named =
+  <T extends Error>(name: string) =>
+  (error: unknown): error is T =>
+    error instanceof Error && error.name === name;
 
-/** The config could not be fetched: network failure, timeout or an HTTP error status. */
-export class ConfigLoadError extends AccountRequestError {
-  override readonly name = 'ConfigLoadError';
+/** What every HTTP failure of the client carries: where it happened and the status. */
+class HttpError extends AccountRequestError {
   readonly url: string;
   readonly status: number | undefined;
 
   constructor(message: string, failure: HttpFailure) {
-    super(message, { cause: failure.cause });
+    super(message, failure);
     this.url = failure.url;
     this.status = failure.status;
   }
 }
 
+/** The config could not be fetched: network failure, timeout or an HTTP error status. */
+export class ConfigLoadError extends HttpError {
+  override readonly name = 'ConfigLoadError';
+}
+
 /** A config save was refused with 412: someone saved another version since it was loaded. Reload, reapply, save. */
-export class ConflictError extends AccountRequestError {
+export class ConflictError extends HttpError {
   override readonly name = 'ConflictError';
-  readonly url: string;
-  readonly status = 412;
+  declare readonly status: 412;
 
   constructor(url: string, options?: { cause?: unknown }) {
-    super('The config changed on the server since it was loaded', options);
-    this.url = url;
+    super('The config changed on the server since it was loaded', { ...options, url, status: 412 });
   }
 }
 
 /** A config save failed for another reason than a conflict or an invalid config (401, 403, 5xx, network). */
-export class ConfigSaveError extends AccountRequestError {
+export class ConfigSaveError extends HttpError {
   override readonly name = 'ConfigSaveError';
-  readonly url: string;
-  readonly status: number | undefined;
-
-  constructor(message: string, failure: HttpFailure) {
-    super(message, { cause: failure.cause });
-    this.url = failure.url;
-    this.status = failure.status;
-  }
 }
 
 /** Why a submission failed: fields to fix, a network problem, or a server refusal. */
@@ -67,40 +63,31 @@ export interface SubmissionFailure extends HttpFailure {
  * fields; `network` → offer to retry (same idempotency key); `server` → show a general message
  * (`status` says which; `retryAfter` when the server asked to wait).
  */
-export class SubmissionError extends AccountRequestError {
+export class SubmissionError extends HttpError {
   override readonly name = 'SubmissionError';
   readonly kind: SubmissionErrorKind;
-  readonly url: string;
-  readonly status: number | undefined;
   readonly errors: readonly FieldError[];
   readonly retryAfter: number | undefined;
 
   constructor(message: string, failure: SubmissionFailure) {
-    super(message, { cause: failure.cause });
+    super(message, failure);
     this.kind = failure.kind;
-    this.url = failure.url;
-    this.status = failure.status;
     this.errors = failure.errors ?? [];
     this.retryAfter = failure.retryAfter;
   }
 }
 
+/** True when the caller's own `AbortSignal` stopped a request: that is passed through as is, not wrapped. */
+export const isAbortError: (error: unknown) => boolean = named('AbortError');
+
 /** True for a {@link ConfigLoadError}, also across bundles where `instanceof` fails. */
-export function isConfigLoadError(error: unknown): error is ConfigLoadError {
-  return hasName(error, 'ConfigLoadError');
-}
+export const isConfigLoadError: (error: unknown) => error is ConfigLoadError = named('ConfigLoadError');
 
 /** True for a {@link ConflictError}, also across bundles. */
-export function isConflictError(error: unknown): error is ConflictError {
-  return hasName(error, 'ConflictError');
-}
+export const isConflictError: (error: unknown) => error is ConflictError = named('ConflictError');
 
 /** True for a {@link ConfigSaveError}, also across bundles. */
-export function isConfigSaveError(error: unknown): error is ConfigSaveError {
-  return hasName(error, 'ConfigSaveError');
-}
+export const isConfigSaveError: (error: unknown) => error is ConfigSaveError = named('ConfigSaveError');
 
 /** True for a {@link SubmissionError}, also across bundles. */
-export function isSubmissionError(error: unknown): error is SubmissionError {
-  return hasName(error, 'SubmissionError');
-}
+export const isSubmissionError: (error: unknown) => error is SubmissionError = named('SubmissionError');

@@ -2,13 +2,13 @@ import type { FieldError, FieldErrorCode } from '../types.js';
 
 /** What the client keeps of an error response. */
 export interface ParsedProblem {
-  readonly title?: string;
   readonly detail?: string;
   readonly errors: readonly FieldError[];
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** The body of `response` parsed as JSON; rejects when it is not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
+  return JSON.parse(await response.text()) as unknown;
 }
 
 /**
@@ -16,27 +16,16 @@ function text(value: unknown): string | undefined {
  * a result, and only well-formed `errors` entries are kept.
  */
 export async function readProblem(response: Response): Promise<ParsedProblem> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await response.text()) as unknown;
-  } catch {
-    return { errors: [] };
-  }
-  if (typeof body !== 'object' || body === null) return { errors: [] };
-  const record = body as Record<string, unknown>;
-  const list = Array.isArray(record['errors']) ? (record['errors'] as unknown[]) : [];
-  const errors: FieldError[] = [];
-  for (const entry of list) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const { field, code, message } = entry as Record<string, unknown>;
+  const { errors, detail } = ((await readJson(response).catch(() => null)) ?? {}) as Record<string, unknown>;
+  const kept: FieldError[] = [];
+  for (const entry of Array.isArray(errors) ? (errors as unknown[]) : []) {
+    const { field, code, message } = (entry ?? {}) as Record<string, unknown>;
     if (typeof field === 'string' && typeof code === 'string' && typeof message === 'string') {
       // The server may add codes later; they still carry a field and a message to show.
-      errors.push({ field, code: code as FieldErrorCode, message });
+      kept.push({ field, code: code as FieldErrorCode, message });
     }
   }
-  const title = text(record['title']);
-  const detail = text(record['detail']);
-  return { ...(title !== undefined ? { title } : {}), ...(detail !== undefined ? { detail } : {}), errors };
+  return typeof detail === 'string' ? { detail, errors: kept } : { errors: kept };
 }
 
 /**

@@ -10,35 +10,25 @@ export interface RetryPolicy {
   readonly maxRetryAfter?: number;
 }
 
-/** Statuses that say "not now" rather than "no": the request may succeed unchanged later. */
-export const RETRY_STATUSES: readonly number[] = [429, 502, 503, 504];
-
-const DEFAULT_LIMIT = 2;
-const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
-
-/** Normalizes the `retry` option of `createClient`. */
-export function toRetryPolicy(retry: number | RetryPolicy | undefined): RetryPolicy {
-  return typeof retry === 'number' ? { limit: retry } : (retry ?? {});
-}
-
 /**
- * ky retry options: retry network errors (fetch's `TypeError`), timeouts, 429/502/503/504
- * (ky honours `Retry-After`, capped), and nothing else. 500 is not retried: it signals a bug
- * that the same request would hit again; other 4xx need a changed request.
+ * ky retry options for the `retry` option of `createClient` (a limit or a {@link RetryPolicy}):
+ * retry network errors (fetch's `TypeError`), timeouts, 429/502/503/504 (ky honours
+ * `Retry-After`, capped), and nothing else. 500 is not retried: it signals a bug that the same
+ * request would hit again; other 4xx need a changed request.
  */
-export function kyRetry(policy: RetryPolicy, methods: readonly ('get' | 'post')[]): RetryOptions {
+export function kyRetry(retry: number | RetryPolicy | undefined, method: 'get' | 'post'): RetryOptions {
+  const policy: RetryPolicy = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
   return {
-    limit: policy.limit ?? DEFAULT_LIMIT,
-    methods: [...methods],
-    statusCodes: [...RETRY_STATUSES],
+    limit: policy.limit ?? 2,
+    methods: [method],
+    // Statuses that say "not now" rather than "no": the request may succeed unchanged later.
+    statusCodes: [429, 502, 503, 504],
     afterStatusCodes: [429, 503],
-    maxRetryAfter: policy.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    maxRetryAfter: policy.maxRetryAfter ?? 10_000,
     ...(policy.delay ? { delay: policy.delay } : {}),
     retryOnTimeout: true,
-    shouldRetry: ({ error }) => {
-      if (isHTTPError(error)) return RETRY_STATUSES.includes(error.response.status) ? undefined : false;
-      if (isTimeoutError(error)) return true;
-      return error.name === 'TypeError' ? true : false;
-    },
+    // HTTP errors and timeouts go to ky's own checks (the statuses and `retryOnTimeout` above);
+    // of the other errors, only fetch's network failure (`TypeError`) is worth a retry.
+    shouldRetry: ({ error }) => (isHTTPError(error) || isTimeoutError(error) ? undefined : error.name === 'TypeError'),
   };
 }
