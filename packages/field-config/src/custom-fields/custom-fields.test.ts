@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { CONFIG_LIMITS, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
 import { mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 
@@ -153,6 +154,15 @@ describe('<ffc-custom-fields>', () => {
     expect(root(el).activeElement).to.equal(q(el, '#add'));
     await previewSettled(el);
     expect(previewControls(el, 'sector')).to.have.length(0);
+  });
+
+  it('offers no add button beyond the 200-field cap', async () => {
+    const custom = Array.from({ length: CONFIG_LIMITS.maxFields - FIELD_CATALOG.length }, (_, i) => ({ id: `c${i}`, type: 'checkbox', label: `C${i}` }));
+    const el = await mount(parseConfig({ version: 1, customFields: custom }));
+    expect(q<HTMLButtonElement>(el, '#add').disabled).to.equal(true);
+    await press(el, q(el, 'li[data-custom-id="c0"] button:last-of-type'));
+    await press(el, q(el, 'dialog button[part~="primary"]'));
+    expect(q<HTMLButtonElement>(el, '#add').disabled).to.equal(false);
   });
 
   it('has no axe violation with the form open', async () => {
