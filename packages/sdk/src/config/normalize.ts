@@ -1,5 +1,5 @@
 import { FIELD_CATALOG, getCatalogField, HONEYPOT_FIELD, isCatalogFieldId } from '../catalog.js';
-import type { CustomField, FieldEntry, FormConfig, LocalizedText, Settings } from '../types.js';
+import type { CustomField, FieldEntry, FormConfig, Settings } from '../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../validation/validators/index.js';
 import type { ConfigIssue } from './errors.js';
 import type { RawConfig, RawCustomField } from './schema.js';
@@ -21,32 +21,23 @@ export const CHOICE_TYPES: ReadonlySet<string> = new Set(['select', 'radio']);
 /** Text-like custom types: the only ones that take `format`, `minLength` and `maxLength`. */
 export const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
 
-// Label maps hold only keys the schema checked as locale tags, so a plain object is safe:
-// `__proto__` is never one of them.
-function copyText(text: RawText): LocalizedText {
-  return typeof text === 'string' ? text : { ...text };
+function isBlank(text: RawText | undefined): boolean {
+  return !(typeof text === 'string' ? text : Object.values(text ?? {}).join('')).trim();
 }
 
-function isBlank(text: RawText | null | undefined): boolean {
-  if (text == null) return true;
-  return typeof text === 'string' ? !text.trim() : !Object.values(text).some((value) => value.trim());
-}
-
+// `raw` is the schema's fresh copy, holding known keys only (label maps: locale tags only, so
+// never `__proto__`): it becomes the field once the rules are checked.
 function customField(raw: RawCustomField, index: number, seen: Set<string>, issues: ConfigIssue[]): CustomField {
-  const problem = (key: string | (string | number)[], message: string) =>
-    issues.push({ path: ['customFields', index, ...(Array.isArray(key) ? key : [key])], message });
-  const { id, type } = raw;
+  const problem = (key: string | (string | number)[], message: string) => issues.push({ path: ['customFields', index, ...[key].flat()], message });
+  const { id, type, options = [] } = raw;
   if (!CUSTOM_FIELD_ID.test(id)) problem('id', 'must start with a lower-case letter, then letters, digits or "_" (64 at most)');
   else if (RESERVED_IDS.has(id)) problem('id', `"${id}" is reserved`);
   else if (isCatalogFieldId(id)) problem('id', `"${id}" is a catalog field id`);
   else if (seen.has(id)) problem('id', `duplicate custom field id "${id}"`);
   seen.add(id);
   if (isBlank(raw.label)) problem('label', 'must not be empty');
+  if (isBlank(raw.help)) delete raw.help;
 
-  const field: Mutable<CustomField> = { id, type, label: copyText(raw.label) };
-  if (!isBlank(raw.help)) field.help = copyText(raw.help as RawText);
-
-  const options = raw.options ?? [];
   if (CHOICE_TYPES.has(type)) {
     if (!options.length) problem('options', `a ${type} field needs at least one option`);
     const values = new Set<string>();
@@ -55,22 +46,18 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
       values.add(option.value);
       if (isBlank(option.label)) problem(['options', i, 'label'], 'must not be empty');
     });
-    field.options = options.map((option) => ({ value: option.value, label: copyText(option.label) }));
-  } else if (options.length) {
-    problem('options', 'only select and radio fields have options');
+  } else {
+    if (options.length) problem('options', 'only select and radio fields have options');
+    delete raw.options;
   }
 
   const textual = TEXT_TYPES.has(type);
   for (const key of ['format', 'minLength', 'maxLength'] as const) {
-    if (raw[key] != null && !textual) problem(key, `does not apply to a ${type} field`);
+    if (raw[key] !== undefined && !textual) problem(key, `does not apply to a ${type} field`);
   }
-  if (raw.format != null) field.format = raw.format;
-  if (raw.minLength != null) field.minLength = raw.minLength;
-  if (raw.maxLength != null) field.maxLength = raw.maxLength;
-  if (raw.minLength != null && raw.maxLength != null && raw.minLength > raw.maxLength) {
-    problem('minLength', 'must not exceed maxLength');
-  }
-  return field;
+  // `undefined` compares false: only both bounds can conflict.
+  if ((raw.minLength as number) > (raw.maxLength as number)) problem('minLength', 'must not exceed maxLength');
+  return raw as CustomField;
 }
 
 function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: ConfigIssue[]): FieldEntry[] {
@@ -99,25 +86,21 @@ function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: Co
 }
 
 function settings(raw: RawConfig['settings'], issues: ConfigIssue[]): Settings {
+  const { redirectUrl, message } = raw?.confirmation ?? {};
+  const url = redirectUrl?.trim();
   const alertEmail = raw?.alertEmail?.trim();
-  const redirectUrl = raw?.confirmation?.redirectUrl?.trim();
-  const message = raw?.confirmation?.message;
   const confirmation: Mutable<Settings['confirmation']> = {};
-  const out: Mutable<Settings> = {
-    unvalidatedAccounts: raw?.unvalidatedAccounts ?? 'none',
-    quickRegistration: raw?.quickRegistration ?? false,
-    defaultAccountState: raw?.defaultAccountState ?? 'inactive',
-    confirmation,
-  };
+  const out: Mutable<Settings> = { unvalidatedAccounts: 'none', quickRegistration: false, defaultAccountState: 'inactive', ...(raw as Partial<Settings>), confirmation };
+  delete out.alertEmail;
   if (alertEmail) {
     if (isValidEmail(alertEmail)) out.alertEmail = alertEmail;
     else issues.push({ path: ['settings', 'alertEmail'], message: 'is not a valid e-mail address' });
   }
-  if (redirectUrl) {
-    if (isSafeRedirectUrl(redirectUrl)) confirmation.redirectUrl = redirectUrl;
+  if (url) {
+    if (isSafeRedirectUrl(url)) confirmation.redirectUrl = url;
     else issues.push({ path: ['settings', 'confirmation', 'redirectUrl'], message: 'must be a path starting with "/" or an https URL' });
   }
-  if (!isBlank(message)) confirmation.message = copyText(message as RawText);
+  if (!isBlank(message)) confirmation.message = message as RawText;
   return out;
 }
 
