@@ -4,7 +4,9 @@ import { createOriginPolicy, type OriginPolicy } from './cross-site.js';
 import { computeConfigEtag } from './etag.js';
 import { InFlightRequests } from './idempotency.js';
 import type { HandlerOptions } from './options.js';
+import { createOutbox, type Outbox } from './outbox.js';
 import { hashPassword } from './password.js';
+import { isProcessingStore, type ProcessingStore } from './processing-store.js';
 import { HttpProblem, problem } from './problem.js';
 import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
 
@@ -23,6 +25,10 @@ export interface HandlerContext {
   readonly inFlight: InFlightRequests;
   readonly now: () => Date;
   readonly hashPassword: (password: string) => Promise<string>;
+  /** The store, when it implements the processing methods. */
+  readonly processing: ProcessingStore | undefined;
+  /** Delivers e-mails, when the handler has a notifier. */
+  readonly outbox: Outbox | undefined;
   /** Serializes config writes inside this process. */
   readonly configLock: { tail: Promise<unknown> };
   /** Loads, normalizes and tags the config; a failing or invalid source is a 503. */
@@ -41,6 +47,12 @@ export function unavailable(detail: string): HttpProblem {
 /** Builds the context of one handler from its options. */
 export function createContext(options: HandlerOptions): HandlerContext {
   const now = options.now ?? (() => new Date());
+  const processing = isProcessingStore(options.store) ? options.store : undefined;
+  if (options.notifier && !processing) {
+    // Sending without an outbox would lose the mails of every failure: refuse the setup.
+    throw new TypeError('createAccountRequestHandler: a notifier needs a store with the ProcessingStore methods (an outbox).');
+  }
+  const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
   // Parsing and hashing a config costs more than a whole submission: cache them per loaded
   // object, so a config source that returns the same object until it changes pays once.
   const parsed = new WeakMap<object, CurrentConfig>();
@@ -57,6 +69,8 @@ export function createContext(options: HandlerOptions): HandlerContext {
       : undefined,
     inFlight: new InFlightRequests(),
     now,
+    processing,
+    outbox,
     hashPassword: options.hashPassword ?? ((password) => hashPassword(password)),
     configLock: { tail: Promise.resolve() },
     async currentConfig() {

@@ -1,14 +1,35 @@
 import type { FormConfig } from '../types.js';
+import type { Notifier } from './notifier.js';
 import type { RequestStore } from './store.js';
 
-/** What an admin route asks `authorize` for. */
-export type AdminAction = 'config:write' | 'requests:read';
+/**
+ * What an admin route asks `authorize` for: `requests:read` lists, reads and exports requests
+ * (and reads the outbox), `requests:write` changes them and sends activation e-mails.
+ */
+export type AdminAction = 'config:write' | 'requests:read' | 'requests:write';
+
+/** A pass that names who acts, for the history of the requests they change. */
+export interface AuthorizedActor {
+  readonly actor: string;
+}
+
+/** What `authorize` may answer: see {@link Authorize}. */
+export type AuthorizeResult = boolean | Response | AuthorizedActor;
 
 /**
- * Decides whether `request` may perform `action`. `true` lets it through; `false` answers a
- * 401 problem; a `Response` is sent as is (to add `WWW-Authenticate`, or answer 403).
+ * Decides whether `request` may perform `action`. `true` lets it through (the history then
+ * names the actor `admin`); `{ actor: 'jane' }` lets it through as `jane`; `false` answers a 401
+ * problem; a `Response` is sent as is (to add `WWW-Authenticate`, or answer 403).
  */
-export type Authorize = (request: Request, action: AdminAction) => boolean | Response | Promise<boolean | Response>;
+export type Authorize = (request: Request, action: AdminAction) => AuthorizeResult | Promise<AuthorizeResult>;
+
+/** How failed e-mail deliveries are retried. */
+export interface DeliveryOptions {
+  /** Attempts before a notification is `failed`; default 6. */
+  readonly maxAttempts?: number;
+  /** Wait before attempt `attempt + 1` (1-based `attempt` just failed); default 30 s doubling, at most 1 hour. */
+  readonly backoffMs?: (attempt: number) => number;
+}
 
 /**
  * Returns the stored config (sync or as a promise; normalized again by the handler), or
@@ -68,4 +89,29 @@ export interface HandlerOptions {
   readonly now?: () => Date;
   /** Replaces the default PBKDF2 hashing (e.g. with argon2 where available). */
   readonly hashPassword?: (password: string) => Promise<string>;
+  /**
+   * Sends the e-mails (confirmation, alert, activation). The handler records each one in the
+   * store's outbox first, so it needs a `ProcessingStore`; a failure is retried, never lost.
+   */
+  readonly notifier?: Notifier;
+  /** Retries of failed deliveries (see `createOutbox` for the loop that runs them). */
+  readonly delivery?: DeliveryOptions;
+  /**
+   * The page where an applicant sets a password, for the activation e-mail; `request` is the
+   * admin request that triggered it (to reuse its origin). Without it no activation e-mail is sent.
+   */
+  readonly activationUrl?: (token: string, request: Request) => string;
+  /** How long an activation link works; default 60 days. */
+  readonly activationTtlMs?: number;
+  /** The shop or company name the e-mails are signed with; default none. */
+  readonly siteName?: string;
+  /** Language of the alert e-mails to the sales team; default `en`. */
+  readonly adminLocale?: string;
+  /** A link to a request in the back office, put in the alert e-mail. */
+  readonly adminRequestUrl?: (id: string, request: Request) => string;
+  /**
+   * Keeps e-mail delivery running after the response (a worker's `ctx.waitUntil`). Without it
+   * the handler delivers before answering; either way a failure never fails the request.
+   */
+  readonly waitUntil?: (promise: Promise<unknown>) => void;
 }

@@ -1,4 +1,8 @@
 import type { Access, SubmissionValues } from '../types.js';
+import type { HistoryEntry, RequestStatus } from './lifecycle.js';
+import { createMemoryOutbox } from './memory-outbox.js';
+import { createMemoryRecords } from './memory-records.js';
+import type { ProcessingStore } from './processing-store.js';
 
 /** One stored account request. The password never appears in `values`; only its hash is kept. */
 export interface AccountRequestRecord {
@@ -10,7 +14,18 @@ export interface AccountRequestRecord {
   readonly passwordHash?: string;
   readonly locale: string;
   readonly access: Access;
-  readonly status: 'pending';
+  /** `pending` is what stores made before the lifecycle kept; it reads as `new`. */
+  readonly status: RequestStatus | 'pending';
+  /** Client en compte: the applicant buys on account. Absent means `false`. */
+  readonly inAccount?: boolean;
+  /** Internal note of the sales team; never sent to the applicant. */
+  readonly note?: string;
+  /** Oldest first. */
+  readonly history?: readonly HistoryEntry[];
+  /** Starts at 1, raised by every change; the ETag of the request. */
+  readonly version?: number;
+  /** ISO 8601 date-time at which the applicant set a password through an activation link. */
+  readonly activatedAt?: string;
 }
 
 /** The first response given to an idempotency key, replayed byte for byte to its retries. */
@@ -71,15 +86,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SWEEP_THRESHOLD = 1000;
 
 /**
- * An in-memory {@link RequestStore} for tests, demos and single-process prototypes: data is lost
- * on restart. Every method runs synchronously inside its promise, so claims are atomic.
+ * An in-memory {@link ProcessingStore} for tests, demos and single-process prototypes: data is
+ * lost on restart. Every method runs synchronously inside its promise, so claims are atomic.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): RequestStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): ProcessingStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
-  const records: AccountRequestRecord[] = [];
-  const byId = new Map<string, AccountRequestRecord>();
   const keys = new Map<string, KeyEntry>();
+  const records = createMemoryRecords();
+  const outbox = createMemoryOutbox();
 
   // Keys sit in the map in claim order, so expired ones are at the front: stop at the first
   // fresh one and each sweep costs what it removes.
@@ -93,17 +108,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RequestStor
   };
 
   return {
-    async create(record) {
-      if (byId.has(record.id)) throw new Error(`Duplicate request id ${record.id}`);
-      records.push(record);
-      byId.set(record.id, record);
+    ...records,
+    ...outbox,
+    async create(record, notifications = []) {
+      await records.create(record);
+      await outbox.enqueueNotifications(notifications);
     },
-    async list({ limit = 50, offset = 0 } = {}) {
-      const end = records.length - offset;
-      return end <= 0 ? [] : records.slice(Math.max(0, end - limit), end).reverse();
-    },
-    async get(id) {
-      return byId.get(id);
+    async saveActivationToken(token, notification) {
+      await records.saveActivationToken(token);
+      if (notification) await outbox.enqueueNotifications([notification]);
     },
     async claimIdempotencyKey(key, bodyHash) {
       sweep();

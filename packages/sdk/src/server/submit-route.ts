@@ -7,7 +7,9 @@ import { canonicalJson, sha256 } from './etag.js';
 import { formToSubmission } from './form-body.js';
 import { keyReusedProblem, readIdempotencyKey, toResponse } from './idempotency.js';
 import { clientKey } from './rate-limit.js';
+import { creationNotifications, deliverSoon } from './notifications.js';
 import { HttpProblem, json, problem } from './problem.js';
+import type { AccountRequestRecord } from './store.js';
 
 const ACCEPTED: readonly BodyKind[] = ['json', 'urlencoded', 'multipart'];
 
@@ -115,12 +117,18 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     const passwordHash = typeof password === 'string' && password !== '' ? await context.store(() => context.hashPassword(password)) : undefined;
     const access = ACCESS[config.settings.unvalidatedAccounts];
     const id = crypto.randomUUID();
-    await context.store(() =>
-      context.options.store.create({ id, createdAt: context.now().toISOString(), values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access, status: 'pending' }),
-    );
+    // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
+    const record: AccountRequestRecord = {
+      id, createdAt: context.now().toISOString(), values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
+      status: 'new', inAccount: false, history: [], version: 1,
+    };
+    // The e-mails go into the outbox with the request, in one write: neither exists without the other.
+    const notifications = creationNotifications(context, record, config, attempt.request);
+    await context.store(() => (notifications.length > 0 && context.processing ? context.processing.create(record, notifications) : context.options.store.create(record)));
     const stored = { status: 201, body: JSON.stringify({ id, status: 'pending', access }), contentType: 'application/json; charset=utf-8', location: attempt.location(id) };
     // The request exists now: a failure to remember the response must not turn it into an error.
     await context.options.store.saveIdempotentResponse(key, stored).catch(() => undefined);
+    await deliverSoon(context, notifications.map((notification) => notification.id));
     return toResponse(stored);
   } catch (error) {
     // Nothing was created: free the key so the client's retry is processed, not refused as in progress.

@@ -8,7 +8,7 @@ import { createMemoryStore, type RequestStore } from './store.js';
 import { ADMIN, assertProblem, BASE, get, ORIGIN, post, put, setup, URL_BASE, validBody } from './test-helpers/setup.js';
 
 describe('POST {base}: creation', () => {
-  test('201 with id, pending status, access and Location; the request is stored without extra keys', async () => {
+  test('201 with id, pending status (stored as new), access and Location; the request is stored without extra keys', async () => {
     const { handler, store } = setup();
     const response = await handler(post({ ...validBody(), values: { ...validBody()['values'] as object, unknownKey: 'x' } }));
     assert.equal(response.status, 201);
@@ -19,7 +19,7 @@ describe('POST {base}: creation', () => {
     const record = await store.get(body.id);
     assert.equal(record?.values['companyName'], 'Acme SAS');
     assert.equal(record?.locale, 'fr');
-    assert.equal(record?.status, 'pending');
+    assert.equal(record?.status, 'new', 'the wire says pending; the record starts its lifecycle as new');
     assert.equal(Object.hasOwn(record?.values ?? {}, 'unknownKey'), false);
   });
 

@@ -1,0 +1,2 @@
+export { activationMail, alertMail, confirmationMail, type MailContent, type MailContext } from './templates.js';
+export { escapeHtml, headerLine } from './escape.js';

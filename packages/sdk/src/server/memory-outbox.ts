@@ -1,0 +1,57 @@
+import type { ProcessingStore, NotificationRecord } from './processing-store.js';
+
+/** The outbox methods of the memory store. */
+export type MemoryOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'>;
+
+/** Notifications in memory, in creation order; every method runs without an await, so claims are atomic. */
+export function createMemoryOutbox(): MemoryOutbox {
+  const rows: NotificationRecord[] = [];
+  const byId = new Map<string, number>();
+  const keys = new Set<string>();
+
+  const replace = (index: number, row: NotificationRecord): void => {
+    rows[index] = row;
+  };
+
+  return {
+    async enqueueNotifications(notifications) {
+      for (const notification of notifications) {
+        if (keys.has(notification.dedupeKey) || byId.has(notification.id)) continue;
+        keys.add(notification.dedupeKey);
+        byId.set(notification.id, rows.length);
+        rows.push(notification);
+      }
+    },
+    async claimNotifications({ now, lockedUntil, limit, ids }) {
+      const wanted = ids ? new Set(ids) : undefined;
+      const claimed: NotificationRecord[] = [];
+      rows.forEach((row, index) => {
+        if (claimed.length >= limit || row.state !== 'pending' || row.nextAttemptAt > now) return;
+        if (wanted && !wanted.has(row.id)) return;
+        if (row.lockedUntil !== undefined && row.lockedUntil > now) return;
+        const locked = { ...row, lockedUntil };
+        replace(index, locked);
+        claimed.push(locked);
+      });
+      return claimed;
+    },
+    async finishNotification(id, outcome) {
+      const index = byId.get(id);
+      const row = index === undefined ? undefined : rows[index];
+      if (index === undefined || !row) return;
+      const { lockedUntil: _lock, lastError: _error, ...rest } = row;
+      const attempts = row.attempts + 1;
+      if (outcome.state === 'sent') replace(index, { ...rest, ...(row.lastError !== undefined ? { lastError: row.lastError } : {}), state: 'sent', attempts, sentAt: outcome.at });
+      else if (outcome.state === 'pending') replace(index, { ...rest, state: 'pending', attempts, lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt });
+      else replace(index, { ...rest, state: 'failed', attempts, lastError: outcome.error });
+    },
+    async listNotifications({ state, requestId, limit, offset }) {
+      const matching = rows.filter((row) => (state === undefined || row.state === state) && (requestId === undefined || row.requestId === requestId)).reverse();
+      return { items: matching.slice(offset, offset + limit), total: matching.length };
+    },
+    async getNotification(id) {
+      const index = byId.get(id);
+      return index === undefined ? undefined : rows[index];
+    },
+  };
+}
