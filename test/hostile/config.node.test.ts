@@ -290,3 +290,22 @@ describe('hostile configs: markup in every text', () => {
     assert.deepEqual((await served.json()) as FormConfig, config);
   });
 });
+
+describe('config saves whose response was lost', () => {
+  test('the retry of an applied save (same body, the old strong ETag) is a 200, not a 412; a different body still gets the 412', async () => {
+    const { handler, configStore } = setup();
+    const loaded = await handler(new Request('https://shop.test/api/account-requests/config'));
+    const etag = loaded.headers.get('ETag') ?? '';
+    const draft = { ...((await loaded.json()) as FormConfig), enabled: false };
+    const first = await handler(putConfig(draft, { 'If-Match': etag }));
+    assert.equal(first.status, 200);
+    const newEtag = first.headers.get('ETag');
+    // The 200 never reached the editor: it sends the same draft with the ETag it had.
+    const retry = await handler(putConfig(draft, { 'If-Match': etag }));
+    assert.equal(retry.status, 200);
+    assert.equal(retry.headers.get('ETag'), newEtag);
+    assert.deepEqual(await retry.json(), await configStore.loadConfig());
+    await problemOf(await handler(putConfig({ ...draft, enabled: true }, { 'If-Match': etag })), 412);
+    await problemOf(await handler(putConfig(draft, { 'If-Match': `W/${etag}` })), 412);
+  });
+});

@@ -2,7 +2,7 @@ import { safeParseConfig } from '../config/index.js';
 import { requireAdmin } from './admin.js';
 import { bodyKind, parseJsonBody, readBodyLimited, unsupportedMediaType } from './body.js';
 import { type HandlerContext, unavailable } from './context.js';
-import { computeConfigEtag, ifMatchSatisfied, ifNoneMatchSatisfied } from './etag.js';
+import { computeConfigEtag, ifMatchSatisfied, ifNoneMatchSatisfied, parseEtagList } from './etag.js';
 import { HttpProblem, json, problem } from './problem.js';
 
 /** `GET`/`HEAD {base}/config`: public; revalidated by ETag (`Cache-Control: no-cache`). */
@@ -25,6 +25,14 @@ async function withConfigLock<T>(context: HandlerContext, work: () => Promise<T>
   return result;
 }
 
+// True when `input` normalizes to the current config and `ifMatch` holds a strong tag (a weak or
+// `*` one was never issued by this handler, so it cannot be a retry of one of its saves).
+async function alreadyApplied(input: unknown, ifMatch: string, etag: string): Promise<boolean> {
+  if (!parseEtagList(ifMatch).some((tag) => tag !== '*' && !tag.startsWith('W/'))) return false;
+  const result = safeParseConfig(input);
+  return result.success && (await computeConfigEtag(result.config)) === etag;
+}
+
 /**
  * `PUT {base}/config`: admin. Optimistic concurrency: the client sends the ETag it loaded in
  * `If-Match`; a stale one is 412 and nothing is written, a missing one 428.
@@ -45,6 +53,9 @@ export async function putConfig(context: HandlerContext, request: Request): Prom
   return withConfigLock(context, async () => {
     const current = await context.currentConfig();
     if (!ifMatchSatisfied(ifMatch, current.etag)) {
+      // RFC 9110 §13.1.1: a save already applied (its 200 was lost, the editor retries) may be
+      // answered 2xx; a 412 would show the admin their own change as someone else's.
+      if (await alreadyApplied(input, ifMatch, current.etag)) return json(200, current.config, { ETag: current.etag });
       return problem(412, 'The config changed since you loaded it; reload it and apply your edits again.', { headers: { ETag: current.etag } });
     }
     const result = safeParseConfig(input);
