@@ -12,7 +12,9 @@ type FrameWindow = Window & { cspEditor?: FormFieldConfig; cspViolations?: strin
 describe('<form-field-config> under a strict CSP', () => {
   afterEach(() => resetMouse());
 
-  it('renders, edits, drags and previews with no securitypolicyviolation', async () => {
+  it('renders, edits, drags and previews with no securitypolicyviolation', async function () {
+    // The frame loads its own copy of every module: slow on a busy machine.
+    this.timeout(40000);
     const frame = document.createElement('iframe');
     frame.width = '900';
     frame.height = '700';
@@ -20,7 +22,7 @@ describe('<form-field-config> under a strict CSP', () => {
     document.body.append(frame);
     try {
       const win = () => frame.contentWindow as FrameWindow;
-      await waitUntil(() => win().cspEditor, 'the editor loads in the frame', { timeout: 8000 });
+      await waitUntil(() => win().cspEditor, 'the editor loads in the frame', { timeout: 25000 });
       const el = win().cspEditor as FormFieldConfig;
       await settle(el);
       await waitUntil(() => (win().cspViolations ?? []).length > 0, 'the canary is reported');
