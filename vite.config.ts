@@ -38,8 +38,8 @@ export default defineConfig({
     reportCompressedSize: false,
     lib: { entry: target.entry, formats: ['es'], fileName: () => target.fileName },
     // Vite keeps whitespace and /*@__PURE__*/ comments in ES library output so that a consumer's
-    // bundler can tree-shake it again. The `sdk` bundle is never consumed: it stands for what an
-    // application bundler ships once it has minified the SDK, so it gets whitespace removal too.
-    ...(name === 'sdk' ? { rolldownOptions: { output: { minify: true, comments: false } } } : {}),
+    // bundler can tree-shake it again. These bundles are never re-bundled: a CMS page loads them
+    // as they are (and the `sdk` one stands for an app's minified output), so minify them fully.
+    rolldownOptions: { output: { minify: true, comments: false } },
   },
 });
