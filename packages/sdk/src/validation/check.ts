@@ -21,16 +21,14 @@ import {
 /** Why a value was refused: the code, the check whose wording applies, message parameters. */
 export interface Problem {
   readonly code: FieldErrorCode;
-  readonly check?: string;
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly check?: string | undefined;
+  readonly params?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /** A checked value (`undefined` when empty), or a problem. */
 export type Outcome = { readonly value: string | number | boolean | undefined } | { readonly problem: Problem };
 
-const fail = (code: FieldErrorCode, check?: string, params?: Problem['params']): Outcome => ({
-  problem: { code, ...(check ? { check } : {}), ...(params ? { params } : {}) },
-});
+const fail = (code: FieldErrorCode, check?: string, params?: Problem['params']): Outcome => ({ problem: { code, check, params } });
 
 // Checkbox values from JSON (booleans) and from classic form posts (`on`, `true`).
 const CHECKED = new Set<unknown>([true, 'on', 'true']);
@@ -110,8 +108,10 @@ function checkText(rule: FieldRule, raw: string, country: string): Outcome {
 }
 
 function checkNumber(raw: unknown): Outcome {
-  const n = typeof raw === 'string' ? (NUMBER.test(raw.trim()) ? Number(raw.trim()) : NaN) : typeof raw === 'number' ? raw : undefined;
-  if (n === undefined) return fail('invalid_type');
+  const text = typeof raw === 'string' ? raw.trim() : undefined;
+  if (text === '') return { value: undefined };
+  const n = text === undefined ? raw : NUMBER.test(text) ? Number(text) : NaN;
+  if (typeof n !== 'number') return fail('invalid_type');
   return Number.isFinite(n) ? { value: n } : fail('invalid_format', 'number');
 }
 
@@ -120,19 +120,18 @@ function checkNumber(raw: unknown): Outcome {
  * that postal codes are checked against. Never throws for any `raw`.
  */
 export function checkValue(rule: FieldRule, raw: unknown, country: string): Outcome {
-  let outcome: Outcome;
   if (rule.type === 'checkbox') {
-    outcome = CHECKED.has(raw) ? { value: true } : UNCHECKED.has(raw) ? { value: false } : fail('invalid_type');
-    if ('value' in outcome && rule.required && !outcome.value) return fail('required', 'checkbox');
-    return outcome;
+    if (CHECKED.has(raw)) return { value: true };
+    if (!UNCHECKED.has(raw)) return fail('invalid_type');
+    return rule.required ? fail('required', 'checkbox') : { value: false };
   }
-  if (raw === undefined || raw === null || (typeof raw === 'string' && rule.type === 'number' && !raw.trim())) {
-    outcome = { value: undefined };
-  } else if (rule.type === 'number') {
-    outcome = checkNumber(raw);
-  } else {
-    outcome = typeof raw === 'string' ? checkText(rule, raw, country) : fail('invalid_type');
-  }
-  if ('value' in outcome && outcome.value === undefined && rule.required) return fail('required', rule.type);
-  return outcome;
+  const outcome =
+    raw === undefined || raw === null
+      ? { value: undefined }
+      : rule.type === 'number'
+        ? checkNumber(raw)
+        : typeof raw === 'string'
+          ? checkText(rule, raw, country)
+          : fail('invalid_type');
+  return 'value' in outcome && outcome.value === undefined && rule.required ? fail('required', rule.type) : outcome;
 }
