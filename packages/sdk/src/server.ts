@@ -20,7 +20,7 @@ export type {
   ActivationTokenRecord, DeliveryOutcome, MailMessage, NotificationKind, NotificationRecord, NotificationState,
   ProcessingStore, RequestPage, RequestPatch, RequestQuery, RequestSort, UpdateResult,
 } from './server/processing-store.js';
-export { companyKey, compareRecords, foldText, matchesQuery, searchText } from './server/query.js';
+export { companyKey, compareRecords, foldText, matchesQuery, searchNeedles, searchText } from './server/query.js';
 export type { Notifier } from './server/notifier.js';
 export { createOutbox, defaultBackoffMs, type DeliveryReport, type Outbox, type OutboxOptions } from './server/outbox.js';
 export { activationState, createActivationToken, hashActivationToken, DEFAULT_ACTIVATION_TTL_MS, type ActivationState } from './server/activation.js';

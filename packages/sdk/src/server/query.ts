@@ -26,14 +26,28 @@ export function companyKey(record: Pick<AccountRequestRecord, 'values'>): string
   return foldText(valueText(record.values['companyName']));
 }
 
+/**
+ * The folded forms of a search text to look for in {@link searchText}: the text itself, and for
+ * a number typed with spaces or dots (`732 829 320`) also its digits alone. A record matches when
+ * it contains any of them. Empty for a blank search.
+ */
+export function searchNeedles(q: string | undefined): string[] {
+  const needle = foldText(q ?? '');
+  if (needle === '') return [];
+  const digits = needle.replace(/[\s.]/g, '');
+  return /^\d+$/.test(digits) && digits !== needle ? [needle, digits] : [needle];
+}
+
 /** True when `record` passes every filter of `query`. */
 export function matchesQuery(record: ProcessedRecord, query: RequestQuery): boolean {
   if (query.status && query.status.length > 0 && !query.status.includes(record.status)) return false;
   if (query.inAccount !== undefined && record.inAccount !== query.inAccount) return false;
   if (query.from !== undefined && record.createdAt < query.from) return false;
   if (query.to !== undefined && record.createdAt >= query.to) return false;
-  const needle = query.q === undefined ? '' : foldText(query.q);
-  return needle === '' || searchText(record).includes(needle);
+  const needles = searchNeedles(query.q);
+  if (needles.length === 0) return true;
+  const haystack = searchText(record);
+  return needles.some((needle) => haystack.includes(needle));
 }
 
 /**

@@ -40,7 +40,10 @@ export function readInstant(raw: string | null, name: string, endOfDay = false):
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
   const valid = dateOnly || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
   const time = valid ? Date.parse(dateOnly ? `${raw}T00:00:00Z` : raw) : Number.NaN;
-  if (!Number.isFinite(time)) throw bad(`The ${name} parameter must be a date (YYYY-MM-DD) or an ISO 8601 date-time.`);
+  // Date.parse rolls 2026-02-30 over to March: the calendar date must survive the round trip.
+  const day = raw.slice(0, 10);
+  const real = Number.isFinite(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (!Number.isFinite(time) || !real) throw bad(`The ${name} parameter must be a date (YYYY-MM-DD) or an ISO 8601 date-time.`);
   return new Date(dateOnly && endOfDay ? time + DAY_MS : time).toISOString();
 }
 
