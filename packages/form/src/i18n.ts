@@ -24,10 +24,18 @@ export interface FormStrings {
   readonly offline: string;
   readonly timeout: string;
   readonly serverError: string;
+  readonly tooManyRequests: string;
   readonly rejected: string;
+  /** Said after every failure that keeps the values. */
+  readonly kept: string;
+  /** Said when a retry is possible (also when a wait has passed). */
+  readonly canRetry: string;
   readonly honeypot: string;
   readonly summary: (count: number) => string;
-  readonly tooManyRequests: (seconds: number | undefined) => string;
+  /** `wait`: a worded duration ("30 seconds"). */
+  readonly retryIn: (wait: string) => string;
+  /** Before an automatic retry; `wait` is empty when it is immediate. */
+  readonly retrying: (wait: string) => string;
 }
 
 type OwnStrings = Omit<FormStrings, 'marker' | 'requiredMarker' | 'errorPrefix' | 'confirm' | 'submit' | 'thanks'>;
@@ -39,16 +47,17 @@ const fr: OwnStrings = {
   choose: 'Choisir…',
   sending: 'Envoi en cours…',
   retry: 'Réessayer',
-  offline: 'La demande n’a pas pu partir : vous semblez hors ligne ou le serveur est injoignable. Vos saisies sont conservées.',
-  timeout: 'Le serveur met trop de temps à répondre. Vos saisies sont conservées ; vous pouvez réessayer.',
-  serverError: 'Le serveur a rencontré un problème. Vos saisies sont conservées ; vous pouvez réessayer.',
+  offline: 'La demande n’a pas pu partir : vous semblez hors ligne ou le serveur est injoignable.',
+  timeout: 'Le serveur met trop de temps à répondre.',
+  serverError: 'Le serveur a rencontré un problème.',
+  tooManyRequests: 'Trop de demandes ont été envoyées.',
   rejected: 'La demande a été refusée par le serveur.',
+  kept: 'Vos saisies sont conservées.',
+  canRetry: 'Vous pouvez réessayer.',
   honeypot: 'Laisser ce champ vide',
   summary: (count) => (count === 1 ? '1 champ est à corriger.' : `${count} champs sont à corriger.`),
-  tooManyRequests: (seconds) =>
-    seconds === undefined
-      ? 'Trop de demandes envoyées. Patientez un peu avant de réessayer ; vos saisies sont conservées.'
-      : `Trop de demandes envoyées. Vous pourrez réessayer dans ${seconds} seconde${seconds > 1 ? 's' : ''} ; vos saisies sont conservées.`,
+  retryIn: (wait) => `Vous pourrez réessayer dans ${wait}.`,
+  retrying: (wait) => (wait ? `Nouvel essai dans ${wait}…` : 'Nouvel essai…'),
 };
 
 const en: OwnStrings = {
@@ -58,35 +67,37 @@ const en: OwnStrings = {
   choose: 'Choose…',
   sending: 'Sending…',
   retry: 'Try again',
-  offline: 'The request could not be sent: you seem to be offline or the server cannot be reached. Your entries are kept.',
-  timeout: 'The server is taking too long to answer. Your entries are kept; you can try again.',
-  serverError: 'The server ran into a problem. Your entries are kept; you can try again.',
+  offline: 'The request could not be sent: you seem to be offline or the server cannot be reached.',
+  timeout: 'The server is taking too long to answer.',
+  serverError: 'The server ran into a problem.',
+  tooManyRequests: 'Too many requests have been sent.',
   rejected: 'The server refused the request.',
+  kept: 'Your entries are kept.',
+  canRetry: 'You can try again.',
   honeypot: 'Leave this field empty',
   summary: (count) => (count === 1 ? '1 field needs attention.' : `${count} fields need attention.`),
-  tooManyRequests: (seconds) =>
-    seconds === undefined
-      ? 'Too many requests. Please wait a moment before trying again; your entries are kept.'
-      : `Too many requests. You can try again in ${seconds} second${seconds > 1 ? 's' : ''}; your entries are kept.`,
+  retryIn: (wait) => `You can try again in ${wait}.`,
+  retrying: (wait) => (wait ? `Trying again in ${wait}…` : 'Trying again…'),
 };
 
 /** Why a submission failed, as far as the words are concerned. */
 export type FailureReason = 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected';
 
-/** The status line for a failed submission (`detail`: the server's own explanation of a refusal). */
-export function failureText(strings: FormStrings, reason: FailureReason, retryAfter: number | undefined, detail: string): string {
-  switch (reason) {
-    case 'offline':
-      return strings.offline;
-    case 'timeout':
-      return strings.timeout;
-    case 'server':
-      return strings.serverError;
-    case 'rate-limited':
-      return strings.tooManyRequests(retryAfter);
-    default:
-      return detail ? `${strings.rejected} ${detail}` : strings.rejected;
-  }
+/** `seconds` in words ("1 second", "2 minutes"), plural rules from `Intl`; minutes from one minute up. */
+export function duration(seconds: number, locale: string): string {
+  const minutes = seconds >= 60;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long' }).format(minutes ? Math.ceil(seconds / 60) : seconds);
+}
+
+/**
+ * The status line for a failed submission: what happened, that the values are kept and what
+ * comes next (`next`: the retry offer, the wait or the automatic retry). A refusal gets the
+ * server's own explanation (`detail`) instead.
+ */
+export function failureText(strings: FormStrings, reason: FailureReason, detail: string, next: string): string {
+  if (reason === 'rejected') return detail ? `${strings.rejected} ${detail}` : strings.rejected;
+  const what = { offline: strings.offline, timeout: strings.timeout, server: strings.serverError, 'rate-limited': strings.tooManyRequests }[reason];
+  return `${what} ${strings.kept} ${next}`;
 }
 
 const cache = new Map<BuiltInLocale, FormStrings>();

@@ -17,8 +17,8 @@ import { AccountRequestSuccessEvent } from '../events/success.js';
 import { renderHoneypot } from '../fields/honeypot.js';
 import { fieldIds, renderField } from '../fields/index.js';
 import type { FieldValue } from '../fields/index.js';
-import { failureText, formStrings } from '../i18n.js';
-import type { FormStrings } from '../i18n.js';
+import { duration, failureText, formStrings } from '../i18n.js';
+import type { FailureReason, FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
 import { FieldValues, readControl, staysInGroup } from './form-values.js';
 import type { PrefillValues } from './form-values.js';
@@ -93,7 +93,7 @@ export class AccountRequestForm extends LitElement {
 
   readonly #prefix = `arf${++instances}`;
   readonly #loader = new ConfigLoader(this, (state) => this.#configSettled(state));
-  readonly #submission = new SubmissionController(this);
+  readonly #submission = new SubmissionController(this, () => this.#announceFailure());
   readonly #draftStore = new DraftController(this, () => ({ mode: this.#draftMode, key: this.#draftKey }));
   readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
   readonly #values = new FieldValues();
@@ -116,7 +116,7 @@ export class AccountRequestForm extends LitElement {
   declare lightDom: boolean;
   /** Prefill values by field id. A restored draft wins for the fields the person typed; checkboxes and the password are never prefilled. */
   declare values: PrefillValues | undefined;
-  /** An SDK client to submit with instead of `createClient({ base: action })`, e.g. to set timeouts, retries, headers or `fetch`. */
+  /** An SDK client to submit with, used as is (timeouts, retries, headers, `fetch`). Default: `createClient({ base: action, retry: 0 })`; the element then retries network failures, timeouts and 502-504 twice itself, saying so, and leaves a 429 to the person once `Retry-After` has passed. */
   declare client: AccountRequestClient | undefined;
   /** Locale of the texts (`fr` or `en`; other tags fall back to `en`). Default: the nearest ancestor's `lang` (across shadow roots), then the document's, then `en`. */
   declare lang: string;
@@ -260,15 +260,22 @@ export class AccountRequestForm extends LitElement {
   async #submit(): Promise<void> {
     const status = this.#submission.status;
     if (!this.#config || status === 'submitting' || status === 'succeeded') return;
+    // Still inside a Retry-After wait: say how long is left rather than send.
+    if (status === 'failed-retryable' && !this.#submission.canRetry) return this.#announceFailure();
     const values = this.#validateAll(true);
     if (!values || !this.#emit(new AccountRequestSubmitEvent({ values }))) return;
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value;
     const body = honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values;
     const locale = this.#locale;
-    const client = this.client ?? createClient({ base: this.#actionUrl });
-    this.#announce(this.#strings.sending);
+    const strings = this.#strings;
+    // The element's own client leaves retries to the element, which shows them.
+    const client = this.client ?? createClient({ base: this.#actionUrl, retry: 0 });
+    const onRetry = this.client
+      ? undefined
+      : (reason: FailureReason, seconds: number) => this.#announce(failureText(strings, reason, '', strings.retrying(seconds ? duration(seconds, locale) : '')));
+    this.#announce(strings.sending);
     const sent = JSON.stringify(body);
-    const outcome = await this.#submission.run(sent, (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }));
+    const outcome = await this.#submission.run(sent, (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }), onRetry);
     if (outcome === 'succeeded') this.#succeeded();
     else if (outcome) this.#failed();
   }
@@ -293,7 +300,17 @@ export class AccountRequestForm extends LitElement {
     // The key may have been renewed for edited values: keep the stored draft's key in step.
     this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     if (failure.reason === 'validation') this.#showErrors(failure.errors);
-    else this.#announce(failureText(this.#strings, failure.reason, failure.retryAfter, failure.error.message), true);
+    else this.#announceFailure();
+  }
+
+  /** What went wrong, that the values are kept, and when a retry is possible. */
+  #announceFailure(): void {
+    const failure = this.#submission.failure;
+    if (!failure || failure.reason === 'validation') return;
+    const strings = this.#strings;
+    const wait = this.#submission.waitSeconds;
+    const next = wait > 0 ? strings.retryIn(duration(wait, this.#locale)) : strings.canRetry;
+    this.#announce(failureText(strings, failure.reason, failure.error.message, next), true);
   }
 
   // One dispatch point: the events are documented on the class (the manifest reads those).
@@ -398,7 +415,7 @@ export class AccountRequestForm extends LitElement {
           ${strings.submit}
         </button>
         ${this.#submission.status === 'failed-retryable'
-          ? html`<button part="retry" class="arf-button arf-secondary" type="button" ?disabled=${!this.#submission.canRetry} @click=${() => void this.#submit()}>
+          ? html`<button part="retry" class="arf-button arf-secondary" type="button" aria-disabled=${this.#submission.canRetry ? nothing : 'true'} @click=${() => void this.#submit()}>
               ${strings.retry}
             </button>`
           : nothing}

@@ -174,20 +174,84 @@ describe('<account-request-form> submission', () => {
     });
   }
 
-  it('after a 429 waits for Retry-After before offering the retry, with the same key', async () => {
-    const seen = recordSubmissions((count) => (count === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '1' } }) : created()));
-    const el = await renderForm({ client: fastClient() });
+  const tooMany = (seconds: string) => () =>
+    HttpResponse.json({ title: 'Too Many Requests', status: 429 }, { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': seconds } });
+
+  it('after a 429 sends nothing by itself, shows the wait, and offers the retry (same key) once Retry-After has passed', async () => {
+    const seen = recordSubmissions((count) => (count === 1 ? tooMany('1')() : created()));
+    const el = await renderForm();
     await fill(el, VALID_VALUES);
     const failed = oneEvent(el, 'account-request-error');
     await el.submit();
     expect((await failed).detail.kind).to.equal('server');
     await el.updateComplete;
-    expect(statusText(el)).to.equal('Too many requests. You can try again in 1 second; your entries are kept.');
-    expect(retryButton(el)!.disabled).to.equal(true);
-    await until(() => retryButton(el)?.disabled === false, 'retry enabled', 3000);
+    expect(seen, 'the default client does not retry a 429 on its own').to.have.length(1);
+    expect(el.dataset['state']).to.equal('failed-retryable');
+    expect(statusText(el)).to.equal('Too many requests have been sent. Your entries are kept. You can try again in 1 second.');
+    expect(retryButton(el)!.getAttribute('aria-disabled')).to.equal('true');
     retryButton(el)!.click();
-    await oneEvent(el, 'account-request-success');
+    await el.submit();
+    expect(seen, 'no request inside the wait, from Retry or from submit()').to.have.length(1);
+    for (const [id, value] of Object.entries(VALID_VALUES)) expect(control(el, id).value).to.equal(value);
+    await until(() => retryButton(el)?.getAttribute('aria-disabled') === null, 'retry enabled', 3000);
+    expect(statusText(el)).to.equal('Too many requests have been sent. Your entries are kept. You can try again.');
+    const success = oneEvent(el, 'account-request-success');
+    retryButton(el)!.click();
+    await success;
     expect(seen.map((request) => request.key)).to.deep.equal([seen[0]!.key, seen[0]!.key]);
+  });
+
+  it('words a long Retry-After in minutes, in the page language', async () => {
+    recordSubmissions(tooMany('120'));
+    const el = await renderForm({ lang: 'fr' });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Trop de demandes ont été envoyées. Vos saisies sont conservées. Vous pourrez réessayer dans 2 minutes.');
+    expect(retryButton(el)!.getAttribute('aria-disabled')).to.equal('true');
+  });
+
+  it('retries a network failure by itself, saying so while it waits, with the same key', async () => {
+    const seen = recordSubmissions((count) => (count === 1 ? HttpResponse.error() : created()));
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    const success = oneEvent(el, 'account-request-success');
+    void el.submit();
+    await until(() => seen.length === 1 && statusText(el).includes('Trying again'), 'the retry notice');
+    expect(statusText(el)).to.equal('The request could not be sent: you seem to be offline or the server cannot be reached. Your entries are kept. Trying again in 1 second…');
+    expect(el.dataset['state']).to.equal('submitting');
+    expect(submitButton(el).getAttribute('aria-busy')).to.equal('true');
+    await success;
+    expect(seen.map((request) => request.key)).to.deep.equal([seen[0]!.key, seen[0]!.key]);
+  });
+
+  it('gives up after two automatic retries of a 503, then offers the retry; a 500 is not retried by itself', async () => {
+    const unavailable = recordSubmissions(() => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '0' } }));
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    const failed = oneEvent(el, 'account-request-error');
+    await el.submit();
+    expect((await failed).detail.kind).to.equal('server');
+    await el.updateComplete;
+    expect(unavailable).to.have.length(3);
+    expect(new Set(unavailable.map((request) => request.key)).size).to.equal(1);
+    expect(statusText(el)).to.equal('The server ran into a problem. Your entries are kept. You can try again.');
+    expect(retryButton(el)!.getAttribute('aria-disabled')).to.equal(null);
+
+    worker.resetHandlers();
+    const broken = recordSubmissions(() => new HttpResponse(null, { status: 500 }));
+    await el.submit();
+    expect(broken).to.have.length(1);
+  });
+
+  it('does not retry by itself when the server asks for a long wait (503 with Retry-After: 60)', async () => {
+    const seen = recordSubmissions(() => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '60' } }));
+    const el = await renderForm();
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await el.updateComplete;
+    expect(seen).to.have.length(1);
+    expect(statusText(el)).to.equal('The server ran into a problem. Your entries are kept. You can try again in 1 minute.');
   });
 
   it('uses a new key when the values changed after the server refused them (nothing was created)', async () => {

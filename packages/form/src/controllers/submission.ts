@@ -16,32 +16,42 @@ export interface Failure {
   readonly kind: SubmissionErrorKind;
   readonly reason: FailureReason;
   readonly errors: readonly FieldError[];
-  /** Seconds to wait before a retry (429 `Retry-After`). */
+  /** Seconds to wait before a retry (`Retry-After`). */
   readonly retryAfter?: number;
+  /** The same request may succeed unchanged in a moment: network failures, timeouts, 502, 503, 504. */
+  readonly transient: boolean;
 }
 
 /** Reads the SDK's `SubmissionError` by its stable `name` (works across bundles). */
 export function classifyFailure(error: unknown): Failure {
   const err = error instanceof Error ? error : new Error(String(error));
   const fields = err as Error & { kind?: unknown; status?: unknown; errors?: unknown; retryAfter?: unknown; cause?: unknown };
-  if (err.name !== 'SubmissionError') return { error: err, kind: 'network', reason: 'offline', errors: [] };
+  if (err.name !== 'SubmissionError') return { error: err, kind: 'network', reason: 'offline', errors: [], transient: false };
   const status = typeof fields.status === 'number' ? fields.status : undefined;
   const errors = Array.isArray(fields.errors) ? (fields.errors as FieldError[]) : [];
-  if (fields.kind === 'validation') return { error: err, kind: 'validation', reason: 'validation', errors };
+  const retryAfter = typeof fields.retryAfter === 'number' && fields.retryAfter >= 0 ? Math.ceil(fields.retryAfter) : undefined;
+  const base = { error: err, errors, transient: false, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  if (fields.kind === 'validation') return { ...base, kind: 'validation', reason: 'validation' };
   if (fields.kind === 'network') {
     const timedOut = fields.cause instanceof Error && fields.cause.name === 'TimeoutError';
-    return { error: err, kind: 'network', reason: timedOut || status === 408 ? 'timeout' : 'offline', errors };
+    return { ...base, kind: 'network', reason: timedOut || status === 408 ? 'timeout' : 'offline', transient: true };
   }
-  if (status === 429) {
-    const retryAfter = typeof fields.retryAfter === 'number' && fields.retryAfter >= 0 ? Math.ceil(fields.retryAfter) : undefined;
-    return { error: err, kind: 'server', reason: 'rate-limited', errors, ...(retryAfter !== undefined ? { retryAfter } : {}) };
-  }
-  if (status === 408) return { error: err, kind: 'network', reason: 'timeout', errors };
-  if (status === undefined || status >= 500) return { error: err, kind: 'server', reason: 'server', errors };
-  return { error: err, kind: 'server', reason: 'rejected', errors };
+  if (status === 429) return { ...base, kind: 'server', reason: 'rate-limited' };
+  if (status === 408) return { ...base, kind: 'network', reason: 'timeout', transient: true };
+  if (status === undefined || status >= 500) return { ...base, kind: 'server', reason: 'server', transient: status !== undefined && status > 501 && status < 505 };
+  return { ...base, kind: 'server', reason: 'rejected' };
 }
 
 const RETRYABLE = new Set<FailureReason>(['offline', 'timeout', 'server', 'rate-limited']);
+/** Seconds before each automatic retry of a transient failure (two of them), then the person decides. */
+const AUTO_RETRY_DELAYS = [1, 3];
+/** A `Retry-After` longer than this (seconds) ends the automatic retries: the person is told the wait instead. */
+const MAX_AUTO_WAIT = 10;
+// setTimeout fires at once beyond this many ms.
+const MAX_TIMER = 2 ** 31 - 1;
+
+/** Told before an automatic retry, `seconds` ahead of it, so the page can say what is happening. */
+export type RetryNotice = (reason: NetworkReason, seconds: number) => void;
 
 // The handler answers 422 with no field error when a key comes back with another body.
 function isKeyReused(error: unknown): boolean {
@@ -58,6 +68,10 @@ function isKeyReused(error: unknown): boolean {
  * (a refusal, so nothing was created), the next send is a new request with a new key. When
  * the outcome was unknown (offline, timeout) the key is kept; if the server then says it
  * already saw that key with another body, a new key is made and the send repeated once.
+ *
+ * Transient failures (network, timeout, 502-504) are retried twice on their own when `run` is
+ * given a `RetryNotice`; a 429 never is: the wait its `Retry-After` asks for is the person's
+ * to see, and the retry theirs to make once it has passed.
  */
 export class SubmissionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -71,10 +85,17 @@ export class SubmissionController implements ReactiveController {
   #outcomeUnknown = false;
   #retryAt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onRetryReady: () => void;
 
-  constructor(host: ReactiveControllerHost) {
+  /** `onRetryReady` runs when a `Retry-After` wait has passed. */
+  constructor(host: ReactiveControllerHost, onRetryReady: () => void) {
     this.#host = host;
+    this.#onRetryReady = onRetryReady;
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#armRetryTimer();
   }
 
   hostDisconnected(): void {
@@ -106,17 +127,23 @@ export class SubmissionController implements ReactiveController {
     this.#outcomeUnknown = true;
   }
 
-  /** False while a 429's `Retry-After` has not elapsed. */
+  /** False while a `Retry-After` has not elapsed. */
   get canRetry(): boolean {
-    return this.#status === 'failed-retryable' && Date.now() >= this.#retryAt;
+    return this.#status === 'failed-retryable' && this.waitSeconds === 0;
+  }
+
+  /** Whole seconds left before a retry is allowed. */
+  get waitSeconds(): number {
+    return Math.max(0, Math.ceil((this.#retryAt - Date.now()) / 1000));
   }
 
   /**
    * Sends `body` (a serialization of what is posted) with `request(idempotencyKey)` unless a
    * request is already running (resolves `undefined` then). The state turns `submitting`
-   * synchronously, so a second click in the same task is refused.
+   * synchronously, so a second click in the same task is refused. With `onRetry`, transient
+   * failures are retried automatically (same key), each announced through it.
    */
-  async run(body: string, request: (idempotencyKey: string) => Promise<SubmissionResult>): Promise<SubmissionStatus | undefined> {
+  async run(body: string, request: (idempotencyKey: string) => Promise<SubmissionResult>, onRetry?: RetryNotice): Promise<SubmissionStatus | undefined> {
     if (this.#status === 'submitting' || this.#status === 'succeeded') return undefined;
     this.#status = 'submitting';
     this.#failure = undefined;
@@ -124,12 +151,7 @@ export class SubmissionController implements ReactiveController {
     if (this.#keyBody !== undefined && this.#keyBody !== body && !this.#outcomeUnknown) this.#renewKey();
     this.#keyBody ??= body;
     try {
-      this.#result = await request(this.idempotencyKey).catch((error: unknown) => {
-        if (!isKeyReused(error)) throw error;
-        this.#renewKey();
-        this.#keyBody = body;
-        return request(this.idempotencyKey);
-      });
+      this.#result = await this.#attempts(body, request, onRetry);
       this.#status = 'succeeded';
       this.#renewKey();
     } catch (error) {
@@ -141,6 +163,26 @@ export class SubmissionController implements ReactiveController {
     }
     this.#host.requestUpdate();
     return this.#status;
+  }
+
+  async #attempts(body: string, request: (idempotencyKey: string) => Promise<SubmissionResult>, onRetry: RetryNotice | undefined): Promise<SubmissionResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(this.idempotencyKey).catch((error: unknown) => {
+          if (!isKeyReused(error)) throw error;
+          this.#renewKey();
+          this.#keyBody = body;
+          return request(this.idempotencyKey);
+        });
+      } catch (error) {
+        const failure = classifyFailure(error);
+        const delay = AUTO_RETRY_DELAYS[attempt];
+        const seconds = failure.retryAfter ?? delay ?? 0;
+        if (!onRetry || !failure.transient || failure.reason === 'validation' || delay === undefined || seconds > MAX_AUTO_WAIT) throw error;
+        onRetry(failure.reason, seconds);
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      }
+    }
   }
 
   /** Back to `idle` with a fresh key (after `reset()`). */
@@ -161,8 +203,17 @@ export class SubmissionController implements ReactiveController {
   }
 
   #scheduleRetry(seconds: number): void {
-    clearTimeout(this.#retryTimer);
     this.#retryAt = Date.now() + seconds * 1000;
-    if (seconds > 0) this.#retryTimer = setTimeout(() => this.#host.requestUpdate(), seconds * 1000 + 50);
+    this.#armRetryTimer();
+  }
+
+  #armRetryTimer(): void {
+    clearTimeout(this.#retryTimer);
+    const ms = this.#retryAt - Date.now();
+    if (ms <= 0 || this.#status !== 'failed-retryable') return;
+    this.#retryTimer = setTimeout(() => {
+      this.#onRetryReady();
+      this.#host.requestUpdate();
+    }, Math.min(ms + 50, MAX_TIMER));
   }
 }
