@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MailMessage, Notifier } from '../notifier.js';
 import { hashPassword } from '../password.js';
+import { createMemoryStore } from '../store.js';
 import { ADMIN, post, setup, type SetupOptions, URL_BASE, validBody } from './setup.js';
 
 /** A clock the test moves by hand. */
@@ -40,7 +41,9 @@ export function processingSetup(options: SetupOptions & { failures?: number; mod
   const { failures, mode, ...rest } = options;
   const clock = manualClock();
   const mail = recordingNotifier({ ...(failures !== undefined ? { failures } : {}), ...(mode ? { mode } : {}) });
+  const store = createMemoryStore({ now: () => clock.now().getTime() });
   const built = setup({
+    store,
     now: clock.now,
     notifier: mail.notifier,
     hashPassword: fastHash,
@@ -48,7 +51,7 @@ export function processingSetup(options: SetupOptions & { failures?: number; mod
     siteName: 'Comptoir Duval',
     ...rest,
   });
-  return { ...built, clock, mail };
+  return { ...built, store, clock, mail };
 }
 
 /** Creates a request through the public route and resolves its id. */
