@@ -14,16 +14,18 @@ export const CONFIG_URL = `${API}/config`;
  * - `pass`: the handler answers;
  * - `slow`: the handler answers after `SLOW_MS`;
  * - `late`: the handler processes it at once, the answer comes after `LATE_MS` (a client timeout);
+ * - `hang`: the same, after `HANG_MS` (past the SDK client's default 15 s timeout);
  * - `offline`: a network error, the handler never sees it;
  * - `lost`: the handler processes it, then the connection drops (a 201/200 whose response is lost);
  * - `malformed`: the handler processes it, the answer's body is cut (not JSON);
  * - 500, 502, 503: an error from a proxy or a crashed process, the handler never sees it;
  * - 429: a proxy's rate limit with `Retry-After: 1`, the handler never sees it.
  */
-export type Fault = 'pass' | 'slow' | 'late' | 'offline' | 'lost' | 'malformed' | 500 | 502 | 503 | 429;
+export type Fault = 'pass' | 'slow' | 'late' | 'hang' | 'offline' | 'lost' | 'malformed' | 500 | 502 | 503 | 429;
 
 export const SLOW_MS = 600;
 export const LATE_MS = 2500;
+export const HANG_MS = 16_000;
 
 const worker = setupWorker();
 let started: Promise<unknown> | undefined;
@@ -94,9 +96,10 @@ export function faultyServer(initial: FormConfig = defaultConfig()): FaultyServe
       case 'slow':
         await delay(SLOW_MS);
         return handler(request);
-      case 'late': {
+      case 'late':
+      case 'hang': {
         const response = await handler(request);
-        await delay(LATE_MS);
+        await delay(fault === 'late' ? LATE_MS : HANG_MS);
         return response;
       }
       case 'offline':
