@@ -1,9 +1,23 @@
 // First: zod must be jitless before any schema is built (strict CSPs forbid `new Function`).
 import './zod-setup.js';
 export type * from './types.js';
+// Data and texts first, then the rules, then the client: modules land in the bundle in this
+// order, and like next to like compresses better (~75 bytes of the 18 KB budget).
 export { FIELD_CATALOG, getCatalogField, isCatalogFieldId, DEFAULT_COUNTRY, HONEYPOT_FIELD } from './catalog.js';
-export { AccountRequestError } from './errors.js';
+export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, en, fr, type Messages } from './i18n/index.js';
 export * from './validation/validators/index.js';
+export * from './config/index.js';
+export { resolveFields, CUSTOM_MAX_LENGTH } from './resolve.js';
+export {
+  validateSubmission,
+  validateField,
+  buildSubmissionSchema,
+  type ValidationResult,
+  type ValidationOptions,
+  type SubmissionSchema,
+  type SubmissionData,
+} from './validation/index.js';
+export { AccountRequestError } from './errors.js';
 export {
   createClient,
   createIdempotencyKey,
@@ -24,15 +38,3 @@ export {
   type SubmissionErrorKind,
   type SubmissionFailure,
 } from './client/index.js';
-export * from './config/index.js';
-export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, en, fr, type Messages } from './i18n/index.js';
-export { resolveFields, CUSTOM_MAX_LENGTH } from './resolve.js';
-export {
-  validateSubmission,
-  validateField,
-  buildSubmissionSchema,
-  type ValidationResult,
-  type ValidationOptions,
-  type SubmissionSchema,
-  type SubmissionData,
-} from './validation/index.js';
