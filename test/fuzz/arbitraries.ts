@@ -186,8 +186,8 @@ function goodValue(field: ResolvedField, config: FormConfig): fc.Arbitrary<unkno
   const fixed = (format && FORMAT_GOOD[format]) ?? TYPE_GOOD[field.type];
   if (fixed) return fc.constant(fixed);
   const unit = (format && FORMAT_UNITS[format]) ?? chars('abcdefghij klmnoé😀');
-  const min = field.minLength ?? 1;
-  return fc.string({ unit, minLength: Math.max(1, min), maxLength: Math.max(min, Math.min(field.maxLength, 60)) });
+  const min = Math.max(1, field.minLength ?? 1);
+  return fc.string({ unit, minLength: min, maxLength: Math.max(min, Math.min(field.maxLength, 60)) });
 }
 
 /**

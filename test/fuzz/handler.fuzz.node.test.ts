@@ -14,8 +14,12 @@ import { API_BASE, createDemoApp, type DemoApp } from '../../packages/demo-serve
 import { configLike, hostileJson, nearValidSubmissionFor, validConfig } from './arbitraries.js';
 import { fuzzParameters } from './settings.js';
 
-/** The statuses CONTRACT.md and the handler's docs name; 204 answers OPTIONS only. */
-const DOCUMENTED = new Set([200, 201, 304, 400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429, 503]);
+/**
+ * The statuses CONTRACT.md and the handler's docs name: 202/204 answer the admin's processing and
+ * preflight routes, 410 an expired activation link, 501 a feature the configured store or
+ * options lack (a capability answer, not a crash). Never 500.
+ */
+const DOCUMENTED = new Set([200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 409, 410, 412, 413, 415, 422, 428, 429, 501, 503]);
 const ORIGIN = 'https://shop.test';
 const BASE = '/api/account-requests';
 const ADMIN = 'Bearer fuzz-admin';
@@ -128,7 +132,6 @@ function flaky(store: RequestStore, seed: number): RequestStore {
 
 async function checkResponse(response: Response, verb: string): Promise<void> {
   const status = response.status;
-  if (verb.toUpperCase() === 'OPTIONS' && status === 204) return;
   assert.ok(DOCUMENTED.has(status), `undocumented status ${status}`);
   if (status >= 400 && verb.toUpperCase() !== 'HEAD') {
     assert.match(response.headers.get('Content-Type') ?? '', /^application\/problem\+json/, `status ${status} without problem+json`);
@@ -179,7 +182,6 @@ describe('fuzz: the SDK handler on arbitrary requests', () => {
         for (const record of await memory.list({ limit: 1000 })) {
           const result = validateSubmission(current, { values: record.values, confirmed: true }, {});
           if (current === config) assert.ok(result.success, `stored an invalid request: ${JSON.stringify(record.values)}`);
-          assert.equal(record.status, 'pending');
         }
       }),
       fuzzParameters(250, 0.25),
@@ -195,7 +197,7 @@ describe('fuzz: the demo site on arbitrary requests', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('pages, assets and API never answer a 5xx (rate limit on, SQLite store)', async () => {
+  test('pages, assets and API never answer a 500 (only 503 for a failing dependency, 501 for a missing capability)', async () => {
     const bundles = join(root, 'bundles');
     mkdirSync(bundles);
     writeFileSync(join(bundles, 'form.js'), 'export {};\n');
@@ -215,7 +217,7 @@ describe('fuzz: the demo site on arbitrary requests', () => {
         const built = build(parts);
         if (!built) return;
         const response = await demo.fetch(built);
-        assert.ok(response.status < 500 || response.status === 503, `${parts.method} ${parts.path}: ${response.status}`);
+        assert.ok(response.status < 500 || response.status === 501 || response.status === 503, `${parts.method} ${parts.path}: ${response.status}`);
         await response.arrayBuffer();
       }),
       fuzzParameters(400),
