@@ -176,7 +176,10 @@ describe('API', () => {
     const saved = await put(ADMIN);
     assert.equal(saved.status, 200);
     assert.notEqual(saved.headers.get('ETag'), etag);
-    assert.equal((await put(ADMIN)).status, 412);
+    assert.equal((await put(ADMIN)).status, 200, 'the same save again is already applied (SDK: RFC 9110 §13.1.1)');
+    fax.required = false;
+    assert.equal((await put(ADMIN)).status, 412, 'another change with the old ETag is stale');
+    fax.required = true;
     const reloaded = (await (await get(`${API_BASE}/config`)).json()) as typeof config;
     assert.deepEqual(reloaded.fields.find((field) => field.id === 'fax'), { id: 'fax', displayed: true, required: true });
 

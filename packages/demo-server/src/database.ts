@@ -27,6 +27,46 @@ const MIGRATIONS: readonly string[] = [
      claimed_at INTEGER NOT NULL,
      response_json TEXT
    );`,
+  // 2: processing (issue 7): lifecycle columns, folded search and sort keys (filled by the
+  // store, which folds text the way the SDK does), activation tokens, the e-mail outbox.
+  `ALTER TABLE requests ADD COLUMN in_account INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE requests ADD COLUMN note TEXT NOT NULL DEFAULT '';
+   ALTER TABLE requests ADD COLUMN history_json TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE requests ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE requests ADD COLUMN activated_at TEXT;
+   ALTER TABLE requests ADD COLUMN search_text TEXT;
+   ALTER TABLE requests ADD COLUMN company_key TEXT;
+   UPDATE requests SET status = 'new' WHERE status = 'pending';
+   CREATE INDEX requests_created_at ON requests (created_at);
+   CREATE INDEX requests_status ON requests (status, created_at);
+   CREATE TABLE activation_tokens (
+     hash TEXT PRIMARY KEY,
+     request_id TEXT NOT NULL REFERENCES requests (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     replaced_at TEXT
+   );
+   CREATE INDEX activation_tokens_request ON activation_tokens (request_id);
+   CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     dedupe_key TEXT NOT NULL UNIQUE,
+     request_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     recipient TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     text_body TEXT NOT NULL,
+     html_body TEXT NOT NULL,
+     state TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     next_attempt_at TEXT NOT NULL,
+     locked_until TEXT,
+     sent_at TEXT
+   );
+   CREATE INDEX notifications_due ON notifications (state, next_attempt_at);
+   CREATE INDEX notifications_request ON notifications (request_id);`,
 ];
 
 /**
@@ -81,4 +121,20 @@ export function rowAs<T>(row: unknown): T | undefined {
 /** {@link rowAs} for `all()` results. */
 export function rowsAs<T>(rows: readonly unknown[]): T[] {
   return rows as T[];
+}
+
+/**
+ * Runs `work` in one write transaction (BEGIN IMMEDIATE takes the lock first, so another
+ * process cannot slip a write between our read and our write), rolling back when it throws.
+ */
+export function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
 }

@@ -24,7 +24,11 @@ function record(id: string, overrides: Partial<AccountRequestRecord> = {}): Acco
     values: { companyName: 'Dupont SARL', email: 'marie@dupont.example', newsletter: true },
     locale: 'fr',
     access: 'full',
-    status: 'pending',
+    status: 'new',
+    inAccount: false,
+    note: '',
+    history: [],
+    version: 1,
     ...overrides,
   };
 }

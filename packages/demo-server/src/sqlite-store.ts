@@ -1,6 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AccountRequestRecord, IdempotencyClaim, RequestStore, StoredResponse } from '@account-request/sdk/server';
-import { openDatabase, rowAs, rowsAs } from './database.js';
+import type { AccountRequestRecord, IdempotencyClaim, ProcessingStore, StoredResponse } from '@account-request/sdk/server';
+import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
+import { createSqliteOutbox } from './sqlite-outbox.js';
+import { createSqliteProcessing } from './sqlite-processing.js';
+import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sqlite-rows.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -16,21 +19,11 @@ export interface SqliteStoreOptions {
   readonly now?: () => number;
 }
 
-/** A {@link RequestStore} on SQLite that also exposes its database (for the config table) and closes it. */
-export interface SqliteStore extends RequestStore {
+/** A {@link ProcessingStore} on SQLite that also exposes its database (for the config table) and closes it. */
+export interface SqliteStore extends ProcessingStore {
   readonly database: DatabaseSync;
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
-}
-
-interface RequestRow {
-  id: string;
-  created_at: string;
-  locale: string;
-  access: AccountRequestRecord['access'];
-  status: AccountRequestRecord['status'];
-  values_json: string;
-  password_hash: string | null;
 }
 
 interface KeyRow {
@@ -42,21 +35,21 @@ interface KeyRow {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SWEEP_EVERY = 500;
 
-function toRecord(row: RequestRow): AccountRequestRecord {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    values: JSON.parse(row.values_json) as AccountRequestRecord['values'],
-    ...(row.password_hash !== null ? { passwordHash: row.password_hash } : {}),
-    locale: row.locale,
-    access: row.access,
-    status: row.status,
-  };
+// Rows written before the search columns existed (schema 1) get them once, here: SQL cannot
+// fold accents the way the SDK does.
+function backfillSearchColumns(db: DatabaseSync): void {
+  const rows = rowsAs<{ id: string; values_json: string }>(db.prepare('SELECT id, values_json FROM requests WHERE search_text IS NULL').all());
+  if (rows.length === 0) return;
+  const fill = db.prepare('UPDATE requests SET search_text = ?, company_key = ? WHERE id = ?');
+  transaction(db, () => {
+    for (const row of rows) fill.run(...searchColumns({ values: JSON.parse(row.values_json) as AccountRequestRecord['values'] }), row.id);
+  });
 }
 
 /**
- * A {@link RequestStore} in a SQLite file (Node's built-in `node:sqlite`), opened in WAL mode
- * with `synchronous = FULL`: `create` returns only once the row is on disk.
+ * A {@link ProcessingStore} in a SQLite file (Node's built-in `node:sqlite`), opened in WAL mode
+ * with `synchronous = FULL`: `create` returns only once the row is on disk. Every write of the
+ * lifecycle, the activation tokens and the outbox is one transaction.
  *
  * Idempotency keys are rows with a unique key: a claim is one `INSERT … ON CONFLICT DO NOTHING`,
  * so of any number of concurrent claims (in this process or in others sharing the file)
@@ -69,12 +62,14 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const db = openDatabase(path);
 
   const insertRequest = db.prepare(
-    'INSERT INTO requests (id, created_at, locale, access, status, values_json, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO requests (id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, search_text, company_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const listRequests = db.prepare(
-    'SELECT id, created_at, locale, access, status, values_json, password_hash FROM requests ORDER BY seq DESC LIMIT ? OFFSET ?',
-  );
-  const getRequest = db.prepare('SELECT id, created_at, locale, access, status, values_json, password_hash FROM requests WHERE id = ?');
+  const listRequests = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests ORDER BY seq DESC LIMIT ? OFFSET ?`);
+  const getRequest = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = ?`);
+  backfillSearchColumns(db);
+  const outbox = createSqliteOutbox(db);
+  const processing = createSqliteProcessing(db, outbox);
   const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   const readKey = db.prepare('SELECT body_hash, claimed_at, response_json FROM idempotency_keys WHERE key = ?');
   // Guarded by the claim time read just before: if another process took the key over meanwhile, no row changes.
@@ -110,16 +105,28 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
 
   return {
     database: db,
-    async create(record) {
-      insertRequest.run(
-        record.id,
-        record.createdAt,
-        record.locale,
-        record.access,
-        record.status,
-        JSON.stringify(record.values),
-        record.passwordHash ?? null,
-      );
+    ...outbox,
+    ...processing,
+    async create(record, notifications = []) {
+      // The request and its first e-mails: both or neither.
+      transaction(db, () => {
+        insertRequest.run(
+          record.id,
+          record.createdAt,
+          record.locale,
+          record.access,
+          record.status === 'pending' ? 'new' : record.status,
+          JSON.stringify(record.values),
+          record.passwordHash ?? null,
+          record.inAccount ? 1 : 0,
+          record.note ?? '',
+          JSON.stringify(record.history ?? []),
+          record.version ?? 1,
+          record.activatedAt ?? null,
+          ...searchColumns(record),
+        );
+        outbox.insert(notifications);
+      });
     },
     async list({ limit = 50, offset = 0 } = {}) {
       return rowsAs<RequestRow>(listRequests.all(limit, offset)).map(toRecord);

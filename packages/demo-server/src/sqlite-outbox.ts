@@ -1,0 +1,103 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { NotificationRecord, ProcessingStore } from '@account-request/sdk/server';
+import { rowAs, rowsAs } from './database.js';
+
+/** The outbox methods of the SQLite store. */
+export type SqliteOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'> & {
+  /** Inserts notifications inside the caller's transaction; a known `dedupeKey` is skipped. */
+  insert(notifications: readonly NotificationRecord[]): void;
+};
+
+interface NotificationRow {
+  id: string;
+  dedupe_key: string;
+  request_id: string;
+  kind: NotificationRecord['kind'];
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  state: NotificationRecord['state'];
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  next_attempt_at: string;
+  locked_until: string | null;
+  sent_at: string | null;
+}
+
+function toNotification(row: NotificationRow): NotificationRecord {
+  return {
+    id: row.id,
+    dedupeKey: row.dedupe_key,
+    requestId: row.request_id,
+    kind: row.kind,
+    to: row.recipient,
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+    state: row.state,
+    attempts: row.attempts,
+    ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+    createdAt: row.created_at,
+    nextAttemptAt: row.next_attempt_at,
+    ...(row.locked_until !== null ? { lockedUntil: row.locked_until } : {}),
+    ...(row.sent_at !== null ? { sentAt: row.sent_at } : {}),
+  };
+}
+
+/** The e-mail outbox in the `notifications` table of `db`. */
+export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
+  const insertOne = db.prepare(
+    `INSERT INTO notifications (id, dedupe_key, request_id, kind, recipient, subject, text_body, html_body, state, attempts, created_at, next_attempt_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const getOne = db.prepare('SELECT * FROM notifications WHERE id = ?');
+  const sent = db.prepare("UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = ?, locked_until = NULL WHERE id = ?");
+  const retry = db.prepare("UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ?");
+  const failed = db.prepare("UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL WHERE id = ?");
+
+  const insert = (notifications: readonly NotificationRecord[]): void => {
+    for (const n of notifications) {
+      insertOne.run(n.id, n.dedupeKey, n.requestId, n.kind, n.to, n.subject, n.text, n.html, n.state, n.attempts, n.createdAt, n.nextAttemptAt);
+    }
+  };
+
+  return {
+    insert,
+    async enqueueNotifications(notifications) {
+      insert(notifications);
+    },
+    async claimNotifications({ now, lockedUntil, limit, ids }) {
+      const only = ids ? ` AND id IN (${ids.map(() => '?').join(', ') || 'NULL'})` : '';
+      // One statement: SQLite runs it under the write lock, so two workers never claim one row.
+      const rows = db
+        .prepare(
+          `UPDATE notifications SET locked_until = ? WHERE id IN (
+             SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
+             ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
+        )
+        .all(lockedUntil, now, now, ...(ids ?? []), limit);
+      return rowsAs<NotificationRow>(rows).map(toNotification).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    },
+    async finishNotification(id, outcome) {
+      if (outcome.state === 'sent') sent.run(outcome.at, id);
+      else if (outcome.state === 'pending') retry.run(outcome.error, outcome.nextAttemptAt, id);
+      else failed.run(outcome.error, id);
+    },
+    async listNotifications({ state, requestId, limit, offset }) {
+      const where: string[] = [];
+      const params: SQLInputValue[] = [];
+      if (state !== undefined) where.push('state = ?'), params.push(state);
+      if (requestId !== undefined) where.push('request_id = ?'), params.push(requestId);
+      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const total = rowAs<{ total: number }>(db.prepare(`SELECT COUNT(*) AS total FROM notifications ${clause}`).get(...params))?.total ?? 0;
+      const rows = db.prepare(`SELECT * FROM notifications ${clause} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`).all(...params, limit, offset);
+      return { items: rowsAs<NotificationRow>(rows).map(toNotification), total };
+    },
+    async getNotification(id) {
+      const row = rowAs<NotificationRow>(getOne.get(id));
+      return row ? toNotification(row) : undefined;
+    },
+  };
+}

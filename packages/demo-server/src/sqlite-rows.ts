@@ -1,0 +1,43 @@
+import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type HistoryEntry, type ProcessedRecord } from '@account-request/sdk/server';
+
+/** The columns of `requests` a record is read from. */
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at';
+
+/** A row of `requests`, as {@link REQUEST_COLUMNS} selects it. */
+export interface RequestRow {
+  id: string;
+  created_at: string;
+  locale: string;
+  access: AccountRequestRecord['access'];
+  status: AccountRequestRecord['status'];
+  values_json: string;
+  password_hash: string | null;
+  in_account: number;
+  note: string;
+  history_json: string;
+  version: number;
+  activated_at: string | null;
+}
+
+/** A stored row as the SDK's record, every processing member filled. */
+export function toRecord(row: RequestRow): ProcessedRecord {
+  return toProcessedRecord({
+    id: row.id,
+    createdAt: row.created_at,
+    values: JSON.parse(row.values_json) as AccountRequestRecord['values'],
+    ...(row.password_hash !== null ? { passwordHash: row.password_hash } : {}),
+    locale: row.locale,
+    access: row.access,
+    status: row.status,
+    inAccount: row.in_account === 1,
+    note: row.note,
+    history: JSON.parse(row.history_json) as HistoryEntry[],
+    version: row.version,
+    ...(row.activated_at !== null ? { activatedAt: row.activated_at } : {}),
+  });
+}
+
+/** The folded search text and company sort key of a record (see the SDK's `searchText`). */
+export function searchColumns(record: Pick<AccountRequestRecord, 'values'>): [string, string] {
+  return [searchText(record), companyKey(record)];
+}
