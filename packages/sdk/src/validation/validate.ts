@@ -1,8 +1,8 @@
 import { DEFAULT_COUNTRY } from '../catalog.js';
 import { countryName, errorMessage, resolveLocale } from '../i18n/resolve.js';
 import type { FieldError, FormConfig, SubmissionValues } from '../types.js';
-import { checkValue, type Problem } from './check.js';
-import { fieldRules } from './rules.js';
+import { checkValue } from './check.js';
+import { fieldRules, type FieldRule } from './rules.js';
 
 /** The result of {@link validateSubmission}. */
 export type ValidationResult =
@@ -31,9 +31,14 @@ function submittedCountry(config: FormConfig, values: Bag): string {
   return /^[A-Z]{2}$/.test(code) ? code : DEFAULT_COUNTRY;
 }
 
-function toError(field: string, problem: Problem, locale: string | undefined): FieldError {
-  const params = problem.params && 'country' in problem.params ? { country: countryName(String(problem.params['country']), locale) } : problem.params;
-  return { field, code: problem.code, message: errorMessage(locale, problem.code, problem.check, params) };
+// One field: its error (`invalid_type` if checking it threw), or its checked value.
+function checkField(rule: FieldRule, read: () => unknown, country: string, locale: string | undefined): FieldError | { readonly value: unknown } {
+  const outcome = safe(() => checkValue(rule, read(), country)) ?? { problem: { code: 'invalid_type' } };
+  if ('value' in outcome) return outcome;
+  const { code, check, params } = outcome.problem;
+  // Messages name the country (`Belgique`), not its code.
+  const shown = params && 'country' in params ? { country: countryName(String(params['country']), locale) } : params;
+  return { field: rule.id, code, message: errorMessage(locale, code, check, shown) };
 }
 
 const notConfirmed = (locale: string | undefined): FieldError => ({
@@ -64,9 +69,9 @@ export function validateSubmission(config: FormConfig, body: unknown, options: V
   const errors: FieldError[] = [];
   const out: Record<string, string | number | boolean> = {};
   for (const rule of fieldRules(config)) {
-    const outcome = safe(() => checkValue(rule, own(values, rule.id), country)) ?? { problem: { code: 'invalid_type' } };
-    if ('problem' in outcome) errors.push(toError(rule.id, outcome.problem, locale));
-    else if (outcome.value !== undefined) out[rule.id] = outcome.value;
+    const result = checkField(rule, () => own(values, rule.id), country, locale);
+    if ('field' in result) errors.push(result);
+    else if (result.value !== undefined) out[rule.id] = result.value as string | number | boolean;
   }
   if (safe(() => own(bag, 'confirmed')) !== true) errors.push(notConfirmed(locale));
   if (errors.length) return { success: false, errors };
@@ -97,6 +102,6 @@ export function validateField(
   if (!rule) return undefined;
   const values = isBag(options.values) ? options.values : {};
   const country = safe(() => submittedCountry(config, id === 'country' ? { country: value } : values)) ?? DEFAULT_COUNTRY;
-  const outcome = safe(() => checkValue(rule, value, country)) ?? { problem: { code: 'invalid_type' } };
-  return 'problem' in outcome ? toError(id, outcome.problem, options.locale) : undefined;
+  const result = checkField(rule, () => value, country, options.locale);
+  return 'field' in result ? result : undefined;
 }
