@@ -1,7 +1,6 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ariaInvalid, describedBy, errorText, helpText, requiredMarker, textValue } from './shared.js';
 import type { FieldRenderState } from './shared.js';
 
@@ -22,7 +21,7 @@ export function renderRadio(state: FieldRenderState): TemplateResult {
             id=${`${ids.input}-${index}`}
             name=${field.id}
             value=${option.value}
-            autocomplete=${ifDefined(field.autocomplete)}
+            autocomplete=${field.autocomplete ?? nothing}
             .checked=${live(option.value === value)}
             ?required=${field.required}
             aria-invalid=${ariaInvalid(state)}

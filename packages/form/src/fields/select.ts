@@ -1,6 +1,5 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ariaInvalid, describedBy, errorText, helpText, labelFor, textValue, wrapperPart } from './shared.js';
 import type { FieldRenderState } from './shared.js';
 
@@ -25,7 +24,7 @@ export function renderSelect(state: FieldRenderState, options: readonly SelectOp
       id=${ids.input}
       name=${field.id}
       ?required=${field.required}
-      autocomplete=${ifDefined(field.autocomplete)}
+      autocomplete=${field.autocomplete ?? nothing}
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
     >

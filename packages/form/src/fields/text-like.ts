@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldType, InputMode } from '@account-request/sdk';
 import { ariaInvalid, describedBy, errorText, helpText, labelFor, textValue, wrapperPart } from './shared.js';
 import type { FieldRenderState } from './shared.js';
@@ -32,10 +31,10 @@ export function renderTextLike(state: FieldRenderState): TemplateResult {
       type=${type}
       .value=${live(textValue(state.value))}
       ?required=${field.required}
-      autocomplete=${ifDefined(field.autocomplete)}
-      inputmode=${ifDefined(field.inputmode ?? INPUT_MODE[field.type])}
+      autocomplete=${field.autocomplete ?? nothing}
+      inputmode=${field.inputmode ?? INPUT_MODE[field.type] ?? nothing}
       maxlength=${hasLength ? field.maxLength : nothing}
-      minlength=${hasLength ? ifDefined(field.minLength) : nothing}
+      minlength=${hasLength ? field.minLength ?? nothing : nothing}
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
     />

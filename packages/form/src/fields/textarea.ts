@@ -1,7 +1,6 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { ariaInvalid, describedBy, errorText, helpText, labelFor, textValue, wrapperPart } from './shared.js';
 import type { FieldRenderState } from './shared.js';
 
@@ -18,9 +17,9 @@ export function renderTextarea(state: FieldRenderState): TemplateResult {
       rows="4"
       .value=${live(textValue(state.value))}
       ?required=${field.required}
-      autocomplete=${ifDefined(field.autocomplete)}
+      autocomplete=${field.autocomplete ?? nothing}
       maxlength=${field.maxLength}
-      minlength=${ifDefined(field.minLength)}
+      minlength=${field.minLength ?? nothing}
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
     ></textarea>
