@@ -36,6 +36,11 @@ export function startWorker(): Promise<unknown> {
   return started;
 }
 
+/** Adds msw handlers in front of the others (a misbehaving server's answers). */
+export function useHandlers(...handlers: Parameters<typeof worker.use>): void {
+  worker.use(...handlers);
+}
+
 /** Removes the handlers of the previous test. */
 export function resetWorker(): void {
   worker.resetHandlers();
