@@ -194,7 +194,7 @@ export class AccountRequestForm extends LitElement {
     } else if (state.status === 'ready') {
       const draft = this.#draftStore.load();
       if (draft) this.#submission.restoreKey(draft.idempotencyKey);
-      this.#values.adopt(resolveFields(state.config, { locale: this.#locale }), draft, this.values);
+      this.#values.adopt(this.#fields(), draft, this.values);
     }
   }
 

@@ -105,8 +105,7 @@ const rules = css`
     background: transparent;
     color: var(--arf-color-accent, #1d4ed8);
   }
-  .arf-button[aria-disabled='true'],
-  .arf-button:disabled {
+  .arf-button[aria-disabled='true'] {
     opacity: 0.65;
     cursor: not-allowed;
   }
