@@ -52,6 +52,17 @@ function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, l
   return resolved as unknown as ResolvedField;
 }
 
+/** The displayed fields of `config` in display order, each with its catalog or custom definition. */
+export function displayedFields(config: FormConfig): [FieldEntry, FieldDefinition | CustomField][] {
+  const custom = new Map(config.customFields.map((field) => [field.id, field]));
+  const out: [FieldEntry, FieldDefinition | CustomField][] = [];
+  for (const entry of config.fields) {
+    const field = entry.displayed ? (getCatalogField(entry.id) ?? custom.get(entry.id)) : undefined;
+    if (field) out.push([entry, field]);
+  }
+  return out;
+}
+
 /**
  * What a form renders: the displayed fields in display order, labels, help texts and option
  * labels in `locale` (falling back to `en`), with the catalog's autocomplete token, input mode
@@ -59,12 +70,5 @@ function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, l
  * textarea unless its config says otherwise).
  */
 export function resolveFields(config: FormConfig, { locale }: { locale: string }): ResolvedField[] {
-  const custom = new Map(config.customFields.map((field) => [field.id, field]));
-  const out: ResolvedField[] = [];
-  for (const entry of config.fields) {
-    if (!entry.displayed) continue;
-    const field = getCatalogField(entry.id) ?? custom.get(entry.id);
-    if (field) out.push(resolveField(entry, field, locale));
-  }
-  return out;
+  return displayedFields(config).map(([entry, field]) => resolveField(entry, field, locale));
 }

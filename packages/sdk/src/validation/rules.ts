@@ -1,6 +1,5 @@
-import { getCatalogField } from '../catalog.js';
-import { CUSTOM_MAX_LENGTH } from '../resolve.js';
-import type { CustomField, FieldType, FormConfig } from '../types.js';
+import { CUSTOM_MAX_LENGTH, displayedFields } from '../resolve.js';
+import type { CustomField, CustomFieldType, FieldDefinition, FieldType, FormConfig } from '../types.js';
 
 /** Everything needed to check one displayed field, derived from the config. */
 export interface FieldRule {
@@ -14,10 +13,10 @@ export interface FieldRule {
   readonly options?: ReadonlySet<string>;
 }
 
-// What a custom field's type implies, checked before its `format`.
+// What a field's type implies, checked before its `format` (for catalog fields, the same check).
 const TYPE_CHECK: Readonly<Record<string, string>> = { email: 'email', tel: 'phone', url: 'url', date: 'date' };
 
-function customChecks(field: CustomField): string[] {
+function checksOf(field: FieldDefinition | CustomField): string[] {
   const checks: string[] = [];
   const implied = Object.hasOwn(TYPE_CHECK, field.type) ? TYPE_CHECK[field.type] : undefined;
   if (implied) checks.push(implied);
@@ -37,24 +36,13 @@ export function fieldRules(config: FormConfig): readonly FieldRule[] {
 }
 
 function deriveRules(config: FormConfig): FieldRule[] {
-  const custom = new Map(config.customFields.map((field) => [field.id, field]));
-  const rules: FieldRule[] = [];
-  for (const { id, displayed, required } of config.fields) {
-    if (!displayed) continue;
-    const def = getCatalogField(id);
-    const field = def ? undefined : custom.get(id);
-    const source = def ?? field;
-    if (!source) continue;
-    const choices = source.options ? new Set(source.options.map((option) => option.value)) : undefined;
-    rules.push({
-      id,
-      type: source.type,
-      required,
-      checks: def ? (def.format ? [def.format] : []) : customChecks(field as CustomField),
-      ...(source.minLength !== undefined ? { minLength: source.minLength } : {}),
-      maxLength: def ? def.maxLength : (field?.maxLength ?? CUSTOM_MAX_LENGTH[(field as CustomField).type]),
-      ...(choices ? { options: choices } : {}),
-    });
-  }
-  return rules;
+  return displayedFields(config).map(([{ id, required }, field]) => ({
+    id,
+    type: field.type,
+    required,
+    checks: checksOf(field),
+    ...(field.minLength !== undefined ? { minLength: field.minLength } : {}),
+    maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type as CustomFieldType],
+    ...(field.options ? { options: new Set(field.options.map((option) => option.value)) } : {}),
+  }));
 }
