@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { defaultConfig, type FormConfig } from '@account-request/sdk';
-import { createAccountRequestHandler, problem, type RateLimitOptions } from '@account-request/sdk/server';
+import { createAccountRequestHandler, createOutbox, problem, type Notifier, type RateLimitOptions } from '@account-request/sdk/server';
 import { Hono, type Context } from 'hono';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
 import { challengeHeaders, isAdmin } from './auth.js';
@@ -10,6 +10,8 @@ import { adminPage } from './pages/admin.js';
 import { notFoundPage } from './pages/not-found.js';
 import { shopPage } from './pages/shop.js';
 import { pageLocale } from './pages/text.js';
+import { createMailNotifier } from './mailer.js';
+import { mountProcessingPages } from './processing-routes.js';
 import { securityHeaders } from './security.js';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 
@@ -31,6 +33,12 @@ export interface DemoAppOptions {
   readonly assets?: AssetPaths;
   /** The config stored on first start; default {@link seedConfig}. */
   readonly seed?: FormConfig;
+  /** E-mail delivery: `.eml` files under `dataDir/outbox/` unless `smtpUrl` is set. */
+  readonly mail?: { readonly from?: string; readonly smtpUrl?: string };
+  /** Replaces the nodemailer notifier (tests). */
+  readonly notifier?: Notifier;
+  /** How often failed e-mails are retried; default 30 s. */
+  readonly retryIntervalMs?: number;
 }
 
 /** A demo server, ready to be given to a Node adapter or called directly in tests. */
@@ -38,9 +46,19 @@ export interface DemoApp {
   /** The fetch handler of the whole site. */
   readonly fetch: (request: Request, env?: unknown) => Promise<Response>;
   readonly store: SqliteStore;
-  /** Closes the database. */
+  /** The folder of the `.eml` files. */
+  readonly outboxDir: string;
+  /** Runs the e-mail retry loop once (the timer does it every `retryIntervalMs`). */
+  retryMail(): Promise<void>;
+  /** Stops the retry loop and closes the database. */
   close(): void;
 }
+
+/** Name of the folder of `.eml` files inside `dataDir`. */
+export const OUTBOX_DIR = 'outbox';
+
+/** The `From` of the demo's e-mails when `MAIL_FROM` is unset. */
+export const DEFAULT_MAIL_FROM = 'Comptoir Duval <no-reply@comptoir-duval.example>';
 
 /** How many requests the admin page lists. */
 const RECENT_REQUESTS = 20;
@@ -55,6 +73,7 @@ export function seedConfig(): FormConfig {
     ...config,
     settings: {
       ...config.settings,
+      alertEmail: 'ventes@comptoir-duval.example',
       confirmation: {
         message: {
           fr: 'Merci ! Votre demande d’ouverture de compte professionnel est bien enregistrée. Notre service commercial la vérifie et revient vers vous par e-mail sous un jour ouvré.',
@@ -73,11 +92,25 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
   const store = createSqliteStore(join(options.dataDir, DATABASE_FILE));
   try {
     const config = await openSqliteConfigStore(store.database, options.seed ?? seedConfig());
-    const app = buildRoutes(options, store, config);
+    const outboxDir = join(options.dataDir, OUTBOX_DIR);
+    const notifier = options.notifier ?? createMailNotifier({ outboxDir, from: options.mail?.from ?? DEFAULT_MAIL_FROM, ...(options.mail?.smtpUrl ? { smtpUrl: options.mail.smtpUrl } : {}) });
+    const app = buildRoutes(options, store, config, notifier, outboxDir);
+    const outbox = createOutbox({ store, notifier });
+    let running: Promise<void> | undefined;
+    const retryMail = (): Promise<void> =>
+      // One run at a time; an error (database busy) waits for the next tick.
+      (running ??= outbox.deliver().then(() => undefined, (error: unknown) => console.error(error)).finally(() => (running = undefined)));
+    const timer = setInterval(() => void retryMail(), options.retryIntervalMs ?? 30_000);
+    timer.unref();
     return {
       fetch: async (request, env) => app.fetch(request, env),
       store,
-      close: () => store.close(),
+      outboxDir,
+      retryMail,
+      close: () => {
+        clearInterval(timer);
+        store.close();
+      },
     };
   } catch (error) {
     store.close();
@@ -89,6 +122,8 @@ function buildRoutes(
   options: DemoAppOptions,
   store: SqliteStore,
   config: SqliteConfigStore,
+  notifier: Notifier,
+  outboxDir: string,
 ): Hono {
   const password = options.adminPassword;
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
@@ -104,6 +139,11 @@ function buildRoutes(
       isAdmin(request, password) || problem(401, 'Sign in as the admin (HTTP Basic).', { headers: challengeHeaders() }),
     ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs } } : {}),
     clientAddress: (request) => addresses.get(request),
+    notifier,
+    siteName: 'Comptoir Duval',
+    adminLocale: 'fr',
+    activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,
+    adminRequestUrl: (id, request) => new URL(`/admin/requests/${id}`, request.url).href,
   });
 
   const app = new Hono();
@@ -124,6 +164,8 @@ function buildRoutes(
     const body = adminPage({ locale: pageLocale(c.req.query('lang')), editorScript: EDITOR_SCRIPT, configSrc: `${API_BASE}/config`, requestsHref: API_BASE, requests });
     return c.html(body, 200, { 'Cache-Control': 'no-store' });
   });
+
+  mountProcessingPages(app, { handler, store, apiBase: API_BASE, outboxDir });
 
   const api = async (c: Context): Promise<Response> => {
     const address = remoteAddress(c);

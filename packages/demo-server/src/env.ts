@@ -12,6 +12,10 @@ export interface ServerSettings {
   /** True when `ADMIN_PASSWORD` was unset and the password was generated for this run. */
   readonly passwordGenerated: boolean;
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
+  /** `SMTP_URL`: send e-mails through this server instead of writing `.eml` files. */
+  readonly smtpUrl?: string;
+  /** `MAIL_FROM`: the `From` of the e-mails. */
+  readonly mailFrom?: string;
 }
 
 /** A setting with a value the server cannot use. */
@@ -35,7 +39,9 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * Reads `PORT` (default 5173), `DATA_DIR` (default `.data`, relative to the working folder),
  * `ADMIN_PASSWORD` (generated when unset or empty), `RATE_LIMIT_MAX` (submissions per client
  * address and window, default 20; 0 turns the limit off) and `RATE_LIMIT_WINDOW_MS` (default
- * 600000). The server listens on 127.0.0.1 only: the demo is not meant to face a network.
+ * 600000), `SMTP_URL` (`smtp://user:pass@host:587`; unset: e-mails are `.eml` files under
+ * `DATA_DIR/outbox/`) and `MAIL_FROM`. The server listens on 127.0.0.1 only: the demo is not
+ * meant to face a network.
  */
 export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerSettings {
   const password = env['ADMIN_PASSWORD'] ?? '';
@@ -48,5 +54,20 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     adminPassword: password === '' ? generatePassword() : password,
     passwordGenerated: password === '',
     rateLimit: max === 0 ? false : { max, windowMs },
+    ...smtp(env),
+    ...(env['MAIL_FROM']?.trim() ? { mailFrom: env['MAIL_FROM'].trim() } : {}),
   };
+}
+
+function smtp(env: NodeJS.ProcessEnv): { smtpUrl?: string } {
+  const raw = env['SMTP_URL']?.trim();
+  if (!raw) return {};
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // Reported below without echoing the URL: it may hold a password.
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new SettingsError('SMTP_URL must be an smtp:// or smtps:// URL.');
+  return { smtpUrl: raw };
 }

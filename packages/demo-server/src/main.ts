@@ -10,7 +10,12 @@ const FORCE_CLOSE_AFTER_MS = 3000;
 
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
-  const app = await createDemoApp({ dataDir: settings.dataDir, adminPassword: settings.adminPassword, rateLimit: settings.rateLimit });
+  const app = await createDemoApp({
+    dataDir: settings.dataDir,
+    adminPassword: settings.adminPassword,
+    rateLimit: settings.rateLimit,
+    mail: { ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), ...(settings.mailFrom ? { from: settings.mailFrom } : {}) },
+  });
 
   const server = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info: AddressInfo) => {
     const url = `http://${settings.host}:${info.port}`;
@@ -20,9 +25,11 @@ async function main(): Promise<void> {
         '',
         `  Account request demo: ${url}/`,
         `  Admin (field editor):  ${url}/admin/`,
+        `  Admin (requests):      ${url}/admin/requests/`,
         `  Admin credentials:     admin / ${settings.adminPassword}${settings.passwordGenerated ? '   (generated for this run; set ADMIN_PASSWORD to choose one)' : ''}`,
         `  API:                   ${url}/api/account-requests`,
         `  Data:                  ${settings.dataDir}`,
+        `  E-mails:               ${settings.smtpUrl ? 'sent through SMTP_URL' : `.eml files in ${app.outboxDir}`}`,
         `  Submission rate limit: ${limit}`,
         '',
         '  Press Ctrl+C to stop.',

@@ -1,0 +1,58 @@
+import type { NotificationRecord } from '@account-request/sdk/server';
+import { html } from './html.js';
+import { layout } from './layout.js';
+import { processingText } from './processing-text.js';
+import type { PageLocale } from './text.js';
+
+/** What the outbox page shows. */
+export interface OutboxPageOptions {
+  readonly locale: PageLocale;
+  readonly items: readonly NotificationRecord[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly requestId?: string;
+}
+
+/** `/admin/outbox/`: every recorded e-mail, newest first, with its delivery state and last error. */
+export function outboxPage(options: OutboxPageOptions): string {
+  const t = processingText(options.locale);
+  const lang = options.locale;
+  const date = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  const filter = options.requestId ? `&requestId=${encodeURIComponent(options.requestId)}` : '';
+  const page = (offset: number): string => `/admin/outbox/?lang=${lang}${filter}&offset=${offset}`;
+  const last = options.offset + options.items.length;
+  const main = html`<section class="admin-intro">
+  <h1>${t.outboxTitle}</h1>
+  <p>${t.outboxIntro}</p>
+  <p class="admin-links"><a href="/admin/requests/?lang=${lang}">${t.backToList}</a></p>
+</section>
+${options.items.length === 0 ? html`<p>${t.none}</p>` : html`<div class="table-scroll"><table class="outbox">
+  <caption>${t.caption(options.offset + 1, last, options.total)}</caption>
+  <thead><tr><th scope="col">${t.outboxColumns.date}</th><th scope="col">${t.outboxColumns.kind}</th><th scope="col">${t.outboxColumns.to}</th><th scope="col">${t.outboxColumns.subject}</th><th scope="col">${t.outboxColumns.state}</th><th scope="col">${t.outboxColumns.attempts}</th><th scope="col">${t.outboxColumns.error}</th></tr></thead>
+  <tbody>${options.items.map((n) => html`
+    <tr data-notification-id="${n.id}" data-kind="${n.kind}"><td><time datetime="${n.createdAt}">${date.format(new Date(n.createdAt))}</time></td><td>${t.kinds[n.kind]}</td><td>${n.to}</td><td><a href="/admin/outbox/${n.id}?lang=${lang}">${n.subject}</a></td><td><span class="state state-${n.state}">${t.states[n.state]}</span></td><td>${n.attempts}</td><td>${n.lastError ?? ''}</td></tr>`)}
+  </tbody>
+</table></div>`}
+<nav class="paging" aria-label="${t.outboxTitle}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
+  return layout({ locale: lang, title: t.outboxTitle, path: '/admin/outbox/', main, variant: 'admin' });
+}
+
+/** `/admin/outbox/{id}`: one message's delivery state and its `.eml` file as text (escaped, never rendered). */
+export function messagePage(options: { readonly locale: PageLocale; readonly notification: NotificationRecord; readonly eml: string | undefined }): string {
+  const t = processingText(options.locale);
+  const n = options.notification;
+  const lang = options.locale;
+  const main = html`<p><a href="/admin/outbox/?lang=${lang}">← ${t.outboxTitle}</a></p>
+<h1>${t.messageTitle} : ${n.subject}</h1>
+<dl class="values">
+  <dt>${t.outboxColumns.kind}</dt><dd>${t.kinds[n.kind]}</dd>
+  <dt>${t.outboxColumns.to}</dt><dd>${n.to}</dd>
+  <dt>${t.outboxColumns.state}</dt><dd>${t.states[n.state]}</dd>
+  <dt>${t.outboxColumns.attempts}</dt><dd>${n.attempts}</dd>${n.lastError ? html`
+  <dt>${t.outboxColumns.error}</dt><dd>${n.lastError}</dd>` : ''}
+  <dt>${t.columns.open}</dt><dd><a href="/admin/requests/${n.requestId}?lang=${lang}">${n.requestId}</a></dd>
+</dl>
+${options.eml === undefined ? html`<p>${t.noFile}</p>` : html`<pre class="eml" tabindex="0">${options.eml}</pre>`}`;
+  return layout({ locale: lang, title: n.subject, path: `/admin/outbox/${n.id}`, main, variant: 'admin' });
+}

@@ -1,0 +1,92 @@
+import type { PublicRecord } from '@account-request/sdk/server';
+import { html, type SafeHtml } from './html.js';
+import { layout } from './layout.js';
+import { processingText } from './processing-text.js';
+import type { PageLocale } from './text.js';
+
+/** The list filters, as the query string carries them. */
+export type ListFilters = Readonly<Partial<Record<'status' | 'inAccount' | 'q' | 'from' | 'to' | 'sort' | 'order', string>>>;
+
+/** What the list page shows. */
+export interface RequestsListOptions {
+  readonly locale: PageLocale;
+  readonly items: readonly PublicRecord[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly filters: ListFilters;
+  /** The API's CSV export URL for the same filters. */
+  readonly exportHref: string;
+  /** A message after an action (bulk activation), or a filter error. */
+  readonly notice?: string;
+  readonly error?: string;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A query string of the filters (and extra parameters), empty values left out. */
+export function filterQuery(filters: ListFilters, extra: Readonly<Record<string, string>> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries({ ...filters, ...extra })) if (value) params.set(name, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+function option(value: string, label: string, current: string | undefined): SafeHtml {
+  return html`<option value="${value}"${(current ?? '') === value ? html` selected` : ''}>${label}</option>`;
+}
+
+/** `/admin/requests/`: the filters, one page of requests, paging, the CSV export and the bulk activation form. */
+export function requestsListPage(options: RequestsListOptions): string {
+  const t = processingText(options.locale);
+  const f = options.filters;
+  const lang = options.locale;
+  const date = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const page = (offset: number): string => `/admin/requests/${filterQuery(f, { lang, offset: String(offset) })}`;
+  const first = options.offset + 1;
+  const last = options.offset + options.items.length;
+  const table = options.items.length === 0
+    ? html`<p>${t.none}</p>`
+    : html`<div class="table-scroll"><table class="requests">
+  <caption>${t.caption(first, last, options.total)}</caption>
+  <thead><tr><th scope="col">${t.columns.date}</th><th scope="col">${t.columns.company}</th><th scope="col">${t.columns.email}</th><th scope="col">${t.columns.status}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${t.columns.open}</th></tr></thead>
+  <tbody>${options.items.map((record) => html`
+    <tr data-request-id="${record.id}"><td><time datetime="${record.createdAt}">${date.format(new Date(record.createdAt))}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
+  </tbody>
+</table></div>`;
+  const main = html`<section class="admin-intro">
+  <h1>${t.listTitle}</h1>
+  <p>${t.listIntro}</p>
+  <p class="admin-links"><a href="/admin/?lang=${lang}">← Admin</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxLink}</a></p>
+</section>
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
+<form class="filters" method="get" action="/admin/requests/">
+  <fieldset><legend>${t.filters}</legend>
+  <input type="hidden" name="lang" value="${lang}">
+  <p><label for="f-status">${t.statusLabel}</label>
+  <select id="f-status" name="status">${option('', t.any, f.status)}${(['new', 'in-progress', 'accepted', 'rejected'] as const).map((s) => option(s, t.status[s], f.status))}</select></p>
+  <p><label for="f-account">${t.inAccountLabel}</label>
+  <select id="f-account" name="inAccount">${option('', t.any, f.inAccount)}${option('true', t.yes, f.inAccount)}${option('false', t.no, f.inAccount)}</select></p>
+  <p><label for="f-q">${t.search}</label>
+  <input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="200" aria-describedby="f-q-help">
+  <span id="f-q-help" class="help">${t.searchHelp}</span></p>
+  <p><label for="f-from">${t.from}</label> <input id="f-from" name="from" type="date" value="${f.from ?? ''}"></p>
+  <p><label for="f-to">${t.to}</label> <input id="f-to" name="to" type="date" value="${f.to ?? ''}"></p>
+  <p><label for="f-sort">${t.sort}</label>
+  <select id="f-sort" name="sort">${(['createdAt', 'companyName', 'status'] as const).map((s) => option(s, t.sorts[s], f.sort ?? 'createdAt'))}</select></p>
+  <p><label for="f-order">${t.order}</label>
+  <select id="f-order" name="order">${option('desc', t.desc, f.order ?? 'desc')}${option('asc', t.asc, f.order ?? 'desc')}</select></p>
+  <p><button type="submit">${t.apply}</button> <a href="/admin/requests/?lang=${lang}">${t.reset}</a></p>
+  </fieldset>
+</form>
+<p><a class="export" href="${options.exportHref}" download>${t.export}</a></p>
+${table}
+<nav class="paging" aria-label="${t.caption(first, last, options.total)}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
+<form class="bulk" method="post" action="/admin/requests/activation-emails?lang=${lang}">
+  <h2>${t.bulkTitle}</h2>
+  <p id="bulk-help">${t.bulkHelp}</p>
+  <p><label for="bulk-date">${t.bulkDate}</label> <input id="bulk-date" name="createdAfter" type="date" required aria-describedby="bulk-help"></p>
+  <p><button type="submit">${t.bulkSend}</button></p>
+</form>`;
+  return layout({ locale: lang, title: t.listTitle, path: '/admin/requests/', main, variant: 'admin' });
+}

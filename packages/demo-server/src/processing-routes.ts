@@ -1,0 +1,200 @@
+import { STATUS_TRANSITIONS, isRequestStatus, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
+import type { Context, Hono } from 'hono';
+import { readEml } from './mailer.js';
+import { activationPage, type ActivationView } from './pages/activation.js';
+import { notFoundPage } from './pages/not-found.js';
+import { messagePage, outboxPage } from './pages/outbox.js';
+import { processingText } from './pages/processing-text.js';
+import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
+import { filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
+import { pageLocale } from './pages/text.js';
+
+/** What the processing pages need from the app. */
+export interface ProcessingPagesOptions {
+  readonly handler: (request: Request) => Promise<Response>;
+  readonly store: ProcessingStore;
+  readonly apiBase: string;
+  readonly outboxDir: string;
+}
+
+const PAGE_SIZE = 20;
+const MAX_FORM_BYTES = 16 * 1024;
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const FILTERS = ['status', 'inAccount', 'q', 'from', 'to', 'sort', 'order'] as const;
+
+/**
+ * Cross-site request forgery: the browser sends the admin's Basic credentials with any form
+ * post to this origin, from any site. A state-changing post must come from this origin:
+ * `Origin` (sent by browsers on every POST) must be ours; without it, `Sec-Fetch-Site` must
+ * not say another site; a client sending neither is not a browser acting for a visitor.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('Origin');
+  if (origin !== null) return origin === new URL(request.url).origin;
+  const site = request.headers.get('Sec-Fetch-Site');
+  return site === null || site === 'same-origin' || site === 'none';
+}
+
+async function readForm(c: Context): Promise<URLSearchParams | undefined> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
+  const body = await c.req.text();
+  return body.length > MAX_FORM_BYTES ? undefined : new URLSearchParams(body);
+}
+
+async function problemOf(response: Response): Promise<{ type: string; detail: string; errors: { field: string; message: string }[] }> {
+  const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: { field: string; message: string }[] };
+  return { type: body.type ?? '', detail: body.detail ?? '', errors: body.errors ?? [] };
+}
+
+/** Mounts `/admin/requests/…`, `/admin/outbox/…` (behind the app's admin check) and the public `/activation/{token}`. */
+export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions): void {
+  const { handler, store, apiBase } = options;
+  // The pages call the SDK handler, so every rule (transitions, If-Match, activation) lives there once.
+  const api = (c: Context, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> => {
+    const headers: Record<string, string> = { ...init.headers };
+    const auth = c.req.header('Authorization');
+    // The admin's own credentials, so `authorize` decides as for a direct API call.
+    if (auth && !path.startsWith('/activation/')) headers['Authorization'] = auth;
+    return handler(new Request(new URL(`${apiBase}${path}`, c.req.url), { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: init.body } : {}) }));
+  };
+  const locale = (c: Context) => pageLocale(c.req.query('lang'));
+  const page = (c: Context, body: string, status: 200 | 403 | 404 | 409 | 422 = 200) => c.html(body, status, NO_STORE);
+  const back = (c: Context, path: string) => c.redirect(path, 303);
+
+  app.use('/admin/*', async (c, next) => {
+    if (c.req.method === 'POST' && !isSameOrigin(c.req.raw)) return c.text(`${processingText(locale(c)).forbidden}\n`, 403, NO_STORE);
+    return next();
+  });
+  app.use('/activation/*', async (c, next) => {
+    if (c.req.method === 'POST' && !isSameOrigin(c.req.raw)) return c.text(`${processingText(locale(c)).forbidden}\n`, 403, NO_STORE);
+    return next();
+  });
+
+  app.get('/admin/requests', (c) => back(c, `/admin/requests/?lang=${locale(c)}`));
+  app.get('/admin/requests/', async (c) => {
+    const lang = locale(c);
+    const filters: Record<string, string> = {};
+    for (const name of FILTERS) {
+      const value = c.req.query(name);
+      if (value) filters[name] = value;
+    }
+    const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
+    const response = await api(c, filterQuery(filters, { limit: String(PAGE_SIZE), offset: String(offset) }));
+    const ok = response.status === 200;
+    const items = ok ? ((await response.json()) as PublicRecord[]) : [];
+    const error = ok ? undefined : (await problemOf(response)).detail;
+    const queued = c.req.query('queued');
+    const t = processingText(lang);
+    const notice = queued !== undefined ? t.bulkDone(Number(queued), Number(c.req.query('activated') ?? 0)) : undefined;
+    return page(c, requestsListPage({
+      locale: lang, items, total: ok ? Number(response.headers.get('X-Total-Count') ?? items.length) : 0, limit: PAGE_SIZE, offset,
+      filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(filters)}`,
+      ...(notice ? { notice } : {}), ...(error ? { error } : {}),
+    }));
+  });
+  app.post('/admin/requests/activation-emails', async (c) => {
+    const lang = locale(c);
+    const form = await readForm(c);
+    const response = await api(c, '/activation-emails', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ createdAfter: form?.get('createdAfter') ?? '' }) });
+    if (response.status !== 200) return back(c, `/admin/requests/?lang=${lang}`);
+    const report = (await response.json()) as { queued: number; skippedActivated: number };
+    return back(c, `/admin/requests/?lang=${lang}&queued=${report.queued}&activated=${report.skippedActivated}`);
+  });
+
+  const loadRecord = async (c: Context, id: string): Promise<PublicRecord | undefined> => {
+    const response = await api(c, `/${encodeURIComponent(id)}`);
+    return response.status === 200 ? ((await response.json()) as PublicRecord) : undefined;
+  };
+  const detail = async (c: Context, id: string, extra: { notice?: string; error?: string } = {}, status: 200 | 409 | 422 = 200) => {
+    const record = await loadRecord(c, id);
+    if (!record) return page(c, notFoundPage(locale(c)), 404);
+    return page(c, requestDetailPage({ locale: locale(c), record, ...extra }), status);
+  };
+  const patch = async (c: Context, id: string, version: string, body: Record<string, unknown>) => {
+    const t = processingText(locale(c));
+    const response = await api(c, `/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': `"v${version}"` }, body: JSON.stringify(body) });
+    if (response.status === 200) return undefined;
+    if (response.status === 412 || response.status === 428) return detail(c, id, { error: t.stale }, 409);
+    if (response.status === 404) return page(c, notFoundPage(locale(c)), 404);
+    const problem = await problemOf(response);
+    return detail(c, id, { error: problem.errors.map((e) => e.message).join(' ') || problem.detail }, 422);
+  };
+  const DONE: Readonly<Record<string, 'saved' | 'resent'>> = { saved: 'saved', status: 'saved', resent: 'resent' };
+
+  app.get('/admin/requests/:id', async (c) => {
+    const t = processingText(locale(c));
+    const done = DONE[c.req.query('done') ?? ''];
+    return detail(c, c.req.param('id'), done ? { notice: t[done] } : {});
+  });
+  app.post('/admin/requests/:id', async (c) => {
+    const id = c.req.param('id');
+    const form = (await readForm(c)) ?? new URLSearchParams();
+    const failed = await patch(c, id, form.get('version') ?? '', { inAccount: form.get('inAccount') === 'true', note: form.get('note') ?? '' });
+    return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=saved`);
+  });
+  app.post('/admin/requests/:id/status', async (c) => {
+    const id = c.req.param('id');
+    const form = (await readForm(c)) ?? new URLSearchParams();
+    const to = form.get('status');
+    const record = await loadRecord(c, id);
+    if (!record) return page(c, notFoundPage(locale(c)), 404);
+    if (String(record.version) !== form.get('version')) return detail(c, id, { error: processingText(locale(c)).stale }, 409);
+    if (!isRequestStatus(to) || !STATUS_TRANSITIONS[record.status].includes(to)) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}`);
+    // Only a page: the change is posted from it, once confirmed.
+    return page(c, statusConfirmPage({ locale: locale(c), record, to }));
+  });
+  app.post('/admin/requests/:id/status/confirm', async (c) => {
+    const id = c.req.param('id');
+    const form = (await readForm(c)) ?? new URLSearchParams();
+    const failed = await patch(c, id, form.get('version') ?? '', { status: form.get('status') ?? '' });
+    return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=status`);
+  });
+  app.post('/admin/requests/:id/activation-email', async (c) => {
+    const id = c.req.param('id');
+    const response = await api(c, `/${encodeURIComponent(id)}/activation-email`, { method: 'POST' });
+    if (response.status !== 202) return detail(c, id, { error: (await problemOf(response)).detail }, 409);
+    return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=resent`);
+  });
+
+  app.get('/admin/outbox', (c) => back(c, `/admin/outbox/?lang=${locale(c)}`));
+  app.get('/admin/outbox/', async (c) => {
+    const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
+    const requestId = c.req.query('requestId')?.slice(0, 64) || undefined;
+    const { items, total } = await store.listNotifications({ limit: PAGE_SIZE, offset, ...(requestId ? { requestId } : {}) });
+    return page(c, outboxPage({ locale: locale(c), items, total, limit: PAGE_SIZE, offset, ...(requestId ? { requestId } : {}) }));
+  });
+  app.get('/admin/outbox/:id', async (c) => {
+    const notification: NotificationRecord | undefined = await store.getNotification(c.req.param('id'));
+    if (!notification) return page(c, notFoundPage(locale(c)), 404);
+    return page(c, messagePage({ locale: locale(c), notification, eml: await readEml(options.outboxDir, notification.id) }));
+  });
+
+  const activationView = async (c: Context, token: string): Promise<ActivationView> => {
+    const response = await api(c, `/activation/${encodeURIComponent(token)}`);
+    if (response.status !== 200) return { state: 'unknown' };
+    const body = (await response.json()) as { state: 'valid' | 'expired' | 'used' | 'replaced'; companyName?: string; email?: string };
+    return body.state === 'valid' ? { state: 'form', companyName: body.companyName ?? '', email: body.email ?? '' } : { state: body.state };
+  };
+  const activation = (c: Context, view: ActivationView, status: 200 | 404 | 422 = 200) =>
+    page(c, activationPage({ locale: locale(c), token: c.req.param('token') ?? '', view }), status);
+  app.get('/activation/:token', async (c) => {
+    const view = await activationView(c, c.req.param('token'));
+    return activation(c, view, view.state === 'unknown' ? 404 : 200);
+  });
+  app.post('/activation/:token', async (c) => {
+    const token = c.req.param('token');
+    const t = processingText(locale(c));
+    const form = (await readForm(c)) ?? new URLSearchParams();
+    const password = form.get('password') ?? '';
+    const view = await activationView(c, token);
+    if (view.state !== 'form') return activation(c, view, view.state === 'unknown' ? 404 : 200);
+    if (password !== '' && password !== form.get('confirmation')) return activation(c, { ...view, errors: { confirmation: t.mismatch } }, 422);
+    const response = await api(c, `/activation/${encodeURIComponent(token)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password, locale: locale(c) }) });
+    if (response.status === 200) return activation(c, { state: 'done' });
+    const problem = await problemOf(response);
+    if (response.status === 422) return activation(c, { ...view, errors: { password: problem.errors[0]?.message ?? problem.detail } }, 422);
+    const state = /activation-(expired|used|replaced)$/.exec(problem.type)?.[1] as 'expired' | 'used' | 'replaced' | undefined;
+    return activation(c, { state: state ?? 'unknown' });
+  });
+}
