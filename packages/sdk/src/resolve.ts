@@ -32,7 +32,7 @@ export function customInputMode(field: CustomField): InputMode | undefined {
 }
 
 function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, locale: string): ResolvedField {
-  const def = getCatalogField(field.id);
+  const def = getCatalogField(field.id) ? (field as FieldDefinition) : undefined;
   const resolved: Record<string, unknown> = {
     id: field.id,
     type: field.type,
@@ -58,7 +58,9 @@ export function displayedFields(config: FormConfig): [FieldEntry, FieldDefinitio
   const out: [FieldEntry, FieldDefinition | CustomField][] = [];
   for (const entry of config.fields) {
     const field = entry.displayed ? (getCatalogField(entry.id) ?? custom.get(entry.id)) : undefined;
-    if (field) out.push([entry, field]);
+    // A prototype-less copy: an optional key the field lacks (`pattern`, `minLength`, `options`…)
+    // must read as absent even on a page that polluted Object.prototype.
+    if (field) out.push([entry, Object.assign(Object.create(null) as FieldDefinition | CustomField, field)]);
   }
   return out;
 }

@@ -57,7 +57,8 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
   }
   // `undefined` compares false: only both bounds can conflict.
   if ((raw.minLength as number) > (raw.maxLength as number)) problem('minLength', 'must not exceed maxLength');
-  return raw as CustomField;
+  // Plain copies of the prototype-less schema output (see `object` in shape.ts).
+  return { ...raw, ...(raw.options ? { options: raw.options.map((option) => ({ ...option })) } : {}) } as CustomField;
 }
 
 function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: ConfigIssue[]): FieldEntry[] {
@@ -86,7 +87,7 @@ function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: Co
 }
 
 function settings(raw: RawConfig['settings'], issues: ConfigIssue[]): Settings {
-  const { redirectUrl, message } = raw?.confirmation ?? {};
+  const { redirectUrl, message } = raw?.confirmation ?? (Object.create(null) as NonNullable<NonNullable<RawConfig['settings']>['confirmation']>);
   const url = redirectUrl?.trim();
   const alertEmail = raw?.alertEmail?.trim();
   const confirmation: Mutable<Settings['confirmation']> = {};

@@ -86,7 +86,8 @@ export const object =
   <T extends object>(shape: { readonly [K in keyof T]-?: Rule<T[K]> }): Rule<T> =>
   (v, path, issues): T | typeof INVALID => {
     if (!isObject(v)) return expected(issues, path, v, 'object');
-    const out: Record<string, unknown> = {};
+    // No prototype: a key left out must read as absent even when a page polluted Object.prototype.
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     let ok = true;
     for (const key of Object.keys(shape) as (keyof T & string)[]) {
       const result = shape[key](Object.hasOwn(v, key) ? v[key] : undefined, [...path, key], issues);

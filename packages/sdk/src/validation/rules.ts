@@ -36,7 +36,8 @@ export function fieldRules(config: FormConfig): readonly FieldRule[] {
 }
 
 function deriveRules(config: FormConfig): FieldRule[] {
-  return displayedFields(config).map(([{ id, required }, field]) => ({
+  // Prototype-less rules: an absent `minLength` or `options` must not be read from a polluted Object.prototype.
+  return displayedFields(config).map(([{ id, required }, field]) => Object.assign(Object.create(null) as FieldRule, {
     id,
     type: field.type,
     required,
