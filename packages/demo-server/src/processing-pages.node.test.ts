@@ -1,0 +1,252 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { MailMessage, Notifier } from '@account-request/sdk/server';
+import { API_BASE, createDemoApp, type DemoApp } from './app.js';
+import { PAGE_CSP } from './security.js';
+
+const PASSWORD = 'test-password-1234';
+const ORIGIN = 'http://127.0.0.1:5173';
+const ADMIN = { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
+const root = mkdtempSync(join(tmpdir(), 'demo-processing-pages-'));
+const assetsDir = join(root, 'bundles');
+mkdirSync(assetsDir);
+writeFileSync(join(assetsDir, 'form.js'), '');
+writeFileSync(join(assetsDir, 'editor.js'), '');
+let counter = 0;
+
+async function newApp(notifier?: Notifier): Promise<DemoApp> {
+  return createDemoApp({
+    dataDir: join(root, `data-${(counter += 1)}`),
+    adminPassword: PASSWORD,
+    rateLimit: false,
+    retryIntervalMs: 60 * 60 * 1000,
+    ...(notifier ? { notifier } : {}),
+    assets: { formBundle: join(assetsDir, 'form.js'), editorBundle: join(assetsDir, 'editor.js'), publicDir: fileURLToPath(new URL('../public/', import.meta.url)) },
+  });
+}
+
+let app: DemoApp;
+before(async () => {
+  app = await newApp();
+});
+after(() => {
+  app.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const get = (target: DemoApp, path: string, headers: Record<string, string> = ADMIN) => target.fetch(new Request(`${ORIGIN}${path}`, { headers }));
+const postForm = (target: DemoApp, path: string, fields: Record<string, string>, headers: Record<string, string> = { ...ADMIN, Origin: ORIGIN }) =>
+  target.fetch(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields) }));
+
+const VALID = { companyName: 'Papeterie <Lemoine>', lastName: 'Lemoine', email: 'claire@lemoine.example', phone: '04 72 00 11 22', street: '8 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' };
+
+async function submit(target: DemoApp, values: Record<string, unknown> = VALID): Promise<string> {
+  const response = await target.fetch(new Request(`${ORIGIN}${API_BASE}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: ORIGIN },
+    body: JSON.stringify({ values, confirmed: true, locale: 'fr' }),
+  }));
+  assert.equal(response.status, 201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function version(target: DemoApp, id: string): Promise<string> {
+  return String(((await (await get(target, `${API_BASE}/${id}`)).json()) as { version: number }).version);
+}
+
+/** Accepts a request through the pages: status form, confirmation page, confirm. */
+async function acceptThroughPages(target: DemoApp, id: string): Promise<void> {
+  for (const status of ['in-progress', 'accepted']) {
+    const confirm = await postForm(target, `/admin/requests/${id}/status?lang=en`, { status, version: await version(target, id) });
+    assert.equal(confirm.status, 200);
+    const page = await confirm.text();
+    assert.ok(page.includes(`action="/admin/requests/${id}/status/confirm?lang=en"`));
+    const done = await postForm(target, `/admin/requests/${id}/status/confirm?lang=en`, { status, version: await version(target, id) });
+    assert.equal(done.status, 303);
+    assert.equal(done.headers.get('Location'), `/admin/requests/${id}?lang=en&done=status`);
+  }
+}
+
+describe('e-mails of the demo', () => {
+  test('a submission writes the confirmation and the alert as .eml files, listed on /admin/outbox/', async () => {
+    const id = await submit(app);
+    const files = readdirSync(app.outboxDir).filter((name) => name.endsWith('.eml'));
+    assert.equal(files.length, 2);
+    const emls = files.map((name) => readFileSync(join(app.outboxDir, name), 'utf8'));
+    const alert = emls.find((eml) => /^To: ventes@comptoir-duval\.example\r$/m.test(eml));
+    assert.ok(alert, 'the alert goes to the seed config alertEmail');
+    assert.match(alert, /^From: Comptoir Duval <no-reply@comptoir-duval\.example>\r$/m);
+    assert.match(alert, new RegExp(`^X-Account-Request: ${id}\\r$`, 'm'));
+    assert.ok(emls.some((eml) => /^To: claire@lemoine\.example\r$/m.test(eml)));
+    const page = await (await get(app, '/admin/outbox/?lang=fr')).text();
+    assert.equal((page.match(/<tr data-notification-id=/g) ?? []).length, 2);
+    assert.ok(page.includes('Envoyé'));
+    const notificationId = /data-notification-id="([^"]+)" data-kind="alert"/.exec(page)?.[1]!;
+    const message = await get(app, `/admin/outbox/${notificationId}?lang=en`);
+    assert.equal(message.status, 200);
+    const shown = await message.text();
+    assert.ok(shown.includes('<pre class="eml" tabindex="0">'));
+    assert.ok(shown.includes('Papeterie &lt;Lemoine&gt;') || shown.includes('Papeterie =3CLemoine'), 'the .eml is shown as escaped text');
+    assert.doesNotMatch(shown, /<Lemoine>/);
+    assert.equal((await get(app, '/admin/outbox/../../etc/passwd')).status, 404);
+  });
+
+  test('a failing transport: the request is kept, the mail waits as pending with its error, the retry loop sends it once', async () => {
+    const sent: MailMessage[] = [];
+    let failing = true;
+    const own = await newApp({ notify: (message) => { if (failing) throw new Error('SMTP down'); sent.push(message); } });
+    try {
+      const id = await submit(own);
+      assert.equal((await own.store.list()).length, 1);
+      const pending = await (await get(own, '/admin/outbox/?lang=en')).text();
+      assert.equal((pending.match(/state-pending/g) ?? []).length, 2);
+      assert.ok(pending.includes('Error: SMTP down'));
+      failing = false;
+      // Not due yet (30 s backoff): the loop leaves them.
+      await own.retryMail();
+      assert.equal(sent.length, 0);
+      await own.store.database.prepare("UPDATE notifications SET next_attempt_at = '2000-01-01T00:00:00.000Z'").run();
+      await Promise.all([own.retryMail(), own.retryMail()]);
+      await own.retryMail();
+      assert.deepEqual(sent.map((m) => [m.kind, m.requestId]).sort(), [['alert', id], ['confirmation', id]]);
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe('/admin/requests/', () => {
+  test('needs the admin; lists with filters, escapes values, links the CSV export with the same filters', async () => {
+    assert.equal((await get(app, '/admin/requests/', {})).status, 401);
+    await submit(app, { ...VALID, companyName: 'Bois du Nord', email: 'nord@bois.example' });
+    const response = await get(app, '/admin/requests/?lang=fr&q=bois&status=new');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('Content-Security-Policy'), PAGE_CSP);
+    const page = await response.text();
+    assert.equal((page.match(/<tr data-request-id=/g) ?? []).length, 1);
+    assert.ok(page.includes('<td>Bois du Nord</td>'));
+    assert.ok(page.includes(`href="${API_BASE}/export.csv?status=new&amp;q=bois"`));
+    assert.ok(page.includes('<option value="new" selected>Nouvelle</option>'));
+    assert.ok(page.includes('<label for="f-q">Recherche</label>'));
+    assert.doesNotMatch(page, /<script|\sstyle=|\son\w+=/);
+    const all = await (await get(app, '/admin/requests/?lang=en')).text();
+    assert.ok(all.includes('Papeterie &lt;Lemoine&gt;'));
+    const bad = await (await get(app, '/admin/requests/?from=never')).text();
+    assert.ok(bad.includes('role="alert"'));
+  });
+
+  test('the detail page: values, history and a status change through a confirmation step', async () => {
+    const id = await submit(app);
+    const detail = await (await get(app, `/admin/requests/${id}?lang=en`)).text();
+    assert.ok(detail.includes('<h1>Request from Papeterie &lt;Lemoine&gt;</h1>'));
+    assert.ok(detail.includes('<dt>Company name</dt><dd>Papeterie &lt;Lemoine&gt;</dd>') || detail.includes('Papeterie &lt;Lemoine&gt;</dd>'));
+    assert.ok(detail.includes('value="in-progress" checked'));
+    assert.ok(!detail.includes('value="accepted"'), 'only allowed moves are offered');
+    // Posting to the confirmation step changes nothing.
+    await postForm(app, `/admin/requests/${id}/status?lang=en`, { status: 'in-progress', version: '1' });
+    assert.equal(await version(app, id), '1');
+    await acceptThroughPages(app, id);
+    const after = await (await get(app, `/admin/requests/${id}?lang=en&done=status`)).text();
+    assert.ok(after.includes('status-accepted'));
+    assert.ok(after.includes('Changes saved.'));
+    assert.ok(after.includes('Processing: In progress → Accepted'));
+    assert.ok(after.includes('Send the activation link again'));
+  });
+
+  test('inAccount and note are saved with If-Match; a stale form gets the current version and a message', async () => {
+    const id = await submit(app);
+    const saved = await postForm(app, `/admin/requests/${id}?lang=fr`, { version: '1', inAccount: 'true', note: 'Client <historique>' });
+    assert.equal(saved.status, 303);
+    const record = (await (await get(app, `${API_BASE}/${id}`)).json()) as { inAccount: boolean; note: string };
+    assert.deepEqual([record.inAccount, record.note], [true, 'Client <historique>']);
+    const stale = await postForm(app, `/admin/requests/${id}?lang=fr`, { version: '1', note: 'perdu' });
+    assert.equal(stale.status, 409);
+    const page = await stale.text();
+    assert.ok(page.includes('modifiée entre-temps'));
+    assert.ok(page.includes('>Client &lt;historique&gt;</textarea>'));
+  });
+
+  test('state-changing posts from another site are refused (CSRF), even with the admin credentials', async () => {
+    const id = await submit(app);
+    for (const headers of [{ ...ADMIN, Origin: 'https://evil.example' }, { ...ADMIN, 'Sec-Fetch-Site': 'cross-site' }]) {
+      for (const path of [`/admin/requests/${id}`, `/admin/requests/${id}/status/confirm`, '/admin/requests/activation-emails', `/admin/requests/${id}/activation-email`]) {
+        assert.equal((await postForm(app, path, { version: '1', status: 'rejected', inAccount: 'true', createdAfter: '2020-01-01' }, headers)).status, 403, path);
+      }
+    }
+    assert.equal(await version(app, id), '1');
+  });
+
+  test('bulk activation from the list page reports its counts', async () => {
+    const own = await newApp();
+    try {
+      const id = await submit(own);
+      await acceptThroughPages(own, id);
+      const response = await postForm(own, '/admin/requests/activation-emails?lang=en', { createdAfter: '2020-01-01' });
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get('Location'), '/admin/requests/?lang=en&queued=1&activated=0');
+      assert.ok((await (await get(own, response.headers.get('Location')!)).text()).includes('1 activation request(s) sent; 0 account(s) already activated skipped.'));
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe('/activation/{token}', () => {
+  async function acceptedToken(): Promise<{ own: DemoApp; token: string }> {
+    const own = await newApp();
+    const id = await submit(own);
+    await acceptThroughPages(own, id);
+    const files = readdirSync(own.outboxDir).map((name) => readFileSync(join(own.outboxDir, name), 'utf8'));
+    const token = files.map((eml) => /\/activation\/([A-Za-z0-9_-]{43})/.exec(eml)?.[1]).find(Boolean);
+    assert.ok(token, 'an activation .eml holds the link');
+    return { own, token };
+  }
+
+  test('the form: labels, new-password autocomplete, help tied by aria-describedby; fr and en', async () => {
+    const { own, token } = await acceptedToken();
+    try {
+      const response = await get(own, `/activation/${token}`, {});
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('Content-Security-Policy'), PAGE_CSP);
+      const page = await response.text();
+      assert.ok(page.includes('<label for="password">Nouveau mot de passe</label>'));
+      assert.ok(page.includes('autocomplete="new-password"'));
+      assert.ok(page.includes('aria-describedby="password-help"'));
+      assert.ok(page.includes('Papeterie &lt;Lemoine&gt;'));
+      assert.doesNotMatch(page, /<script|\sstyle=|\son\w+=/);
+      assert.ok((await (await get(own, `/activation/${token}?lang=en`, {})).text()).includes('Choose the password'));
+    } finally {
+      own.close();
+    }
+  });
+
+  test('errors are shown and tied to their input; success; the link then no longer works', async () => {
+    const { own, token } = await acceptedToken();
+    try {
+      const headers = { Origin: ORIGIN };
+      const mismatch = await postForm(own, `/activation/${token}?lang=en`, { password: 'une phrase de passe longue', confirmation: 'autre' }, headers);
+      assert.equal(mismatch.status, 422);
+      const mismatchPage = await mismatch.text();
+      assert.ok(mismatchPage.includes('aria-describedby="confirmation-error" aria-invalid="true"'));
+      assert.ok(mismatchPage.includes('The two passwords are not the same.'));
+      const weak = await (await postForm(own, `/activation/${token}?lang=en`, { password: 'court', confirmation: 'court' }, headers)).text();
+      assert.ok(weak.includes('aria-describedby="password-help password-error"'));
+      assert.match(weak, /id="password-error" class="error"><span class="visually-hidden">Error: <\/span>The password needs at least 12 characters/);
+      assert.equal((await postForm(own, `/activation/${token}`, { password: 'une phrase de passe longue', confirmation: 'une phrase de passe longue' }, { Origin: 'https://evil.example' })).status, 403);
+      const done = await (await postForm(own, `/activation/${token}?lang=en`, { password: 'une phrase de passe longue', confirmation: 'une phrase de passe longue' }, headers)).text();
+      assert.ok(done.includes('Your account is active'));
+      const again = await (await get(own, `/activation/${token}?lang=en`, {})).text();
+      assert.ok(again.includes('already used'));
+      assert.doesNotMatch(again, /<form/);
+      assert.equal((await get(own, `/activation/${'A'.repeat(43)}`, {})).status, 404);
+      const activated = (await own.store.list())[0];
+      assert.ok(activated?.activatedAt);
+    } finally {
+      own.close();
+    }
+  });
+});
