@@ -27,11 +27,18 @@ function makeConfig(count: number): Record<string, unknown> {
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
 
-const median = (values: readonly number[]) => {
+/** Median and quartiles (nearest rank): the spread shows how noisy the machine was. */
+export interface Timing {
+  readonly median: number;
+  readonly q1: number;
+  readonly q3: number;
+}
+
+function timing(values: readonly number[]): Timing {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))] ?? 0;
+  return { median: at(0.5), q1: at(0.25), q3: at(0.75) };
+}
 
 /** The element, from `createElement` to the frame after its last control exists and is laid out. */
 async function renderElement(config: Record<string, unknown>, lastId: string): Promise<number> {
@@ -97,8 +104,8 @@ async function renderPlain(fields: readonly ResolvedField[], lastId: string): Pr
   return end - start;
 }
 
-/** Median ms to a rendered form, element and plain, for a config of `count` fields (capped). */
-async function renderBench(count: number, iterations: number): Promise<{ fields: number; element: number; plain: number }> {
+/** Ms to a rendered form, element and plain, for a config of `count` fields (capped). */
+async function renderBench(count: number, iterations: number): Promise<{ fields: number; element: Timing; plain: Timing }> {
   const config = makeConfig(count);
   const fields = resolveFields(parseConfig(config), { locale: LOCALE });
   const lastId = fields.at(-1)?.id ?? '';
@@ -112,7 +119,7 @@ async function renderBench(count: number, iterations: number): Promise<{ fields:
     element.push(a);
     plain.push(b);
   }
-  return { fields: fields.length, element: median(element), plain: median(plain) };
+  return { fields: fields.length, element: timing(element), plain: timing(plain) };
 }
 
 Object.assign(window, { renderBench });

@@ -5,16 +5,18 @@
 // at full speed and with the CPU throttled 4x (CDP `Emulation.setCPUThrottlingRate`).
 // A config holds at most 200 fields (CONTRACT), so the 500 case runs at the cap.
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import type { Timing } from './page.js';
 
 const ITERATIONS = 15;
 const SIZES = [20, 100, 500] as const;
 const RATES = [1, 4] as const;
 const entry = fileURLToPath(new URL('./page.ts', import.meta.url));
 
-type Result = { fields: number; element: number; plain: number };
+type Result = { fields: number; element: Timing; plain: Timing };
 type RenderBench = (count: number, iterations: number) => Promise<Result>;
 
 const { outputFiles } = await build({
@@ -39,6 +41,10 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
+const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+const spread = (t: Timing) => `(${t.q1.toFixed(0)}-${t.q3.toFixed(0)})`;
+const loadBefore = load();
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -54,17 +60,19 @@ try {
     for (const size of SIZES) {
       const result = await tab.evaluate(([count, iterations]) => (window as unknown as { renderBench: RenderBench }).renderBench(count, iterations), [size, ITERATIONS] as const);
       const fields = result.fields === size ? String(size) : `${size} (capped at ${result.fields})`;
-      rows.push([`${rate}x`, fields, result.element.toFixed(1), result.plain.toFixed(1), `${(result.element / result.plain).toFixed(2)}x`]);
+      const { element, plain } = result;
+      rows.push([`${rate}x`, fields, element.median.toFixed(1), spread(element), plain.median.toFixed(1), spread(plain), `${(element.median / plain.median).toFixed(2)}x`]);
     }
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  const header = ['CPU', 'fields', 'element ms', 'plain ms', 'ratio'];
+  const header = ['CPU', 'fields', 'element ms', '(q1-q3)', 'plain ms', '(q1-q3)', 'ratio'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   console.log('Median time from creation to a rendered form (control present, layout forced, next animation frame):');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log(`(${ITERATIONS} interleaved iterations each after 3 warm-up; element and plain form in the same page and run; bundle ${(script.length / 1000).toFixed(1)} KB min, Chromium headless)`);
+  console.log(`(load average ${load()} on ${availableParallelism()} CPUs, before ${loadBefore}: a busy machine widens the quartiles)`);
 } finally {
   await browser.close();
   server.close();
