@@ -1,7 +1,7 @@
 // Starts the demo server the way `npm start` does (its own Node process running src/main.ts)
 // and stops it with SIGTERM, for the end-to-end and crash tests.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +16,28 @@ const BUILT = [
   'packages/field-config/dist/form-field-config.bundle.js',
 ];
 
-/** Runs the root `npm run build` steps when a bundle or the SDK's build is missing. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') ? statSync(path).mtimeMs : 0);
+  }
+  return newest;
+}
+
+/**
+ * Runs the root `npm run build` steps when a bundle or the SDK's build is missing, and rebuilds
+ * the SDK alone (the server runs its `dist`) when a source file is newer than its build.
+ */
 export function ensureBuilt(): void {
+  const sdkBuild = `${REPO_ROOT}packages/sdk/dist/server.js`;
+  if (existsSync(sdkBuild) && statSync(sdkBuild).mtimeMs < newestSource(`${REPO_ROOT}packages/sdk/src`)) {
+    try {
+      execFileSync(`${REPO_ROOT}node_modules/.bin/tsc`, ['-p', 'packages/sdk/tsconfig.build.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    } catch {
+      // Type errors still emit JavaScript; a build that cannot run shows up as a failing test.
+    }
+  }
   if (BUILT.every((file) => existsSync(new URL(file, `file://${REPO_ROOT}`)))) return;
   const PATH = [`${REPO_ROOT}node_modules/.bin`, process.env['PATH'] ?? ''].join(delimiter);
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: REPO_ROOT, env: { ...process.env, PATH }, stdio: 'pipe' });
