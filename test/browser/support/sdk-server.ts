@@ -32,7 +32,7 @@ let started: Promise<unknown> | undefined;
 
 /** Starts msw once per test page. */
 export function startWorker(): Promise<unknown> {
-  started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  started ??= worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
   return started;
 }
 
@@ -131,7 +131,7 @@ export function faultyServer(initial: FormConfig = defaultConfig()): FaultyServe
     store,
     seen,
     configWrites,
-    config: () => configs.loadConfig(),
+    config: async () => (await configs.loadConfig()) as FormConfig,
     inject(method, ...faults) {
       queues[method]?.push(...faults);
     },
