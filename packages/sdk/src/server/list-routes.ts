@@ -1,5 +1,6 @@
 import { requireAdmin } from './admin.js';
 import type { HandlerContext } from './context.js';
+import { ifNoneMatchSatisfied } from './etag.js';
 import { requestEtag, toProcessedRecord } from './lifecycle.js';
 import { recordResponse, toPublicRecord } from './processing-routes.js';
 import { HttpProblem, json, problem } from './problem.js';
@@ -64,6 +65,7 @@ export async function getRequest(context: HandlerContext, request: Request, id: 
   const stored = await context.store(() => context.options.store.get(id));
   if (!stored) return problem(404, 'No account request has this id.');
   const record = toProcessedRecord(stored);
-  if (request.headers.get('If-None-Match') === requestEtag(record)) return new Response(null, { status: 304, headers: { ETag: requestEtag(record), 'Cache-Control': 'no-store' } });
+  const ifNoneMatch = request.headers.get('If-None-Match');
+  if (ifNoneMatch !== null && ifNoneMatchSatisfied(ifNoneMatch, requestEtag(record))) return new Response(null, { status: 304, headers: { ETag: requestEtag(record), 'Cache-Control': 'no-store' } });
   return recordResponse(record);
 }
