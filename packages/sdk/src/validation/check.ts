@@ -37,12 +37,11 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LETTERS = /^[\p{L}\p{M} '’-]+$/u;
 const IDENTIFIERS = new Set(['siret', 'vat', 'country']);
 
+// A calendar date written YYYY-MM-DD. Date.UTC rolls overflows over (02-30 → 03-01) and reads
+// years 0–99 as 1900–1999, so the date it makes reads back as `v` only when `v` is a real one.
 function isRealDate(v: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) ?? [];
+  return year !== undefined && new Date(Date.UTC(+year, Number(month) - 1, Number(day))).toISOString().startsWith(v);
 }
 
 // One format check: a problem code, or the value to keep (possibly in canonical form).
