@@ -1,0 +1,219 @@
+// `npm run bench:load`: load on the demo server, loopback only, bounded in time. Not part of
+// `npm test` (timed figures belong in benchmarks, not in tests).
+//
+// 1. Starts the demo server as `npm start` does (packages/demo-server/src/main.ts, its own Node
+//    process) on 127.0.0.1, a free port and a temporary DATA_DIR, rate limit off
+//    (RATE_LIMIT_MAX=0), with an IPC channel through which it reports its memory (no public route).
+// 2. autocannon for BENCH_SECONDS (default 10) each: valid submissions (one Idempotency-Key per
+//    request), then invalid ones (422), then both mixed with config reads.
+// 3. 1,000 concurrent submissions sharing ONE Idempotency-Key, then the admin API must list
+//    exactly one request from them.
+// Prints requests/s, p50/p99 latency, 2xx/4xx/other answers (other must be 0) and the server's
+// RSS before and after; exits non-zero when a guarantee fails.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: CannonRequest) => CannonRequest;
+}
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  statusCodeStats: Record<string, { count: number }>;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+type Cannon = (options: { url: string; connections: number; duration: number; requests: CannonRequest[] }) => Promise<CannonResult>;
+
+// autocannon ships no types; require gives it a plain signature.
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
+const BURST = 1000;
+const PASSWORD = 'bench-load-password';
+const AUTH = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
+const MAIN = fileURLToPath(new URL('../packages/demo-server/src/main.ts', import.meta.url));
+
+// Loaded into the server process before main.ts: answers `memory` over IPC, after a full GC so
+// "after" is the memory kept, not garbage not yet collected.
+const PROBE = `data:text/javascript,${encodeURIComponent(`
+process.on('message', (message) => {
+  if (message !== 'memory') return;
+  globalThis.gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.send({ rss, heapUsed });
+});
+`)}`;
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly url: string;
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+}
+
+async function startServer(dataDir: string): Promise<Server> {
+  const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, RATE_LIMIT_MAX: '0' };
+  delete env['NODE_TEST_CONTEXT'];
+  const child = fork(MAIN, [], { env, execArgv: ['--expose-gc', '--import', 'tsx', '--import', PROBE], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  process.once('exit', () => child.kill('SIGKILL'));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo server did not start:\n${output}`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`the demo server exited (${code}):\n${output}`)));
+    child.stdout?.on('data', () => {
+      const found = /Account request demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    });
+  });
+  return {
+    child,
+    url,
+    memory: () =>
+      new Promise((resolve) => {
+        child.once('message', (message) => resolve(message as { rss: number; heapUsed: number }));
+        child.send('memory');
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const VALID = {
+  values: {
+    companyName: 'Établissements Martin & Fils',
+    legalForm: 'SARL',
+    siret: '73282932000074',
+    vatNumber: 'FR40303265045',
+    civility: 'Mme',
+    firstName: 'Élodie',
+    lastName: 'Martin',
+    email: 'elodie.martin@martin-fils.example',
+    phone: '+33 1 23 45 67 89',
+    street: '12 rue de la République',
+    postalCode: '69002',
+    city: 'Lyon',
+    country: 'FR',
+  },
+  confirmed: true,
+  locale: 'fr',
+};
+const INVALID = { ...VALID, values: { ...VALID.values, email: 'elodie.martin@', postalCode: 'ABC', siret: '12345678901234' } };
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+const withKey = (request: CannonRequest): CannonRequest => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } });
+
+interface Row {
+  readonly name: string;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly total: number;
+  readonly ok: number;
+  readonly client: number;
+  readonly other: number;
+}
+
+function summarize(name: string, result: CannonResult): Row {
+  let ok = 0;
+  let client = 0;
+  let other = result.errors + result.timeouts;
+  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+    const status = Number(code);
+    if (status >= 200 && status < 300) ok += count;
+    else if (status >= 400 && status < 500) client += count;
+    else other += count;
+  }
+  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, ok, client, other };
+}
+
+async function run(server: Server, name: string, requests: CannonRequest[]): Promise<Row> {
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: SECONDS, requests });
+  return summarize(name, result);
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  const server = await startServer(dataDir);
+  const failures: string[] = [];
+  try {
+    const submit = `/api/account-requests`;
+    const probe = await fetch(`${server.url}${submit}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(VALID) });
+    if (probe.status !== 201) throw new Error(`the valid submission is refused (${probe.status}): ${await probe.text()}`);
+    // Warm-up, so "before" is a server that has JIT-compiled its paths, not a cold one.
+    await autocannon({ url: server.url, connections: 4, duration: 1, requests: [{ method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(VALID), setupRequest: withKey }] });
+    const before = await server.memory();
+
+    const rows: Row[] = [];
+    rows.push(await run(server, 'valid submissions (201, unique keys)', [{ method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(VALID), setupRequest: withKey }]));
+    rows.push(await run(server, 'invalid submissions (422)', [{ method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(INVALID), setupRequest: withKey }]));
+    rows.push(
+      await run(server, 'mixed: valid, invalid, malformed, GET config', [
+        { method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(VALID), setupRequest: withKey },
+        { method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(INVALID), setupRequest: withKey },
+        { method: 'POST', path: submit, headers: JSON_HEADERS, body: '{"values": ', setupRequest: withKey },
+        { method: 'GET', path: `${submit}/config` },
+      ]),
+    );
+    const after = await server.memory();
+
+    // 1,000 submissions at once under one key: one request, the others replay it.
+    const key = randomUUID();
+    const marker = { ...VALID, values: { ...VALID.values, companyName: `Rafale ${key.slice(0, 8)} SARL` } };
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, () =>
+        fetch(`${server.url}${submit}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(marker) })
+          .then(async (response) => ({ status: response.status, id: response.status === 201 ? ((await response.json()) as { id: string }).id : undefined }))
+          .catch((error: unknown) => ({ status: 0, id: undefined, error })),
+      ),
+    );
+    const statuses = new Map<number, number>();
+    for (const { status } of answers) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const ids = new Set(answers.map((answer) => answer.id).filter(Boolean));
+    const listed = (await (await fetch(`${server.url}${submit}?limit=200`, { headers: { Authorization: AUTH } })).json()) as { values: Record<string, unknown> }[];
+    const created = listed.filter((record) => record.values['companyName'] === marker.values.companyName).length;
+
+    console.log(`\nDemo server load, loopback, ${SECONDS} s per run, ${CONNECTIONS} connections, rate limit off, SQLite (WAL, synchronous=FULL)`);
+    console.log(`Machine: ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the runs\n`);
+    console.log('| run | req/s | p50 ms | p99 ms | requests | 2xx | 4xx | other (must be 0) |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of rows) console.log(`| ${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.total} | ${row.ok} | ${row.client} | ${row.other} |`);
+    console.log(`\nServer memory: RSS ${mb(before.rss)} before, ${mb(after.rss)} after (heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, after a full GC)`);
+    console.log(`\n${BURST} concurrent submissions with one Idempotency-Key: statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${ids.size} distinct id(s) answered, ${created} request(s) listed by the admin API`);
+
+    for (const row of rows) if (row.other > 0) failures.push(`${row.name}: ${row.other} answers neither 2xx nor 4xx`);
+    if (created !== 1) failures.push(`the burst created ${created} requests, not 1`);
+    if (ids.size !== 1) failures.push(`the burst answered ${ids.size} different ids`);
+    if ([...statuses.keys()].some((status) => status !== 201 && status !== 409)) failures.push(`the burst got statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(`\nFAILED:\n- ${failures.join('\n- ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
