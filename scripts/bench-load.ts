@@ -64,7 +64,7 @@ interface Server {
 }
 
 async function startServer(dataDir: string): Promise<Server> {
-  const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, RATE_LIMIT_MAX: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, RATE_LIMIT_MAX: '0' };
   delete env['NODE_TEST_CONTEXT'];
   const child = fork(MAIN, [], { env, execArgv: ['--expose-gc', '--import', 'tsx', '--import', PROBE], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
