@@ -101,9 +101,12 @@ describe('examples/postgres-store', { skip }, () => {
     const etag = loaded.headers.get('ETag') ?? '';
     const config = (await loaded.json()) as { fields: { id: string; displayed: boolean; required: boolean }[] };
     const edited = { ...config, fields: config.fields.map((field) => (field.id === 'fax' ? { ...field, displayed: true, required: true } : field)) };
-    const put = (ifMatch: string) => handler(new Request(`${base}/config`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch }, body: JSON.stringify(edited) }));
-    assert.equal((await put(etag)).status, 200);
-    assert.equal((await put(etag)).status, 412);
+    const put = (ifMatch: string, body: unknown) =>
+      handler(new Request(`${base}/config`, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch }, body: JSON.stringify(body) }));
+    assert.equal((await put(etag, edited)).status, 200);
+    // The same config again under the old ETag is an already-applied save (200); another one is a conflict.
+    assert.equal((await put(etag, edited)).status, 200);
+    assert.equal((await put(etag, { ...edited, enabled: false })).status, 412);
     const { rows } = await pool.query<{ config: { fields: { id: string; required: boolean }[] } }>('SELECT config FROM form_config');
     assert.equal(rows[0]?.config.fields.find((field) => field.id === 'fax')?.required, true);
   });
