@@ -11,6 +11,7 @@ export type { AccountRequestRecord, IdempotencyClaim, MemoryStoreOptions, Reques
 export { createMemoryConfigStore, type ConfigStore } from './server/config-store.js';
 export { computeConfigEtag, canonicalJson } from './server/etag.js';
 export { hashPassword, verifyPassword, PBKDF2_ITERATIONS, type HashPasswordOptions } from './server/password.js';
+export { isCommonPassword } from './server/common-passwords.js';
 export { problem, type ProblemDetails, type ProblemFieldError, type ProblemInit } from './server/problem.js';
 export { toPublicRecord, type PublicRecord } from './server/processing-routes.js';
 export { canTransition, isRequestStatus, requestEtag, toProcessedRecord, REQUEST_STATUSES, STATUS_TRANSITIONS } from './server/lifecycle.js';

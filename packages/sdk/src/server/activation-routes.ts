@@ -3,6 +3,7 @@ import { checkPassword, hasForbiddenCharacters, PASSWORD_MAX_LENGTH, PASSWORD_MI
 import { activationState, hashActivationToken, type ActivationState } from './activation.js';
 import { bodyKind, parseFormBody, parseJsonBody, readBodyLimited, unsupportedMediaType } from './body.js';
 import type { HandlerContext } from './context.js';
+import { isBlockedPassword } from './password-blocklist.js';
 import { invalid, requireProcessing } from './processing-routes.js';
 import { json, problem } from './problem.js';
 import type { ActivationTokenRecord, ProcessingStore } from './processing-store.js';
@@ -38,10 +39,12 @@ export async function getActivation(context: HandlerContext, request: Request, t
   return json(200, { state, expiresAt: found.expiresAt, companyName: text(record.values['companyName']), email: text(record.values['email']) }, headers);
 }
 
-function passwordErrors(password: unknown, locale: string): { field: string; code: string; message: string }[] {
+async function passwordErrors(context: HandlerContext, password: unknown, locale: string): Promise<{ field: string; code: string; message: string }[]> {
   if (typeof password !== 'string' || password === '') return [{ field: 'password', code: 'required', message: errorMessage(locale, 'required', 'password') }];
   if (hasForbiddenCharacters(password)) return [{ field: 'password', code: 'invalid_characters', message: errorMessage(locale, 'invalid_characters', 'password') }];
-  const verdict = checkPassword(password);
+  // The blocklist is asked last, as checkPassword would: a range query is not spent on a short password.
+  let verdict = checkPassword(password);
+  if (verdict === 'ok' && (await isBlockedPassword(context, password))) verdict = 'too_common';
   if (verdict === 'ok') return [];
   return [{ field: 'password', code: verdict, message: errorMessage(locale, verdict, 'password', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) }];
 }
@@ -67,7 +70,7 @@ export async function postActivation(context: HandlerContext, request: Request, 
   const headers = context.origins.corsHeaders(request);
   if (state !== 'valid') return problem(410, GONE[state], { type: `urn:account-request:problem:activation-${state}`, headers });
   const password = Object.hasOwn(fields, 'password') ? fields['password'] : undefined;
-  const errors = passwordErrors(password, locale);
+  const errors = await passwordErrors(context, password, locale);
   if (errors.length > 0) throw invalid('The password breaks one or more rules.', errors);
   const passwordHash = await context.store(() => context.hashPassword(password as string));
   const record = await context.store(() =>

@@ -107,6 +107,17 @@ describe('GET/POST {base}/activation/{token}', () => {
     assert.equal((await handler(activate(token, { password: PASSWORD }))).status, 200);
   });
 
+  test('a common password is a 422 too_common from the built-in list, or from the isCommonPassword option', async () => {
+    const { handler, token } = await accepted();
+    const problem = await assertProblem(await handler(activate(token, { password: 'Password1234', locale: 'en' })), 422);
+    assert.deepEqual(problem['errors'], [{ field: 'password', code: 'too_common', message: 'This password is too common: choose another one.' }]);
+    const replaced = await accepted({ isCommonPassword: async (password) => password === PASSWORD });
+    const refused = await assertProblem(await replaced.handler(activate(replaced.token, { password: PASSWORD })), 422);
+    assert.equal((refused['errors'] as { code: string }[])[0]?.code, 'too_common');
+    assert.equal((await replaced.handler(activate(replaced.token, { password: 'Password1234' }))).status, 200, 'the built-in list no longer applies');
+    assert.equal((await handler(activate(token, { password: PASSWORD }))).status, 200, 'the link stayed usable');
+  });
+
   test('unknown and malformed tokens: 404; requests from another site: 403', async () => {
     const { handler, token } = await accepted();
     await assertProblem(await handler(activation('A'.repeat(43))), 404);

@@ -90,6 +90,17 @@ export interface HandlerOptions {
   /** Replaces the default PBKDF2 hashing (e.g. with argon2 where available). */
   readonly hashPassword?: (password: string) => Promise<string>;
   /**
+   * The password blocklist of submissions and activations: `true` refuses the password as
+   * `too_common` (a 422 the form shows on the field). Default: the built-in list of common
+   * passwords (`isCommonPassword`), kept on the server so browsers never download it. Replace
+   * it with a longer list, or a k-anonymous Pwned Passwords range query (SHA-1 the password,
+   * send the first 5 hex digits, look for the rest in the answer): it may answer with a
+   * promise. It is asked only once the length and repeated-chunk rules pass. A throw or a
+   * rejection is a 503 the client retries; catch inside to let passwords through while the
+   * service is down.
+   */
+  readonly isCommonPassword?: (password: string) => boolean | Promise<boolean>;
+  /**
    * Sends the e-mails (confirmation, alert, activation). The handler records each one in the
    * store's outbox first, so it needs a `ProcessingStore`; a failure is retried, never lost.
    */

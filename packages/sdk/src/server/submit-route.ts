@@ -1,6 +1,5 @@
 import { HONEYPOT_FIELD } from '../catalog.js';
 import type { Access, FormConfig, SubmissionValues, UnvalidatedAccounts } from '../types.js';
-import { validateSubmission } from '../validation/index.js';
 import { type BodyKind, bodyKind, parseFormBody, parseJsonBody, readBodyLimited, unsupportedMediaType } from './body.js';
 import type { HandlerContext } from './context.js';
 import { canonicalJson, sha256 } from './etag.js';
@@ -8,6 +7,7 @@ import { formToSubmission } from './form-body.js';
 import { keyReusedProblem, readIdempotencyKey, toResponse } from './idempotency.js';
 import { clientKey } from './rate-limit.js';
 import { creationNotifications, deliverSoon } from './notifications.js';
+import { validateWithBlocklist } from './password-blocklist.js';
 import { HttpProblem, json, problem } from './problem.js';
 import type { AccountRequestRecord } from './store.js';
 
@@ -107,7 +107,7 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
   }
   try {
     const locale = localeOf(attempt.body, attempt.request);
-    const result = validateSubmission(config, attempt.body, { locale });
+    const result = await validateWithBlocklist(context, config, attempt.body, locale);
     if (!result.success) {
       // Failed validation does not use the key up: the visitor fixes the form and sends again.
       await context.store(() => context.options.store.releaseIdempotencyKey(key));

@@ -205,6 +205,37 @@ describe('POST {base}: honeypot and password', () => {
     const one = await (await handler(get(`/${id}`, ADMIN))).text();
     assert.doesNotMatch(one, /horse|pbkdf2|password/i);
   });
+
+  test('a common password is a 422 too_common on the field, from the built-in list browsers never load', async () => {
+    const { handler, store } = setup({ config: setRequired(defaultConfig(), 'password', true) });
+    const problem = await assertProblem(await handler(post(validBody({ password: 'MotDePasse123', lastName: '' }))), 422);
+    assert.deepEqual((problem['errors'] as { field: string; code: string }[]).map((e) => [e.field, e.code]), [['lastName', 'required'], ['password', 'too_common']]);
+    assert.match((problem['errors'] as { message: string }[])[1]!.message, /trop courant/);
+    assert.equal((await store.list()).length, 0);
+    assert.equal((await handler(post(validBody({ password: 'correct horse battery staple' })))).status, 201);
+  });
+
+  test('isCommonPassword replaces the built-in list and may answer with a promise (a range query)', async () => {
+    const asked: string[] = [];
+    const isCommonPassword = async (password: string) => (asked.push(password), password === 'correct horse battery staple');
+    const { handler, store } = setup({ config: setRequired(defaultConfig(), 'password', true), isCommonPassword });
+    const problem = await assertProblem(await handler(post(validBody({ password: 'correct horse battery staple' }))), 422);
+    assert.deepEqual(problem['errors'], [{ field: 'password', code: 'too_common', message: 'Ce mot de passe est trop courant : choisissez-en un autre.' }]);
+    assert.equal((await handler(post(validBody({ password: 'password1234' })))).status, 201, 'the built-in list no longer applies');
+    await assertProblem(await handler(post(validBody({ password: 'court' }))), 422);
+    assert.deepEqual(asked, ['correct horse battery staple', 'password1234'], 'not asked about a too-short password');
+    assert.equal((await store.list()).length, 1);
+  });
+
+  test('an isCommonPassword that throws or rejects is a 503, and nothing is stored', async () => {
+    for (const isCommonPassword of [() => Promise.reject(new Error('range API down')), (): boolean => { throw new Error('bug'); }]) {
+      const { handler, store } = setup({ config: setRequired(defaultConfig(), 'password', true), isCommonPassword });
+      const response = await handler(post(validBody({ password: 'correct horse battery staple' }), { key: 'k' }));
+      await assertProblem(response, 503);
+      assert.ok(response.headers.get('Retry-After'));
+      assert.equal((await store.list()).length, 0);
+    }
+  });
 });
 
 describe('POST {base}: rate limit', () => {

@@ -80,14 +80,14 @@ function format(check: string, v: string, country: string): FieldErrorCode | { v
   }
 }
 
-function checkText(rule: FieldRule, raw: string, country: string): Outcome {
+function checkText(rule: FieldRule, raw: string, country: string, isCommon: IsCommonPassword | undefined): Outcome {
   // A password keeps its spaces: trimming would silently change the secret.
   let v = rule.type === 'password' ? raw.normalize('NFC') : normalizeText(raw);
   // Checked after trimming, so a tab or line break pasted at an end is forgiven, not refused.
   if (hasForbiddenCharacters(v, { multiline: rule.type === 'textarea' })) return fail('invalid_characters');
   if (v === '') return { value: undefined };
   if (rule.type === 'password') {
-    const result = checkPassword(v);
+    const result = checkPassword(v, { isCommon });
     return result === 'ok' ? { value: v } : fail(result, 'password', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
   }
   if (rule.options) return rule.options.has(v) ? { value: v } : fail('invalid_option');
@@ -114,11 +114,15 @@ function checkNumber(raw: unknown): Outcome {
   return Number.isFinite(n) ? { value: n } : fail('invalid_format', 'number');
 }
 
+/** A password blocklist: `true` when the password is too common. */
+export type IsCommonPassword = (password: string) => boolean;
+
 /**
  * Checks one submitted value against its rule. `country` is the submitted country (ISO code)
- * that postal codes are checked against. Never throws for any `raw`.
+ * that postal codes are checked against; `isCommon`, when given, is the password blocklist.
+ * Never throws for any `raw` (a throwing `isCommon` aside).
  */
-export function checkValue(rule: FieldRule, raw: unknown, country: string): Outcome {
+export function checkValue(rule: FieldRule, raw: unknown, country: string, isCommon?: IsCommonPassword): Outcome {
   if (rule.type === 'checkbox') {
     if (CHECKED.has(raw)) return { value: true };
     if (!UNCHECKED.has(raw)) return fail('invalid_type');
@@ -130,7 +134,7 @@ export function checkValue(rule: FieldRule, raw: unknown, country: string): Outc
       : rule.type === 'number'
         ? checkNumber(raw)
         : typeof raw === 'string'
-          ? checkText(rule, raw, country)
+          ? checkText(rule, raw, country, isCommon)
           : fail('invalid_type');
   return 'value' in outcome && outcome.value === undefined && rule.required ? fail('required', rule.type) : outcome;
 }

@@ -110,7 +110,7 @@ const refused: [string, unknown, FieldError['code'], RegExp, RegExp][] = [
   ['country', '', 'required', /required/, /obligatoire/],
   ['password', 'short', 'too_short', /^The password needs at least 12 characters\.$/, /au moins 12 caractères/],
   ['password', 'x'.repeat(129), 'too_long', /at most 128/, /au plus 128/],
-  ['password', 'password1234', 'too_common', /too common/, /trop courant/],
+  ['password', 'azertyazerty', 'too_common', /too common/, /trop courant/],
   ['legalForm', 'LLC', 'invalid_option', /one of the options/, /une des options/],
   ['civility', 'Dr', 'invalid_option', /options/, /options/],
   ['sector', 'Retail', 'invalid_option', /options/, /options/],
@@ -166,6 +166,26 @@ describe('validateSubmission', () => {
     accepted('postalCode', 'sw1a 1aa', 'sw1a 1aa', { country: 'GB' });
     accepted('website', 'http://example.com/path?q=1');
     accepted('password', ' a passphrase with spaces ', ' a passphrase with spaces ');
+  });
+
+  it('applies no password blocklist by default (the browser stays small); repeated chunks are still refused', () => {
+    accepted('password', 'password1234', 'password1234');
+    accepted('password', 'Motdepasse123', 'Motdepasse123');
+    assert.equal(errorFor('password', 'abcabcabcabc')?.code, 'too_common');
+  });
+
+  it('applies the isCommonPassword option to the NFC-normalized password, after the length rule', () => {
+    const asked: string[] = [];
+    const isCommonPassword = (password: string) => (asked.push(password), password.toLowerCase() === 'password1234');
+    const check = (password: string) => validateSubmission(config, { values: { ...valid, password }, confirmed: true }, { locale: 'fr', isCommonPassword });
+    const common = check('Password1234');
+    assert.ok(!common.success);
+    assert.deepEqual(common.errors, [{ field: 'password', code: 'too_common', message: 'Ce mot de passe est trop courant : choisissez-en un autre.' }]);
+    assert.ok(check('correct horse battery staple').success);
+    assert.equal(check('court').success, false);
+    assert.deepEqual(asked, ['Password1234', 'correct horse battery staple'], 'not asked about a password that is too short');
+    assert.ok(check('Cafe\u0301 au lait du matin').success);
+    assert.equal(asked.at(-1), 'Café au lait du matin'.normalize('NFC'));
   });
 
   it('checks postal codes against the submitted country', () => {
@@ -281,6 +301,12 @@ describe('validateField', () => {
   it('checks a postal code against the other values', () => {
     assert.equal(validateField(config, 'postalCode', '1000', { locale: 'en', values: { country: 'BE' } }), undefined);
     assert.match(validateField(config, 'postalCode', '1000', { locale: 'en' })?.message ?? '', /France/);
+  });
+
+  it('checks a password with the isCommonPassword option only when given', () => {
+    assert.equal(validateField(config, 'password', 'password1234', { locale: 'en' }), undefined);
+    assert.equal(validateField(config, 'password', 'password1234', { locale: 'en', isCommonPassword: () => true })?.code, 'too_common');
+    assert.equal(validateField(config, 'password', 'aaaaaaaaaaaa', { locale: 'en' })?.code, 'too_common');
   });
 
   it('checks the confirmation and ignores hidden or unknown fields', () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_COUNTRY } from '../catalog.js';
 import { countryName, errorMessage, resolveLocale } from '../i18n/resolve.js';
 import type { FieldError, FormConfig, SubmissionValues } from '../types.js';
-import { checkValue } from './check.js';
+import { checkValue, type IsCommonPassword } from './check.js';
 import { fieldRules, type FieldRule } from './rules.js';
 
 /** The result of {@link validateSubmission}. */
@@ -9,9 +9,17 @@ export type ValidationResult =
   | { readonly success: true; readonly data: { readonly values: SubmissionValues; readonly confirmed: true; readonly locale: string } }
   | { readonly success: false; readonly errors: FieldError[] };
 
-/** Options of the validation functions: the locale of the error messages (falls back to `en`). */
+/** Options of the validation functions. */
 export interface ValidationOptions {
+  /** The locale of the error messages (falls back to `en`). */
   readonly locale?: string | undefined;
+  /**
+   * A password blocklist: `true` refuses the password as `too_common`. Browsers skip it by
+   * default to stay small (the length and repeated-chunk rules still apply); the server
+   * handler applies its built-in list (`isCommonPassword` from `@account-request/sdk/server`),
+   * so a common password is refused by the server's 422 and the form shows it on the field.
+   */
+  readonly isCommonPassword?: ((password: string) => boolean) | undefined;
 }
 
 type Bag = Readonly<Record<string, unknown>>;
@@ -32,8 +40,14 @@ function submittedCountry(config: FormConfig, values: Bag): string {
 }
 
 // One field: its error (`invalid_type` if checking it threw), or its checked value.
-function checkField(rule: FieldRule, read: () => unknown, country: string, locale: string | undefined): FieldError | { readonly value: unknown } {
-  const outcome = safe(() => checkValue(rule, read(), country)) ?? { problem: { code: 'invalid_type' } };
+function checkField(
+  rule: FieldRule,
+  read: () => unknown,
+  country: string,
+  locale: string | undefined,
+  isCommon: IsCommonPassword | undefined,
+): FieldError | { readonly value: unknown } {
+  const outcome = safe(() => checkValue(rule, read(), country, isCommon)) ?? { problem: { code: 'invalid_type' } };
   if ('value' in outcome) return outcome;
   const { code, check, params } = outcome.problem;
   // Messages name the country (`Belgique`), not its code.
@@ -69,7 +83,7 @@ export function validateSubmission(config: FormConfig, body: unknown, options: V
   const errors: FieldError[] = [];
   const out: Record<string, string | number | boolean> = {};
   for (const rule of fieldRules(config)) {
-    const result = checkField(rule, () => own(values, rule.id), country, locale);
+    const result = checkField(rule, () => own(values, rule.id), country, locale, options.isCommonPassword);
     if ('field' in result) errors.push(result);
     else if (result.value !== undefined) out[rule.id] = result.value as string | number | boolean;
   }
@@ -102,6 +116,6 @@ export function validateField(
   if (!rule) return undefined;
   const values = isBag(options.values) ? options.values : {};
   const country = safe(() => submittedCountry(config, id === 'country' ? { country: value } : values)) ?? DEFAULT_COUNTRY;
-  const result = checkField(rule, () => value, country, options.locale);
+  const result = checkField(rule, () => value, country, options.locale, options.isCommonPassword);
   return 'field' in result ? result : undefined;
 }

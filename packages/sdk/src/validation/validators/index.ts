@@ -5,6 +5,6 @@ export { checkPostalCode } from './postal-code.js';
 export { isValidPhone } from './phone.js';
 export { normalizeEmail, isValidEmail } from './email.js';
 export { isValidHttpUrl } from './url.js';
-export { checkPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './password.js';
+export { checkPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordCheckOptions } from './password.js';
 export { isValidCountryCode } from './country.js';
 export { isSafeRedirectUrl } from './redirect.js';

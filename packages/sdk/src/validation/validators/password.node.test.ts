@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
-import { isCommonPassword } from './common-passwords.js';
+import { isCommonPassword } from '../../server/common-passwords.js';
 
 test('limits are those of OWASP ASVS', () => {
   assert.equal(PASSWORD_MIN_LENGTH, 12);
@@ -28,15 +28,29 @@ test('too long, never truncated', () => {
   assert.equal(checkPassword('🔐'.repeat(PASSWORD_MAX_LENGTH) + 'Z'), 'too_long');
 });
 
-test('common passwords refused, case-insensitively', () => {
-  for (const v of ['password1234', 'Password1234', 'PASSWORD1234', '123456789012', 'azertyuiop123',
-    'motdepasse123', 'MotDePasse123', 'qwertyuiop123', '1qaz2wsx3edc', 'Bienvenue2024'])
-    assert.equal(checkPassword(v), 'too_common', v);
+const COMMON = ['password1234', 'Password1234', 'PASSWORD1234', '123456789012', 'azertyuiop123',
+  'motdepasse123', 'MotDePasse123', 'qwertyuiop123', '1qaz2wsx3edc', 'Bienvenue2024'];
+
+test('common passwords refused, case-insensitively, by the server-side list passed as isCommon', () => {
+  for (const v of COMMON) assert.equal(checkPassword(v, { isCommon: isCommonPassword }), 'too_common', v);
+  assert.equal(checkPassword('tigre-lundi-pivoine', { isCommon: isCommonPassword }), 'ok');
 });
 
-test('repeated chunks refused', () => {
-  for (const v of ['aaaaaaaaaaaa', 'abcabcabcabc', 'azertyazerty', '😀😀😀😀😀😀😀😀😀😀😀😀😀', '12121212121212'])
+test('without isCommon (the browser default) no blocklist applies; the length rule still comes first', () => {
+  for (const v of COMMON) assert.equal(checkPassword(v), 'ok', v);
+  const asked: string[] = [];
+  const everything = (v: string) => (asked.push(v), true);
+  assert.equal(checkPassword('short', { isCommon: everything }), 'too_short');
+  assert.equal(checkPassword('x'.repeat(PASSWORD_MAX_LENGTH + 1), { isCommon: everything }), 'too_long');
+  assert.deepEqual(asked, [], 'a blocklist (maybe a range query) is not asked about a password the length rule refuses');
+  assert.equal(checkPassword('tigre-lundi-pivoine', { isCommon: everything }), 'too_common');
+});
+
+test('repeated chunks refused, with or without a blocklist', () => {
+  for (const v of ['aaaaaaaaaaaa', 'abcabcabcabc', 'azertyazerty', '😀😀😀😀😀😀😀😀😀😀😀😀😀', '12121212121212']) {
     assert.equal(checkPassword(v), 'too_common', v);
+    assert.equal(checkPassword(v, { isCommon: () => false }), 'too_common', v);
+  }
   assert.equal(checkPassword('abcdefghiabcdefghi'), 'ok'); // a 9-character chunk twice
 });
 

@@ -1,8 +1,9 @@
 // Passwords of 12 characters or more (shorter ones fail the length rule anyway) that
 // top the public breach corpora (RockYou, the NCSC top 100k, Have I Been Pwned) and
-// their French and AZERTY counterparts. Kept short, one space-separated string, for
-// the browser bundle: a long blocklist belongs on the server (e.g. a k-anonymous
-// Pwned Passwords range query). Lower-case: the check is case-insensitive.
+// their French and AZERTY counterparts. Server-side only, so browsers do not download it;
+// kept short all the same: a handler that wants the full corpora passes its own check
+// (`isCommonPassword`, e.g. a k-anonymous Pwned Passwords range query). Lower-case: the
+// check is case-insensitive.
 const LIST =
   '123456789012 1234567890123 12345678901234 123456789123 1234567891011 123456789101 ' +
   '012345678910 0123456789012 123456789987 123456789987654321 987654321012 098765432112 ' +
@@ -36,7 +37,10 @@ const LIST =
 
 let set: ReadonlySet<string> | undefined;
 
-/** Whether `v`, lower-cased, is on the built-in list of the most common passwords. */
+/**
+ * Whether `v`, lower-cased, is on the built-in list of the most common passwords. The handler
+ * applies it by default; pass it to `validateSubmission` / `checkPassword` to check elsewhere.
+ */
 export function isCommonPassword(v: string): boolean {
   set ??= new Set(LIST.split(' '));
   return set.has(v.toLowerCase());
