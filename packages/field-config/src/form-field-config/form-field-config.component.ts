@@ -179,8 +179,8 @@ export class FormFieldConfig extends LitElement {
 
   #api(): AccountRequestClient {
     const src = this.configSrc ?? '';
-    // The client addresses `{base}/config`; config-src names that URL itself.
-    if (this.#client?.src !== src) this.#client = { src, api: createClient({ base: src.replace(/\/config\/?$/, '') }) };
+    // config-src names the config URL itself; only loadConfig and saveConfig are used, not the base.
+    if (this.#client?.src !== src) this.#client = { src, api: createClient({ base: '', configUrl: src }) };
     return this.#client.api;
   }
 

@@ -12,12 +12,12 @@ const URL_ = '/api/account-requests/config';
 const worker = setupWorker();
 
 /** A config endpoint in memory: GET with an ETag, PUT with If-Match (412 when stale). */
-function server(initial: FormConfig = defaultConfig()) {
+function server(initial: FormConfig = defaultConfig(), url = URL_) {
   const state = { config: initial, version: 1, puts: [] as { ifMatch: string | null; body: FormConfig }[] };
   const etag = () => `"v${state.version}"`;
   worker.use(
-    http.get(URL_, () => HttpResponse.json(state.config, { headers: { ETag: etag() } })),
-    http.put(URL_, async ({ request }) => {
+    http.get(url, () => HttpResponse.json(state.config, { headers: { ETag: etag() } })),
+    http.put(url, async ({ request }) => {
       const body = (await request.json()) as FormConfig;
       state.puts.push({ ifMatch: request.headers.get('If-Match'), body });
       if (request.headers.get('If-Match') !== etag()) return HttpResponse.json({ title: 'Precondition failed', status: 412 }, { status: 412 });
@@ -36,8 +36,8 @@ function server(initial: FormConfig = defaultConfig()) {
   };
 }
 
-async function load(options: { lang?: string } = {}): Promise<FormFieldConfig> {
-  const el = await fixture<FormFieldConfig>(html`<form-field-config config-src=${URL_} lang=${options.lang ?? 'en'}></form-field-config>`);
+async function load(options: { lang?: string; src?: string } = {}): Promise<FormFieldConfig> {
+  const el = await fixture<FormFieldConfig>(html`<form-field-config config-src=${options.src ?? URL_} lang=${options.lang ?? 'en'}></form-field-config>`);
   for (let i = 0; i < 50 && !el.config; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   await settle(el);
   return el;
@@ -74,6 +74,17 @@ describe('<form-field-config>', () => {
       await toggle(el, 'mobile');
       expect(await el.save()).to.equal(true);
       expect(api.state.puts[0]?.ifMatch).to.equal('"v1"');
+    });
+
+    it('GETs and PUTs config-src itself, whatever its path (not {base}/config)', async () => {
+      const src = '/cms/forms/account-request.json';
+      const api = server(setDisplayed(defaultConfig(), 'fax', true), src);
+      const el = await load({ src });
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+      await toggle(el, 'mobile');
+      expect(await el.save()).to.equal(true);
+      expect(api.state.puts).to.have.length(1);
+      expect(api.state.version).to.equal(2);
     });
 
     it('shows a load failure and fires field-config-error', async () => {

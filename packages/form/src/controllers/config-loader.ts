@@ -112,14 +112,10 @@ function toError(error: unknown): Error {
 }
 
 /**
- * Loads the config at `src` through the SDK client. The client reads `{base}/config`, while
- * `config-src` may be any URL, so its fetch is pointed at `src` itself.
+ * Loads the config at `src` (any URL; a relative one is read against the document, as fetch
+ * does) through the SDK client. Only `loadConfig` is used, so the client's `base` plays no part.
  */
 export function loadConfigFrom(src: string): Promise<FormConfig> {
-  const url = new URL(src, document.baseURI).href;
-  const client = createClient({
-    base: url,
-    fetch: (input, init) => fetch(input instanceof Request ? new Request(url, input) : url, init),
-  });
+  const client = createClient({ base: '', configUrl: src });
   return client.loadConfig().then(({ config }) => config);
 }

@@ -85,6 +85,17 @@ describe('client.submit', () => {
     assert.deepEqual([error.kind, error.status, error.retryAfter], ['server', 429, 120]);
   });
 
+  test('retry.statusCodes without 429: the rate limit reaches the caller at once; 503 and network errors are still retried', async () => {
+    const c = createClient({ base: BASE, timeout: 50, retry: { delay: () => 1, statusCodes: [502, 503, 504] } });
+    const limited = scriptPost(status(429, { 'Retry-After': '0' }), created);
+    const error = await submitError(submit(c));
+    assert.equal(limited.length, 1);
+    assert.deepEqual([error.kind, error.status, error.retryAfter], ['server', 429, 0]);
+    const unavailable = scriptPost(status(503), () => HttpResponse.error(), created);
+    assert.deepEqual(await submit(c), CREATED);
+    assert.equal(unavailable.length, 3);
+  });
+
   test('network errors are retried, then reported as kind network', async () => {
     const seen = scriptPost(() => HttpResponse.error(), created);
     assert.deepEqual(await submit(), CREATED);
@@ -203,6 +214,22 @@ describe('client.loadConfig and saveConfig', () => {
     assert.equal(seen[0]?.headers.get('If-Match'), '"v1"');
     assert.equal(seen[0]?.headers.get('Authorization'), 'Basic abc');
     assert.deepEqual(await seen[0]?.json(), defaultConfig());
+  });
+
+  test('configUrl: loadConfig GETs and saveConfig PUTs there instead of {base}/config, and errors name it', async () => {
+    const url = 'http://cms.test/forms/acme.json?v=2';
+    const seen: string[] = [];
+    server.use(
+      http.get('http://cms.test/forms/acme.json', ({ request }) => (seen.push(`GET ${request.url}`), HttpResponse.json(defaultConfig(), { headers: { ETag: '"v1"' } }))),
+      http.put('http://cms.test/forms/acme.json', ({ request }) => (seen.push(`PUT ${request.url}`), HttpResponse.json(defaultConfig(), { headers: { ETag: '"v2"' } }))),
+      http.get(`${BASE}/config`, () => HttpResponse.error()),
+    );
+    const c = createClient({ base: BASE, configUrl: url, retry: 0 });
+    assert.equal((await c.loadConfig()).etag, '"v1"');
+    assert.equal((await c.saveConfig(defaultConfig(), '"v1"')).etag, '"v2"');
+    assert.deepEqual(seen, [`GET ${url}`, `PUT ${url}`]);
+    server.use(http.get('http://cms.test/forms/acme.json', () => new HttpResponse(null, { status: 404 })));
+    await assert.rejects(c.loadConfig(), { name: 'ConfigLoadError', status: 404, url });
   });
 
   test('saveConfig: 412 → ConflictError, 422 → ConfigError with paths, others → ConfigSaveError, never retried', async () => {

@@ -11,11 +11,16 @@ import { readSubmissionResult, toSubmissionError } from './submission.js';
 export interface ClientOptions {
   /** The handler's base URL, e.g. `/api/account-requests` (absolute outside browsers). */
   readonly base: string;
+  /**
+   * Where `loadConfig` GETs and `saveConfig` PUTs the config, absolute or relative like `base`;
+   * default `{base}/config`. For a page that names the config URL itself (`config-src`).
+   */
+  readonly configUrl?: string | undefined;
   /** A fetch to use instead of the global one. */
   readonly fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** Per-attempt timeout in ms; default 15000. */
   readonly timeout?: number;
-  /** Retries after a failed attempt (default 2), or a full {@link RetryPolicy}. */
+  /** Retries after a failed attempt (default 2), or a full {@link RetryPolicy} (e.g. which statuses). */
   readonly retry?: number | RetryPolicy;
   /** Headers sent with every request (e.g. `Authorization` for `saveConfig`). */
   readonly headers?: HeadersInit;
@@ -41,9 +46,9 @@ export interface SubmitOptions {
 
 /** The HTTP client of the account-request handler. */
 export interface AccountRequestClient {
-  /** GET `{base}/config`, parsed. Throws `ConfigError` for an invalid config, `ConfigLoadError` for HTTP and network failures. */
+  /** GET the config (`configUrl`, default `{base}/config`), parsed. Throws `ConfigError` for an invalid config, `ConfigLoadError` for HTTP and network failures. */
   loadConfig(options?: { readonly signal?: AbortSignal }): Promise<LoadedConfig>;
-  /** PUT `{base}/config` with `If-Match`. Throws `ConflictError` (412), `ConfigError` (422) or `ConfigSaveError`. */
+  /** PUT the config (`configUrl`, default `{base}/config`) with `If-Match`. Throws `ConflictError` (412), `ConfigError` (422) or `ConfigSaveError`. */
   saveConfig(config: FormConfig, etag: string, options?: { readonly signal?: AbortSignal }): Promise<LoadedConfig>;
   /** POST `{base}`; retried safely under one idempotency key. Throws `SubmissionError`. */
   submit(values: Readonly<Record<string, unknown>>, options: SubmitOptions): Promise<SubmissionResult>;
@@ -90,7 +95,7 @@ function loadFailure(error: unknown, url: string): ConfigLoadError {
  */
 export function createClient(options: ClientOptions): AccountRequestClient {
   const base = options.base.replace(/\/+$/, '');
-  const configUrl = `${base}/config`;
+  const configUrl = options.configUrl ?? `${base}/config`;
   const submitUrl = base || '/';
   const api: KyInstance = ky.create({
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,

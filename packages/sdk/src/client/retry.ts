@@ -8,12 +8,18 @@ export interface RetryPolicy {
   readonly delay?: (attempt: number) => number;
   /** Longest wait a `Retry-After` header can impose, in ms; longer ones are cut to it. Default 10 s. */
   readonly maxRetryAfter?: number;
+  /**
+   * HTTP statuses retried; default 429, 502, 503 and 504. Leave 429 out to hand a rate limit
+   * straight to the caller (e.g. to show the wait) instead of waiting out its `Retry-After`.
+   * Network errors and timeouts are retried whatever this says.
+   */
+  readonly statusCodes?: readonly number[];
 }
 
 /**
  * ky retry options for the `retry` option of `createClient` (a limit or a {@link RetryPolicy}):
- * retry network errors (fetch's `TypeError`), timeouts, 429/502/503/504 (ky honours
- * `Retry-After`, capped), and nothing else. 500 is not retried: it signals a bug that the same
+ * retry network errors (fetch's `TypeError`), timeouts, 429/502/503/504 or the policy's
+ * `statusCodes` (ky honours `Retry-After`, capped), and nothing else. 500 is not retried: it signals a bug that the same
  * request would hit again; other 4xx need a changed request.
  */
 export function kyRetry(retry: number | RetryPolicy | undefined, method: 'get' | 'post'): RetryOptions {
@@ -22,7 +28,7 @@ export function kyRetry(retry: number | RetryPolicy | undefined, method: 'get' |
     limit: policy.limit ?? 2,
     methods: [method],
     // Statuses that say "not now" rather than "no": the request may succeed unchanged later.
-    statusCodes: [429, 502, 503, 504],
+    statusCodes: policy.statusCodes ? [...policy.statusCodes] : [429, 502, 503, 504],
     afterStatusCodes: [429, 503],
     maxRetryAfter: policy.maxRetryAfter ?? 10_000,
     ...(policy.delay ? { delay: policy.delay } : {}),
