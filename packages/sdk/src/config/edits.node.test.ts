@@ -182,6 +182,7 @@ describe('deriveCustomFieldId', () => {
     assert.equal(deriveCustomFieldId('Email', config), 'email2');
     assert.equal(deriveCustomFieldId('Constructor', config), 'constructor2');
     assert.equal(deriveCustomFieldId('Nickname', config), 'nickname2');
+    assert.equal(deriveCustomFieldId('Locale', config), 'locale2');
     const withSector = addCustomField(config, { id: 'sector', type: 'text', label: 'Sector' });
     assert.equal(deriveCustomFieldId('Sector', withSector), 'sector2');
     const id = deriveCustomFieldId('Sector', addCustomField(withSector, { id: 'sector2', type: 'text', label: 'S' }));

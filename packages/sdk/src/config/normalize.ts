@@ -12,9 +12,11 @@ export const CUSTOM_FIELD_ID = /^[a-z][A-Za-z0-9_]{0,63}$/;
 
 /**
  * Ids no custom field may take: prototype keys, the honeypot (the server would take the
- * field for a bot trap) and `confirmed` (the confirmation checkbox's error field).
+ * field for a bot trap), `confirmed` (the confirmation checkbox's error field) and `locale`
+ * (a classic form post carries the submission's locale as a top-level `locale` next to the
+ * fields, so such a field's value would be read as the locale and dropped).
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'confirmed', HONEYPOT_FIELD]);
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'confirmed', 'locale', HONEYPOT_FIELD]);
 
 /** Custom types that hold options. */
 export const CHOICE_TYPES: ReadonlySet<string> = new Set(['select', 'radio']);

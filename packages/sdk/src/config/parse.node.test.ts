@@ -95,7 +95,7 @@ describe('parseConfig invariants', () => {
   it('refuses bad, reserved, catalog and duplicate custom ids', () => {
     const custom = (id: string) => ({ customFields: [{ ...sector, id }] });
     for (const id of ['Sector', '1sector', 'sec-tor', 'a'.repeat(65), '', '__proto__', '_x', 'sécteur']) hasIssue(custom(id), ['customFields', 0, 'id']);
-    for (const id of ['constructor', 'prototype', 'confirmed', 'nickname']) hasIssue(custom(id), ['customFields', 0, 'id'], /reserved/);
+    for (const id of ['constructor', 'prototype', 'confirmed', 'locale', 'nickname']) hasIssue(custom(id), ['customFields', 0, 'id'], /reserved/);
     hasIssue(custom('email'), ['customFields', 0, 'id'], /catalog/);
     hasIssue({ customFields: [sector, sector] }, ['customFields', 1, 'id'], /duplicate/);
     assert.equal(parseConfig(custom('a')).customFields[0]?.id, 'a');
