@@ -51,15 +51,22 @@ const PROBE = `data:text/javascript,${encodeURIComponent(`
 process.on('message', (message) => {
   if (message !== 'memory') return;
   globalThis.gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  process.send({ rss, heapUsed });
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  process.send({ rss, heapUsed, external, arrayBuffers });
 });
 `)}`;
+
+interface Memory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
+}
 
 interface Server {
   readonly child: ChildProcess;
   readonly url: string;
-  memory(): Promise<{ rss: number; heapUsed: number }>;
+  memory(): Promise<Memory>;
   stop(): Promise<void>;
 }
 
@@ -87,7 +94,7 @@ async function startServer(dataDir: string): Promise<Server> {
     url,
     memory: () =>
       new Promise((resolve) => {
-        child.once('message', (message) => resolve(message as { rss: number; heapUsed: number }));
+        child.once('message', (message) => resolve(message as Memory));
         child.send('memory');
       }),
     stop: () =>
@@ -131,9 +138,11 @@ interface Row {
   readonly ok: number;
   readonly client: number;
   readonly other: number;
+  /** The server's memory right after the run. */
+  readonly memory: Memory;
 }
 
-function summarize(name: string, result: CannonResult): Row {
+function summarize(name: string, result: CannonResult, memory: Memory): Row {
   let ok = 0;
   let client = 0;
   let other = result.errors + result.timeouts;
@@ -143,12 +152,12 @@ function summarize(name: string, result: CannonResult): Row {
     else if (status >= 400 && status < 500) client += count;
     else other += count;
   }
-  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, ok, client, other };
+  return { name, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, ok, client, other, memory };
 }
 
 async function run(server: Server, name: string, requests: CannonRequest[]): Promise<Row> {
   const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: SECONDS, requests });
-  return summarize(name, result);
+  return summarize(name, result, await server.memory());
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -196,10 +205,11 @@ async function main(): Promise<void> {
 
     console.log(`\nDemo server load, loopback, ${SECONDS} s per run, ${CONNECTIONS} connections, rate limit off, SQLite (WAL, synchronous=FULL)`);
     console.log(`Machine: ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the runs\n`);
-    console.log('| run | req/s | p50 ms | p99 ms | requests | 2xx | 4xx | other (must be 0) |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const row of rows) console.log(`| ${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.total} | ${row.ok} | ${row.client} | ${row.other} |`);
-    console.log(`\nServer memory: RSS ${mb(before.rss)} before, ${mb(after.rss)} after (heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, after a full GC)`);
+    console.log('| run | req/s | p50 ms | p99 ms | requests | 2xx | 4xx | other (must be 0) | server RSS / heap after |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of rows) console.log(`| ${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.total} | ${row.ok} | ${row.client} | ${row.other} | ${mb(row.memory.rss)} / ${mb(row.memory.heapUsed)} |`);
+    const line = (memory: Memory) => `RSS ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)})`;
+    console.log(`\nServer memory (after a full GC): before ${line(before)}; after ${line(after)}`);
     console.log(`\n${BURST} concurrent submissions with one Idempotency-Key: statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${ids.size} distinct id(s) answered, ${created} request(s) listed by the admin API`);
 
     for (const row of rows) if (row.other > 0) failures.push(`${row.name}: ${row.other} answers neither 2xx nor 4xx`);
