@@ -3,6 +3,7 @@
 // problem+json, never a 500; and every request the store keeps passes validation.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { METHODS } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -211,7 +212,10 @@ describe('fuzz: the demo site on arbitrary requests', () => {
     const demo = app;
     const site = fc.oneof(path, fc.constantFrom('/', '/?lang=en', '/admin', '/admin/', '/assets/account-request-form.bundle.js', '/assets/site.css', '/assets/../../etc/passwd', '/favicon.svg', '/nope'));
     const basic = `Basic ${Buffer.from('admin:fuzz-password').toString('base64')}`;
-    const siteRequest = fc.record({ method, path: site, headers: headers.map((fields) => ({ ...fields, ...(fields.Authorization === ADMIN ? { Authorization: basic } : {}) })), body });
+    // Methods Node's HTTP parser lets through: Hono's router throws on a method named like an
+    // Object.prototype member (`valueOf`), which only a direct fetch() call could send.
+    const siteMethod = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS') }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) });
+    const siteRequest = fc.record({ method: siteMethod, path: site, headers: headers.map((fields) => ({ ...fields, ...(fields.Authorization === ADMIN ? { Authorization: basic } : {}) })), body });
     await fc.assert(
       fc.asyncProperty(siteRequest, async (parts) => {
         const built = build(parts);
