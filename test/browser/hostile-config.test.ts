@@ -1,7 +1,7 @@
 // Hostile configs reaching the elements through config-src (a compromised or broken backend):
 // each is refused as a whole (the form shows its config error and no field, the editor its load
 // error with the problems as text) or normalized; nothing throws out of the element.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { defaultConfig } from '@account-request/sdk';
 import '@account-request/form';
@@ -32,7 +32,7 @@ async function editorFailingToLoad(): Promise<FormFieldConfig> {
   el.setAttribute('config-src', CONFIG_URL);
   el.setAttribute('lang', 'en');
   const failed = oneEvent(el, 'field-config-error');
-  (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+  fixtureSync<HTMLDivElement>(html`<div></div>`).append(el);
   await failed;
   await el.updateComplete;
   return el;
@@ -50,7 +50,7 @@ describe('hostile configs in <account-request-form>', () => {
       el.setAttribute('lang', 'en');
       el.draft = 'off';
       const failed = oneEvent(el, 'account-request-config-error');
-      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const wrapper = fixtureSync<HTMLDivElement>(html`<div></div>`);
       wrapper.append(el);
       await failed;
       await el.updateComplete;
