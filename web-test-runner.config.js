@@ -1,11 +1,10 @@
 // Browser tests run in the system Chromium (Debian's package), never a downloaded build.
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/summary-reporter.js';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium-flags.js';
 
-const executablePath = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const mswWorker = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
 
 /** A strict CSP applied to pages under /test/csp/: used by tests that load code in an iframe under that policy. */
@@ -21,19 +20,7 @@ export default {
   testsFinishTimeout: 600000,
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] },
     }),
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],

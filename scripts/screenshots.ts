@@ -2,7 +2,7 @@
 // system Chromium (playwright-core) from the built examples/cms-snippet pages. Run `npm run build` first.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../examples/chromium.js';
+import { launchChromium } from './lib/chromium.js';
 import { inlineConfigOf, startExampleServer } from '../examples/serve.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

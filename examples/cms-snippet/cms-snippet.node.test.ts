@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parseConfig } from '@account-request/sdk';
-import { launchChromium } from '../chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { inlineConfigOf, startExampleServer, type ExampleServer } from '../serve.js';
 
 const bundle = new URL('../../packages/form/dist/account-request-form.bundle.js', import.meta.url);

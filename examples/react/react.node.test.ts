@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { startExampleServer, type ExampleServer } from '../serve.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.js';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { startVanillaServer, type VanillaServer } from './server.js';
 
 describe('examples/vanilla-sdk in Chromium', () => {

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.js';
 import { ensureBuilt, startServer, type RunningServer } from '../../packages/demo-server/test/support/server.js';
 
 const PASSWORD = 'security-e2e-password';
 const AUTH = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'security-e2e-'));
 let server: RunningServer | undefined;
@@ -22,7 +22,7 @@ before(async () => {
   ensureBuilt();
   // No RATE_LIMIT_* variables: the demo's defaults, as a person running `npm start` gets them.
   server = await startServer({ dataDir, adminPassword: PASSWORD });
-  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -6,11 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/chromium.js';
 import { ensureBuilt, startServer, type RunningServer } from './support/server.js';
 
 const PASSWORD = 'e2e-admin-password';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'demo-e2e-processing-'));
 let server: RunningServer | undefined;
@@ -18,7 +18,7 @@ let browser: Browser | undefined;
 
 before(async () => {
   ensureBuilt();
-  browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   server = await startServer({ dataDir, adminPassword: PASSWORD });
 });
 

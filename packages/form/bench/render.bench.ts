@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/chromium.js';
 import type { Timing } from './page.js';
 
 const ITERATIONS = 15;
@@ -45,10 +45,7 @@ const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const spread = (t: Timing) => `(${t.q1.toFixed(0)}-${t.q3.toFixed(0)})`;
 const loadBefore = load();
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const tab = await browser.newPage();
   await tab.goto(`http://127.0.0.1:${port}/`);
