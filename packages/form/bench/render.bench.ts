@@ -4,11 +4,9 @@
 // for 20, 100 and 500 fields, next to a plain form of the same fields built with DOM calls,
 // at full speed and with the CPU throttled 4x (CDP `Emulation.setCPUThrottlingRate`).
 // A config holds at most 200 fields (CONTRACT), so the 500 case runs at the cap.
-import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launchChromium } from '../../../scripts/lib/chromium.js';
+import { openBenchPage } from '../../../scripts/lib/bench-page.js';
 import type { Timing } from './page.js';
 
 const ITERATIONS = 15;
@@ -19,37 +17,12 @@ const entry = fileURLToPath(new URL('./page.ts', import.meta.url));
 type Result = { fields: number; element: Timing; plain: Timing };
 type RenderBench = (count: number, iterations: number) => Promise<Result>;
 
-const { outputFiles } = await build({
-  entryPoints: [entry],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  conditions: ['source', 'browser'],
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-});
-const script = outputFiles[0]?.contents ?? new Uint8Array();
-const page = `<!doctype html><html lang="en"><title>form render bench</title><body><script type="module" src="/bench.js"></script></body></html>`;
-
-const server = createServer((request, response) => {
-  if (request.url === '/bench.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-  else response.writeHead(200, { 'content-type': 'text/html' }).end(page);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const address = server.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const spread = (t: Timing) => `(${t.q1.toFixed(0)}-${t.q3.toFixed(0)})`;
 const loadBefore = load();
 
-const browser = await launchChromium();
+const { tab, bundleBytes, close } = await openBenchPage({ entry, title: 'form render bench', ready: 'renderBench' });
 try {
-  const tab = await browser.newPage();
-  await tab.goto(`http://127.0.0.1:${port}/`);
-  await tab.waitForFunction(() => 'renderBench' in window);
   const cdp = await tab.context().newCDPSession(tab);
   const rows: string[][] = [];
   for (const rate of RATES) {
@@ -68,9 +41,8 @@ try {
   console.log('Median time from creation to a rendered form (control present, layout forced, next animation frame):');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
-  console.log(`(${ITERATIONS} interleaved iterations each after 3 warm-up; element and plain form in the same page and run; bundle ${(script.length / 1000).toFixed(1)} KB min, Chromium headless)`);
+  console.log(`(${ITERATIONS} interleaved iterations each after 3 warm-up; element and plain form in the same page and run; bundle ${(bundleBytes / 1000).toFixed(1)} KB min, Chromium headless)`);
   console.log(`(load average ${load()} on ${availableParallelism()} CPUs, before ${loadBefore}: a busy machine widens the quartiles)`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
