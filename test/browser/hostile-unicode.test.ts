@@ -112,11 +112,9 @@ describe('hostile Unicode in the browser: lengths in code points', () => {
     }
   });
 
-  // Known gap, reported in issue 6: the input carries maxlength = maxLength, which browsers count
-  // in UTF-16 units, so typing stops at 40 emoji where the SDK (client and server) accepts 80
-  // code points. Fix in the form: no maxlength attribute (or 2 × maxLength, the UTF-16 bound), the
-  // SDK's too_long message doing the limiting; then unskip.
-  it.skip('typing 80 astral characters into lastName is not cut by the browser', async () => {
+  // The input carries no maxlength (browsers count it in UTF-16 units, which would stop typing at 40
+  // emoji): the SDK's too_long, counted in code points, does the limiting.
+  it('typing 80 astral characters into lastName is not cut by the browser', async () => {
     const { sendKeys } = await import('@web/test-runner-commands');
     const el = await render();
     control(el, 'lastName').focus();

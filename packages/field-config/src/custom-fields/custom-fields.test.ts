@@ -131,7 +131,13 @@ describe('<ffc-custom-fields>', () => {
     await previewSettled(el);
     const [control] = previewControls(el, 'sector');
     expect(control?.tagName).to.equal('INPUT');
-    expect(control?.getAttribute('maxlength')).to.equal('40');
+    // The preview limits by the SDK's code-point count (no native maxlength): 41 letters are too long.
+    const input = control as HTMLInputElement;
+    input.value = 'a'.repeat(41);
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await previewSettled(el);
+    const error = input.getRootNode() instanceof ShadowRoot ? (input.getRootNode() as ShadowRoot).getElementById(`${input.id}-error`) : null;
+    expect(error?.textContent).to.contain('40');
   });
 
   it('removes a field only after confirming in a dialog', async () => {

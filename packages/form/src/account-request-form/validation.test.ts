@@ -45,6 +45,27 @@ describe('<account-request-form> validation feedback', () => {
     expect(email.hasAttribute('aria-invalid')).to.equal(false);
   });
 
+  it('counts lengths in code points as the server does: the browser cuts nothing, too_long shows as it is typed', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'lastName', required: true }]) });
+    const lastName = control(el, 'lastName');
+    expect(lastName.hasAttribute('maxlength')).to.equal(false);
+    lastName.focus();
+    // 80 emoji are 80 code points (the SDK's limit) but 160 UTF-16 units (what maxlength counts).
+    await sendKeys({ type: '😀'.repeat(80) });
+    await el.updateComplete;
+    expect([...lastName.value]).to.have.length(80);
+    expect(errorOf(el, 'lastName')).to.equal(null);
+    await sendKeys({ type: '😀' });
+    await el.updateComplete;
+    expect([...lastName.value]).to.have.length(81);
+    // Shown at once, before any blur: where maxlength used to stop the typing.
+    expect(errorOf(el, 'lastName')?.textContent).to.contain('80');
+    expect(lastName.getAttribute('aria-invalid')).to.equal('true');
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(errorOf(el, 'lastName')).to.equal(null);
+  });
+
   it('on an empty submit sends nothing, focuses the first invalid field and announces a summary once', async () => {
     const seen = recordSubmissions();
     const el = await renderForm({ config: makeConfig([{ id: 'firstName' }, { id: 'companyName', required: true }, { id: 'email', required: true }]) });

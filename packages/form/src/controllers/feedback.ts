@@ -5,7 +5,9 @@ import type { FieldError } from '@account-request/sdk';
  * When to show what the SDK says (Lion's "interaction state" policy): a field is checked
  * when it loses focus, never while the person is still typing in it for the first time;
  * once an error shows, every input re-checks so the error leaves as soon as it is fixed.
- * A submit (or a 422) shows every error at once.
+ * A submit (or a 422) shows every error at once. A value that is too long shows at once too:
+ * it can only get worse with more typing, and it stands in for the native `maxlength` the
+ * controls do not carry (that counts UTF-16 units, not code points as the SDK does).
  */
 export class FeedbackController {
   readonly #host: ReactiveControllerHost;
@@ -33,7 +35,8 @@ export class FeedbackController {
   }
 
   input(id: string): void {
-    if (this.#shown.has(id)) this.#set(id, this.#check(id));
+    const error = this.#check(id);
+    if (this.#shown.has(id) || error?.code === 'too_long') this.#set(id, error);
   }
 
   /** Shows exactly `errors` (first error per field wins). */

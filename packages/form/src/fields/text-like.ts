@@ -16,11 +16,15 @@ const INPUT_TYPE: Partial<Record<FieldType, string>> = {
 };
 const INPUT_MODE: Partial<Record<FieldType, InputMode>> = { number: 'decimal' };
 
-/** One-line inputs: text, email, tel, url, password, number and date fields. */
+/**
+ * One-line inputs: text, email, tel, url, password, number and date fields. No `maxlength` or
+ * `minlength`: browsers count those in UTF-16 units (an emoji is two), the SDK and the server in
+ * code points, so a native limit would stop typing at 40 emoji in an 80-character field. The
+ * SDK's `too_long` / `too_short` messages do the limiting instead.
+ */
 export function renderTextLike(state: FieldRenderState): TemplateResult {
   const { field, ids } = state;
   const type = INPUT_TYPE[field.type] ?? 'text';
-  const hasLength = type !== 'date';
   return html`<div part=${wrapperPart(state)} class="arf-field">
     ${labelFor(state)} ${helpText(state)}
     <input
@@ -33,8 +37,6 @@ export function renderTextLike(state: FieldRenderState): TemplateResult {
       ?required=${field.required}
       autocomplete=${field.autocomplete ?? nothing}
       inputmode=${field.inputmode ?? INPUT_MODE[field.type] ?? nothing}
-      maxlength=${hasLength ? field.maxLength : nothing}
-      minlength=${hasLength ? field.minLength ?? nothing : nothing}
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
     />

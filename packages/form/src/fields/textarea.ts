@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { ariaInvalid, describedBy, errorText, helpText, labelFor, textValue, wrapperPart } from './shared.js';
 import type { FieldRenderState } from './shared.js';
 
-/** Multi-line text. */
+/** Multi-line text. No `maxlength` / `minlength`, as for one-line inputs (see `renderTextLike`). */
 export function renderTextarea(state: FieldRenderState): TemplateResult {
   const { field, ids } = state;
   return html`<div part=${wrapperPart(state)} class="arf-field">
@@ -18,8 +18,6 @@ export function renderTextarea(state: FieldRenderState): TemplateResult {
       .value=${live(textValue(state.value))}
       ?required=${field.required}
       autocomplete=${field.autocomplete ?? nothing}
-      maxlength=${field.maxLength}
-      minlength=${field.minLength ?? nothing}
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
     ></textarea>
