@@ -3,33 +3,16 @@
 // violation, and the per-address submission rate limit that is on by default.
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.js';
-import { ensureBuilt, startServer, type RunningServer } from '../../packages/demo-server/test/support/server.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { fillAndSubmit, useDemoE2E, watchErrors } from '../../packages/demo-server/test/support/e2e.js';
+import { basicAuth } from '../../packages/demo-server/test/support/server.js';
 
 const PASSWORD = 'security-e2e-password';
-const AUTH = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
+const AUTH = basicAuth(PASSWORD);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'security-e2e-'));
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  ensureBuilt();
-  // No RATE_LIMIT_* variables: the demo's defaults, as a person running `npm start` gets them.
-  server = await startServer({ dataDir, adminPassword: PASSWORD });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+// No RATE_LIMIT_* variables: the demo's defaults, as a person running `npm start` gets them.
+const e2e = useDemoE2E({ tmpPrefix: 'security-e2e-', adminPassword: PASSWORD, startBefore: true });
 
 /** The directives of a CSP header, by name. */
 function directives(csp: string): Map<string, string[]> {
@@ -54,7 +37,7 @@ function assertPageHeaders(response: Response, path: string): void {
 describe('security headers', () => {
   test('/, /admin/ and a 404 page carry a strict CSP (no unsafe-inline / unsafe-eval, frame-ancestors none), nosniff and a Referrer-Policy', async () => {
     for (const [path, headers] of [['/', {}], ['/?lang=en', {}], ['/admin/', { Authorization: AUTH }], ['/nowhere', {}]] as const) {
-      const response = await fetch(`${server!.url}${path}`, { headers });
+      const response = await fetch(`${e2e.server.url}${path}`, { headers });
       assert.match(response.headers.get('Content-Type') ?? '', /^text\/html/, path);
       assertPageHeaders(response, path);
     }
@@ -62,7 +45,7 @@ describe('security headers', () => {
 
   test('API answers and assets carry nosniff; the API is never HTML', async () => {
     for (const path of ['/api/account-requests/config', '/assets/account-request-form.bundle.js', '/assets/form-field-config.bundle.js']) {
-      const response = await fetch(`${server!.url}${path}`);
+      const response = await fetch(`${e2e.server.url}${path}`);
       assert.equal(response.status, 200, path);
       assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff', path);
       assert.doesNotMatch(response.headers.get('Content-Type') ?? '', /html/, path);
@@ -72,11 +55,7 @@ describe('security headers', () => {
 
 /** Collects CSP violations (and script errors) from the first script on: CDP-injected init scripts are not subject to the page's CSP. */
 async function watch(page: Page): Promise<{ errors: string[]; violations: () => Promise<string[]> }> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
+  const errors = watchErrors(page);
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
@@ -100,19 +79,15 @@ async function assertInlineScriptBlocked(page: Page, violations: () => Promise<s
 
 describe('the pages run under their CSP in Chromium', () => {
   test('/ renders the form with no violation, and submits', { timeout: 60_000 }, async () => {
-    const context = await browser!.newContext({ locale: 'fr-FR' });
+    const context = await e2e.browser.newContext({ locale: 'fr-FR' });
     try {
       const page = await context.newPage();
       const { errors, violations } = await watch(page);
-      await page.goto(`${server!.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       await page.locator('account-request-form [name="email"]').waitFor();
       assert.ok((await page.locator('account-request-form input').count()) > 8, 'the form rendered its fields');
       const values: Record<string, string> = { companyName: 'Quincaillerie Morel', lastName: 'Morel', email: 'paul.morel@morel.example', phone: '02 40 00 00 00', street: '4 rue Kervégan', postalCode: '44000', city: 'Nantes' };
-      for (const [name, value] of Object.entries(values)) await page.locator(`account-request-form [name="${name}"]`).fill(value);
-      await page.locator('account-request-form [name="confirmed"]').check();
-      const posted = page.waitForResponse((response) => response.url().endsWith('/api/account-requests') && response.request().method() === 'POST');
-      await page.locator('account-request-form [part~="submit"]').click();
-      assert.equal((await posted).status(), 201);
+      assert.equal((await fillAndSubmit(page, values)).status(), 201);
       await page.locator('account-request-form [part~="confirmation"]').waitFor();
       assert.deepEqual(await violations(), []);
       assert.deepEqual(errors, []);
@@ -123,11 +98,11 @@ describe('the pages run under their CSP in Chromium', () => {
   });
 
   test('/admin/ renders the editor and its preview with no violation', { timeout: 60_000 }, async () => {
-    const context = await browser!.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'en-GB' });
     try {
       const page = await context.newPage();
       const { errors, violations } = await watch(page);
-      await page.goto(`${server!.url}/admin/`);
+      await page.goto(`${e2e.server.url}/admin/`);
       await page.locator('form-field-config tr[data-field-id="fax"]').waitFor();
       assert.equal(await page.locator('form-field-config tr[data-field-id]').count(), 24);
       // Drag handles, checkboxes and the preview's form: every part that styles itself.
@@ -144,7 +119,7 @@ describe('the pages run under their CSP in Chromium', () => {
 
 /** A JSON POST from a given local address (the loopback net is a /8: 127.0.0.2 reaches 127.0.0.1). */
 function submitFrom(localAddress: string, key: string, extra: Record<string, string> = {}): Promise<{ status: number; retryAfter: string | undefined }> {
-  const url = new URL(`${server!.url}/api/account-requests`);
+  const url = new URL(`${e2e.server.url}/api/account-requests`);
   const body = JSON.stringify({ values: { companyName: 'Acme', email: 'jane@acme.example', lastName: 'Martin', phone: '01 23 45 67 89', street: '1 rue', postalCode: '75002', city: 'Paris', country: 'FR' }, confirmed: true, locale: 'fr' });
   return new Promise((resolve, reject) => {
     const req = httpRequest(

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { ensureBuilt, startServer, type RunningServer } from './support/server.js';
+import { basicAuth, ensureBuilt, startServer, type RunningServer } from './support/server.js';
 
 const PASSWORD = 'crash-admin-password';
-const AUTH = { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
+const AUTH = { Authorization: basicAuth(PASSWORD) };
 const TOTAL = 200;
 const CONCURRENCY = 16;
 // Killed once this many were acknowledged: the rest of the burst is still in flight or unsent.

@@ -2,54 +2,28 @@
 // /admin/requests/, accepts it through the confirmation step, the activation e-mail lands in
 // DATA_DIR/outbox as an .eml file, its link sets a password, and the link then no longer works.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/lib/chromium.js';
-import { ensureBuilt, startServer, type RunningServer } from './support/server.js';
+import { test } from 'node:test';
+import { fillAndSubmit, useDemoE2E, watchErrors } from './support/e2e.js';
+import { basicAuth } from './support/server.js';
 
 const PASSWORD = 'e2e-admin-password';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'demo-e2e-processing-'));
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-  server = await startServer({ dataDir, adminPassword: PASSWORD });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Script errors, failed loads and CSP refusals, as the console would show them. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
+const e2e = useDemoE2E({ tmpPrefix: 'demo-e2e-processing-', adminPassword: PASSWORD, startBefore: true });
 
 /** The .eml files of the outbox, quoted-printable soft line breaks joined. */
 function outboxFiles(): string[] {
-  const dir = join(dataDir, 'outbox');
+  const dir = join(e2e.dataDir, 'outbox');
   return readdirSync(dir).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(join(dir, name), 'utf8').replaceAll('=\r\n', ''));
 }
 
 test('submission → admin accepts with confirmation → activation e-mail in the outbox → password set → link used', { timeout: 180_000 }, async () => {
-  const url = server!.url;
+  const url = e2e.server.url;
   const company = 'Quincaillerie Morel & Fils';
 
   // A visitor sends the form.
-  const visitor = await browser!.newContext({ locale: 'fr-FR' });
+  const visitor = await e2e.browser.newContext({ locale: 'fr-FR' });
   const shop = await visitor.newPage();
   const shopErrors = watchErrors(shop);
   await shop.goto(`${url}/`);
@@ -64,18 +38,14 @@ test('submission → admin accepts with confirmation → activation e-mail in th
     postalCode: '69002',
     city: 'Lyon',
   };
-  for (const [name, value] of Object.entries(values)) await shop.locator(input(name)).fill(value);
-  await shop.locator(input('confirmed')).check();
-  const posted = shop.waitForResponse((response) => response.url().endsWith('/api/account-requests') && response.request().method() === 'POST');
-  await shop.locator('account-request-form [part~="submit"]').click();
-  assert.equal((await posted).status(), 201);
+  assert.equal((await fillAndSubmit(shop, values)).status(), 201);
   await shop.locator('account-request-form [part~="confirmation"]').getByText('Merci').waitFor();
   assert.deepEqual(shopErrors, []);
   await visitor.close();
   assert.equal(outboxFiles().filter((eml) => /^To: achats@morel\.example\r$/m.test(eml)).length, 1, 'the confirmation e-mail is in the outbox');
 
   // The admin finds it, takes it in charge, then accepts it, each time through the confirmation page.
-  const admin = await browser!.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'fr-FR' });
+  const admin = await e2e.browser.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'fr-FR' });
   const page = await admin.newPage();
   const adminErrors = watchErrors(page);
   await page.goto(`${url}/admin/requests/?lang=fr`);
@@ -114,7 +84,7 @@ test('submission → admin accepts with confirmation → activation e-mail in th
   await admin.close();
 
   // The applicant follows the link and chooses a password.
-  const applicant = await browser!.newContext({ locale: 'fr-FR' });
+  const applicant = await e2e.browser.newContext({ locale: 'fr-FR' });
   const tab = await applicant.newPage();
   const applicantErrors = watchErrors(tab);
   await tab.goto(link);
@@ -131,7 +101,7 @@ test('submission → admin accepts with confirmation → activation e-mail in th
   assert.deepEqual(applicantErrors, []);
   await applicant.close();
 
-  const requests = (await (await fetch(`${url}/api/account-requests?q=morel`, { headers: { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` } })).json()) as { status: string; activatedAt?: string }[];
+  const requests = (await (await fetch(`${url}/api/account-requests?q=morel`, { headers: { Authorization: basicAuth(PASSWORD) } })).json()) as { status: string; activatedAt?: string }[];
   assert.equal(requests.length, 1);
   assert.equal(requests[0]?.status, 'accepted');
   assert.ok(requests[0]?.activatedAt);

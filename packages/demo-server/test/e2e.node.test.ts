@@ -4,38 +4,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/lib/chromium.js';
-import { ensureBuilt, startServer, type RunningServer } from './support/server.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { fillAndSubmit, useDemoE2E, watchErrors } from './support/e2e.js';
+import { basicAuth, startServer } from './support/server.js';
 
 const PASSWORD = 'e2e-admin-password';
-const AUTH = { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
+const AUTH = { Authorization: basicAuth(PASSWORD) };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'demo-e2e-'));
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Collects what would show in the console as an error: script errors, failed loads, CSP refusals. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
+const e2e = useDemoE2E({ tmpPrefix: 'demo-e2e-', adminPassword: PASSWORD, startBefore: false });
 
 const fieldOrder = (page: Page, selector: string, attribute: string): Promise<string[]> =>
   page.locator(selector).evaluateAll((nodes, name) => nodes.map((node) => node.getAttribute(name) ?? ''), attribute);
@@ -56,7 +33,7 @@ test('the browser reuses the credentials given on /admin/ for the admin API: one
   const own = await startServer({ dataDir: ownDir, adminPassword: PASSWORD });
   // No httpCredentials here: Chromium itself answers with its cached credentials, as for a person
   // who typed them once in the browser's dialog. CDP stands in for that dialog and counts its uses.
-  const context = await browser!.newContext({ locale: 'fr-FR' });
+  const context = await e2e.browser.newContext({ locale: 'fr-FR' });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -84,11 +61,11 @@ test('the browser reuses the credentials given on /admin/ for the admin API: one
 });
 
 test('an admin edits the form, a person submits it, and the request outlives a restart', { timeout: 180_000 }, async () => {
-  server = await startServer({ dataDir, adminPassword: PASSWORD });
+  let server = await e2e.start();
   const url = server.url;
 
   // The admin: fax required, city one place up, save.
-  const admin = await browser!.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'fr-FR' });
+  const admin = await e2e.browser.newContext({ httpCredentials: { username: 'admin', password: PASSWORD }, locale: 'fr-FR' });
   const adminPage = await admin.newPage();
   const adminErrors = watchErrors(adminPage);
   await adminPage.goto(`${url}/admin/`);
@@ -118,7 +95,7 @@ test('an admin edits the form, a person submits it, and the request outlives a r
   await admin.close();
 
   // A visitor on the public page sees the new form and submits it.
-  const visitor = await browser!.newContext({ locale: 'fr-FR' });
+  const visitor = await e2e.browser.newContext({ locale: 'fr-FR' });
   const page = await visitor.newPage();
   const pageErrors = watchErrors(page);
   await page.goto(`${url}/`);
@@ -140,11 +117,7 @@ test('an admin edits the form, a person submits it, and the request outlives a r
     postalCode: '69002',
     city: 'Lyon',
   };
-  for (const [name, value] of Object.entries(values)) await page.locator(input(name)).fill(value);
-  await page.locator(input('confirmed')).check();
-  const posted = page.waitForResponse((response) => response.url().endsWith('/api/account-requests') && response.request().method() === 'POST');
-  await page.locator('account-request-form [part~="submit"]').click();
-  const response = await posted;
+  const response = await fillAndSubmit(page, values);
   assert.equal(response.status(), 201, await response.text());
   const created = (await response.json()) as { id: string };
   await page.locator('account-request-form [part~="confirmation"]').getByText('Merci').waitFor();
@@ -161,7 +134,7 @@ test('an admin edits the form, a person submits it, and the request outlives a r
   // Stopped with SIGTERM (as Ctrl+C would), started again on the same DATA_DIR: still there.
   const exit = await server.stop();
   assert.equal(exit, 0, 'the server stops cleanly');
-  server = await startServer({ dataDir, adminPassword: PASSWORD });
+  server = await e2e.start();
   const afterRestart = await listRequests(server.url);
   assert.deepEqual(afterRestart, listed);
   const config = (await (await fetch(`${server.url}/api/account-requests/config`)).json()) as { fields: { id: string; required: boolean }[] };

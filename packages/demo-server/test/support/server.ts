@@ -43,6 +43,11 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: REPO_ROOT, env: { ...process.env, PATH }, stdio: 'pipe' });
 }
 
+/** The `Authorization` value the demo's admin pages and API accept (user `admin`). */
+export function basicAuth(password: string): string {
+  return `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`;
+}
+
 /** A demo server running in a child process. */
 export interface RunningServer {
   /** `http://127.0.0.1:<port>`, as printed by the server. */
