@@ -3,22 +3,14 @@
 import assert from 'node:assert/strict';
 import { addCustomField, defaultConfig, setDisplayed, type FormConfig } from '@account-request/sdk';
 import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore, type HandlerOptions, type RequestStore } from '@account-request/sdk/server';
+import { VALID_VALUES } from '../../packages/sdk/src/server/test-helpers/values.js';
 
 export const ORIGIN = 'https://shop.test';
 export const BASE = '/api/account-requests';
 export const ADMIN = { Authorization: 'Bearer hostile-admin' };
 
 /** A submission that the default config accepts. */
-export const VALID: Readonly<Record<string, string>> = {
-  companyName: 'Acme SAS',
-  email: 'jane.martin@example.com',
-  lastName: 'Martin',
-  phone: '+33 1 23 45 67 89',
-  street: '1 rue de la Paix',
-  postalCode: '75002',
-  city: 'Paris',
-  country: 'FR',
-};
+export const VALID = VALID_VALUES;
 
 /** The default config plus a displayed custom select (label, help, options) and a textarea: every text slot a config has. */
 export function richConfig(): FormConfig {

@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setDisplayed } from '../config/index.js';
-import { createMemoryConfigStore } from '../server/config-store.js';
-import { createAccountRequestHandler } from '../server/handler.js';
-import { createMemoryStore } from '../server/store.js';
+import { setup } from '../server/test-helpers/setup.js';
+import { VALID_VALUES as VALUES } from '../server/test-helpers/values.js';
 import { createClient } from './client.js';
 import { isSubmissionError } from './errors.js';
 import { createIdempotencyKey } from './idempotency-key.js';
 
 const BASE = 'https://shop.test/api/account-requests';
-const VALUES = {
-  companyName: 'Acme SAS',
-  email: 'jane@example.com',
-  lastName: 'Martin',
-  phone: '+33 1 23 45 67 89',
-  street: '1 rue de la Paix',
-  postalCode: '75002',
-  city: 'Paris',
-  country: 'FR',
-};
 
 function wire() {
-  const store = createMemoryStore();
-  const configs = createMemoryConfigStore();
-  const handler = createAccountRequestHandler({ ...configs, store, basePath: '/api/account-requests', authorize: () => true });
+  const { handler, store } = setup({ authorize: () => true });
   let calls = 0;
   const fetch = (input: string | URL | Request, init?: RequestInit) => ((calls += 1), handler(new Request(input, init)));
   return { store, client: createClient({ base: BASE, fetch, retry: { delay: () => 1 } }), calls: () => calls };

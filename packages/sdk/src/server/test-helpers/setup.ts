@@ -5,6 +5,7 @@ import { createMemoryConfigStore } from '../config-store.js';
 import { createAccountRequestHandler } from '../handler.js';
 import type { HandlerOptions } from '../options.js';
 import { createMemoryStore, type RequestStore } from '../store.js';
+import { VALID_VALUES } from './values.js';
 
 export const ORIGIN = 'https://shop.test';
 export const BASE = '/api/account-requests';
@@ -13,17 +14,7 @@ export const ADMIN = { Authorization: 'Bearer admin' };
 
 /** A submission that passes the default config. */
 export function validValues(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    companyName: 'Acme SAS',
-    email: 'jane.martin@example.com',
-    lastName: 'Martin',
-    phone: '+33 1 23 45 67 89',
-    street: '1 rue de la Paix',
-    postalCode: '75002',
-    city: 'Paris',
-    country: 'FR',
-    ...overrides,
-  };
+  return { ...VALID_VALUES, ...overrides };
 }
 
 export function validBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
