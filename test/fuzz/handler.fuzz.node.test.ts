@@ -2,16 +2,16 @@
 // body bytes), under random handler options: only documented statuses, every error a
 // problem+json, never a 500; and every request the store keeps passes validation.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { METHODS } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { defaultConfig, validateSubmission, type FormConfig } from '@account-request/sdk';
 import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore, problem, type RequestStore } from '@account-request/sdk/server';
 import { API_BASE, createDemoApp, type DemoApp } from '../../packages/demo-server/src/app.js';
+import { stubAssetPaths } from '../../packages/demo-server/src/test-support/assets.js';
 import { configLike, hostileJson, nearValidSubmissionFor, validConfig } from './arbitraries.js';
 import { fuzzParameters } from './settings.js';
 
@@ -199,15 +199,11 @@ describe('fuzz: the demo site on arbitrary requests', () => {
   });
 
   test('pages, assets and API never answer a 500 (only 503 for a failing dependency, 501 for a missing capability)', async () => {
-    const bundles = join(root, 'bundles');
-    mkdirSync(bundles);
-    writeFileSync(join(bundles, 'form.js'), 'export {};\n');
-    writeFileSync(join(bundles, 'editor.js'), 'export {};\n');
     app = await createDemoApp({
       dataDir: join(root, 'data'),
       adminPassword: 'fuzz-password',
       rateLimit: { max: 50, windowMs: 60_000 },
-      assets: { formBundle: join(bundles, 'form.js'), editorBundle: join(bundles, 'editor.js'), publicDir: fileURLToPath(new URL('../../packages/demo-server/public/', import.meta.url)) },
+      assets: stubAssetPaths(root),
     });
     const demo = app;
     const site = fc.oneof(path, fc.constantFrom('/', '/?lang=en', '/admin', '/admin/', '/assets/account-request-form.bundle.js', '/assets/site.css', '/assets/../../etc/passwd', '/favicon.svg', '/nope'));

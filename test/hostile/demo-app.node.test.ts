@@ -1,13 +1,13 @@
 // Hostile input against the whole demo site (Hono, the SDK handler, the SQLite store) through
 // its fetch handler: the same promises hold behind the real routing, storage and pages.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { HONEYPOT_FIELD, type FormConfig } from '@account-request/sdk';
 import { API_BASE, createDemoApp, type DemoApp } from '../../packages/demo-server/src/app.js';
+import { stubAssetPaths } from '../../packages/demo-server/src/test-support/assets.js';
 import { EMAIL_CASES, FORBIDDEN_TEXT, MARKUP_PAYLOADS, UNSAFE_REDIRECTS } from './cases.js';
 import { assertNoPollution, assertPlainData, fieldCodes, problemOf, VALID, withMember } from './support.js';
 
@@ -18,15 +18,11 @@ const root = mkdtempSync(join(tmpdir(), 'hostile-demo-'));
 let app: DemoApp;
 
 before(async () => {
-  const bundles = join(root, 'bundles');
-  mkdirSync(bundles);
-  writeFileSync(join(bundles, 'form.js'), 'export {};\n');
-  writeFileSync(join(bundles, 'editor.js'), 'export {};\n');
   app = await createDemoApp({
     dataDir: join(root, 'data'),
     adminPassword: PASSWORD,
     rateLimit: false,
-    assets: { formBundle: join(bundles, 'form.js'), editorBundle: join(bundles, 'editor.js'), publicDir: fileURLToPath(new URL('../../packages/demo-server/public/', import.meta.url)) },
+    assets: stubAssetPaths(root),
   });
 });
 

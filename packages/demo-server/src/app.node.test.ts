@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { API_BASE, createDemoApp, type DemoApp } from './app.js';
 import { PAGE_CSP } from './security.js';
+import { stubAssetPaths } from './test-support/assets.js';
 
 const PASSWORD = 'test-password-1234';
 const ORIGIN = 'http://127.0.0.1:5173';
 const root = mkdtempSync(join(tmpdir(), 'demo-app-'));
-const assetsDir = join(root, 'bundles');
-mkdirSync(assetsDir);
-writeFileSync(join(assetsDir, 'form.js'), 'export const form = 1;\n');
-writeFileSync(join(assetsDir, 'editor.js'), 'export const editor = 1;\n');
+const assets = stubAssetPaths(root);
 
 const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const ADMIN = { Authorization: basic('admin', PASSWORD) };
@@ -28,11 +25,7 @@ async function newApp(options: { rateLimit?: { max: number; windowMs: number } |
     dataDir,
     adminPassword: PASSWORD,
     rateLimit: options.rateLimit ?? false,
-    assets: {
-      formBundle: join(assetsDir, 'form.js'),
-      editorBundle: join(assetsDir, 'editor.js'),
-      publicDir: fileURLToPath(new URL('../public/', import.meta.url)),
-    },
+    assets,
   });
 }
 

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { MailMessage, Notifier } from '@account-request/sdk/server';
 import { API_BASE, createDemoApp, type DemoApp } from './app.js';
 import { PAGE_CSP } from './security.js';
+import { stubAssetPaths } from './test-support/assets.js';
 
 const PASSWORD = 'test-password-1234';
 const ORIGIN = 'http://127.0.0.1:5173';
 const ADMIN = { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
 const root = mkdtempSync(join(tmpdir(), 'demo-processing-pages-'));
-const assetsDir = join(root, 'bundles');
-mkdirSync(assetsDir);
-writeFileSync(join(assetsDir, 'form.js'), '');
-writeFileSync(join(assetsDir, 'editor.js'), '');
+const assets = stubAssetPaths(root);
 let counter = 0;
 
 async function newApp(notifier?: Notifier): Promise<DemoApp> {
@@ -25,7 +22,7 @@ async function newApp(notifier?: Notifier): Promise<DemoApp> {
     rateLimit: false,
     retryIntervalMs: 60 * 60 * 1000,
     ...(notifier ? { notifier } : {}),
-    assets: { formBundle: join(assetsDir, 'form.js'), editorBundle: join(assetsDir, 'editor.js'), publicDir: fileURLToPath(new URL('../public/', import.meta.url)) },
+    assets,
   });
 }
 
