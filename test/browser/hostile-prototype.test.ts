@@ -158,11 +158,9 @@ describe('a host page that polluted Object.prototype before the elements loaded'
     }
   });
 
-  // Known gap, reported in issue 6: the form reads optional keys of resolveFields() objects and of
-  // settings.confirmation with plain property reads, so polluted `help`, `minLength` and
-  // `redirectUrl` (an https URL passes the redirect check) reach the page. Fix: resolveFields
-  // returning prototype-less objects, or the form reading own properties only; then unskip.
-  it.skip('the form takes no help text, minlength or redirect from Object.prototype', async () => {
+  // The form reads only own properties of the resolved fields and of settings.confirmation: a
+  // polluted help text, minlength, confirmation message or https redirect never reaches the page.
+  it('the form takes no help text, minlength, confirmation message or redirect from Object.prototype', async () => {
     const el = document.createElement('account-request-form') as AccountRequestForm;
     el.setAttribute('lang', 'en');
     el.setAttribute('draft', 'off');
@@ -176,14 +174,21 @@ describe('a host page that polluted Object.prototype before the elements loaded'
       const root = el.shadowRoot as ShadowRoot;
       check(root.querySelector('[minlength]') === null, 'a minlength attribute appeared');
       check(!root.textContent?.includes('Polluted'), 'polluted help text is shown');
+      check(root.querySelector('[part~="help"]') === null, 'a help element appeared (these fields have none)');
       for (const [id, value] of Object.entries(VALUES)) {
         const input = root.querySelector<HTMLInputElement>(`[name="${id}"]`) as HTMLInputElement;
         input.value = value;
         input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       }
       root.querySelector<HTMLInputElement>('[name="confirmed"]')?.click();
+      await el.updateComplete;
+      const succeeded = new Promise((resolve) => el.addEventListener('account-request-success', resolve, { once: true }));
       await el.submit();
+      await succeeded;
+      await el.updateComplete;
       same(navigated, [], 'navigations');
+      const confirmation = root.querySelector('[part~="confirmation"]')?.textContent ?? '';
+      check(confirmation.trim() !== '' && !confirmation.includes('onerror'), `the confirmation shows the polluted message: ${confirmation}`);
     } finally {
       el.remove();
     }

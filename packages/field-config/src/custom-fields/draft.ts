@@ -1,3 +1,4 @@
+import { own } from '../own.js';
 import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, LocalizedText } from '@account-request/sdk';
 
 // Which controls the form shows per type. The SDK holds the rule (it refuses options on a
@@ -37,9 +38,9 @@ export interface FieldDraft {
   maxLength: string;
 }
 
-const inLocale = (text: LocalizedText | undefined, locale: 'fr' | 'en'): string => (typeof text === 'string' ? text : (text?.[locale] ?? ''));
+const inLocale = (text: LocalizedText | undefined, locale: 'fr' | 'en'): string => (typeof text === 'string' ? text : (own(text, locale) ?? ''));
 
-/** A form for a new field, or filled from `field`. */
+/** A form for a new field, or filled from `field` (its own optional keys only: see `own`). */
 export function draftOf(field?: CustomField): FieldDraft {
   return {
     editing: field?.id,
@@ -47,14 +48,14 @@ export function draftOf(field?: CustomField): FieldDraft {
     type: field?.type ?? 'text',
     labelFr: inLocale(field?.label, 'fr'),
     labelEn: inLocale(field?.label, 'en'),
-    helpFr: inLocale(field?.help, 'fr'),
-    helpEn: inLocale(field?.help, 'en'),
+    helpFr: inLocale(own(field, 'help'), 'fr'),
+    helpEn: inLocale(own(field, 'help'), 'en'),
     id: field?.id ?? '',
     idEdited: false,
-    options: (field?.options ?? []).map((option) => ({ value: option.value, fr: inLocale(option.label, 'fr'), en: inLocale(option.label, 'en') })),
-    format: field?.format ?? '',
-    minLength: field?.minLength?.toString() ?? '',
-    maxLength: field?.maxLength?.toString() ?? '',
+    options: (own(field, 'options') ?? []).map((option) => ({ value: option.value, fr: inLocale(option.label, 'fr'), en: inLocale(option.label, 'en') })),
+    format: own(field, 'format') ?? '',
+    minLength: own(field, 'minLength')?.toString() ?? '',
+    maxLength: own(field, 'maxLength')?.toString() ?? '',
   };
 }
 
@@ -80,7 +81,7 @@ export function patchOf(draft: FieldDraft): CustomFieldPatch & { readonly label:
   return {
     type,
     label: text(draft.labelFr, draft.labelEn, draft.original?.label) ?? '',
-    help: text(draft.helpFr, draft.helpEn, draft.original?.help),
+    help: text(draft.helpFr, draft.helpEn, own(draft.original, 'help')),
     options: hasOptions(type) ? draft.options.map((option) => ({ value: option.value.trim(), label: text(option.fr, option.en) ?? '' })) : undefined,
     format: textual && draft.format ? draft.format : undefined,
     minLength: textual ? length(draft.minLength) : undefined,

@@ -4,6 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import { isConfigError, isSafeRedirectUrl, isValidEmail, updateSettings } from '@account-request/sdk';
 import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
 import { editorContext } from '../context.js';
+import { own } from '../own.js';
 import { sharedStyles } from '../shared.styles.js';
 import { settingsStyles } from './settings.styles.js';
 
@@ -61,7 +62,7 @@ export class FfcSettings extends LitElement {
     } else if (key === 'alertEmail') {
       this.#edit({ alertEmail: value || undefined }, key, value);
     } else {
-      const { message } = config.settings.confirmation;
+      const message = own(config.settings.confirmation, 'message');
       this.#edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
     }
   }
@@ -69,7 +70,7 @@ export class FfcSettings extends LitElement {
   #onMessage(locale: 'fr' | 'en', event: Event): void {
     const store = this.#store.value;
     if (!store) return;
-    const { message } = store.config.settings.confirmation;
+    const message = own(store.config.settings.confirmation, 'message');
     const text: Record<string, string> = { ...(typeof message === 'string' ? { en: message, fr: message } : message) };
     text[locale] = (event.target as HTMLTextAreaElement).value.trim();
     for (const [tag, value] of Object.entries(text)) if (!value) delete text[tag];
@@ -79,7 +80,8 @@ export class FfcSettings extends LitElement {
   #onMode(redirect: boolean): void {
     this.redirectMode = redirect;
     const store = this.#store.value;
-    const { message, redirectUrl } = store?.config.settings.confirmation ?? {};
+    const confirmation = store?.config.settings.confirmation;
+    const [message, redirectUrl] = [own(confirmation, 'message'), own(confirmation, 'redirectUrl')];
     if (!redirect && redirectUrl !== undefined) this.#edit({ confirmation: message ? { message } : {} });
     if (!redirect) this.#setPending('redirectUrl', undefined);
   }
@@ -108,9 +110,10 @@ export class FfcSettings extends LitElement {
     if (!store) return nothing;
     const { t, config } = store;
     const { settings } = config;
-    const { confirmation } = settings;
-    const redirect = this.redirectMode || confirmation.redirectUrl !== undefined;
-    const message = (locale: 'fr' | 'en') => (typeof confirmation.message === 'string' ? confirmation.message : (confirmation.message?.[locale] ?? ''));
+    // Optional keys, read as own properties only: never from a polluted Object.prototype.
+    const [redirectUrl, confirmationMessage] = [own(settings.confirmation, 'redirectUrl'), own(settings.confirmation, 'message')];
+    const redirect = this.redirectMode || redirectUrl !== undefined;
+    const message = (locale: 'fr' | 'en') => (typeof confirmationMessage === 'string' ? confirmationMessage : (own(confirmationMessage, locale) ?? ''));
     const check = (name: 'enabled' | 'quickRegistration', checked: boolean, label: string, help: string) =>
       html`<div class="check">
         <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.#edit({ [name]: (event.target as HTMLInputElement).checked })} />
@@ -129,7 +132,7 @@ export class FfcSettings extends LitElement {
         <legend>${t.unvalidated}</legend>
         ${ACCESS.map((value) => radio('unvalidatedAccounts', value, settings.unvalidatedAccounts === value, t.access[value][0], () => this.#edit({ unvalidatedAccounts: value }), t.access[value][1]))}
       </fieldset>
-      ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, settings.alertEmail, 'email')}
+      ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, own(settings, 'alertEmail'), 'email')}
       ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
       <fieldset>
         <legend>${t.accountState}</legend>
@@ -140,7 +143,7 @@ export class FfcSettings extends LitElement {
         ${radio('confirmationMode', 'message', !redirect, t.showMessage, () => this.#onMode(false))}
         ${radio('confirmationMode', 'redirect', redirect, t.redirect, () => this.#onMode(true))}
         ${redirect
-          ? this.#text('redirectUrl', t.redirectUrl, t.redirectHelp, confirmation.redirectUrl, 'text')
+          ? this.#text('redirectUrl', t.redirectUrl, t.redirectHelp, redirectUrl, 'text')
           : (['fr', 'en'] as const).map(
               (locale) => html`<div class="control">
                 <label for=${`message-${locale}`}>${locale === 'fr' ? t.messageFr : t.messageEn}</label>

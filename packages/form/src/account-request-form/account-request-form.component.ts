@@ -21,6 +21,7 @@ import { duration, failureText, formStrings } from '../i18n.js';
 import type { FailureReason, FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
 import { FieldValues, readControl, staysInGroup } from './form-values.js';
+import { own, ownCopy } from '../own.js';
 import type { PrefillValues } from './form-values.js';
 
 let instances = 0;
@@ -183,7 +184,9 @@ export class AccountRequestForm extends LitElement {
     if (!config) return [];
     const locale = this.#locale;
     if (this.#fieldsMemo?.config !== config || this.#fieldsMemo.locale !== locale) {
-      this.#fieldsMemo = { config, locale, fields: resolveFields(config, { locale }) };
+      // Prototype-less copies: renderers read optional keys (help, options, minLength…) that a
+      // field may lack, and those must not come from a polluted Object.prototype.
+      this.#fieldsMemo = { config, locale, fields: resolveFields(config, { locale }).map(ownCopy) };
     }
     return this.#fieldsMemo.fields;
   }
@@ -287,7 +290,8 @@ export class AccountRequestForm extends LitElement {
     this.#announce('');
     const response = this.#submission.result;
     if (response) this.#emit(new AccountRequestSuccessEvent({ response }));
-    const url = this.#config?.settings.confirmation.redirectUrl;
+    const confirmation = this.#config?.settings.confirmation;
+    const url = confirmation && own(confirmation, 'redirectUrl');
     // The config was checked when parsed; checked again right before leaving the page.
     if (url && isSafeRedirectUrl(url)) this.navigate(url);
     this.#focus = 'confirmation';
@@ -383,7 +387,7 @@ export class AccountRequestForm extends LitElement {
   }
 
   #renderConfirmation(config: FormConfig, strings: FormStrings): TemplateResult {
-    const text = localize(config.settings.confirmation.message, this.#locale) || strings.thanks;
+    const text = localize(own(config.settings.confirmation, 'message'), this.#locale) || strings.thanks;
     return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(this.#slottedSuccess())}>
       ${this.lightDom ? text : html`<slot name="success">${text}</slot>`}
     </div>`;
@@ -392,12 +396,13 @@ export class AccountRequestForm extends LitElement {
   #renderField(field: ResolvedField, value: FieldValue | undefined, strings: FormStrings, wrapperPart?: string): TemplateResult {
     const error = this.#feedback.message(field.id);
     const ids = fieldIds(this.#prefix, field.id);
-    return renderField({ field, ids, value, error, strings, ...(wrapperPart ? { wrapperPart } : {}) }, this.#locale);
+    // Always set, so that an absent one is not read from Object.prototype.
+    return renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '' }, this.#locale);
   }
 
   #renderForm(strings: FormStrings): TemplateResult {
     const submitting = this.#submission.status === 'submitting';
-    const confirm: ResolvedField = { id: CONFIRMED, type: 'checkbox', label: strings.confirm, required: true, locked: true, custom: false, maxLength: 5 };
+    const confirm = ownCopy<ResolvedField>({ id: CONFIRMED, type: 'checkbox', label: strings.confirm, required: true, locked: true, custom: false, maxLength: 5 });
     return html`<form
       part="form"
       class="arf-root arf-form"
