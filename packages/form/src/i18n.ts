@@ -26,6 +26,8 @@ export interface FormStrings {
   readonly serverError: string;
   readonly tooManyRequests: string;
   readonly rejected: string;
+  /** A 2xx whose body could not be read: the request exists, a retry replays its first result. */
+  readonly lost: string;
   /** Said after every failure that keeps the values. */
   readonly kept: string;
   /** Said when a retry is possible (also when a wait has passed). */
@@ -52,6 +54,7 @@ const fr: OwnStrings = {
   serverError: 'Le serveur a rencontré un problème.',
   tooManyRequests: 'Trop de demandes ont été envoyées.',
   rejected: 'La demande a été refusée par le serveur.',
+  lost: 'La réponse du serveur s’est perdue en chemin : réessayer n’enverra pas votre demande deux fois.',
   kept: 'Vos saisies sont conservées.',
   canRetry: 'Vous pouvez réessayer.',
   honeypot: 'Laisser ce champ vide',
@@ -72,6 +75,7 @@ const en: OwnStrings = {
   serverError: 'The server ran into a problem.',
   tooManyRequests: 'Too many requests have been sent.',
   rejected: 'The server refused the request.',
+  lost: "The server's answer was lost on the way: trying again will not send your request twice.",
   kept: 'Your entries are kept.',
   canRetry: 'You can try again.',
   honeypot: 'Leave this field empty',
@@ -81,7 +85,7 @@ const en: OwnStrings = {
 };
 
 /** Why a submission failed, as far as the words are concerned. */
-export type FailureReason = 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected';
+export type FailureReason = 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected' | 'lost';
 
 /** `seconds` in words ("1 second", "2 minutes"), plural rules from `Intl`; minutes from one minute up. */
 export function duration(seconds: number, locale: string): string {
@@ -96,7 +100,7 @@ export function duration(seconds: number, locale: string): string {
  */
 export function failureText(strings: FormStrings, reason: FailureReason, detail: string, next: string): string {
   if (reason === 'rejected') return detail ? `${strings.rejected} ${detail}` : strings.rejected;
-  const what = { offline: strings.offline, timeout: strings.timeout, server: strings.serverError, 'rate-limited': strings.tooManyRequests }[reason];
+  const what = { offline: strings.offline, timeout: strings.timeout, server: strings.serverError, 'rate-limited': strings.tooManyRequests, lost: strings.lost }[reason];
   return `${what} ${strings.kept} ${next}`;
 }
 

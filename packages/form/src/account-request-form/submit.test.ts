@@ -174,6 +174,46 @@ describe('<account-request-form> submission', () => {
     });
   }
 
+  // The server created the request, but its answer cannot be read: a cut body, or not the
+  // expected JSON. The retry replays the same key, and the handler answers with the first result.
+  const lostAnswers = [
+    { name: 'a cut body', first: () => new HttpResponse('{"id":"req_1","sta', { status: 201, headers: { 'Content-Type': 'application/json' } }) },
+    { name: 'a body that is not the result', first: () => HttpResponse.json({ ok: true }, { status: 201 }) },
+  ] as const;
+  for (const lost of lostAnswers) {
+    it(`after a 201 with ${lost.name}, says the answer was lost and offers the retry, which replays the same key`, async () => {
+      const seen = recordSubmissions((count) => (count === 1 ? lost.first() : created()));
+      const el = await renderForm({ client: fastClient() });
+      await fill(el, VALID_VALUES);
+      const failed = oneEvent(el, 'account-request-error');
+      await el.submit();
+      expect((await failed).detail.error.name).to.equal('SubmissionError');
+      await el.updateComplete;
+      expect(el.dataset['state']).to.equal('failed-retryable');
+      expect(statusText(el)).to.equal(
+        "The server's answer was lost on the way: trying again will not send your request twice. Your entries are kept. You can try again.",
+      );
+      expect(statusText(el)).to.not.contain('refused');
+      for (const [id, value] of Object.entries(VALID_VALUES)) expect(control(el, id).value).to.equal(value);
+      expect(retryButton(el)?.getAttribute('aria-disabled')).to.equal(null);
+      const success = oneEvent(el, 'account-request-success');
+      retryButton(el)!.click();
+      expect((await success).detail.response.id).to.equal('req_1');
+      expect(seen.map((request) => request.key)).to.deep.equal([seen[0]!.key, seen[0]!.key]);
+    });
+  }
+
+  it('words a lost answer in French', async () => {
+    recordSubmissions(() => new HttpResponse('{', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const el = await renderForm({ lang: 'fr', client: fastClient() });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal(
+      'La réponse du serveur s’est perdue en chemin : réessayer n’enverra pas votre demande deux fois. Vos saisies sont conservées. Vous pouvez réessayer.',
+    );
+  });
+
   const tooMany = (seconds: string) => () =>
     HttpResponse.json({ title: 'Too Many Requests', status: 429 }, { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': seconds } });
 

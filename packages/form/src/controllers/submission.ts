@@ -36,13 +36,16 @@ export function classifyFailure(error: unknown): Failure {
     const timedOut = fields.cause instanceof Error && fields.cause.name === 'TimeoutError';
     return { ...base, kind: 'network', reason: timedOut || status === 408 ? 'timeout' : 'offline', transient: true };
   }
+  // A 2xx whose body could not be read: the server took the request, its answer was lost. A
+  // retry with the same key gets the first result back, so it is offered, not a refusal.
+  if (status !== undefined && status >= 200 && status < 300) return { ...base, kind: 'server', reason: 'lost' };
   if (status === 429) return { ...base, kind: 'server', reason: 'rate-limited' };
   if (status === 408) return { ...base, kind: 'network', reason: 'timeout', transient: true };
   if (status === undefined || status >= 500) return { ...base, kind: 'server', reason: 'server', transient: status !== undefined && status > 501 && status < 505 };
   return { ...base, kind: 'server', reason: 'rejected' };
 }
 
-const RETRYABLE = new Set<FailureReason>(['offline', 'timeout', 'server', 'rate-limited']);
+const RETRYABLE = new Set<FailureReason>(['offline', 'timeout', 'server', 'rate-limited', 'lost']);
 /** Seconds before each automatic retry of a transient failure (two of them), then the person decides. */
 const AUTO_RETRY_DELAYS = [1, 3];
 /** A `Retry-After` longer than this (seconds) ends the automatic retries: the person is told the wait instead. */
