@@ -90,6 +90,7 @@ export class FormFieldConfig extends LitElement {
     lang: {},
     preview: { type: Boolean, reflect: true },
     config: { attribute: false, noAccessor: true },
+    client: { attribute: false },
     status: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
@@ -100,6 +101,13 @@ export class FormFieldConfig extends LitElement {
   declare configSrc: string | undefined;
   /** Shows a live `<account-request-form>` fed with the draft beside the editor. */
   declare preview: boolean;
+  /**
+   * An SDK client to load and save the config with, used as is (timeouts, retries, headers such
+   * as `Authorization`, `fetch`); it GETs and PUTs its own `configUrl`, so give it the URL of
+   * `config-src`, which still decides that the editor loads and saves. Default:
+   * `createClient({ base: '', configUrl: configSrc })` (the SDK's 15 s timeout).
+   */
+  declare client: AccountRequestClient | undefined;
   declare private status: Status;
   declare private announcement: string;
 
@@ -110,7 +118,7 @@ export class FormFieldConfig extends LitElement {
   #explicit = false;
   #guarding = false;
   #loads = 0;
-  #client?: { readonly src: string; readonly api: AccountRequestClient };
+  #defaultClient?: { readonly src: string; readonly api: AccountRequestClient };
   readonly #history = new HistoryController<FormConfig>(this);
   readonly #provider = new ContextProvider(this, { context: editorContext });
 
@@ -119,6 +127,7 @@ export class FormFieldConfig extends LitElement {
     defineInternalElements();
     this.configSrc = undefined;
     this.preview = false;
+    this.client = undefined;
     this.status = 'idle';
     this.announcement = '';
     this.addEventListener('keydown', this.#onKeydown);
@@ -178,10 +187,11 @@ export class FormFieldConfig extends LitElement {
   }
 
   #api(): AccountRequestClient {
+    if (this.client) return this.client;
     const src = this.configSrc ?? '';
     // config-src names the config URL itself; only loadConfig and saveConfig are used, not the base.
-    if (this.#client?.src !== src) this.#client = { src, api: createClient({ base: '', configUrl: src }) };
-    return this.#client.api;
+    if (this.#defaultClient?.src !== src) this.#defaultClient = { src, api: createClient({ base: '', configUrl: src }) };
+    return this.#defaultClient.api;
   }
 
   /** Shares the current state with the internal elements, when it changed. */

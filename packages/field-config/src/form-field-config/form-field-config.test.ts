@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { defaultConfig, parseConfig, setDisplayed, type FormConfig } from '@account-request/sdk';
+import { createClient, defaultConfig, parseConfig, setDisplayed, type FormConfig } from '@account-request/sdk';
 import './form-field-config.js';
 import type { FormFieldConfig } from './form-field-config.component.js';
 import type { FieldConfigChangeEvent, FieldConfigErrorEvent, FieldConfigSaveEvent } from '../events/index.js';
@@ -98,6 +98,34 @@ describe('<form-field-config>', () => {
       await el.updateComplete;
       expect(alertText(el)).to.contain('The configuration could not be loaded.');
       el.remove();
+    });
+
+    it('loads and saves through the .client it is given, used as is (its fetch, headers and timeout)', async () => {
+      const api = server(setDisplayed(defaultConfig(), 'fax', true));
+      const sent: { method: string; url: string; authorization: string | null }[] = [];
+      const client = createClient({
+        base: '',
+        configUrl: URL_,
+        timeout: 2000,
+        headers: { Authorization: 'Bearer admin' },
+        fetch: (input, init) => {
+          const request = new Request(input, init);
+          sent.push({ method: request.method, url: new URL(request.url).pathname, authorization: request.headers.get('Authorization') });
+          return fetch(request);
+        },
+      });
+      const el = await fixture<FormFieldConfig>(html`<form-field-config config-src=${URL_} lang="en" .client=${client}></form-field-config>`);
+      for (let i = 0; i < 50 && !el.config; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      await settle(el);
+      expect(el.client).to.equal(client);
+      expect(box(el, 'fax', 'displayed').checked).to.equal(true);
+      await toggle(el, 'mobile');
+      expect(await el.save()).to.equal(true);
+      expect(api.state.puts).to.have.length(1);
+      expect(sent).to.deep.equal([
+        { method: 'GET', url: URL_, authorization: 'Bearer admin' },
+        { method: 'PUT', url: URL_, authorization: 'Bearer admin' },
+      ]);
     });
 
     it('starts from .config, normalized by the SDK', async () => {
