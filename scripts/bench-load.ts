@@ -13,30 +13,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (request: CannonRequest) => CannonRequest;
-}
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; max: number };
-  statusCodeStats: Record<string, { count: number }>;
-  errors: number;
-  timeouts: number;
-  duration: number;
-}
-type Cannon = (options: { url: string; connections: number; duration: number; requests: CannonRequest[] }) => Promise<CannonResult>;
-
-// autocannon ships no types; require gives it a plain signature.
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+import autocannon, { type AutocannonRequest as CannonRequest, type AutocannonResult as CannonResult } from 'autocannon';
+import { BENCH_SUBMISSION as VALID, withIdempotencyKey as withKey } from './lib/bench-requests.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
@@ -105,29 +86,8 @@ async function startServer(dataDir: string): Promise<Server> {
   };
 }
 
-const VALID = {
-  values: {
-    companyName: 'Établissements Martin & Fils',
-    legalForm: 'SARL',
-    siret: '73282932000074',
-    vatNumber: 'FR40303265045',
-    civility: 'Mme',
-    firstName: 'Élodie',
-    lastName: 'Martin',
-    email: 'elodie.martin@martin-fils.example',
-    phone: '+33 1 23 45 67 89',
-    street: '12 rue de la République',
-    postalCode: '69002',
-    city: 'Lyon',
-    country: 'FR',
-  },
-  confirmed: true,
-  locale: 'fr',
-};
 const INVALID = { ...VALID, values: { ...VALID.values, email: 'elodie.martin@', postalCode: 'ABC', siret: '12345678901234' } };
 const JSON_HEADERS = { 'content-type': 'application/json' };
-
-const withKey = (request: CannonRequest): CannonRequest => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } });
 
 interface Row {
   readonly name: string;

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import autocannon from 'autocannon';
+import { BENCH_SUBMISSION, withIdempotencyKey } from '../../../scripts/lib/bench-requests.js';
 import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore } from '../src/server.js';
 
 const DURATION_S = 5;
@@ -55,25 +56,7 @@ async function measure(): Promise<void> {
   const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve((message as { port: number }).port)));
   const url = `http://127.0.0.1:${port}/api/account-requests`;
 
-  const body = JSON.stringify({
-    values: {
-      companyName: 'Établissements Martin & Fils',
-      legalForm: 'SARL',
-      siret: '73282932000074',
-      vatNumber: 'FR40303265045',
-      civility: 'Mme',
-      firstName: 'Élodie',
-      lastName: 'Martin',
-      email: 'elodie.martin@martin-fils.fr',
-      phone: '+33 1 23 45 67 89',
-      street: '12 rue de la République',
-      postalCode: '69002',
-      city: 'Lyon',
-      country: 'FR',
-    },
-    confirmed: true,
-    locale: 'fr',
-  });
+  const body = JSON.stringify(BENCH_SUBMISSION);
 
   // One check before measuring: a benchmark of 4xx answers would measure the wrong thing.
   const probe = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body });
@@ -88,7 +71,7 @@ async function measure(): Promise<void> {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }),
+        setupRequest: withIdempotencyKey,
       },
     ],
   });
