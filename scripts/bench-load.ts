@@ -35,6 +35,9 @@ process.on('message', (message) => {
   const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
   process.send({ rss, heapUsed, external, arrayBuffers });
 });
+// A listened-to IPC channel keeps a process alive: without this, SIGTERM closes the server but
+// the process never exits.
+process.channel?.unref();
 `)}`;
 
 interface Memory {
