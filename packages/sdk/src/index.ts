@@ -18,23 +18,4 @@ export {
   type SubmissionData,
 } from './validation/index.js';
 export { AccountRequestError } from './errors.js';
-export {
-  createClient,
-  createIdempotencyKey,
-  ConfigLoadError,
-  ConfigSaveError,
-  ConflictError,
-  SubmissionError,
-  isConfigLoadError,
-  isConfigSaveError,
-  isConflictError,
-  isSubmissionError,
-  type AccountRequestClient,
-  type ClientOptions,
-  type LoadedConfig,
-  type SubmitOptions,
-  type RetryPolicy,
-  type SubmissionEnctype,
-  type SubmissionErrorKind,
-  type SubmissionFailure,
-} from './client/index.js';
+export * from './client/index.js';
