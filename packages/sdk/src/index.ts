@@ -1,4 +1,4 @@
-// First: zod must be jitless before any schema is built (strict CSPs forbid `new Function`).
+// First: zod must be jitless before any schema is built (strict CSPs forbid the `Function` constructor).
 import './zod-setup.js';
 export type * from './types.js';
 // Data and texts first, then the rules, then the client: modules land in the bundle in this

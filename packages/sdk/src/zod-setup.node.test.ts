@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 
-// Records every use of the Function constructor (zod's JIT compiles parsers with `new Function`).
+// Records every use of the Function constructor (zod's JIT compiles parsers with the `Function` constructor).
 const calls: unknown[] = [];
 const OriginalFunction = globalThis.Function;
 const spy = new Proxy(OriginalFunction, {
@@ -17,8 +17,8 @@ const spy = new Proxy(OriginalFunction, {
 
 // Runs first, before the SDK sets jitless: proves the spy sees zod's JIT, so the next test can
 // fail. Classic zod here: in zod 4.6, zod/mini objects have no compiled fast path, and jitless
-// keeps it that way (and skips the `new Function` probe) whatever a later zod version does.
-it('detects new Function when zod is not jitless', async () => {
+// keeps it that way (and skips the `Function` constructor probe) whatever a later zod version does.
+it('detects the Function constructor when zod is not jitless', async () => {
   const { z } = await import('zod');
   globalThis.Function = spy;
   try {
@@ -30,7 +30,7 @@ it('detects new Function when zod is not jitless', async () => {
   calls.length = 0;
 });
 
-it('parses configs and submissions without ever calling new Function', async () => {
+it('parses configs and submissions without ever calling the Function constructor', async () => {
   globalThis.Function = spy;
   try {
     const sdk = await import('./index.js');

@@ -1,7 +1,7 @@
 import { config } from 'zod/mini';
 
 /**
- * Puts zod in `jitless` mode: without it zod compiles object parsers with `new Function`,
+ * Puts zod in `jitless` mode: without it zod compiles object parsers with the `Function` constructor,
  * which a strict Content-Security-Policy (no `unsafe-eval`) forbids.
  *
  * zod reads the flag when a schema is constructed, so this must run before any schema exists.
