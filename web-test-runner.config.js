@@ -21,6 +21,15 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] },
+      // One browser context per test file: msw's service worker unregisters itself when its last
+      // client in a context closes, so two files sharing a context could lose each other's mocks.
+      // A context of its own also keeps each file's storage (drafts) apart.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
     }),
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
