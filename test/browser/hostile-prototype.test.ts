@@ -112,7 +112,8 @@ describe('a host page that polluted Object.prototype before the elements loaded'
     same(missing.errors.map((error) => error.field), ['companyName', 'email', 'lastName', 'confirmed'], 'required fields');
   });
 
-  it('the form renders the same fields, flags, lengths and no pattern; submits and stores exactly what was typed; no redirect', async () => {
+  // The form in English, without drafts, posting to the test handler; navigations are recorded, not followed.
+  function mountForm(): { el: AccountRequestForm; navigated: string[] } {
     const el = document.createElement('account-request-form') as AccountRequestForm;
     el.setAttribute('lang', 'en');
     el.setAttribute('draft', 'off');
@@ -121,6 +122,11 @@ describe('a host page that polluted Object.prototype before the elements loaded'
     const navigated: string[] = [];
     (el as unknown as { navigate: (url: string) => void }).navigate = (url) => navigated.push(url);
     document.body.append(el);
+    return { el, navigated };
+  }
+
+  it('the form renders the same fields, flags, lengths and no pattern; submits and stores exactly what was typed; no redirect', async () => {
+    const { el, navigated } = mountForm();
     try {
       await el.updateComplete;
       const root = el.shadowRoot;
@@ -161,14 +167,7 @@ describe('a host page that polluted Object.prototype before the elements loaded'
   // The form reads only own properties of the resolved fields and of settings.confirmation: a
   // polluted help text, minlength, confirmation message or https redirect never reaches the page.
   it('the form takes no help text, minlength, confirmation message or redirect from Object.prototype', async () => {
-    const el = document.createElement('account-request-form') as AccountRequestForm;
-    el.setAttribute('lang', 'en');
-    el.setAttribute('draft', 'off');
-    el.setAttribute('action', API);
-    el.config = config;
-    const navigated: string[] = [];
-    (el as unknown as { navigate: (url: string) => void }).navigate = (url) => navigated.push(url);
-    document.body.append(el);
+    const { el, navigated } = mountForm();
     try {
       await el.updateComplete;
       const root = el.shadowRoot as ShadowRoot;
