@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { MailMessage, Notifier } from '../notifier.js';
-import { hashPassword } from '../password.js';
-import { createMemoryStore } from '../store.js';
+import type { MailMessage, Notifier } from '../processing/notifier.js';
+import { hashPassword } from '../passwords/password.js';
+import { createMemoryStore } from '../stores/store.js';
 import { ADMIN, post, setup, type SetupOptions, URL_BASE, validBody } from './setup.js';
 
 /** A clock the test moves by hand. */

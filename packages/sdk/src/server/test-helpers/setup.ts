@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { defaultConfig } from '../../config/index.js';
 import type { FormConfig } from '../../types.js';
-import { createMemoryConfigStore } from '../config-store.js';
-import { createAccountRequestHandler } from '../handler.js';
-import type { HandlerOptions } from '../options.js';
-import { createMemoryStore, type RequestStore } from '../store.js';
+import { createMemoryConfigStore } from '../stores/config-store.js';
+import { createAccountRequestHandler } from '../http/handler.js';
+import type { HandlerOptions } from '../http/options.js';
+import { createMemoryStore, type RequestStore } from '../stores/store.js';
 import { VALID_VALUES } from './values.js';
 
 export const ORIGIN = 'https://shop.test';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
-import { isCommonPassword } from '../../server/common-passwords.js';
+import { isCommonPassword } from '../../server/passwords/common-passwords.js';
 
 test('limits are those of OWASP ASVS', () => {
   assert.equal(PASSWORD_MIN_LENGTH, 12);

@@ -1,0 +1,103 @@
+import { defaultConfig, parseConfig } from '../../config/index.js';
+import type { FormConfig } from '../../types.js';
+import { createOriginPolicy, type OriginPolicy } from './cross-site.js';
+import { computeConfigEtag } from './etag.js';
+import { InFlightRequests } from './idempotency.js';
+import type { HandlerOptions } from './options.js';
+import { createOutbox, type Outbox } from '../processing/outbox.js';
+import { hashPassword } from '../passwords/password.js';
+import { isProcessingStore, type ProcessingStore } from '../stores/processing-store.js';
+import { HttpProblem, problem } from './problem.js';
+import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
+
+/** The current config and its ETag. */
+export interface CurrentConfig {
+  readonly config: FormConfig;
+  readonly etag: string;
+}
+
+/** Everything a route needs, built once per handler. */
+export interface HandlerContext {
+  readonly options: HandlerOptions;
+  readonly maxBodyBytes: number;
+  readonly origins: OriginPolicy;
+  readonly limiter: RateLimiter | undefined;
+  readonly inFlight: InFlightRequests;
+  readonly now: () => Date;
+  readonly hashPassword: (password: string) => Promise<string>;
+  /** The store, when it implements the processing methods. */
+  readonly processing: ProcessingStore | undefined;
+  /** Delivers e-mails, when the handler has a notifier. */
+  readonly outbox: Outbox | undefined;
+  /** Serializes config writes inside this process. */
+  readonly configLock: { tail: Promise<unknown> };
+  /** Loads, normalizes and tags the config; a failing or invalid source is a 503. */
+  currentConfig(): Promise<CurrentConfig>;
+  /** Runs a store call (or another dependency: password hashing); a rejection becomes a 503 problem. */
+  store<T>(call: () => Promise<T>): Promise<T>;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/** A 503 problem for a failing dependency; the client retries these. */
+export function unavailable(detail: string): HttpProblem {
+  return new HttpProblem(problem(503, detail, { headers: { 'Retry-After': '5' } }));
+}
+
+/** Builds the context of one handler from its options. */
+export function createContext(options: HandlerOptions): HandlerContext {
+  const now = options.now ?? (() => new Date());
+  const processing = isProcessingStore(options.store) ? options.store : undefined;
+  if (options.notifier && !processing) {
+    // Sending without an outbox would lose the mails of every failure: refuse the setup.
+    throw new TypeError('createAccountRequestHandler: a notifier needs a store with the ProcessingStore methods (an outbox).');
+  }
+  const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
+  // Parsing and hashing a config costs more than a whole submission: cache them per loaded
+  // object, so a config source that returns the same object until it changes pays once.
+  const parsed = new WeakMap<object, CurrentConfig>();
+  let defaults: CurrentConfig | undefined;
+
+  const tag = async (config: FormConfig): Promise<CurrentConfig> => ({ config, etag: await computeConfigEtag(config) });
+
+  return {
+    options,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    origins: createOriginPolicy(options.allowedOrigins),
+    limiter: options.rateLimit
+      ? createFixedWindowLimiter({ windowMs: options.rateLimit.windowMs, max: options.rateLimit.max, now: () => now().getTime() })
+      : undefined,
+    inFlight: new InFlightRequests(),
+    now,
+    processing,
+    outbox,
+    hashPassword: options.hashPassword ?? ((password) => hashPassword(password)),
+    configLock: { tail: Promise.resolve() },
+    async currentConfig() {
+      let loaded: unknown;
+      try {
+        loaded = await options.loadConfig();
+      } catch {
+        throw unavailable('The form configuration could not be loaded; try again later.');
+      }
+      if (loaded === undefined || loaded === null) return (defaults ??= await tag(defaultConfig()));
+      const cached = typeof loaded === 'object' ? parsed.get(loaded) : undefined;
+      if (cached) return cached;
+      let current: CurrentConfig;
+      try {
+        current = await tag(parseConfig(loaded));
+      } catch {
+        throw unavailable('The stored form configuration is invalid.');
+      }
+      if (typeof loaded === 'object') parsed.set(loaded, current);
+      return current;
+    },
+    async store(call) {
+      try {
+        return await call();
+      } catch {
+        throw unavailable('The request store is unavailable; try again later.');
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { getConfig, putConfig } from '../routes/config-routes.js';
+import { createContext, type HandlerContext } from './context.js';
+import { preflight } from './cross-site.js';
+import { bulkActivation, resendActivation } from '../routes/activation-admin.js';
+import { ACTIVATION_TOKEN_PATTERN } from '../processing/activation.js';
+import { getActivation, postActivation } from '../routes/activation-routes.js';
+import { exportRequests } from '../routes/export-route.js';
+import { getRequest, listRequests } from '../routes/list-routes.js';
+import { listNotifications } from '../routes/notifications-route.js';
+import { patchRequest } from '../routes/patch-route.js';
+import type { HandlerOptions } from './options.js';
+import { HttpProblem, problem } from './problem.js';
+import { postSubmission } from '../routes/submit-route.js';
+
+type Route =
+  | 'collection'
+  | 'config'
+  | 'export'
+  | 'activation-emails'
+  | 'notifications'
+  | { readonly token: string }
+  | { readonly id: string; readonly sub?: 'activation-email' }
+  | undefined;
+
+function normalizeBase(basePath: string): string {
+  return basePath.replace(/\/+$/, '');
+}
+
+function matchRoute(pathname: string, base: string): Route {
+  if (pathname !== base && !pathname.startsWith(`${base}/`)) return undefined;
+  const rest = pathname.slice(base.length).replace(/\/$/, '');
+  if (rest === '') return 'collection';
+  if (rest === '/config') return 'config';
+  if (rest === '/export.csv') return 'export';
+  if (rest === '/activation-emails') return 'activation-emails';
+  if (rest === '/notifications') return 'notifications';
+  const token = /^\/activation\/([^/]*)$/.exec(rest)?.[1];
+  if (token !== undefined) return ACTIVATION_TOKEN_PATTERN.test(token) ? { token } : undefined;
+  const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email)?$/.exec(rest);
+  if (!match?.[1]) return undefined;
+  return match[2] ? { id: match[1], sub: 'activation-email' } : { id: match[1] };
+}
+
+function notAllowed(allow: string): Response {
+  return problem(405, `Use ${allow.replace(/, ([^,]*)$/, ' or $1')} on this route.`, { headers: { Allow: allow } });
+}
+
+async function route(context: HandlerContext, request: Request, base: string): Promise<Response> {
+  const url = new URL(request.url);
+  const target = matchRoute(url.pathname, base);
+  const method = request.method.toUpperCase();
+  if (target === 'config') {
+    if (method === 'GET' || method === 'HEAD') return getConfig(context, request);
+    if (method === 'PUT') return putConfig(context, request);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET, HEAD') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, PUT, OPTIONS' } });
+    return notAllowed('GET, HEAD, PUT');
+  }
+  if (target === 'collection') {
+    if (method === 'POST') return postSubmission(context, request, (id) => `${base}/${id}`);
+    if (method === 'GET' || method === 'HEAD') return listRequests(context, request);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'POST') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' } });
+    return notAllowed('GET, HEAD, POST');
+  }
+  if (target === 'export') return method === 'GET' || method === 'HEAD' ? exportRequests(context, request) : notAllowed('GET, HEAD');
+  if (target === 'notifications') return method === 'GET' || method === 'HEAD' ? listNotifications(context, request) : notAllowed('GET, HEAD');
+  if (target === 'activation-emails') return method === 'POST' ? bulkActivation(context, request) : notAllowed('POST');
+  if (target && 'token' in target) {
+    if (method === 'GET' || method === 'HEAD') return getActivation(context, request, target.token);
+    if (method === 'POST') return postActivation(context, request, target.token);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET, POST') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' } });
+    return notAllowed('GET, HEAD, POST');
+  }
+  if (target?.sub === 'activation-email') return method === 'POST' ? resendActivation(context, request, target.id) : notAllowed('POST');
+  if (target) {
+    if (method === 'GET' || method === 'HEAD') return getRequest(context, request, target.id);
+    if (method === 'PATCH') return patchRequest(context, request, target.id);
+    return notAllowed('GET, HEAD, PATCH');
+  }
+  return problem(404, `No route matches ${url.pathname}.`);
+}
+
+/**
+ * Creates the account-request HTTP handler: a fetch-style `(request) => Promise<Response>` on
+ * standard Request/Response and WebCrypto only, so it runs on Node 22+, Deno, Bun and workers.
+ * Routes, under `basePath`:
+ * - `GET {base}/config`: the normalized config with a strong `ETag` (304 on `If-None-Match`);
+ * - `PUT {base}/config` (admin, `If-Match` required): saves and returns the normalized config;
+ * - `POST {base}`: an account request, idempotent by `Idempotency-Key`;
+ * - `GET {base}` (admin): stored requests, newest first, filtered, sorted and paged by query
+ *   parameters; `GET {base}/{id}` with its ETag; `PATCH {base}/{id}` with `If-Match` (status,
+ *   inAccount, note); `GET {base}/export.csv`; never a password;
+ * - `POST {base}/activation-emails` and `POST {base}/{id}/activation-email` (admin): activation
+ *   e-mails; `GET`/`POST {base}/activation/{token}` (public): set the password once;
+ * - `GET {base}/notifications` (admin): the e-mail outbox and its delivery states.
+ * See docs/processing.md for the lifecycle, the notifier and the store methods.
+ * Every error is an RFC 9457 problem+json response; bad input never yields a 500, and a failing
+ * store or config source answers 503.
+ */
+export function createAccountRequestHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
+  const context = createContext(options);
+  const base = normalizeBase(options.basePath ?? '');
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await route(context, request, base);
+    } catch (error) {
+      response = error instanceof HttpProblem ? error.response : problem(500, 'Unexpected server error.');
+    }
+    return request.method.toUpperCase() === 'HEAD' && response.body ? new Response(null, { status: response.status, headers: response.headers }) : response;
+  };
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createMemoryStore, type RequestStore } from '../stores/store.js';
+import { assertProblem, post, setup, validBody } from '../test-helpers/setup.js';
+
+describe('POST {base}: Idempotency-Key', () => {
+  test('a replay returns the first response exactly and creates nothing', async () => {
+    const { handler, store } = setup();
+    const first = await handler(post(validBody(), { key: 'draft-1' }));
+    const firstBody = await first.text();
+    const replay = await handler(post(validBody(), { key: 'draft-1' }));
+    assert.equal(replay.status, first.status);
+    assert.equal(await replay.text(), firstBody);
+    assert.equal(replay.headers.get('Location'), first.headers.get('Location'));
+    assert.equal(replay.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal((await store.list()).length, 1);
+  });
+
+  test('the same values in another key order or encoding are the same body', async () => {
+    const { handler, store } = setup();
+    const body = validBody();
+    const reordered = JSON.stringify({ locale: body['locale'], confirmed: true, values: body['values'] });
+    assert.equal((await handler(post(body, { key: 'k' }))).status, 201);
+    assert.equal((await handler(post(`  ${reordered}\n`, { key: 'k' }))).status, 201);
+    assert.equal((await store.list()).length, 1);
+  });
+
+  test('100 concurrent identical POSTs create exactly one request and all get its response', async () => {
+    const { handler, store } = setup();
+    const responses = await Promise.all(Array.from({ length: 100 }, () => handler(post(validBody(), { key: 'burst' }))));
+    const bodies = await Promise.all(responses.map((response) => response.text()));
+    assert.ok(responses.every((response) => response.status === 201));
+    assert.equal(new Set(bodies).size, 1);
+    assert.equal((await store.list({ limit: 200 })).length, 1);
+  });
+
+  test('concurrent duplicates reaching two handlers on one store still create one request (store claim)', async () => {
+    const store = createMemoryStore();
+    const one = setup({ store }).handler;
+    const two = setup({ store }).handler;
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two)(post(validBody(), { key: 'shared' }))));
+    const created = responses.filter((response) => response.status === 201).length;
+    const inProgress = responses.filter((response) => response.status === 409).length;
+    assert.equal(created + inProgress, 20);
+    assert.equal((await store.list()).length, 1);
+  });
+
+  test('a key reused with another body is a 422 and creates nothing, sequentially and concurrently', async () => {
+    const { handler, store } = setup();
+    assert.equal((await handler(post(validBody(), { key: 'reuse' }))).status, 201);
+    const body = await assertProblem(await handler(post(validBody({ city: 'Lyon', postalCode: '69001' }), { key: 'reuse' })), 422);
+    assert.match(String(body['type']), /idempotency-key-reused/);
+    assert.equal(body['errors'], undefined);
+    const [a, b] = await Promise.all([handler(post(validBody(), { key: 'race' })), handler(post(validBody({ city: 'Lyon', postalCode: '69001' }), { key: 'race' }))]);
+    assert.deepEqual([a?.status, b?.status].sort(), [201, 422]);
+    assert.equal((await store.list()).length, 2);
+  });
+
+  test('a validation failure does not use the key up: the corrected draft goes through with it', async () => {
+    const { handler, store } = setup();
+    await assertProblem(await handler(post(validBody({ email: 'nope' }), { key: 'fix-me' })), 422);
+    assert.equal((await handler(post(validBody(), { key: 'fix-me' }))).status, 201);
+    assert.equal((await store.list()).length, 1);
+  });
+
+  test('a lost response record does not turn a created request into an error', async () => {
+    const store: RequestStore = { ...createMemoryStore(), saveIdempotentResponse: () => Promise.reject(new Error('lost')) };
+    const { handler } = setup({ store });
+    assert.equal((await handler(post(validBody()))).status, 201);
+  });
+});

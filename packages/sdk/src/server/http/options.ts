@@ -1,0 +1,128 @@
+import type { FormConfig } from '../../types.js';
+import type { Notifier } from '../processing/notifier.js';
+import type { RequestStore } from '../stores/store.js';
+
+/**
+ * What an admin route asks `authorize` for: `requests:read` lists, reads and exports requests
+ * (and reads the outbox), `requests:write` changes them and sends activation e-mails.
+ */
+export type AdminAction = 'config:write' | 'requests:read' | 'requests:write';
+
+/** A pass that names who acts, for the history of the requests they change. */
+export interface AuthorizedActor {
+  readonly actor: string;
+}
+
+/** What `authorize` may answer: see {@link Authorize}. */
+export type AuthorizeResult = boolean | Response | AuthorizedActor;
+
+/**
+ * Decides whether `request` may perform `action`. `true` lets it through (the history then
+ * names the actor `admin`); `{ actor: 'jane' }` lets it through as `jane`; `false` answers a 401
+ * problem; a `Response` is sent as is (to add `WWW-Authenticate`, or answer 403).
+ */
+export type Authorize = (request: Request, action: AdminAction) => AuthorizeResult | Promise<AuthorizeResult>;
+
+/** How failed e-mail deliveries are retried. */
+export interface DeliveryOptions {
+  /** Attempts before a notification is `failed`; default 6. */
+  readonly maxAttempts?: number;
+  /** Wait before attempt `attempt + 1` (1-based `attempt` just failed); default 30 s doubling, at most 1 hour. */
+  readonly backoffMs?: (attempt: number) => number;
+}
+
+/**
+ * Returns the stored config (sync or as a promise; normalized again by the handler), or
+ * `undefined` for the default config. The handler caches the parsed config and its ETag per
+ * returned object: return the same object until the config changes, and a new one after.
+ */
+export type LoadConfig = () => unknown;
+
+/** What the handler tells `saveConfig` so a store can refuse a lost race atomically. */
+export interface SaveConfigContext {
+  /** The ETag the client had, already checked against the config `loadConfig` returned. */
+  readonly ifMatch: string;
+  /** The ETag of the config being saved. */
+  readonly etag: string;
+}
+
+/**
+ * Persists a normalized config. Resolve `false` when the stored config no longer has the ETag
+ * `context.ifMatch` (another writer won): the handler answers 412. Compute ETags with
+ * `computeConfigEtag`.
+ */
+export type SaveConfig = (config: FormConfig, context: SaveConfigContext) => Promise<boolean | void>;
+
+/** Fixed-window rate limit of public submissions. */
+export interface RateLimitOptions {
+  readonly windowMs: number;
+  /** Submissions allowed per key and window. */
+  readonly max: number;
+  /** The bucket of a request; defaults to the client address (see `trustProxy`, `clientAddress`). */
+  readonly key?: (request: Request) => string;
+}
+
+/** Options of `createAccountRequestHandler`. */
+export interface HandlerOptions {
+  readonly loadConfig: LoadConfig;
+  /** Without it, `PUT {base}/config` answers 405. */
+  readonly saveConfig?: SaveConfig;
+  readonly store: RequestStore;
+  /** Without it every admin route is refused (403). */
+  readonly authorize?: Authorize;
+  /** Mount path, e.g. `/api/account-requests`; default `''`. */
+  readonly basePath?: string;
+  /** Largest accepted request body, counted while reading; default 64 KiB. */
+  readonly maxBodyBytes?: number;
+  /**
+   * Origins (`https://shop.example`) allowed to post submissions and read the config from a
+   * browser, besides the handler's own origin. They also get CORS headers.
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** Off by default. */
+  readonly rateLimit?: RateLimitOptions;
+  /** Read the client address from the first `X-Forwarded-For` entry: only behind a proxy that sets it. */
+  readonly trustProxy?: boolean;
+  /** The client address when not behind a trusted proxy (e.g. from the server adapter's socket). */
+  readonly clientAddress?: (request: Request) => string | undefined;
+  /** Clock, for tests. */
+  readonly now?: () => Date;
+  /** Replaces the default PBKDF2 hashing (e.g. with argon2 where available). */
+  readonly hashPassword?: (password: string) => Promise<string>;
+  /**
+   * The password blocklist of submissions and activations: `true` refuses the password as
+   * `too_common` (a 422 the form shows on the field). Default: the built-in list of common
+   * passwords (`isCommonPassword`), kept on the server so browsers never download it. Replace
+   * it with a longer list, or a k-anonymous Pwned Passwords range query (SHA-1 the password,
+   * send the first 5 hex digits, look for the rest in the answer): it may answer with a
+   * promise. It is asked only once the length and repeated-chunk rules pass. A throw or a
+   * rejection is a 503 the client retries; catch inside to let passwords through while the
+   * service is down.
+   */
+  readonly isCommonPassword?: (password: string) => boolean | Promise<boolean>;
+  /**
+   * Sends the e-mails (confirmation, alert, activation). The handler records each one in the
+   * store's outbox first, so it needs a `ProcessingStore`; a failure is retried, never lost.
+   */
+  readonly notifier?: Notifier;
+  /** Retries of failed deliveries (see `createOutbox` for the loop that runs them). */
+  readonly delivery?: DeliveryOptions;
+  /**
+   * The page where an applicant sets a password, for the activation e-mail; `request` is the
+   * admin request that triggered it (to reuse its origin). Without it no activation e-mail is sent.
+   */
+  readonly activationUrl?: (token: string, request: Request) => string;
+  /** How long an activation link works; default 60 days. */
+  readonly activationTtlMs?: number;
+  /** The shop or company name the e-mails are signed with; default none. */
+  readonly siteName?: string;
+  /** Language of the alert e-mails to the sales team; default `en`. */
+  readonly adminLocale?: string;
+  /** A link to a request in the back office, put in the alert e-mail. */
+  readonly adminRequestUrl?: (id: string, request: Request) => string;
+  /**
+   * Keeps e-mail delivery running after the response (a worker's `ctx.waitUntil`). Without it
+   * the handler delivers before answering; either way a failure never fails the request.
+   */
+  readonly waitUntil?: (promise: Promise<unknown>) => void;
+}

@@ -1,0 +1,75 @@
+import type { AccountRequestRecord } from '../stores/store.js';
+
+/**
+ * Where an account request stands in its processing. The public `POST` answers `pending` (the
+ * wire format of CONTRACT.md); the record is stored as `new`, and `pending` read back from a
+ * store made before the lifecycle existed also means `new`.
+ */
+export type RequestStatus = 'new' | 'in-progress' | 'accepted' | 'rejected';
+
+/** Every status, in lifecycle order (also the order of a sort by status). */
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['new', 'in-progress', 'accepted', 'rejected'];
+
+/**
+ * The statuses each status may move to. Accepting needs a review first (`in-progress`); obvious
+ * spam may be rejected at once; a rejection may be reopened; an accepted request is final,
+ * since its applicant may already hold an account.
+ */
+export const STATUS_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  new: ['in-progress', 'rejected'],
+  'in-progress': ['accepted', 'rejected', 'new'],
+  accepted: [],
+  rejected: ['in-progress'],
+};
+
+/** True when a request in status `from` may move to `to`. */
+export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
+  return STATUS_TRANSITIONS[from].includes(to);
+}
+
+/** True for one of the four {@link RequestStatus} values. */
+export function isRequestStatus(value: unknown): value is RequestStatus {
+  return typeof value === 'string' && (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+/** One changed value of a {@link HistoryEntry}. */
+export interface HistoryChange {
+  readonly field: 'status' | 'inAccount' | 'note' | 'activation';
+  readonly from: string | boolean | null;
+  readonly to: string | boolean | null;
+}
+
+/** Who changed what on a request, and when. */
+export interface HistoryEntry {
+  /** ISO 8601 date-time. */
+  readonly at: string;
+  /** What `authorize` returned as `actor` (`admin` by default), or `applicant` for an activation. */
+  readonly actor: string;
+  readonly changes: readonly HistoryChange[];
+}
+
+/** A record with every processing member present: what admin routes read and send. */
+export interface ProcessedRecord extends AccountRequestRecord {
+  readonly status: RequestStatus;
+  readonly inAccount: boolean;
+  readonly note: string;
+  readonly history: readonly HistoryEntry[];
+  readonly version: number;
+}
+
+/** Fills the processing members a store may not keep (stores made before the lifecycle). */
+export function toProcessedRecord(record: AccountRequestRecord): ProcessedRecord {
+  return {
+    ...record,
+    status: record.status === 'pending' ? 'new' : record.status,
+    inAccount: record.inAccount ?? false,
+    note: record.note ?? '',
+    history: record.history ?? [],
+    version: record.version ?? 1,
+  };
+}
+
+/** The strong ETag of a request at one version. */
+export function requestEtag(record: { readonly version?: number }): string {
+  return `"v${record.version ?? 1}"`;
+}

@@ -1,0 +1,76 @@
+import { isRequestStatus, type RequestStatus } from './lifecycle.js';
+import { HttpProblem, problem } from '../http/problem.js';
+import type { RequestQuery, RequestSort } from '../stores/processing-store.js';
+
+/** The filter and sort parameters of the list and export routes. */
+export const FILTER_PARAMS = ['status', 'inAccount', 'q', 'from', 'to', 'sort', 'order'] as const;
+
+const SORTS: readonly RequestSort[] = ['createdAt', 'companyName', 'status'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_SEARCH = 200;
+
+function bad(detail: string): HttpProblem {
+  return new HttpProblem(problem(400, detail, { type: 'urn:account-request:problem:invalid-query' }));
+}
+
+function readStatuses(params: URLSearchParams): RequestStatus[] | undefined {
+  const raw = params.getAll('status').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  if (raw.length === 0) return undefined;
+  // `pending` is the public name of `new` (the 201 of a submission says it).
+  const statuses = raw.map((value) => (value === 'pending' ? 'new' : value));
+  const wrong = statuses.find((value) => !isRequestStatus(value));
+  if (wrong !== undefined) throw bad(`Unknown status "${wrong.slice(0, 40)}": use new, in-progress, accepted or rejected.`);
+  return [...new Set(statuses as RequestStatus[])];
+}
+
+function readBoolean(params: URLSearchParams, name: string): boolean | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw bad(`The ${name} parameter must be true or false.`);
+}
+
+/**
+ * An instant from `YYYY-MM-DD` (midnight UTC; with `endOfDay`, the next midnight, so a `to`
+ * date includes its whole day) or an ISO 8601 date-time with its offset.
+ */
+export function readInstant(raw: string | null, name: string, endOfDay = false): string | undefined {
+  if (raw === null || raw === '') return undefined;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+  const valid = dateOnly || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+  const time = valid ? Date.parse(dateOnly ? `${raw}T00:00:00Z` : raw) : Number.NaN;
+  // Date.parse rolls 2026-02-30 over to March: the calendar date must survive the round trip.
+  const day = raw.slice(0, 10);
+  const real = Number.isFinite(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (!Number.isFinite(time) || !real) throw bad(`The ${name} parameter must be a date (YYYY-MM-DD) or an ISO 8601 date-time.`);
+  return new Date(dateOnly && endOfDay ? time + DAY_MS : time).toISOString();
+}
+
+/** Reads the filters and sort of a list or export URL; a malformed one is a 400 problem. */
+export function readRequestQuery(params: URLSearchParams): Omit<RequestQuery, 'limit' | 'offset'> {
+  const status = readStatuses(params);
+  const inAccount = readBoolean(params, 'inAccount');
+  const q = params.get('q')?.trim() ?? '';
+  if (q.length > MAX_SEARCH) throw bad(`The q parameter may have at most ${MAX_SEARCH} characters.`);
+  const from = readInstant(params.get('from'), 'from');
+  const to = readInstant(params.get('to'), 'to', true);
+  const sort = params.get('sort') ?? 'createdAt';
+  if (!(SORTS as readonly string[]).includes(sort)) throw bad('The sort parameter must be createdAt, companyName or status.');
+  const order = params.get('order') ?? 'desc';
+  if (order !== 'asc' && order !== 'desc') throw bad('The order parameter must be asc or desc.');
+  return {
+    ...(status ? { status } : {}),
+    ...(inAccount !== undefined ? { inAccount } : {}),
+    ...(q !== '' ? { q } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    sort: sort as RequestSort,
+    order,
+  };
+}
+
+/** True when the URL asks for any filter or sort (a plain list works on any store). */
+export function hasFilters(params: URLSearchParams): boolean {
+  return FILTER_PARAMS.some((name) => params.has(name));
+}

@@ -1,0 +1,81 @@
+import { safeParseConfig } from '../../config/index.js';
+import { requireAdmin } from '../http/admin.js';
+import { bodyKind, parseJsonBody, readBodyLimited, unsupportedMediaType } from '../http/body.js';
+import { type HandlerContext, unavailable } from '../http/context.js';
+import { computeConfigEtag, ifMatchSatisfied, ifNoneMatchSatisfied, parseEtagList } from '../http/etag.js';
+import { HttpProblem, json, problem } from '../http/problem.js';
+
+/** `GET`/`HEAD {base}/config`: public; revalidated by ETag (`Cache-Control: no-cache`). */
+export async function getConfig(context: HandlerContext, request: Request): Promise<Response> {
+  const { config, etag } = await context.currentConfig();
+  const headers = context.origins.corsHeaders(request);
+  headers.set('ETag', etag);
+  headers.set('Cache-Control', 'no-cache');
+  const ifNoneMatch = request.headers.get('If-None-Match');
+  if (ifNoneMatch !== null && ifNoneMatchSatisfied(ifNoneMatch, etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  const response = json(200, config, headers);
+  return request.method === 'HEAD' ? new Response(null, { status: 200, headers: response.headers }) : response;
+}
+
+async function withConfigLock<T>(context: HandlerContext, work: () => Promise<T>): Promise<T> {
+  const result = context.configLock.tail.then(work);
+  context.configLock.tail = result.catch(() => undefined);
+  return result;
+}
+
+// True when `input` normalizes to the current config and `ifMatch` holds a strong tag (a weak or
+// `*` one was never issued by this handler, so it cannot be a retry of one of its saves).
+async function alreadyApplied(input: unknown, ifMatch: string, etag: string): Promise<boolean> {
+  if (!parseEtagList(ifMatch).some((tag) => tag !== '*' && !tag.startsWith('W/'))) return false;
+  const result = safeParseConfig(input);
+  return result.success && (await computeConfigEtag(result.config)) === etag;
+}
+
+/**
+ * `PUT {base}/config`: admin. Optimistic concurrency: the client sends the ETag it loaded in
+ * `If-Match`; a stale one is 412 and nothing is written, a missing one 428.
+ */
+export async function putConfig(context: HandlerContext, request: Request): Promise<Response> {
+  const { saveConfig, authorize } = context.options;
+  if (!saveConfig) {
+    return problem(405, 'This server does not accept config changes.', { headers: { Allow: 'GET, HEAD' } });
+  }
+  await requireAdmin(authorize, request, 'config:write');
+  const ifMatch = request.headers.get('If-Match');
+  if (ifMatch === null) {
+    return problem(428, 'Send If-Match with the ETag of the config you edited, so a concurrent change is not overwritten.');
+  }
+  if (!bodyKind(request.headers.get('Content-Type'), ['json'])) throw unsupportedMediaType(['json']);
+  const input = parseJsonBody(await readBodyLimited(request, context.maxBodyBytes));
+
+  return withConfigLock(context, async () => {
+    const current = await context.currentConfig();
+    if (!ifMatchSatisfied(ifMatch, current.etag)) {
+      // RFC 9110 §13.1.1: a save already applied (its 200 was lost, the editor retries) may be
+      // answered 2xx; a 412 would show the admin their own change as someone else's.
+      if (await alreadyApplied(input, ifMatch, current.etag)) return json(200, current.config, { ETag: current.etag });
+      return problem(412, 'The config changed since you loaded it; reload it and apply your edits again.', { headers: { ETag: current.etag } });
+    }
+    const result = safeParseConfig(input);
+    if (!result.success) {
+      return problem(422, 'The config breaks one or more rules.', {
+        type: 'urn:account-request:problem:invalid-config',
+        title: 'Invalid config',
+        errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'invalid_config', message: issue.message })),
+      });
+    }
+    const etag = await computeConfigEtag(result.config);
+    let saved: boolean | void;
+    try {
+      saved = await saveConfig(result.config, { ifMatch: current.etag, etag });
+    } catch {
+      throw unavailable('The config could not be saved; try again later.');
+    }
+    if (saved === false) {
+      throw new HttpProblem(problem(412, 'The config changed since you loaded it; reload it and apply your edits again.'));
+    }
+    return json(200, result.config, { ETag: etag });
+  });
+}

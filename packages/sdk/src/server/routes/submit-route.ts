@@ -1,0 +1,138 @@
+import { HONEYPOT_FIELD } from '../../catalog.js';
+import type { Access, FormConfig, SubmissionValues, UnvalidatedAccounts } from '../../types.js';
+import { type BodyKind, bodyKind, parseFormBody, parseJsonBody, readBodyLimited, unsupportedMediaType } from '../http/body.js';
+import type { HandlerContext } from '../http/context.js';
+import { canonicalJson, sha256 } from '../http/etag.js';
+import { formToSubmission } from '../http/form-body.js';
+import { keyReusedProblem, readIdempotencyKey, toResponse } from '../http/idempotency.js';
+import { clientKey } from '../http/rate-limit.js';
+import { creationNotifications, deliverSoon } from '../processing/notifications.js';
+import { validateWithBlocklist } from '../passwords/password-blocklist.js';
+import { HttpProblem, json, problem } from '../http/problem.js';
+import type { AccountRequestRecord } from '../stores/store.js';
+
+const ACCEPTED: readonly BodyKind[] = ['json', 'urlencoded', 'multipart'];
+
+const ACCESS: Readonly<Record<UnvalidatedAccounts, Access>> = {
+  none: 'full',
+  'block-purchase': 'browse-only',
+  'block-login': 'none',
+};
+
+function checkRateLimit(context: HandlerContext, request: Request): void {
+  const { rateLimit, trustProxy = false, clientAddress } = context.options;
+  if (!rateLimit || !context.limiter) return;
+  let key: string;
+  try {
+    key = rateLimit.key ? rateLimit.key(request) : clientKey(request, trustProxy, clientAddress);
+  } catch {
+    // A key hook that chokes on an odd request must not turn it into a 500: count it with the unknowns.
+    key = 'unknown';
+  }
+  const result = context.limiter.hit(key);
+  if (!result.allowed) {
+    const seconds = String(result.retryAfterSeconds);
+    throw new HttpProblem(problem(429, `Too many submissions; try again in ${seconds} s.`, { headers: { 'Retry-After': seconds } }));
+  }
+}
+
+async function readSubmission(context: HandlerContext, request: Request, kind: BodyKind, config: () => Promise<FormConfig>): Promise<unknown> {
+  const bytes = await readBodyLimited(request, context.maxBodyBytes);
+  if (kind === 'json') return parseJsonBody(bytes);
+  const fields = await parseFormBody(bytes, kind, request.headers.get('Content-Type') ?? '');
+  return formToSubmission(fields, await config());
+}
+
+// Bots fill every input, including the one people never see; people leave it empty.
+function isHoneypotFilled(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const values: unknown = Object.hasOwn(body, 'values') ? (body as { values: unknown }).values : undefined;
+  const read = (source: unknown): unknown =>
+    typeof source === 'object' && source !== null && Object.hasOwn(source, HONEYPOT_FIELD) ? (source as Record<string, unknown>)[HONEYPOT_FIELD] : undefined;
+  const trap = read(values) ?? read(body);
+  return typeof trap === 'string' ? trap.trim() !== '' : trap !== undefined && trap !== null && trap !== false;
+}
+
+function localeOf(body: unknown, request: Request): string {
+  const locale = typeof body === 'object' && body !== null && Object.hasOwn(body, 'locale') ? (body as { locale: unknown }).locale : undefined;
+  if (typeof locale === 'string' && locale.length <= 35) return locale;
+  return request.headers.get('Accept-Language')?.split(/[,;]/, 1)[0]?.trim() || 'en';
+}
+
+/**
+ * `POST {base}`: public. Cheap refusals come first (rate limit, origin, content type, key),
+ * then the body is read under the size limit, then the config and validation run.
+ */
+export async function postSubmission(context: HandlerContext, request: Request, location: (id: string) => string): Promise<Response> {
+  checkRateLimit(context, request);
+  if (!context.origins.allows(request)) {
+    return problem(403, 'Submissions from another site are not accepted.', { type: 'urn:account-request:problem:cross-site' });
+  }
+  const kind = bodyKind(request.headers.get('Content-Type'), ACCEPTED);
+  if (!kind) throw unsupportedMediaType(ACCEPTED);
+  const key = readIdempotencyKey(request);
+  const body = await readSubmission(context, request, kind, async () => (await context.currentConfig()).config);
+  const { config } = await context.currentConfig();
+  const cors = context.origins.corsHeaders(request);
+  if (!config.enabled) {
+    return problem(403, 'Account requests are closed for now.', { type: 'urn:account-request:problem:disabled', headers: cors });
+  }
+  // A filled honeypot gets a normal-looking 201 with a throwaway id and nothing stored: an
+  // error would teach the bot which field betrayed it.
+  if (isHoneypotFilled(body)) {
+    return json(201, { id: crypto.randomUUID(), status: 'pending', access: ACCESS[config.settings.unvalidatedAccounts] }, cors);
+  }
+  const bodyHash = await sha256(canonicalJson(body));
+  const response = await context.inFlight.run(key, bodyHash, () => createOnce(context, { key, bodyHash, body, config, request, location }));
+  for (const [name, value] of cors) response.headers.set(name, value);
+  return response;
+}
+
+interface Attempt {
+  readonly key: string;
+  readonly bodyHash: string;
+  readonly body: unknown;
+  readonly config: FormConfig;
+  readonly request: Request;
+  readonly location: (id: string) => string;
+}
+
+async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Response> {
+  const { key, bodyHash, config } = attempt;
+  const claim = await context.store(() => context.options.store.claimIdempotencyKey(key, bodyHash));
+  if (claim.state === 'replay') return toResponse(claim.response, true);
+  if (claim.state === 'conflict') return keyReusedProblem();
+  if (claim.state === 'in_progress') {
+    return problem(409, 'A request with this Idempotency-Key is still being processed; retry shortly.', { headers: { 'Retry-After': '1' } });
+  }
+  try {
+    const locale = localeOf(attempt.body, attempt.request);
+    const result = await validateWithBlocklist(context, config, attempt.body, locale);
+    if (!result.success) {
+      // Failed validation does not use the key up: the visitor fixes the form and sends again.
+      await context.store(() => context.options.store.releaseIdempotencyKey(key));
+      return problem(422, 'Some fields need attention.', { type: 'urn:account-request:problem:validation', title: 'Invalid submission', errors: result.errors });
+    }
+    const { password, ...values } = result.data.values as SubmissionValues & { password?: unknown };
+    const passwordHash = typeof password === 'string' && password !== '' ? await context.store(() => context.hashPassword(password)) : undefined;
+    const access = ACCESS[config.settings.unvalidatedAccounts];
+    const id = crypto.randomUUID();
+    // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
+    const record: AccountRequestRecord = {
+      id, createdAt: context.now().toISOString(), values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
+      status: 'new', inAccount: false, history: [], version: 1,
+    };
+    // The e-mails go into the outbox with the request, in one write: neither exists without the other.
+    const notifications = creationNotifications(context, record, config, attempt.request);
+    await context.store(() => (notifications.length > 0 && context.processing ? context.processing.create(record, notifications) : context.options.store.create(record)));
+    const stored = { status: 201, body: JSON.stringify({ id, status: 'pending', access }), contentType: 'application/json; charset=utf-8', location: attempt.location(id) };
+    // The request exists now: a failure to remember the response must not turn it into an error.
+    await context.options.store.saveIdempotentResponse(key, stored).catch(() => undefined);
+    await deliverSoon(context, notifications.map((notification) => notification.id));
+    return toResponse(stored);
+  } catch (error) {
+    // Nothing was created: free the key so the client's retry is processed, not refused as in progress.
+    await context.options.store.releaseIdempotencyKey(key).catch(() => undefined);
+    throw error;
+  }
+}

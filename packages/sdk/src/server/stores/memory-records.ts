@@ -1,0 +1,75 @@
+import { toProcessedRecord, type ProcessedRecord } from '../processing/lifecycle.js';
+import type { ActivationTokenRecord, ProcessingStore } from './processing-store.js';
+import { compareRecords, matchesQuery } from '../processing/query.js';
+import type { AccountRequestRecord } from './store.js';
+
+/** The request and token methods of the memory store; `create` leaves the notifications to the caller. */
+export type MemoryRecords = Pick<ProcessingStore, 'list' | 'get' | 'query' | 'update' | 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'> & {
+  create(record: AccountRequestRecord): Promise<void>;
+};
+
+/** Requests (in creation order) and activation tokens in memory; no await inside a method, so each is atomic. */
+export function createMemoryRecords(): MemoryRecords {
+  const records: AccountRequestRecord[] = [];
+  const position = new Map<string, number>();
+  const tokens = new Map<string, ActivationTokenRecord>();
+
+  const write = (id: string, record: ProcessedRecord): void => {
+    const index = position.get(id);
+    if (index !== undefined) records[index] = record;
+  };
+
+  return {
+    async create(record) {
+      if (position.has(record.id)) throw new Error(`Duplicate request id ${record.id}`);
+      position.set(record.id, records.length);
+      records.push(record);
+    },
+    async list({ limit = 50, offset = 0 } = {}) {
+      const end = records.length - offset;
+      return end <= 0 ? [] : records.slice(Math.max(0, end - limit), end).reverse();
+    },
+    async get(id) {
+      const index = position.get(id);
+      return index === undefined ? undefined : records[index];
+    },
+    async query(query) {
+      const matching = records.map(toProcessedRecord).filter((record) => matchesQuery(record, query));
+      matching.sort(compareRecords(query, (record) => position.get(record.id) ?? 0));
+      return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+    },
+    async update(id, patch, expectedVersion, entry) {
+      const index = position.get(id);
+      const stored = index === undefined ? undefined : records[index];
+      if (!stored) return { state: 'not_found' };
+      const current = toProcessedRecord(stored);
+      if (current.version !== expectedVersion) return { state: 'conflict', record: current };
+      const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+      write(id, record);
+      return { state: 'updated', record };
+    },
+    async saveActivationToken(token) {
+      for (const [hash, other] of tokens) {
+        if (other.requestId === token.requestId && other.usedAt === undefined && other.replacedAt === undefined) {
+          tokens.set(hash, { ...other, replacedAt: token.createdAt });
+        }
+      }
+      tokens.set(token.hash, token);
+    },
+    async findActivationToken(hash) {
+      return tokens.get(hash);
+    },
+    async useActivationToken(hash, at, patch, entry) {
+      const token = tokens.get(hash);
+      if (!token || token.usedAt !== undefined || token.replacedAt !== undefined || token.expiresAt <= at) return undefined;
+      const index = position.get(token.requestId);
+      const stored = index === undefined ? undefined : records[index];
+      if (!stored) return undefined;
+      const current = toProcessedRecord(stored);
+      const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+      tokens.set(hash, { ...token, usedAt: at });
+      write(token.requestId, record);
+      return record;
+    },
+  };
+}
