@@ -5,13 +5,18 @@ import { createAccountRequestHandler, createOutbox, problem, type Notifier, type
 import { Hono, type Context } from 'hono';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
 import { challengeHeaders, isAdmin } from './auth.js';
+import { clientAddress } from './client-address.js';
 import { openSqliteConfigStore, type SqliteConfigStore } from './config-store.js';
 import { adminPage } from './pages/admin.js';
 import { notFoundPage } from './pages/not-found.js';
 import { shopPage } from './pages/shop.js';
 import { pageLocale } from './pages/text.js';
+import { mountHealth } from './health.js';
+import { maskedError, silentLogger, type Logger } from './logger.js';
+import { loggedNotifier } from './mail-log.js';
 import { createMailNotifier } from './mailer.js';
 import { mountProcessingPages } from './processing-routes.js';
+import { requestLog } from './request-log.js';
 import { securityHeaders } from './security.js';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 
@@ -39,6 +44,13 @@ export interface DemoAppOptions {
   readonly notifier?: Notifier;
   /** How often failed e-mails are retried; default 30 s. */
   readonly retryIntervalMs?: number;
+  /** Where requests, e-mail deliveries and errors are logged; default none. */
+  readonly logger?: Logger;
+  /**
+   * How many reverse proxies stand in front (`TRUST_PROXY`): the rate limit then takes the client
+   * address from `X-Forwarded-For` (see `clientAddress`). Default 0: the socket's peer.
+   */
+  readonly trustProxy?: number;
 }
 
 /** A demo server, ready to be given to a Node adapter or called directly in tests. */
@@ -50,8 +62,11 @@ export interface DemoApp {
   readonly outboxDir: string;
   /** Runs the e-mail retry loop once (the timer does it every `retryIntervalMs`). */
   retryMail(): Promise<void>;
-  /** Stops the retry loop and closes the database. */
-  close(): void;
+  /**
+   * Stops the retry loop, waits for the e-mail batch in progress, then closes the database.
+   * With no batch running the database is closed before this returns.
+   */
+  close(): Promise<void>;
 }
 
 /** Name of the folder of `.eml` files inside `dataDir`. */
@@ -93,13 +108,19 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
   try {
     const config = await openSqliteConfigStore(store.database, options.seed ?? seedConfig());
     const outboxDir = join(options.dataDir, OUTBOX_DIR);
-    const notifier = options.notifier ?? createMailNotifier({ outboxDir, from: options.mail?.from ?? DEFAULT_MAIL_FROM, ...(options.mail?.smtpUrl ? { smtpUrl: options.mail.smtpUrl } : {}) });
-    const app = buildRoutes(options, store, config, notifier, outboxDir);
+    const logger = options.logger ?? silentLogger();
+    const notifier = loggedNotifier(options.notifier ?? createMailNotifier({ outboxDir, from: options.mail?.from ?? DEFAULT_MAIL_FROM, ...(options.mail?.smtpUrl ? { smtpUrl: options.mail.smtpUrl } : {}) }), logger);
+    const app = buildRoutes(options, store, config, notifier, outboxDir, logger);
     const outbox = createOutbox({ store, notifier });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
       // One run at a time; an error (database busy) waits for the next tick.
-      (running ??= outbox.deliver().then(() => undefined, (error: unknown) => console.error(error)).finally(() => (running = undefined)));
+      (running ??= outbox.deliver().then(
+        (report) => {
+          if (report.sent + report.retrying + report.failed > 0) logger.info({ outbox: report }, 'e-mail retry run');
+        },
+        (error: unknown) => logger.error({ error: maskedError(error) }, 'e-mail retry run failed'),
+      ).finally(() => (running = undefined)));
     const timer = setInterval(() => void retryMail(), options.retryIntervalMs ?? 30_000);
     timer.unref();
     return {
@@ -107,8 +128,9 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
       store,
       outboxDir,
       retryMail,
-      close: () => {
+      close: async () => {
         clearInterval(timer);
+        if (running) await running;
         store.close();
       },
     };
@@ -124,6 +146,7 @@ function buildRoutes(
   config: SqliteConfigStore,
   notifier: Notifier,
   outboxDir: string,
+  logger: Logger,
 ): Hono {
   const password = options.adminPassword;
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
@@ -147,7 +170,9 @@ function buildRoutes(
   });
 
   const app = new Hono();
+  app.use(requestLog(logger));
   app.use(securityHeaders());
+  mountHealth(app, store, logger);
 
   app.get('/', (c) => {
     const body = shopPage({ locale: pageLocale(c.req.query('lang')), formScript: FORM_SCRIPT, configSrc: `${API_BASE}/config`, action: API_BASE });
@@ -168,7 +193,7 @@ function buildRoutes(
   mountProcessingPages(app, { handler, store, apiBase: API_BASE, outboxDir });
 
   const api = async (c: Context): Promise<Response> => {
-    const address = remoteAddress(c);
+    const address = clientAddress(remoteAddress(c), c.req.header('X-Forwarded-For') ?? null, options.trustProxy ?? 0);
     if (address !== undefined) addresses.set(c.req.raw, address);
     return handler(c.req.raw);
   };
@@ -179,7 +204,7 @@ function buildRoutes(
 
   app.notFound((c) => c.html(notFoundPage(pageLocale(c.req.query('lang'))), 404, { 'Cache-Control': 'no-cache' }));
   app.onError((error, c) => {
-    console.error(error);
+    logger.error({ error: maskedError(error), stack: error.stack?.split('\n').slice(1, 6).join('\n') }, 'unhandled error');
     return c.text('Internal server error\n', 500, { 'Cache-Control': 'no-store' });
   });
   return app;

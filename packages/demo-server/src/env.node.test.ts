@@ -28,3 +28,35 @@ test('refuses values it cannot use, naming the variable', () => {
     assert.throws(() => readSettings({ [name]: value }), (error: unknown) => error instanceof SettingsError && error.message.startsWith(name));
   }
 });
+
+test('deployment settings: HOST, TRUST_PROXY, LOG_LEVEL and SHUTDOWN_TIMEOUT_MS, with their defaults', () => {
+  const defaults = readSettings({});
+  assert.equal(defaults.trustProxy, 0);
+  assert.equal(defaults.logLevel, 'info');
+  assert.equal(defaults.shutdownTimeoutMs, 10_000);
+  const settings = readSettings({ HOST: '0.0.0.0', TRUST_PROXY: '2', LOG_LEVEL: 'WARN', SHUTDOWN_TIMEOUT_MS: '2500' });
+  assert.equal(settings.host, '0.0.0.0');
+  assert.equal(settings.trustProxy, 2);
+  assert.equal(settings.logLevel, 'warn');
+  assert.equal(settings.shutdownTimeoutMs, 2500);
+  for (const host of ['::', '::1', 'localhost', 'app.internal']) assert.equal(readSettings({ HOST: host }).host, host);
+  for (const [value, hops] of [['true', 1], ['TRUE', 1], ['1', 1], ['false', 0], ['0', 0], ['', 0], ['10', 10]] as const) {
+    assert.equal(readSettings({ TRUST_PROXY: value }).trustProxy, hops, `TRUST_PROXY=${value}`);
+  }
+});
+
+test('a deployment setting the server cannot use is refused with a message naming the variable and what it accepts', () => {
+  const cases = [
+    ['HOST', 'http://0.0.0.0', /HOST must be an IP address .* or a host name \(got "http:\/\/0\.0\.0\.0"\)/],
+    ['HOST', 'a b', /HOST must be/],
+    ['TRUST_PROXY', 'yes', /TRUST_PROXY must be false, true \(one proxy\) or the number of proxies .* 0 to 10 \(got "yes"\)/],
+    ['TRUST_PROXY', '11', /TRUST_PROXY must be/],
+    ['TRUST_PROXY', '-1', /TRUST_PROXY must be/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)/],
+    ['SHUTDOWN_TIMEOUT_MS', '50', /SHUTDOWN_TIMEOUT_MS must be a whole number from 100 to 600000 \(got "50"\)/],
+    ['SMTP_URL', 'http://user:hunter2@mail.example', /^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL\.$/],
+  ] as const;
+  for (const [name, value, message] of cases) {
+    assert.throws(() => readSettings({ [name]: value }), (error: unknown) => error instanceof SettingsError && message.test(error.message), `${name}=${value}`);
+  }
+});

@@ -1,9 +1,11 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { generatePassword } from './auth.js';
 import { DEFAULT_RATE_LIMIT } from './app.js';
 
 /** The server settings read from the environment. */
 export interface ServerSettings {
+  /** `HOST`: the interface to listen on. */
   readonly host: string;
   readonly port: number;
   /** Absolute path of the data folder. */
@@ -16,7 +18,23 @@ export interface ServerSettings {
   readonly smtpUrl?: string;
   /** `MAIL_FROM`: the `From` of the e-mails. */
   readonly mailFrom?: string;
+  /**
+   * `TRUST_PROXY`: how many reverse proxies stand in front of the server (0: none). With N, the
+   * client address is the Nth `X-Forwarded-For` entry counted from the right.
+   */
+  readonly trustProxy: number;
+  /** `LOG_LEVEL`: the least severe level written to the log. */
+  readonly logLevel: LogLevel;
+  /** `SHUTDOWN_TIMEOUT_MS`: how long a SIGTERM waits for in-flight work before cutting it. */
+  readonly shutdownTimeoutMs: number;
 }
+
+/** The levels `LOG_LEVEL` accepts (pino's), most severe first; `silent` writes nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The most proxies `TRUST_PROXY` may name. */
+const MAX_PROXIES = 10;
 
 /** A setting with a value the server cannot use. */
 export class SettingsError extends Error {
@@ -40,15 +58,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * `ADMIN_PASSWORD` (generated when unset or empty), `RATE_LIMIT_MAX` (submissions per client
  * address and window, default 20; 0 turns the limit off) and `RATE_LIMIT_WINDOW_MS` (default
  * 600000), `SMTP_URL` (`smtp://user:pass@host:587`; unset: e-mails are `.eml` files under
- * `DATA_DIR/outbox/`) and `MAIL_FROM`. The server listens on 127.0.0.1 only: the demo is not
- * meant to face a network.
+ * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL` and
+ * `SHUTDOWN_TIMEOUT_MS`: see docs/deployment.md. A value the server cannot use throws a
+ * {@link SettingsError} naming the variable.
  */
 export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerSettings {
   const password = env['ADMIN_PASSWORD'] ?? '';
   const max = integer(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 0, 1_000_000);
   const windowMs = integer(env, 'RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs, 1, 24 * 60 * 60 * 1000);
   return {
-    host: '127.0.0.1',
+    host: host(env),
     port: integer(env, 'PORT', 5173, 0, 65535),
     dataDir: resolve(cwd, env['DATA_DIR']?.trim() || '.data'),
     adminPassword: password === '' ? generatePassword() : password,
@@ -56,7 +75,34 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     rateLimit: max === 0 ? false : { max, windowMs },
     ...smtp(env),
     ...(env['MAIL_FROM']?.trim() ? { mailFrom: env['MAIL_FROM'].trim() } : {}),
+    trustProxy: trustProxy(env),
+    logLevel: logLevel(env),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 10 * 60 * 1000),
   };
+}
+
+function host(env: NodeJS.ProcessEnv): string {
+  const raw = env['HOST']?.trim();
+  if (!raw) return '127.0.0.1';
+  // An IP address (`0.0.0.0` and `::` listen on every interface) or a host name such as `localhost`.
+  if (isIP(raw) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(raw)) return raw;
+  throw new SettingsError(`HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name (got "${raw.slice(0, 60)}").`);
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): number {
+  const raw = env['TRUST_PROXY']?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  if (/^\d{1,2}$/.test(raw) && Number(raw) <= MAX_PROXIES) return Number(raw);
+  throw new SettingsError(`TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the server, 0 to ${MAX_PROXIES} (got "${raw.slice(0, 60)}").`);
+}
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env['LOG_LEVEL']?.trim().toLowerCase();
+  if (!raw) return 'info';
+  const level = LOG_LEVELS.find((name) => name === raw);
+  if (level) return level;
+  throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw.slice(0, 60)}").`);
 }
 
 function smtp(env: NodeJS.ProcessEnv): { smtpUrl?: string } {

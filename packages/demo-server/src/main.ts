@@ -1,70 +1,83 @@
-// `npm start`: reads the environment, starts the demo on 127.0.0.1, prints where it is and how
-// to sign in, and closes the server and the database on Ctrl+C or SIGTERM.
+// `npm start` and production: reads the environment, starts the server, logs JSON lines to
+// stdout (pino), and stops gracefully on SIGTERM or SIGINT (see docs/deployment.md).
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createDemoApp } from './app.js';
-import { readSettings, SettingsError } from './env.js';
+import { readSettings, SettingsError, type ServerSettings } from './env.js';
+import { createLogger } from './logger.js';
+import { gracefulShutdown } from './shutdown.js';
 
-// Open keep-alive connections (a browser tab) would hold `server.close()` forever.
-const FORCE_CLOSE_AFTER_MS = 3000;
+function baseUrl(settings: ServerSettings, port: number): string {
+  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  return `http://${host}:${port}`;
+}
+
+// For a person at a terminal (`npm start`): where to go, and the generated password, which
+// never goes to the JSON log.
+function banner(settings: ServerSettings, url: string, outboxDir: string): string {
+  const limit = settings.rateLimit ? `${settings.rateLimit.max} per ${Math.round(settings.rateLimit.windowMs / 1000)} s per address` : 'off';
+  return [
+    '',
+    `  Shop page:             ${url}/`,
+    `  Admin (field editor):  ${url}/admin/`,
+    `  Admin (requests):      ${url}/admin/requests/`,
+    `  Admin credentials:     admin / ${settings.passwordGenerated ? `${settings.adminPassword}   (generated for this run; set ADMIN_PASSWORD to choose one)` : '$ADMIN_PASSWORD'}`,
+    `  API:                   ${url}/api/account-requests`,
+    `  Data:                  ${settings.dataDir}`,
+    `  E-mails:               ${settings.smtpUrl ? 'sent through SMTP_URL' : `.eml files in ${outboxDir}`}`,
+    `  Submission rate limit: ${limit}`,
+    '',
+    '  Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+}
 
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
+  if (settings.passwordGenerated && !process.stderr.isTTY) {
+    // Nobody would see a generated password but the log collector.
+    throw new SettingsError('ADMIN_PASSWORD must be set when the server does not run in a terminal (a generated password would only be readable in the logs).');
+  }
+  const logger = createLogger({ level: settings.logLevel });
   const app = await createDemoApp({
     dataDir: settings.dataDir,
     adminPassword: settings.adminPassword,
     rateLimit: settings.rateLimit,
     mail: { ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), ...(settings.mailFrom ? { from: settings.mailFrom } : {}) },
+    logger,
+    trustProxy: settings.trustProxy,
   });
 
   const server = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info: AddressInfo) => {
-    const url = `http://${settings.host}:${info.port}`;
-    const limit = settings.rateLimit ? `${settings.rateLimit.max} per ${Math.round(settings.rateLimit.windowMs / 1000)} s per address` : 'off';
-    console.log(
-      [
-        '',
-        `  Account request demo: ${url}/`,
-        `  Admin (field editor):  ${url}/admin/`,
-        `  Admin (requests):      ${url}/admin/requests/`,
-        `  Admin credentials:     admin / ${settings.adminPassword}${settings.passwordGenerated ? '   (generated for this run; set ADMIN_PASSWORD to choose one)' : ''}`,
-        `  API:                   ${url}/api/account-requests`,
-        `  Data:                  ${settings.dataDir}`,
-        `  E-mails:               ${settings.smtpUrl ? 'sent through SMTP_URL' : `.eml files in ${app.outboxDir}`}`,
-        `  Submission rate limit: ${limit}`,
-        '',
-        '  Press Ctrl+C to stop.',
-        '',
-      ].join('\n'),
+    const url = baseUrl(settings, info.port);
+    // Tests and benches find the URL in this message: keep its wording.
+    logger.info(
+      {
+        url,
+        dataDir: settings.dataDir,
+        mail: settings.smtpUrl ? 'smtp' : 'eml-files',
+        rateLimit: settings.rateLimit,
+        trustProxy: settings.trustProxy,
+      },
+      `Account request demo: ${url}/`,
     );
-  });
+    if (process.stderr.isTTY) process.stderr.write(banner(settings, url, app.outboxDir));
+  }) as Server;
 
   server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${settings.port} is in use: set PORT to another one.` : error);
-    app.close();
+    logger.fatal({ err: error }, error.code === 'EADDRINUSE' ? `Port ${settings.port} is in use: set PORT to another one.` : 'The server could not listen.');
+    void app.close();
     process.exitCode = 1;
   });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    const force = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, FORCE_CLOSE_AFTER_MS);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      app.close();
-      console.log('Stopped.');
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = gracefulShutdown({ server, close: () => app.close(), logger, timeoutMs: settings.shutdownTimeoutMs });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SettingsError ? error.message : error);
+  // Before the logger exists (or when it could not be configured): one plain line for a person.
+  process.stderr.write(`${error instanceof SettingsError ? `Configuration error: ${error.message}` : String(error instanceof Error ? error.stack : error)}\n`);
   process.exitCode = 1;
 });
