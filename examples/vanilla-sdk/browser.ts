@@ -20,11 +20,15 @@ import {
 
 const locale = resolveLocale(document.documentElement.lang);
 const text = messages(locale);
-// The few strings this page adds to the SDK's built-in ones, in both built-in languages.
-const ui = {
-  fr: { sending: 'Envoi en cours…', offline: 'Envoi impossible pour le moment : vérifiez votre connexion et réessayez.', failed: 'Le serveur a refusé la demande.', loadFailed: 'Le formulaire ne peut pas être chargé.' },
-  en: { sending: 'Sending…', offline: 'Could not send for now: check your connection and try again.', failed: 'The server refused the request.', loadFailed: 'The form could not be loaded.' },
-}[locale];
+// The few strings this page adds to the SDK's built-in ones, each picked by `localize` with the
+// SDK's one fallback rule (the page's tag, its language, then English).
+const UI = {
+  sending: { fr: 'Envoi en cours…', en: 'Sending…' },
+  offline: { fr: 'Envoi impossible pour le moment : vérifiez votre connexion et réessayez.', en: 'Could not send for now: check your connection and try again.' },
+  failed: { fr: 'Le serveur a refusé la demande.', en: 'The server refused the request.' },
+  loadFailed: { fr: 'Le formulaire ne peut pas être chargé.', en: 'The form could not be loaded.' },
+};
+const ui = Object.fromEntries(Object.entries(UI).map(([key, text]) => [key, localize(text, locale)])) as Record<keyof typeof UI, string>;
 const COUNTRIES = ['FR', 'BE', 'CH', 'LU', 'DE', 'ES', 'IT', 'NL', 'GB'];
 
 const client = createClient({ base: '/api/account-requests' });

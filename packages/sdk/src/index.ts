@@ -5,6 +5,7 @@ export type * from './types.js';
 // order, and like next to like compresses better (~75 bytes of the 18 KB budget).
 export { FIELD_CATALOG, getCatalogField, isCatalogFieldId, DEFAULT_COUNTRY, HONEYPOT_FIELD } from './catalog.js';
 export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, en, fr, type Messages } from './i18n/index.js';
+export * from './i18n/api.js';
 export * from './validation/validators/index.js';
 export * from './config/index.js';
 export { resolveFields, CUSTOM_MAX_LENGTH } from './resolve.js';

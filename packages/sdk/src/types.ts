@@ -1,8 +1,8 @@
 /** A text in one language, or a map of locale → text. Always rendered as text, never HTML. */
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
-/** Locales with built-in messages. Any BCP 47 tag is accepted; unknown ones fall back to `en`. */
-export type BuiltInLocale = 'fr' | 'en';
+/** Locales with built-in texts (`BUILT_IN_LOCALES`). Any BCP 47 tag is accepted; unknown ones fall back to `en`. */
+export type BuiltInLocale = 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl' | 'pt';
 
 /** Control kinds of catalog fields. */
 export type CatalogFieldType =
@@ -49,8 +49,8 @@ export interface OptionDefinition {
 export interface FieldDefinition {
   readonly id: CatalogFieldId;
   readonly type: CatalogFieldType;
-  readonly label: Readonly<Record<BuiltInLocale, string>>;
-  readonly help?: Readonly<Record<BuiltInLocale, string>>;
+  readonly label: Readonly<Record<'fr' | 'en', string>>;
+  readonly help?: Readonly<Record<'fr' | 'en', string>>;
   readonly autocomplete?: string;
   readonly inputmode?: InputMode;
   readonly format?: CatalogFormat;

@@ -1,0 +1,57 @@
+import { languageOf, normalizeTag, registeredTables } from './registry.js';
+import type { Text } from './table.js';
+
+type Params = Readonly<Record<string, string | number>>;
+
+/**
+ * The `Intl` locale for a tag: the tag itself when it names a region or script (`fr-CA`),
+ * else the default its language's core table gives (`fr` → `fr-FR`, `en` → `en-GB`), else the
+ * tag when `Intl` accepts it (a registered `sv`), else English's.
+ */
+export function intlLocale(tag?: string): string {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(normalizeTag(tag) || [])[0];
+  } catch {
+    // Not a language tag: English's default below.
+  }
+  if (canonical?.includes('-')) return canonical;
+  return registeredTables(languageOf(tag))?.core?.intl ?? canonical ?? (registeredTables('en')?.core?.intl as string);
+}
+
+/** Fills `{name}` placeholders; an unknown name stays as it is, a value is never re-scanned. */
+export function formatMessage(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
+}
+
+/**
+ * A registry text with its parameters: a plural picks its form for `params.count` with
+ * `Intl.PluralRules` of `tag` (falling back to `other`), then `{name}` placeholders are filled.
+ */
+export function format(text: Text, params: Params = {}, tag?: string): string {
+  if (typeof text === 'string') return formatMessage(text, params);
+  const category = new Intl.PluralRules(intlLocale(tag)).select(Number(params['count'] ?? 0));
+  return formatMessage(text[category] ?? text.other, params);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `date` (a `Date`, an ISO string or a time value) written for `tag` with `Intl.DateTimeFormat`. */
+export function formatDate(date: Date | string | number, tag: string | undefined, options: Intl.DateTimeFormatOptions): string {
+  const locale = intlLocale(tag);
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = dateFormats.get(key);
+  if (!formatter) dateFormats.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
+  return formatter.format(new Date(date));
+}
+
+/** `value` written for `tag` with `Intl.NumberFormat`. */
+export function formatNumber(value: number, tag?: string, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlLocale(tag), options).format(value);
+}
+
+/** A wait in words for `tag` ("30 seconds", "2 minutes"): seconds below a minute, whole minutes (rounded up) from one minute. */
+export function formatDuration(seconds: number, tag?: string): string {
+  const minutes = seconds >= 60;
+  return formatNumber(minutes ? Math.ceil(seconds / 60) : seconds, tag, { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long' });
+}
