@@ -50,28 +50,28 @@ describe('examples/postgres-store', { skip }, () => {
   });
 
   it('claims a key once: new, then in progress, then replay; another body is a conflict', async () => {
-    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h1'), { state: 'new' });
-    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h1'), { state: 'in_progress' });
-    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h2'), { state: 'conflict' });
+    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h1', 60_000), { state: 'new' });
+    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h1', 60_000), { state: 'in_progress' });
+    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h2', 60_000), { state: 'conflict' });
     const response = { status: 201, body: '{"id":"x"}', contentType: 'application/json', location: '/api/account-requests/x' };
     await store.saveIdempotentResponse('k1', response);
-    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h1'), { state: 'replay', response });
+    assert.deepEqual(await store.claimIdempotencyKey('k1', 'h1', 60_000), { state: 'replay', response });
     await store.releaseIdempotencyKey('k1'); // completed keys are kept
-    assert.equal((await store.claimIdempotencyKey('k1', 'h1')).state, 'replay');
+    assert.equal((await store.claimIdempotencyKey('k1', 'h1', 60_000)).state, 'replay');
   });
 
   it('frees a released key and lets a stale claim (a crashed process) be taken over', async () => {
-    assert.equal((await store.claimIdempotencyKey('k2', 'h1')).state, 'new');
+    assert.equal((await store.claimIdempotencyKey('k2', 'h1', 60_000)).state, 'new');
     await store.releaseIdempotencyKey('k2');
-    assert.equal((await store.claimIdempotencyKey('k2', 'h2')).state, 'new');
+    assert.equal((await store.claimIdempotencyKey('k2', 'h2', 60_000)).state, 'new');
     // A claim left unfinished by a crash: backdated past the stale limit instead of waiting.
     await pool.query("UPDATE idempotency_keys SET claimed_at = now() - interval '2 minutes' WHERE key = 'k2'");
-    assert.equal((await store.claimIdempotencyKey('k2', 'h3')).state, 'new');
-    assert.equal((await store.claimIdempotencyKey('k2', 'h3')).state, 'in_progress');
+    assert.equal((await store.claimIdempotencyKey('k2', 'h3', 60_000)).state, 'new');
+    assert.equal((await store.claimIdempotencyKey('k2', 'h3', 60_000)).state, 'in_progress');
   });
 
   it('gives a key to exactly one of 20 concurrent claimers', async () => {
-    const claims = await Promise.all(Array.from({ length: 20 }, () => store.claimIdempotencyKey('k3', 'h')));
+    const claims = await Promise.all(Array.from({ length: 20 }, () => store.claimIdempotencyKey('k3', 'h', 60_000)));
     assert.equal(claims.filter((claim) => claim.state === 'new').length, 1);
   });
 

@@ -13,8 +13,6 @@ import type { AccountRequestRecord, IdempotencyClaim, LoadConfig, RequestStore, 
 export interface PostgresStoreOptions {
   /** How long a completed key is replayed; default 24 hours. */
   readonly idempotencyTtlMs?: number;
-  /** After this long, a claim whose request never finished (a crashed process) may be taken over; default 60 s. */
-  readonly staleClaimMs?: number;
 }
 
 interface RequestRow {
@@ -53,15 +51,25 @@ function toRecord(row: RequestRow): AccountRequestRecord {
 /** A {@link RequestStore} on PostgreSQL. Run {@link migrate} once before use. */
 export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = {}): RequestStore {
   const ttlMs = options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
-  const staleMs = options.staleClaimMs ?? 60_000;
   const columns = 'id, created_at, field_values, password_hash, locale, access, status';
 
   return {
-    async create(record) {
-      await pool.query(
-        `INSERT INTO account_requests (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [record.id, record.createdAt, JSON.stringify(record.values), record.passwordHash ?? null, record.locale, record.access, record.status],
+    async create(record, { notifications = [], answer } = {}) {
+      if (notifications.length > 0) throw new TypeError('This store keeps no e-mail outbox: use a ProcessingStore for a notifier.');
+      const values = [record.id, record.createdAt, JSON.stringify(record.values), record.passwordHash ?? null, record.locale, record.access, record.status];
+      if (!answer) {
+        await pool.query(`INSERT INTO account_requests (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, values);
+        return;
+      }
+      // One statement, so one transaction: the answer is set only while the key waits for it,
+      // and the request is inserted only if it was (a duplicate id undoes both).
+      const inserted = await pool.query(
+        `WITH answer AS (UPDATE idempotency_keys SET response = $9 WHERE key = $8 AND response IS NULL RETURNING key)
+         INSERT INTO account_requests (${columns})
+         SELECT $1::text, $2::timestamptz, $3::jsonb, $4::text, $5::text, $6::text, $7::text FROM answer`,
+        [...values, answer.key, JSON.stringify(answer.response)],
       );
+      if (inserted.rowCount !== 1) throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
     },
 
     async list({ limit = 50, offset = 0 } = {}) {
@@ -74,7 +82,8 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
       return rows[0] ? toRecord(rows[0]) : undefined;
     },
 
-    async claimIdempotencyKey(key, bodyHash): Promise<IdempotencyClaim> {
+    // `claimed_at` is the claim's last renewal: an unanswered claim older than the lease is dead.
+    async claimIdempotencyKey(key, bodyHash, leaseMs): Promise<IdempotencyClaim> {
       const inserted = await pool.query('INSERT INTO idempotency_keys (key, body_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, bodyHash]);
       if (inserted.rowCount === 1) return { state: 'new' };
       const { rows } = await pool.query<KeyRow>(
@@ -83,19 +92,23 @@ export function createPostgresStore(pool: Pool, options: PostgresStoreOptions = 
       );
       const row = rows[0];
       // Released between our insert and our read: claim again.
-      if (!row) return this.claimIdempotencyKey(key, bodyHash);
-      const expired = row.response !== null ? row.age_ms > ttlMs : row.age_ms > staleMs;
+      if (!row) return this.claimIdempotencyKey(key, bodyHash, leaseMs);
+      const expired = row.response !== null ? row.age_ms > ttlMs : row.age_ms > leaseMs;
       if (expired) {
         // Take the key over only if nobody else did meanwhile (same claim time as we read).
         const taken = await pool.query(
           `UPDATE idempotency_keys SET body_hash = $2, claimed_at = now(), response = NULL
            WHERE key = $1 AND (extract(epoch FROM now() - claimed_at) * 1000) > $3`,
-          [key, bodyHash, row.response !== null ? ttlMs : staleMs],
+          [key, bodyHash, row.response !== null ? ttlMs : leaseMs],
         );
         if (taken.rowCount === 1) return { state: 'new' };
       }
       if (row.body_hash !== bodyHash) return { state: 'conflict' };
       return row.response ? { state: 'replay', response: row.response } : { state: 'in_progress' };
+    },
+
+    async renewIdempotencyClaim(key) {
+      await pool.query('UPDATE idempotency_keys SET claimed_at = now() WHERE key = $1 AND response IS NULL', [key]);
     },
 
     async saveIdempotentResponse(key, response) {

@@ -125,8 +125,8 @@ function flaky(store: RequestStore, seed: number): RequestStore {
   const maybeFail = <T>(call: () => Promise<T>): Promise<T> => ((n = (n * 1103515245 + 12345) % 2 ** 31) % 3 === 0 ? Promise.reject(new Error('store down')) : call());
   return {
     ...store,
-    create: (record) => maybeFail(() => store.create(record)),
-    claimIdempotencyKey: (key, hash) => maybeFail(() => store.claimIdempotencyKey(key, hash)),
+    create: (record, options) => maybeFail(() => store.create(record, options)),
+    claimIdempotencyKey: (key, hash, leaseMs) => maybeFail(() => store.claimIdempotencyKey(key, hash, leaseMs)),
     list: (query) => maybeFail(() => store.list(query)),
   };
 }

@@ -51,6 +51,8 @@ export interface DemoAppOptions {
    * address from `X-Forwarded-For` (see `clientAddress`). Default 0: the socket's peer.
    */
   readonly trustProxy?: number;
+  /** Wraps the SQLite store before the site uses it (fault-injection tests: see `src/test-support/freeze-after-commit.ts`). */
+  readonly wrapStore?: (store: SqliteStore) => SqliteStore;
 }
 
 /** A demo server, ready to be given to a Node adapter or called directly in tests. */
@@ -62,9 +64,12 @@ export interface DemoApp {
   readonly outboxDir: string;
   /** Runs the e-mail retry loop once (the timer does it every `retryIntervalMs`). */
   retryMail(): Promise<void>;
+  /** Resolves once the e-mail deliveries started after answering (submissions) have ended. */
+  settled(): Promise<void>;
   /**
-   * Stops the retry loop, waits for the e-mail batch in progress, then closes the database.
-   * With no batch running the database is closed before this returns.
+   * Stops the retry loop, waits for the e-mail batch in progress (and the deliveries started
+   * after submissions), then closes the database. With none running the database is closed
+   * before this returns.
    */
   close(): Promise<void>;
 }
@@ -104,13 +109,24 @@ export function seedConfig(): FormConfig {
  * handler at {@link API_BASE} over a SQLite store in `dataDir`, and the static assets.
  */
 export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
-  const store = createSqliteStore(join(options.dataDir, DATABASE_FILE));
+  const opened = createSqliteStore(join(options.dataDir, DATABASE_FILE));
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
   try {
     const config = await openSqliteConfigStore(store.database, options.seed ?? seedConfig());
     const outboxDir = join(options.dataDir, OUTBOX_DIR);
     const logger = options.logger ?? silentLogger();
     const notifier = loggedNotifier(options.notifier ?? createMailNotifier({ outboxDir, from: options.mail?.from ?? DEFAULT_MAIL_FROM, ...(options.mail?.smtpUrl ? { smtpUrl: options.mail.smtpUrl } : {}) }), logger);
-    const app = buildRoutes(options, store, config, notifier, outboxDir, logger);
+    // Submissions answer before their e-mails are sent: keep track of those deliveries so a
+    // shutdown (and a test) can wait for them.
+    const background = new Set<Promise<unknown>>();
+    const waitUntil = (promise: Promise<unknown>): void => {
+      background.add(promise);
+      void promise.finally(() => background.delete(promise));
+    };
+    const settled = async (): Promise<void> => {
+      while (background.size > 0) await Promise.allSettled([...background]);
+    };
+    const app = buildRoutes(options, store, config, notifier, outboxDir, logger, waitUntil);
     const outbox = createOutbox({ store, notifier });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
@@ -128,9 +144,11 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
       store,
       outboxDir,
       retryMail,
+      settled,
       close: async () => {
         clearInterval(timer);
         if (running) await running;
+        if (background.size > 0) await settled();
         store.close();
       },
     };
@@ -147,6 +165,7 @@ function buildRoutes(
   notifier: Notifier,
   outboxDir: string,
   logger: Logger,
+  waitUntil: (promise: Promise<unknown>) => void,
 ): Hono {
   const password = options.adminPassword;
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
@@ -163,6 +182,7 @@ function buildRoutes(
     ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs } } : {}),
     clientAddress: (request) => addresses.get(request),
     notifier,
+    waitUntil,
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',
     activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,

@@ -67,6 +67,10 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX notifications_due ON notifications (state, next_attempt_at);
    CREATE INDEX notifications_request ON notifications (request_id);`,
+  // 3: leases on idempotency claims (issue 10): a claim without answer belongs to its process
+  // until lease_until (epoch ms), renewed while it works; past it, a retry takes the key over.
+  // Claims from before this step have none and count as expired.
+  `ALTER TABLE idempotency_keys ADD COLUMN lease_until INTEGER;`,
 ];
 
 /**

@@ -71,6 +71,8 @@ async function acceptThroughPages(target: DemoApp, id: string): Promise<void> {
 describe('e-mails of the demo', () => {
   test('a submission writes the confirmation and the alert as .eml files, listed on /admin/outbox/', async () => {
     const id = await submit(app);
+    // The 201 does not wait for the e-mails: wait for their delivery here.
+    await app.settled();
     const files = readdirSync(app.outboxDir).filter((name) => name.endsWith('.eml'));
     assert.equal(files.length, 2);
     const emls = files.map((name) => readFileSync(join(app.outboxDir, name), 'utf8'));
@@ -98,6 +100,7 @@ describe('e-mails of the demo', () => {
     const own = await newApp({ notify: (message) => { if (failing) throw new Error('SMTP down'); sent.push(message); } });
     try {
       const id = await submit(own);
+      await own.settled();
       assert.equal((await own.store.list()).length, 1);
       const pending = await (await get(own, '/admin/outbox/?lang=en')).text();
       assert.equal((pending.match(/state-pending/g) ?? []).length, 2);
@@ -197,6 +200,8 @@ describe('/activation/{token}', () => {
     const own = await newApp();
     const id = await submit(own);
     await acceptThroughPages(own, id);
+    // The pages answer without waiting for the e-mails (the demo hands them to waitUntil).
+    await own.settled();
     // Quoted-printable soft line breaks may cut the link: join them first.
     const files = readdirSync(own.outboxDir).map((name) => readFileSync(join(own.outboxDir, name), 'utf8').replaceAll('=\r\n', ''));
     const token = files.map((eml) => /\/activation\/([A-Za-z0-9_-]{43})/.exec(eml)?.[1]).find(Boolean);

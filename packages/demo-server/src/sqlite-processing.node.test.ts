@@ -94,8 +94,8 @@ describe('SQLite ProcessingStore: writes', () => {
 
   test('create stores the request and its notifications together; a failing create stores neither', async () => {
     const store = createSqliteStore(tempDb());
-    await store.create(record(1), [mail('m1', 'r1', '2026-03-01T00:00:00.000Z')]);
-    await assert.rejects(store.create(record(1), [mail('m2', 'r1', '2026-03-01T00:00:00.000Z')]));
+    await store.create(record(1), { notifications: [mail('m1', 'r1', '2026-03-01T00:00:00.000Z')] });
+    await assert.rejects(store.create(record(1), { notifications: [mail('m2', 'r1', '2026-03-01T00:00:00.000Z')] }));
     assert.deepEqual((await store.listNotifications({ limit: 10, offset: 0 })).items.map((n) => n.id), ['m1']);
     await store.enqueueNotifications([mail('m3', 'r1', '2026-03-01T00:00:01.000Z', 'm1')]);
     assert.equal((await store.listNotifications({ limit: 10, offset: 0 })).total, 1, 'a known dedupe key is skipped');
@@ -127,7 +127,7 @@ describe('SQLite ProcessingStore: writes', () => {
     const path = tempDb();
     const store = createSqliteStore(path);
     const other = createSqliteStore(path);
-    await store.create(record(3), [mail('a', 'r3', '2026-03-01T00:00:00.000Z'), mail('b', 'r3', '2026-03-01T00:00:01.000Z')]);
+    await store.create(record(3), { notifications: [mail('a', 'r3', '2026-03-01T00:00:00.000Z'), mail('b', 'r3', '2026-03-01T00:00:01.000Z')] });
     const now = '2026-03-01T00:01:00.000Z';
     const claimed = await store.claimNotifications({ now, lockedUntil: '2026-03-01T00:03:00.000Z', limit: 10 });
     assert.deepEqual(claimed.map((n) => n.id), ['a', 'b']);

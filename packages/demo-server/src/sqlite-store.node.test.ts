@@ -66,13 +66,13 @@ describe('createSqliteStore: requests', () => {
     const path = tempDb();
     const first = createSqliteStore(path);
     await first.create(record('kept'));
-    assert.deepEqual(await first.claimIdempotencyKey('k', 'h'), { state: 'new' });
+    assert.deepEqual(await first.claimIdempotencyKey('k', 'h', 60_000), { state: 'new' });
     await first.saveIdempotentResponse('k', response);
     first.close();
 
     const second = createSqliteStore(path);
     assert.deepEqual((await second.list()).map((r) => r.id), ['kept']);
-    assert.deepEqual(await second.claimIdempotencyKey('k', 'h'), { state: 'replay', response });
+    assert.deepEqual(await second.claimIdempotencyKey('k', 'h', 60_000), { state: 'replay', response });
     second.close();
   });
 
@@ -88,55 +88,91 @@ describe('createSqliteStore: requests', () => {
 describe('createSqliteStore: idempotency keys', () => {
   test('new, then in progress, then replay; another body is a conflict', async () => {
     const store = createSqliteStore(tempDb());
-    assert.deepEqual(await store.claimIdempotencyKey('k', 'h1'), { state: 'new' });
-    assert.deepEqual(await store.claimIdempotencyKey('k', 'h1'), { state: 'in_progress' });
-    assert.deepEqual(await store.claimIdempotencyKey('k', 'h2'), { state: 'conflict' });
+    assert.deepEqual(await store.claimIdempotencyKey('k', 'h1', 60_000), { state: 'new' });
+    assert.deepEqual(await store.claimIdempotencyKey('k', 'h1', 60_000), { state: 'in_progress' });
+    assert.deepEqual(await store.claimIdempotencyKey('k', 'h2', 60_000), { state: 'conflict' });
     await store.saveIdempotentResponse('k', response);
-    assert.deepEqual(await store.claimIdempotencyKey('k', 'h1'), { state: 'replay', response });
-    assert.deepEqual(await store.claimIdempotencyKey('k', 'h2'), { state: 'conflict' });
+    assert.deepEqual(await store.claimIdempotencyKey('k', 'h1', 60_000), { state: 'replay', response });
+    assert.deepEqual(await store.claimIdempotencyKey('k', 'h2', 60_000), { state: 'conflict' });
     store.close();
   });
 
   test('a released key can be claimed again; a completed one is never released', async () => {
     const store = createSqliteStore(tempDb());
-    await store.claimIdempotencyKey('free', 'h');
+    await store.claimIdempotencyKey('free', 'h', 60_000);
     await store.releaseIdempotencyKey('free');
-    assert.deepEqual(await store.claimIdempotencyKey('free', 'other'), { state: 'new' });
+    assert.deepEqual(await store.claimIdempotencyKey('free', 'other', 60_000), { state: 'new' });
 
-    await store.claimIdempotencyKey('done', 'h');
+    await store.claimIdempotencyKey('done', 'h', 60_000);
     await store.saveIdempotentResponse('done', response);
     await store.releaseIdempotencyKey('done');
-    assert.equal((await store.claimIdempotencyKey('done', 'h')).state, 'replay');
+    assert.equal((await store.claimIdempotencyKey('done', 'h', 60_000)).state, 'replay');
     store.close();
   });
 
-  test('a claim left without response past the timeout (a crash) is taken over', async () => {
+  test('a claim left without response past its lease (a crash) is taken over; a renewal keeps it', async () => {
     let time = 1_000_000;
-    const store = createSqliteStore(tempDb(), { claimTimeoutMs: 1000, now: () => time });
-    assert.equal((await store.claimIdempotencyKey('k', 'h')).state, 'new');
+    const store = createSqliteStore(tempDb(), { now: () => time });
+    assert.equal((await store.claimIdempotencyKey('k', 'h', 1000)).state, 'new');
     time += 999;
-    assert.equal((await store.claimIdempotencyKey('k', 'h')).state, 'in_progress');
-    time += 2;
-    assert.equal((await store.claimIdempotencyKey('k', 'h')).state, 'new');
-    assert.equal((await store.claimIdempotencyKey('k', 'h')).state, 'in_progress');
+    assert.equal((await store.claimIdempotencyKey('k', 'h', 1000)).state, 'in_progress');
+    await store.renewIdempotencyClaim('k', 1000);
+    time += 1000;
+    assert.equal((await store.claimIdempotencyKey('k', 'h', 1000)).state, 'in_progress', 'renewed at 999 ms: held until 1999 ms');
+    time += 1;
+    assert.equal((await store.claimIdempotencyKey('k', 'h', 1000)).state, 'new');
+    assert.equal((await store.claimIdempotencyKey('k', 'h', 1000)).state, 'in_progress');
+    store.close();
+  });
+
+  test('opening the file releases the claims left without answer, unless it is shared with other processes', async () => {
+    const path = tempDb();
+    const first = createSqliteStore(path);
+    await first.claimIdempotencyKey('cut', 'h', 60_000);
+    await first.claimIdempotencyKey('done', 'h', 60_000);
+    await first.create(record('r-done'), { answer: { key: 'done', response } });
+    first.close();
+
+    const shared = createSqliteStore(path, { sharedFile: true });
+    assert.equal((await shared.claimIdempotencyKey('cut', 'h', 60_000)).state, 'in_progress', 'maybe a live process: left to its lease');
+    shared.close();
+
+    const alone = createSqliteStore(path);
+    assert.equal((await alone.claimIdempotencyKey('cut', 'h', 60_000)).state, 'new', 'released at open');
+    assert.deepEqual(await alone.claimIdempotencyKey('done', 'h', 60_000), { state: 'replay', response });
+    alone.close();
+  });
+
+  test('create saves the answer with the request and its e-mails, or nothing when the key is not waiting for one', async () => {
+    const store = createSqliteStore(tempDb());
+    const mail = { id: 'm1', dedupeKey: 'a1:confirmation', kind: 'confirmation' as const, to: 'marie@dupont.example', subject: 'Reçu', text: 't', html: '<p>t</p>', requestId: 'a1', state: 'pending' as const, attempts: 0, createdAt: '2026-01-02T03:04:05.000Z', nextAttemptAt: '2026-01-02T03:04:05.000Z' };
+    await store.claimIdempotencyKey('k', 'h', 60_000);
+    await store.create(record('a1'), { answer: { key: 'k', response }, notifications: [mail] });
+    assert.deepEqual(await store.claimIdempotencyKey('k', 'h', 60_000), { state: 'replay', response });
+    assert.equal((await store.listNotifications({ limit: 10, offset: 0 })).total, 1);
+    // Already answered, or never claimed: refused, and neither the request nor its e-mail is written.
+    await assert.rejects(store.create(record('a2'), { answer: { key: 'k', response }, notifications: [{ ...mail, id: 'm2', dedupeKey: 'a2:confirmation', requestId: 'a2' }] }));
+    await assert.rejects(store.create(record('a3'), { answer: { key: 'unclaimed', response } }));
+    assert.deepEqual((await store.list()).map((r) => r.id), ['a1']);
+    assert.equal((await store.listNotifications({ limit: 10, offset: 0 })).total, 1);
     store.close();
   });
 
   test('a completed key is replayed for the TTL, then free again', async () => {
     let time = 5_000_000;
     const store = createSqliteStore(tempDb(), { idempotencyTtlMs: 10_000, now: () => time });
-    await store.claimIdempotencyKey('k', 'h');
+    await store.claimIdempotencyKey('k', 'h', 60_000);
     await store.saveIdempotentResponse('k', response);
     time += 10_000;
-    assert.equal((await store.claimIdempotencyKey('k', 'other')).state, 'conflict');
+    assert.equal((await store.claimIdempotencyKey('k', 'other', 60_000)).state, 'conflict');
     time += 1;
-    assert.equal((await store.claimIdempotencyKey('k', 'other')).state, 'new');
+    assert.equal((await store.claimIdempotencyKey('k', 'other', 60_000)).state, 'new');
     store.close();
   });
 
   test('concurrent claims of one key in one process: exactly one wins', async () => {
     const store = createSqliteStore(tempDb());
-    const claims = await Promise.all(Array.from({ length: 100 }, () => store.claimIdempotencyKey('burst', 'h')));
+    const claims = await Promise.all(Array.from({ length: 100 }, () => store.claimIdempotencyKey('burst', 'h', 60_000)));
     assert.equal(claims.filter((c) => c.state === 'new').length, 1);
     assert.equal(claims.filter((c) => c.state === 'in_progress').length, 99);
     store.close();

@@ -10,11 +10,14 @@ export interface SqliteStoreOptions {
   /** How long a completed idempotency key is replayed; default 24 hours. */
   readonly idempotencyTtlMs?: number;
   /**
-   * How long a claimed key without a response counts as in progress. Past it the claim is
-   * taken as crashed (the process died before answering) and the next retry takes it over.
-   * Default 60 seconds.
+   * Set when other processes use the same database file at the same time. By default the store
+   * takes its process for the file's only user: when it opens, every idempotency claim still
+   * without answer was left by a process that is gone, and is released at once, so the client's
+   * retry after a crash and restart is processed straight away. With `sharedFile`, such claims
+   * may belong to a live process: they are left to lapse with their lease (the handler's
+   * `idempotencyLeaseMs`, 5 s by default).
    */
-  readonly claimTimeoutMs?: number;
+  readonly sharedFile?: boolean;
   /** Clock in milliseconds, for tests. */
   readonly now?: () => number;
 }
@@ -29,6 +32,7 @@ export interface SqliteStore extends ProcessingStore {
 interface KeyRow {
   body_hash: string;
   claimed_at: number;
+  lease_until: number | null;
   response_json: string | null;
 }
 
@@ -53,11 +57,11 @@ function backfillSearchColumns(db: DatabaseSync): void {
  *
  * Idempotency keys are rows with a unique key: a claim is one `INSERT … ON CONFLICT DO NOTHING`,
  * so of any number of concurrent claims (in this process or in others sharing the file)
- * exactly one wins.
+ * exactly one wins. `create` writes the request, its e-mails and the key's answer in one
+ * transaction. Unanswered claims are released when the store opens (see `sharedFile`).
  */
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
-  const claimTimeout = options.claimTimeoutMs ?? 60_000;
   const now = options.now ?? Date.now;
   const db = openDatabase(path);
 
@@ -70,13 +74,17 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   backfillSearchColumns(db);
   const outbox = createSqliteOutbox(db);
   const processing = createSqliteProcessing(db, outbox);
-  const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
-  const readKey = db.prepare('SELECT body_hash, claimed_at, response_json FROM idempotency_keys WHERE key = ?');
-  // Guarded by the claim time read just before: if another process took the key over meanwhile, no row changes.
+  const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING');
+  const readKey = db.prepare('SELECT body_hash, claimed_at, lease_until, response_json FROM idempotency_keys WHERE key = ?');
+  // Guarded by the same expiry test as the read just before: if another claimant took the key
+  // over or renewed it meanwhile, no row changes.
   const takeOverKey = db.prepare(
-    'UPDATE idempotency_keys SET body_hash = ?, claimed_at = ?, response_json = NULL WHERE key = ? AND claimed_at = ?',
+    `UPDATE idempotency_keys SET body_hash = ?, claimed_at = ?, lease_until = ?, response_json = NULL
+     WHERE key = ? AND CASE WHEN response_json IS NULL THEN coalesce(lease_until, claimed_at) < ? ELSE claimed_at < ? END`,
   );
+  const renewKey = db.prepare('UPDATE idempotency_keys SET lease_until = ? WHERE key = ? AND response_json IS NULL');
   const saveResponse = db.prepare('UPDATE idempotency_keys SET response_json = ? WHERE key = ?');
+  const answerKey = db.prepare('UPDATE idempotency_keys SET response_json = ? WHERE key = ? AND response_json IS NULL');
   const releaseKey = db.prepare('DELETE FROM idempotency_keys WHERE key = ? AND response_json IS NULL');
   const sweepKeys = db.prepare('DELETE FROM idempotency_keys WHERE response_json IS NOT NULL AND claimed_at < ?');
 
@@ -86,17 +94,19 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     claimsSinceSweep = 0;
   };
   sweep();
+  // Alone on the file, a claim without answer is one a dead process left: free it for the retry.
+  if (!options.sharedFile) db.exec('DELETE FROM idempotency_keys WHERE response_json IS NULL');
 
-  const claim = (key: string, bodyHash: string): IdempotencyClaim => {
+  const claim = (key: string, bodyHash: string, leaseMs: number): IdempotencyClaim => {
     if (++claimsSinceSweep >= SWEEP_EVERY) sweep();
     const time = now();
-    if (insertKey.run(key, bodyHash, time).changes === 1) return { state: 'new' };
+    if (insertKey.run(key, bodyHash, time, time + leaseMs).changes === 1) return { state: 'new' };
     const row = rowAs<KeyRow>(readKey.get(key));
     // Released between our insert and our read: claim again.
-    if (!row) return claim(key, bodyHash);
-    const expired = row.response_json !== null ? row.claimed_at < time - ttl : row.claimed_at < time - claimTimeout;
+    if (!row) return claim(key, bodyHash, leaseMs);
+    const expired = row.response_json !== null ? row.claimed_at < time - ttl : (row.lease_until ?? row.claimed_at) < time;
     if (expired) {
-      return takeOverKey.run(bodyHash, time, key, row.claimed_at).changes === 1 ? { state: 'new' } : claim(key, bodyHash);
+      return takeOverKey.run(bodyHash, time, time + leaseMs, key, time, time - ttl).changes === 1 ? { state: 'new' } : claim(key, bodyHash, leaseMs);
     }
     if (row.body_hash !== bodyHash) return { state: 'conflict' };
     if (row.response_json === null) return { state: 'in_progress' };
@@ -107,8 +117,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     database: db,
     ...outbox,
     ...processing,
-    async create(record, notifications = []) {
-      // The request and its first e-mails: both or neither.
+    async create(record, { notifications = [], answer } = {}) {
+      // The request, its first e-mails and the answer of its key: all or nothing.
       transaction(db, () => {
         insertRequest.run(
           record.id,
@@ -126,6 +136,9 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
           ...searchColumns(record),
         );
         outbox.insert(notifications);
+        if (answer && answerKey.run(JSON.stringify(answer.response), answer.key).changes !== 1) {
+          throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
+        }
       });
     },
     async list({ limit = 50, offset = 0 } = {}) {
@@ -135,8 +148,11 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       const row = rowAs<RequestRow>(getRequest.get(id));
       return row ? toRecord(row) : undefined;
     },
-    async claimIdempotencyKey(key, bodyHash) {
-      return claim(key, bodyHash);
+    async claimIdempotencyKey(key, bodyHash, leaseMs) {
+      return claim(key, bodyHash, leaseMs);
+    },
+    async renewIdempotencyClaim(key, leaseMs) {
+      renewKey.run(now() + leaseMs, key);
     },
     async saveIdempotentResponse(key, response) {
       saveResponse.run(JSON.stringify(response), key);

@@ -2,7 +2,7 @@
 // /admin/requests/, accepts it through the confirmation step, the activation e-mail lands in
 // DATA_DIR/outbox as an .eml file, its link sets a password, and the link then no longer works.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fillAndSubmit, useDemoE2E, watchErrors } from './support/e2e.js';
@@ -15,7 +15,18 @@ const e2e = useDemoE2E({ tmpPrefix: 'demo-e2e-processing-', adminPassword: PASSW
 /** The .eml files of the outbox, quoted-printable soft line breaks joined. */
 function outboxFiles(): string[] {
   const dir = join(e2e.dataDir, 'outbox');
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(join(dir, name), 'utf8').replaceAll('=\r\n', ''));
+}
+
+/** The first .eml that `match` accepts, waiting up to 10 s: the server answers before its e-mails are written. */
+async function outboxFile(match: (eml: string) => boolean): Promise<string | undefined> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = outboxFiles().find(match);
+    if (found !== undefined || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 test('submission → admin accepts with confirmation → activation e-mail in the outbox → password set → link used', { timeout: 180_000 }, async () => {
@@ -42,6 +53,7 @@ test('submission → admin accepts with confirmation → activation e-mail in th
   await shop.locator('account-request-form [part~="confirmation"]').getByText('Merci').waitFor();
   assert.deepEqual(shopErrors, []);
   await visitor.close();
+  await outboxFile((eml) => /^To: achats@morel\.example\r$/m.test(eml));
   assert.equal(outboxFiles().filter((eml) => /^To: achats@morel\.example\r$/m.test(eml)).length, 1, 'the confirmation e-mail is in the outbox');
 
   // The admin finds it, takes it in charge, then accepts it, each time through the confirmation page.
@@ -73,7 +85,7 @@ test('submission → admin accepts with confirmation → activation e-mail in th
   assert.equal(await page.locator('.history > li', { hasText: 'admin' }).count(), 2);
 
   // The activation e-mail is an .eml file in DATA_DIR/outbox, and the outbox page shows it sent.
-  const activation = outboxFiles().find((eml) => /^X-Notification-Kind: activation\r$/m.test(eml));
+  const activation = await outboxFile((eml) => /^X-Notification-Kind: activation\r$/m.test(eml));
   assert.ok(activation, 'an activation e-mail was written');
   assert.match(activation, /^To: achats@morel\.example\r$/m);
   const link = /(http:\/\/127\.0\.0\.1:\d+\/activation\/[A-Za-z0-9_-]{43})/.exec(activation)?.[1];

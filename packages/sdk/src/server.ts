@@ -7,7 +7,7 @@ import './zod-setup.js';
 export { createAccountRequestHandler } from './server/http/handler.js';
 export type { AdminAction, Authorize, AuthorizedActor, AuthorizeResult, DeliveryOptions, HandlerOptions, LoadConfig, RateLimitOptions, SaveConfig, SaveConfigContext } from './server/http/options.js';
 export { createMemoryStore } from './server/stores/store.js';
-export type { AccountRequestRecord, IdempotencyClaim, MemoryStoreOptions, RequestStore, StoredResponse } from './server/stores/store.js';
+export type { AccountRequestRecord, CreateOptions, IdempotencyClaim, IdempotentAnswer, MemoryStoreOptions, RequestStore, StoredResponse } from './server/stores/store.js';
 export { createMemoryConfigStore, type ConfigStore } from './server/stores/config-store.js';
 export { computeConfigEtag, canonicalJson } from './server/http/etag.js';
 export { hashPassword, verifyPassword, PBKDF2_ITERATIONS, type HashPasswordOptions } from './server/passwords/password.js';

@@ -4,11 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createSqliteStore } from '../sqlite-store.js';
 
 const { path, keys } = workerData as { path: string; keys: string[] };
-const store = createSqliteStore(path);
+// Several connections on one file at once: none may release the others' claims when it opens.
+const store = createSqliteStore(path, { sharedFile: true });
 parentPort!.once('message', async () => {
   const won: string[] = [];
   for (const key of keys) {
-    const claim = await store.claimIdempotencyKey(key, 'same-body');
+    const claim = await store.claimIdempotencyKey(key, 'same-body', 60_000);
     if (claim.state === 'new') won.push(key);
   }
   store.close();

@@ -23,6 +23,8 @@ export interface HandlerContext {
   readonly origins: OriginPolicy;
   readonly limiter: RateLimiter | undefined;
   readonly inFlight: InFlightRequests;
+  /** How long a claim on an idempotency key lasts unless renewed (`idempotencyLeaseMs`). */
+  readonly leaseMs: number;
   readonly now: () => Date;
   readonly hashPassword: (password: string) => Promise<string>;
   /** The store, when it implements the processing methods. */
@@ -38,6 +40,9 @@ export interface HandlerContext {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_LEASE_MS = 5000;
+// Renewed every third of the lease: below this, the renewals alone would keep the store busy.
+const MIN_LEASE_MS = 100;
 
 /** A 503 problem for a failing dependency; the client retries these. */
 export function unavailable(detail: string): HttpProblem {
@@ -51,6 +56,10 @@ export function createContext(options: HandlerOptions): HandlerContext {
   if (options.notifier && !processing) {
     // Sending without an outbox would lose the mails of every failure: refuse the setup.
     throw new TypeError('createAccountRequestHandler: a notifier needs a store with the ProcessingStore methods (an outbox).');
+  }
+  const leaseMs = options.idempotencyLeaseMs ?? DEFAULT_LEASE_MS;
+  if (!Number.isFinite(leaseMs) || leaseMs < MIN_LEASE_MS) {
+    throw new TypeError(`createAccountRequestHandler: idempotencyLeaseMs must be a number of milliseconds, at least ${MIN_LEASE_MS}.`);
   }
   const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
   // Parsing and hashing a config costs more than a whole submission: cache them per loaded
@@ -68,6 +77,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
       ? createFixedWindowLimiter({ windowMs: options.rateLimit.windowMs, max: options.rateLimit.max, now: () => now().getTime() })
       : undefined,
     inFlight: new InFlightRequests(),
+    leaseMs,
     now,
     processing,
     outbox,

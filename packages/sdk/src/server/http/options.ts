@@ -121,8 +121,18 @@ export interface HandlerOptions {
   /** A link to a request in the back office, put in the alert e-mail. */
   readonly adminRequestUrl?: (id: string, request: Request) => string;
   /**
-   * Keeps e-mail delivery running after the response (a worker's `ctx.waitUntil`). Without it
-   * the handler delivers before answering; either way a failure never fails the request.
+   * Keeps e-mail delivery running after the response (a worker's `ctx.waitUntil`). A submission
+   * never waits for its e-mails: without `waitUntil` their delivery starts in the background
+   * (on Node, Deno and Bun it finishes after the 201). Admin actions (accepting, resending an
+   * activation e-mail) deliver before answering unless `waitUntil` is given. A failure never
+   * fails the request: the mail stays in the outbox for `createOutbox`'s retry loop.
    */
   readonly waitUntil?: (promise: Promise<unknown>) => void;
+  /**
+   * How long a submission's claim on its `Idempotency-Key` lasts without being renewed; default
+   * 5000 ms. The handler renews it every third of that while it works, so only a process that
+   * died (or froze) lets it lapse: a retry with the key is then processed at most this long
+   * after the crash, instead of answering 409.
+   */
+  readonly idempotencyLeaseMs?: number;
 }

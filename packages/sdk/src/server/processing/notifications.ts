@@ -44,17 +44,34 @@ export function creationNotifications(context: HandlerContext, record: AccountRe
   return out;
 }
 
-/**
- * Delivers the given notifications now, or through `waitUntil` when the handler has one. Never
- * throws: a notification that could not be sent stays in the outbox for the retry loop.
- */
-export async function deliverSoon(context: HandlerContext, ids: readonly string[]): Promise<void> {
+// The delivery of `ids`, its failures caught: a notification that could not be sent stays in
+// the outbox for the retry loop.
+function delivery(context: HandlerContext, ids: readonly string[]): Promise<void> | undefined {
   const { outbox } = context;
-  if (!outbox || ids.length === 0) return;
-  const run = outbox.deliver({ ids }).then(
+  if (!outbox || ids.length === 0) return undefined;
+  return outbox.deliver({ ids }).then(
     () => undefined,
     () => undefined,
   );
+}
+
+/**
+ * Delivers the given notifications now, or through `waitUntil` when the handler has one. Never
+ * throws. For admin actions, whose page then shows whether the e-mail went out.
+ */
+export async function deliverSoon(context: HandlerContext, ids: readonly string[]): Promise<void> {
+  const run = delivery(context, ids);
+  if (!run) return;
   if (context.options.waitUntil) context.options.waitUntil(run);
   else await run;
+}
+
+/**
+ * Starts delivering the given notifications without waiting for them (handed to `waitUntil`
+ * when the handler has one), so a slow mail server never delays the answer. What a process
+ * stopped before sending stays pending in the outbox, where the retry loop finds it.
+ */
+export function deliverInBackground(context: HandlerContext, ids: readonly string[]): void {
+  const run = delivery(context, ids);
+  if (run) context.options.waitUntil?.(run);
 }

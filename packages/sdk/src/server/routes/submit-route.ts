@@ -6,7 +6,7 @@ import { canonicalJson, sha256 } from '../http/etag.js';
 import { formToSubmission } from '../http/form-body.js';
 import { keyReusedProblem, readIdempotencyKey, toResponse } from '../http/idempotency.js';
 import { clientKey } from '../http/rate-limit.js';
-import { creationNotifications, deliverSoon } from '../processing/notifications.js';
+import { creationNotifications, deliverInBackground } from '../processing/notifications.js';
 import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
 import type { AccountRequestRecord } from '../stores/store.js';
@@ -99,18 +99,26 @@ interface Attempt {
 
 async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Response> {
   const { key, bodyHash, config } = attempt;
-  const claim = await context.store(() => context.options.store.claimIdempotencyKey(key, bodyHash));
+  const { store } = context.options;
+  const claim = await context.store(() => store.claimIdempotencyKey(key, bodyHash, context.leaseMs));
   if (claim.state === 'replay') return toResponse(claim.response, true);
   if (claim.state === 'conflict') return keyReusedProblem();
   if (claim.state === 'in_progress') {
     return problem(409, 'A request with this Idempotency-Key is still being processed; retry shortly.', { headers: { 'Retry-After': '1' } });
   }
+  // The claim lapses after leaseMs unless renewed: renewing while this work runs means only a
+  // process that died (or froze) leaves the key to be taken over by the client's retry.
+  const renewal = setInterval(() => {
+    Promise.resolve()
+      .then(() => store.renewIdempotencyClaim(key, context.leaseMs))
+      .catch(() => undefined);
+  }, context.leaseMs / 3);
   try {
     const locale = localeOf(attempt.body, attempt.request);
     const result = await validateWithBlocklist(context, config, attempt.body, locale);
     if (!result.success) {
       // Failed validation does not use the key up: the visitor fixes the form and sends again.
-      await context.store(() => context.options.store.releaseIdempotencyKey(key));
+      await context.store(() => store.releaseIdempotencyKey(key));
       return problem(422, 'Some fields need attention.', { type: 'urn:account-request:problem:validation', title: 'Invalid submission', errors: result.errors });
     }
     const { password, ...values } = result.data.values as SubmissionValues & { password?: unknown };
@@ -122,17 +130,18 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
       id, createdAt: context.now().toISOString(), values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
       status: 'new', inAccount: false, history: [], version: 1,
     };
-    // The e-mails go into the outbox with the request, in one write: neither exists without the other.
     const notifications = creationNotifications(context, record, config, attempt.request);
-    await context.store(() => (notifications.length > 0 && context.processing ? context.processing.create(record, notifications) : context.options.store.create(record)));
     const stored = { status: 201, body: JSON.stringify({ id, status: 'pending', access }), contentType: 'application/json; charset=utf-8', location: attempt.location(id) };
-    // The request exists now: a failure to remember the response must not turn it into an error.
-    await context.options.store.saveIdempotentResponse(key, stored).catch(() => undefined);
-    await deliverSoon(context, notifications.map((notification) => notification.id));
+    // The request, its e-mails and the answer its retries replay: one write, so a crash leaves
+    // all of them or none (never a request whose key a retry could claim again).
+    await context.store(() => store.create(record, { answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}) }));
+    deliverInBackground(context, notifications.map((notification) => notification.id));
     return toResponse(stored);
   } catch (error) {
     // Nothing was created: free the key so the client's retry is processed, not refused as in progress.
-    await context.options.store.releaseIdempotencyKey(key).catch(() => undefined);
+    await store.releaseIdempotencyKey(key).catch(() => undefined);
     throw error;
+  } finally {
+    clearInterval(renewal);
   }
 }

@@ -280,7 +280,7 @@ describe('POST {base}: store failures', () => {
   test('503 when the store fails, and the key is freed for the retry', async () => {
     const memory = createMemoryStore();
     let failing = true;
-    const store: RequestStore = { ...memory, create: (record) => (failing ? Promise.reject(new Error('disk full')) : memory.create(record)) };
+    const store: RequestStore = { ...memory, create: (record, options) => (failing ? Promise.reject(new Error('disk full')) : memory.create(record, options)) };
     const { handler } = setup({ store });
     const failed = await handler(post(validBody(), { key: 'retry-me' }));
     await assertProblem(failed, 503);

@@ -1,7 +1,10 @@
 import type { ProcessingStore, NotificationRecord } from './processing-store.js';
 
 /** The outbox methods of the memory store. */
-export type MemoryOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'>;
+export type MemoryOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'> & {
+  /** Adds notifications at once (no await), for a write that must not be cut in two; a known `dedupeKey` is skipped. */
+  insert(notifications: readonly NotificationRecord[]): void;
+};
 
 /** Notifications in memory, in creation order; every method runs without an await, so claims are atomic. */
 export function createMemoryOutbox(): MemoryOutbox {
@@ -13,14 +16,19 @@ export function createMemoryOutbox(): MemoryOutbox {
     rows[index] = row;
   };
 
+  const insert = (notifications: readonly NotificationRecord[]): void => {
+    for (const notification of notifications) {
+      if (keys.has(notification.dedupeKey) || byId.has(notification.id)) continue;
+      keys.add(notification.dedupeKey);
+      byId.set(notification.id, rows.length);
+      rows.push(notification);
+    }
+  };
+
   return {
+    insert,
     async enqueueNotifications(notifications) {
-      for (const notification of notifications) {
-        if (keys.has(notification.dedupeKey) || byId.has(notification.id)) continue;
-        keys.add(notification.dedupeKey);
-        byId.set(notification.id, rows.length);
-        rows.push(notification);
-      }
+      insert(notifications);
     },
     async claimNotifications({ now, lockedUntil, limit, ids }) {
       const wanted = ids ? new Set(ids) : undefined;

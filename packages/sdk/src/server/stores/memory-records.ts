@@ -3,9 +3,10 @@ import type { ActivationTokenRecord, ProcessingStore } from './processing-store.
 import { compareRecords, matchesQuery } from '../processing/query.js';
 import type { AccountRequestRecord } from './store.js';
 
-/** The request and token methods of the memory store; `create` leaves the notifications to the caller. */
+/** The request and token methods of the memory store; the store's `create` adds the notifications and the answer. */
 export type MemoryRecords = Pick<ProcessingStore, 'list' | 'get' | 'query' | 'update' | 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'> & {
-  create(record: AccountRequestRecord): Promise<void>;
+  /** Adds a request at once (no await), throwing on a duplicate id before writing anything. */
+  insert(record: AccountRequestRecord): void;
 };
 
 /** Requests (in creation order) and activation tokens in memory; no await inside a method, so each is atomic. */
@@ -20,7 +21,7 @@ export function createMemoryRecords(): MemoryRecords {
   };
 
   return {
-    async create(record) {
+    insert(record) {
       if (position.has(record.id)) throw new Error(`Duplicate request id ${record.id}`);
       position.set(record.id, records.length);
       records.push(record);

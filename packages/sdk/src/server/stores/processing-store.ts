@@ -1,5 +1,5 @@
 import type { HistoryEntry, ProcessedRecord, RequestStatus } from '../processing/lifecycle.js';
-import type { AccountRequestRecord, RequestStore } from './store.js';
+import type { RequestStore } from './store.js';
 
 /** Sort keys of {@link RequestQuery}. */
 export type RequestSort = 'createdAt' | 'companyName' | 'status';
@@ -100,13 +100,12 @@ export type DeliveryOutcome =
 /**
  * A {@link RequestStore} that also keeps what processing needs: the lifecycle (`update`, with
  * optimistic concurrency on `version`), filtered queries, activation tokens and the e-mail
- * outbox. Every write must be atomic (one transaction, or one statement). The handler's admin
- * processing routes, activation routes and notifications need it; `createMemoryStore` and the
- * demo's SQLite store implement it.
+ * outbox. Every write must be atomic (one transaction, or one statement); `create` stores the
+ * request with its first notifications (`options.notifications`) and its answer: all or none.
+ * The handler's admin processing routes, activation routes and notifications need it;
+ * `createMemoryStore` and the demo's SQLite store implement it.
  */
 export interface ProcessingStore extends RequestStore {
-  /** Stores the request and its first notifications together: both or neither. */
-  create(record: AccountRequestRecord, notifications?: readonly NotificationRecord[]): Promise<void>;
   query(query: RequestQuery): Promise<RequestPage>;
   /**
    * Applies `patch` and appends `entry` to the history, raising the version by one, only while

@@ -2,7 +2,7 @@ import type { Access, SubmissionValues } from '../../types.js';
 import type { HistoryEntry, RequestStatus } from '../processing/lifecycle.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import { createMemoryRecords } from './memory-records.js';
-import type { ProcessingStore } from './processing-store.js';
+import type { NotificationRecord, ProcessingStore } from './processing-store.js';
 
 /** One stored account request. The password never appears in `values`; only its hash is kept. */
 export interface AccountRequestRecord {
@@ -48,22 +48,50 @@ export type IdempotencyClaim =
   /** The key was used with a different body. */
   | { readonly state: 'conflict' };
 
+/** The answer of an idempotent creation, written in the same transaction as the request. */
+export interface IdempotentAnswer {
+  readonly key: string;
+  readonly response: StoredResponse;
+}
+
+/** What {@link RequestStore.create} writes together with the request: all of it or nothing. */
+export interface CreateOptions {
+  /** Outbox rows (e-mails) that exist only with the request; needs a `ProcessingStore`. */
+  readonly notifications?: readonly NotificationRecord[];
+  /**
+   * Saves this response for the claimed key in the same transaction, so a request never exists
+   * without the answer its retries replay. When the key holds no claim waiting for its answer
+   * (already answered, or released), `create` rejects and writes nothing.
+   */
+  readonly answer?: IdempotentAnswer;
+}
+
 /**
  * Where the handler keeps account requests and idempotency keys. Every method may be async;
  * a failure (rejection) becomes a 503 problem response.
  *
  * A SQL store implements `claimIdempotencyKey` atomically with a unique key:
- * `INSERT INTO idempotency (key, body_hash, claimed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`;
+ * `INSERT INTO idempotency (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`;
  * when no row was inserted, read the row: a different `body_hash` is a `conflict`, a null
- * `response` is `in_progress` (or, past a timeout, a crashed claim to take over), else `replay`.
+ * `response` is `in_progress` (or, once `lease_until` has passed, a dead claim to take over with
+ * one guarded `UPDATE`), else `replay`. `create` with `options.answer` inserts the request and
+ * sets `response` (`WHERE key = ? AND response IS NULL`, one row or roll back) in one transaction.
  * `releaseIdempotencyKey` deletes the row only while its response is still null.
  */
 export interface RequestStore {
-  create(record: AccountRequestRecord): Promise<void>;
+  /** Stores the request, and with it `options.notifications` and `options.answer`: all or nothing. */
+  create(record: AccountRequestRecord, options?: CreateOptions): Promise<void>;
   /** Newest first. */
   list(options?: { readonly limit?: number; readonly offset?: number }): Promise<readonly AccountRequestRecord[]>;
   get(id: string): Promise<AccountRequestRecord | undefined>;
-  claimIdempotencyKey(key: string, bodyHash: string): Promise<IdempotencyClaim>;
+  /**
+   * Claims `key` for `leaseMs` milliseconds. A claim with no saved answer whose lease has
+   * expired belongs to a process that died (or stalled): the next claim takes it over (`new`).
+   */
+  claimIdempotencyKey(key: string, bodyHash: string, leaseMs: number): Promise<IdempotencyClaim>;
+  /** Extends the lease of a claim still without answer to `leaseMs` from now (the handler renews while its work runs). */
+  renewIdempotencyClaim(key: string, leaseMs: number): Promise<void>;
+  /** Saves the answer of a claimed key outside `create` (custom flows; the handler answers through `create`). */
   saveIdempotentResponse(key: string, response: StoredResponse): Promise<void>;
   /** Frees a claimed key whose request did not complete (validation failed, store error), so it can be used again. */
   releaseIdempotencyKey(key: string): Promise<void>;
@@ -79,6 +107,8 @@ export interface MemoryStoreOptions {
 interface KeyEntry {
   readonly bodyHash: string;
   readonly claimedAt: number;
+  /** Until when an unanswered claim belongs to its claimant; past it, the next claim takes it over. */
+  leaseUntil: number;
   response?: StoredResponse;
 }
 
@@ -87,14 +117,15 @@ const SWEEP_THRESHOLD = 1000;
 
 /**
  * An in-memory {@link ProcessingStore} for tests, demos and single-process prototypes: data is
- * lost on restart. Every method runs synchronously inside its promise, so claims are atomic.
+ * lost on restart. No method awaits before it has written everything, so each one (a claim, a
+ * creation with its notifications and answer) is atomic.
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): ProcessingStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
   const keys = new Map<string, KeyEntry>();
-  const records = createMemoryRecords();
-  const outbox = createMemoryOutbox();
+  const { insert: insertRecord, ...records } = createMemoryRecords();
+  const { insert: insertNotifications, ...outbox } = createMemoryOutbox();
 
   // Keys sit in the map in claim order, so expired ones are at the front: stop at the first
   // fresh one and each sweep costs what it removes.
@@ -110,24 +141,35 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProcessingS
   return {
     ...records,
     ...outbox,
-    async create(record, notifications = []) {
-      await records.create(record);
-      await outbox.enqueueNotifications(notifications);
+    async create(record, { notifications = [], answer } = {}) {
+      // Every check before the first write: a refusal leaves nothing behind.
+      const entry = answer ? keys.get(answer.key) : undefined;
+      if (answer && (!entry || entry.response)) throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
+      insertRecord(record);
+      insertNotifications(notifications);
+      if (entry && answer) entry.response = answer.response;
     },
     async saveActivationToken(token, notification) {
       await records.saveActivationToken(token);
-      if (notification) await outbox.enqueueNotifications([notification]);
+      if (notification) insertNotifications([notification]);
     },
-    async claimIdempotencyKey(key, bodyHash) {
+    async claimIdempotencyKey(key, bodyHash, leaseMs) {
       sweep();
+      const time = now();
       const entry = keys.get(key);
-      if (entry && entry.claimedAt < now() - ttl) keys.delete(key);
-      else if (entry) {
+      const dead = entry && (entry.response ? entry.claimedAt < time - ttl : entry.leaseUntil < time);
+      if (entry && !dead) {
         if (entry.bodyHash !== bodyHash) return { state: 'conflict' };
         return entry.response ? { state: 'replay', response: entry.response } : { state: 'in_progress' };
       }
-      keys.set(key, { bodyHash, claimedAt: now() });
+      // Deleted first so a taken-over key moves to the end of the claim order.
+      keys.delete(key);
+      keys.set(key, { bodyHash, claimedAt: time, leaseUntil: time + leaseMs });
       return { state: 'new' };
+    },
+    async renewIdempotencyClaim(key, leaseMs) {
+      const entry = keys.get(key);
+      if (entry && !entry.response) entry.leaseUntil = now() + leaseMs;
     },
     async saveIdempotentResponse(key, response) {
       const entry = keys.get(key);
