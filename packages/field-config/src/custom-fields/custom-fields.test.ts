@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CONFIG_LIMITS, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
+import { CONFIG_LIMITS, configIssueMessage, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
 import { mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 
@@ -111,6 +111,24 @@ describe('<ffc-custom-fields>', () => {
     expect(q(el, '#labelFr-error').textContent).to.contain('Enter a label in French or in English.');
     expect(root(el).activeElement).to.equal(q(el, '#labelFr'));
     await expect(el).to.be.accessible();
+  });
+
+  it('words each refusal as the SDK does for its code, in the UI language', async () => {
+    const el = await mount(undefined, { lang: 'fr' });
+    await press(el, q(el, '#add'));
+    await choose(el, '#type', 'radio');
+    await type(el, '#labelFr', 'Taille');
+    await type(el, '#id', 'locale');
+    await type(el, '#o0-value', 's');
+    await type(el, '#o0-fr', 'Petite');
+    await press(el, q(el, '#add-option'));
+    await type(el, '#o1-value', 's');
+    await type(el, '#o1-fr', 'Grande');
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(q(el, '#id-error').textContent).to.contain(configIssueMessage({ code: 'reserved_id' }, 'fr'));
+    expect(q(el, '#options-error').textContent).to.contain(configIssueMessage({ code: 'duplicate_option' }, 'fr'));
+    expect(configIssueMessage({ code: 'duplicate_option' }, 'fr')).to.not.equal(configIssueMessage({ code: 'duplicate_option' }, 'en'));
+    expect(root(el).activeElement).to.equal(q(el, '#id'));
   });
 
   it('edits a field: type, label, lengths, reaching the preview; the id stays', async () => {

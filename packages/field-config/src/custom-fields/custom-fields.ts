@@ -4,6 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import {
   addCustomField,
   CONFIG_LIMITS,
+  configIssueMessage,
   CUSTOM_FIELD_FORMATS,
   CUSTOM_FIELD_TYPES,
   deriveCustomFieldId,
@@ -91,26 +92,17 @@ export class FfcCustomFields extends LitElement {
     const { editing } = draft;
     const error = store.edit((config) => (editing ? updateCustomField(config, editing, patchOf(draft)) : addCustomField(config, fieldOf(draft))));
     if (error === undefined) return this.#close();
-    this.errors = this.#describe(store, draft, error);
+    this.errors = this.#describe(store, error);
     await this.updateComplete;
     const first = ORDER.find((name) => this.errors[name]);
     this.renderRoot.querySelector<HTMLElement>(first === 'options' ? '#options input, #add-option' : `#${first}`)?.focus();
   }
 
-  // The SDK's issues, keyed by form control, in the UI language where the editor knows the case.
-  #describe({ t, config }: EditorStore, draft: FieldDraft, error: unknown): Record<string, string> {
+  // The SDK's issues, keyed by the form control their path points at, worded by the SDK for their code.
+  #describe({ locale }: EditorStore, error: unknown): Record<string, string> {
+    if (!isConfigError(error)) return { general: String(error) };
     const errors: Record<string, string> = {};
-    const issues = isConfigError(error) ? error.issues : [{ path: [], message: String(error) }];
-    for (const issue of issues) {
-      const control = controlOf(issue);
-      const deep = issue.path.length > 3;
-      const known: Record<string, string | undefined> = {
-        labelFr: t.labelMissing,
-        id: config.fields.some((entry) => entry.id === draft.id.trim()) ? t.idTaken : t.idInvalid,
-        options: deep ? t.optionIncomplete : t.optionsMissing,
-      };
-      errors[control] ??= known[control] ?? issue.message;
-    }
+    for (const issue of error.issues) errors[controlOf(issue)] ??= configIssueMessage(issue, locale);
     return errors;
   }
 

@@ -31,8 +31,8 @@ test('editing keeps the other locales of a label', () => {
 });
 
 test('SDK issues point at form controls', () => {
-  assert.equal(controlOf({ path: ['customFields', 2, 'label'], message: '' }), 'labelFr');
-  assert.equal(controlOf({ path: ['customFields', 2, 'options', 0, 'value'], message: '' }), 'options');
-  assert.equal(controlOf({ path: ['customFields', 2, 'maxLength'], message: '' }), 'maxLength');
-  assert.equal(controlOf({ path: ['fields'], message: '' }), 'general');
+  assert.equal(controlOf({ path: ['customFields', 2, 'label'], code: 'missing_label', message: '' }), 'labelFr');
+  assert.equal(controlOf({ path: ['customFields', 2, 'options', 0, 'value'], code: 'missing_option_value', message: '' }), 'options');
+  assert.equal(controlOf({ path: ['customFields', 2, 'maxLength'], code: 'too_big', message: '' }), 'maxLength');
+  assert.equal(controlOf({ path: ['fields'], code: 'unknown_field', message: '' }), 'general');
 });

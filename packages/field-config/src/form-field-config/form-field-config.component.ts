@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createClient, defaultConfig, isConfigError, isConflictError, resolveLocale, safeParseConfig } from '@account-request/sdk';
+import { configIssueMessage, createClient, defaultConfig, isConfigError, isConflictError, resolveLocale, safeParseConfig } from '@account-request/sdk';
 import type { AccountRequestClient, BuiltInLocale, ConfigIssue, FormConfig } from '@account-request/sdk';
 import { editorContext, type Edit, type EditorStore } from '../context.js';
 import { HistoryController } from '../controllers/history.js';
@@ -387,7 +387,10 @@ export class FormFieldConfig extends LitElement {
   }
 
   #issueList() {
-    return this.#issues.length ? html`<ul>${this.#issues.map((issue) => html`<li>${issue.path.join('.')}: ${issue.message}</li>`)}</ul>` : nothing;
+    const locale = this.#locale;
+    // A server that names no rule (`invalid`) gets its own words shown.
+    const say = (issue: ConfigIssue) => (issue.code === 'invalid' ? issue.message : configIssueMessage(issue, locale));
+    return this.#issues.length ? html`<ul>${this.#issues.map((issue) => html`<li>${issue.path.join('.')}: ${say(issue)}</li>`)}</ul>` : nothing;
   }
 
   override render() {

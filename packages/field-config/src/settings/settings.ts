@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
-import { isConfigError, isSafeRedirectUrl, isValidEmail, updateSettings } from '@account-request/sdk';
+import { configIssueMessage, isConfigError, updateSettings } from '@account-request/sdk';
 import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
 import { editorContext } from '../context.js';
 import { own } from '../own.js';
@@ -15,8 +15,8 @@ const ACCESS: readonly UnvalidatedAccounts[] = ['none', 'block-purchase', 'block
  * Internal: the "settings" section of `<form-field-config>`: module enabled, access of
  * accounts not yet validated, alert e-mail, quick registration, default account state and
  * what follows a request. Each change is one `updateSettings` edit; text is committed on
- * `change` and checked with the SDK's validators first, so an invalid value never reaches
- * the draft and stays in its box with the error beside it.
+ * `change`: when the SDK refuses it, the draft is unchanged and the text stays in its box with
+ * the SDK's wording of the issue beside it.
  */
 export class FfcSettings extends LitElement {
   static override properties = {
@@ -39,8 +39,11 @@ export class FfcSettings extends LitElement {
   }
 
   #edit(patch: SettingsPatch, key?: TextKey, value = ''): void {
-    const error = this.#store.value?.edit((config) => updateSettings(config, patch));
-    if (key) this.#setPending(key, error === undefined ? undefined : { value, error: isConfigError(error) ? (error.issues[0]?.message ?? error.message) : String(error) });
+    const store = this.#store.value;
+    const error = store?.edit((config) => updateSettings(config, patch));
+    if (!key || !store) return;
+    const issue = isConfigError(error) ? error.issues[0] : undefined;
+    this.#setPending(key, error === undefined ? undefined : { value, error: issue ? configIssueMessage(issue, store.locale) : String(error) });
   }
 
   #setPending(key: TextKey, entry: { value: string; error: string } | undefined): void {
@@ -54,15 +57,10 @@ export class FfcSettings extends LitElement {
     const store = this.#store.value;
     if (!store) return;
     const value = (event.target as HTMLInputElement).value.trim();
-    const { t, config } = store;
-    if (value && key === 'alertEmail' && !isValidEmail(value)) {
-      this.#setPending(key, { value, error: t.emailInvalid });
-    } else if (value && key === 'redirectUrl' && !isSafeRedirectUrl(value)) {
-      this.#setPending(key, { value, error: t.redirectInvalid });
-    } else if (key === 'alertEmail') {
+    if (key === 'alertEmail') {
       this.#edit({ alertEmail: value || undefined }, key, value);
     } else {
-      const message = own(config.settings.confirmation, 'message');
+      const message = own(store.config.settings.confirmation, 'message');
       this.#edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
     }
   }

@@ -240,13 +240,27 @@ describe('client.loadConfig and saveConfig', () => {
     reply(() => HttpResponse.json({ type: 'x', title: 'Invalid config', status: 422, detail: 'd', errors: [{ field: 'fields.3.id', code: 'invalid_config', message: 'unknown field' }] }, { status: 422 }));
     await assert.rejects(client().saveConfig(defaultConfig(), '"v1"'), (error: Error & { issues?: unknown }) => {
       assert.equal(error.name, 'ConfigError');
-      assert.deepEqual(error.issues, [{ path: ['fields', 3, 'id'], message: 'unknown field' }]);
+      assert.deepEqual(error.issues, [{ path: ['fields', 3, 'id'], code: 'invalid', message: 'unknown field' }]);
+      return true;
+    });
+    const issues = [
+      { field: 'customFields.0.id', code: 'invalid_config', issue: 'reserved_id', params: JSON.parse('{"id":"locale","__proto__":{"x":1},"n":2,"o":{}}') as unknown, message: 'm' },
+      { field: 'fields', code: 'invalid_config', issue: 'from_a_newer_server', message: 'n' },
+      { field: 'fields', code: 'invalid_config', issue: '<b>not a code</b>', message: 'o' },
+    ];
+    reply(() => HttpResponse.json({ type: 'x', title: 'Invalid config', status: 422, errors: issues }, { status: 422 }));
+    await assert.rejects(client().saveConfig(defaultConfig(), '"v1"'), (error: Error & { issues?: unknown }) => {
+      assert.deepEqual(error.issues, [
+        { path: ['customFields', 0, 'id'], code: 'reserved_id', params: { id: 'locale', n: 2 }, message: 'm' },
+        { path: ['fields'], code: 'from_a_newer_server', message: 'n' },
+        { path: ['fields'], code: 'invalid', message: 'o' },
+      ]);
       return true;
     });
     reply(status(401));
     await assert.rejects(client().saveConfig(defaultConfig(), '"v1"'), { name: 'ConfigSaveError', status: 401, message: 'd401' });
     reply(status(503));
     await assert.rejects(client().saveConfig(defaultConfig(), '"v1"'), { name: 'ConfigSaveError', status: 503 });
-    assert.equal(calls, 4);
+    assert.equal(calls, 5);
   });
 });

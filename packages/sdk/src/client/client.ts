@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from '../config/index.js';
 import type { FormConfig, SubmissionResult } from '../types.js';
 import { encodeSubmission, type SubmissionEnctype } from './encode.js';
 import { ConfigLoadError, ConfigSaveError, ConflictError, isAbortError } from './errors.js';
-import { readJson, readProblem } from './problem.js';
+import { readConfigIssues, readJson, readProblem } from './problem.js';
 import { kyRetry, type RetryPolicy } from './retry.js';
 import { readSubmissionResult, toSubmissionError } from './submission.js';
 
@@ -67,18 +67,12 @@ async function loaded(response: Response, url: string): Promise<LoadedConfig> {
   return { config: parseConfig(input), etag: response.headers.get('ETag') };
 }
 
-function pathFromField(field: string): (string | number)[] {
-  return field === '' ? [] : field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
 async function saveFailure(error: unknown, url: string): Promise<unknown> {
   if (!isHTTPError(error)) return new ConfigSaveError('The config could not be saved (network error or timeout)', { url, cause: error });
   const { status } = error.response;
   if (status === 412) return new ConflictError(url, { cause: error });
+  if (status === 422) return new ConfigError(await readConfigIssues(error.response), { cause: error });
   const problem = await readProblem(error.response);
-  if (status === 422) {
-    return new ConfigError(problem.errors.map((entry) => ({ path: pathFromField(entry.field), message: entry.message })), { cause: error });
-  }
   return new ConfigSaveError(problem.detail ?? `The config could not be saved (HTTP ${status})`, { url, status, cause: error });
 }
 

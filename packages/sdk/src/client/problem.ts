@@ -1,3 +1,4 @@
+import type { ConfigIssue, ConfigIssueCode } from '../config/errors.js';
 import type { FieldError, FieldErrorCode } from '../types.js';
 
 /** What the client keeps of an error response. */
@@ -38,4 +39,25 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   if (/^\d+$/.test(value)) return Number(value);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+const pathOf = (field: string): (string | number)[] => (field === '' ? [] : field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
+
+/**
+ * The issues of a config refusal (422): each entry's `field` as a path, its `issue` as the code
+ * (`invalid` when absent or malformed) and its text or number `params`.
+ */
+export async function readConfigIssues(response: Response): Promise<ConfigIssue[]> {
+  const { errors } = ((await readJson(response).catch(() => null)) ?? {}) as Record<string, unknown>;
+  const issues: ConfigIssue[] = [];
+  for (const entry of Array.isArray(errors) ? (errors as unknown[]) : []) {
+    const { field, issue, params, message } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof field !== 'string' || typeof message !== 'string') continue;
+    // Passed on as sent (no list of codes in the browser bundle): a newer server may know more rules.
+    const code = (typeof issue === 'string' && /^[a-z_]{1,40}$/.test(issue) ? issue : 'invalid') as ConfigIssueCode;
+    // fromEntries defines own properties: a `__proto__` key of the body stays a plain entry.
+    const kept = Object.fromEntries(Object.entries(typeof params === 'object' && params !== null ? params : {}).filter(([, value]) => typeof value === 'string' || typeof value === 'number')) as Record<string, string | number>;
+    issues.push(Object.keys(kept).length ? { path: pathOf(field), code, params: kept, message } : { path: pathOf(field), code, message });
+  }
+  return issues;
 }

@@ -22,7 +22,7 @@ const apply = (config: FormConfig, changes: Partial<FormConfig>): FormConfig => 
 
 function entryIndex(config: FormConfig, id: string): number {
   const index = config.fields.findIndex((entry) => entry.id === id);
-  if (index < 0) throw new ConfigError([{ path: ['fields'], message: `unknown field "${String(id)}"` }]);
+  if (index < 0) throw new ConfigError([{ path: ['fields'], code: 'unknown_field', params: { id: String(id) }, message: `unknown field "${String(id)}"` }]);
   return index;
 }
 
@@ -69,7 +69,8 @@ export function moveField(config: FormConfig, from: number, to: number): FormCon
 export function addCustomField(config: FormConfig, field: NewCustomField): FormConfig {
   const { displayed = true, required = false, ...definition } = field;
   if (config.fields.some((entry) => entry.id === definition.id)) {
-    throw new ConfigError([{ path: ['customFields', config.customFields.length, 'id'], message: `"${String(definition.id)}" is already used` }]);
+    const id = String(definition.id);
+    throw new ConfigError([{ path: ['customFields', config.customFields.length, 'id'], code: 'duplicate_id', params: { id }, message: `"${id}" is already used` }]);
   }
   return apply(config, {
     customFields: [...config.customFields, definition],
@@ -80,8 +81,12 @@ export function addCustomField(config: FormConfig, field: NewCustomField): FormC
 function customIndex(config: FormConfig, id: string): number {
   const index = config.customFields.findIndex((field) => field.id === id);
   if (index < 0) {
-    const message = getCatalogField(id) ? `"${id}" is a catalog field: hide it instead` : `unknown custom field "${String(id)}"`;
-    throw new ConfigError([{ path: ['customFields'], message }]);
+    const params = { id: String(id) };
+    throw new ConfigError([
+      getCatalogField(id)
+        ? { path: ['customFields'], code: 'not_custom', params, message: `"${params.id}" is a catalog field: hide it instead` }
+        : { path: ['customFields'], code: 'unknown_custom_field', params, message: `unknown custom field "${params.id}"` },
+    ]);
   }
   return index;
 }

@@ -1,8 +1,62 @@
 import { AccountRequestError } from '../errors.js';
 
-/** One problem found in a config: where (`['fields', 3, 'id']`) and what, in English. */
+/**
+ * Every rule a config (or a config edit) can break, one stable code each, like a
+ * `FieldError`'s code: a UI words it with `configIssueMessage(issue, locale)`, in any locale.
+ *
+ * Shape: `required` (absent), `invalid_type` (`expected`), `too_long` (`max` characters),
+ * `too_small` / `too_big` (a number below `min` / above `max`), `too_many` (`max` items),
+ * `too_many_locales` (`max`), `invalid_value` (not one of `values`), `invalid_locale` (a map key
+ * that is no locale tag), `unreadable` (a value that threw while read), `invalid` (no rule
+ * known: a server's issue without one).
+ * Custom fields: `invalid_id`, `reserved_id`, `catalog_id`, `duplicate_id` (`id`),
+ * `missing_label`, `missing_options` (`type`), `missing_option_value`, `missing_option_label`,
+ * `duplicate_option` (`value`), `options_not_allowed` (`type`), `not_applicable` (`type`:
+ * format and lengths on a type that is not text-like), `min_exceeds_max`,
+ * `unknown_custom_field` / `not_custom` (`id`, edits of a field that is not a custom one).
+ * Field list: `unknown_field`, `duplicate_field` (`id`). Settings: `invalid_email`, `unsafe_redirect`.
+ */
+export type ConfigIssueCode =
+  | 'invalid'
+  | 'unreadable'
+  | 'required'
+  | 'invalid_type'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'too_many'
+  | 'too_many_locales'
+  | 'invalid_value'
+  | 'invalid_locale'
+  | 'invalid_id'
+  | 'reserved_id'
+  | 'catalog_id'
+  | 'duplicate_id'
+  | 'missing_label'
+  | 'missing_options'
+  | 'missing_option_value'
+  | 'missing_option_label'
+  | 'duplicate_option'
+  | 'options_not_allowed'
+  | 'not_applicable'
+  | 'min_exceeds_max'
+  | 'unknown_custom_field'
+  | 'not_custom'
+  | 'unknown_field'
+  | 'duplicate_field'
+  | 'invalid_email'
+  | 'unsafe_redirect';
+
+/**
+ * One problem found in a config: where (`['fields', 3, 'id']`), which rule (`code`, with the
+ * values its wording uses in `params`) and what, in English for developers and logs. An issue
+ * read from a server's 422 carries the code the server sent, which may be one a newer version
+ * added: `configIssueMessage` words a code it does not know as `invalid`.
+ */
 export interface ConfigIssue {
   readonly path: readonly (string | number)[];
+  readonly code: ConfigIssueCode;
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly message: string;
 }
 
@@ -22,7 +76,7 @@ export class ConfigError extends AccountRequestError {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[], options?: { cause?: unknown }) {
-    const list = issues.length ? issues : [{ path: [], message: 'invalid config' }];
+    const list: readonly ConfigIssue[] = issues.length ? issues : [{ path: [], code: 'invalid', message: 'invalid config' }];
     const head = list
       .slice(0, 5)
       .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)

@@ -1,6 +1,6 @@
 export { defaultConfig } from './defaults.js';
 export { parseConfig, safeParseConfig, configSchema, type SafeParseConfigResult, type ConfigSchema } from './parse.js';
-export { ConfigError, isConfigError, type ConfigIssue } from './errors.js';
+export { ConfigError, isConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS } from './schema.js';
 export {
   setDisplayed,

@@ -1,7 +1,7 @@
 import { FIELD_CATALOG, getCatalogField, HONEYPOT_FIELD, isCatalogFieldId } from '../catalog.js';
 import type { CustomField, FieldEntry, FormConfig, Settings } from '../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../validation/validators/index.js';
-import type { ConfigIssue } from './errors.js';
+import type { ConfigIssue, ConfigIssueCode } from './errors.js';
 import type { RawConfig, RawCustomField } from './schema.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -30,35 +30,36 @@ function isBlank(text: RawText | undefined): boolean {
 // `raw` is the schema's fresh copy, holding known keys only (label maps: locale tags only, so
 // never `__proto__`): it becomes the field once the rules are checked.
 function customField(raw: RawCustomField, index: number, seen: Set<string>, issues: ConfigIssue[]): CustomField {
-  const problem = (key: string | (string | number)[], message: string) => issues.push({ path: ['customFields', index, ...[key].flat()], message });
+  const problem = (key: string | (string | number)[], code: ConfigIssueCode, message: string, params?: ConfigIssue['params']) =>
+    issues.push({ path: ['customFields', index, ...[key].flat()], code, message, ...(params ? { params } : {}) });
   const { id, type, options = [] } = raw;
-  if (!CUSTOM_FIELD_ID.test(id)) problem('id', 'must start with a lower-case letter, then letters, digits or "_" (64 at most)');
-  else if (RESERVED_IDS.has(id)) problem('id', `"${id}" is reserved`);
-  else if (isCatalogFieldId(id)) problem('id', `"${id}" is a catalog field id`);
-  else if (seen.has(id)) problem('id', `duplicate custom field id "${id}"`);
+  if (!CUSTOM_FIELD_ID.test(id)) problem('id', 'invalid_id', 'must start with a lower-case letter, then letters, digits or "_" (64 at most)');
+  else if (RESERVED_IDS.has(id)) problem('id', 'reserved_id', `"${id}" is reserved`, { id });
+  else if (isCatalogFieldId(id)) problem('id', 'catalog_id', `"${id}" is a catalog field id`, { id });
+  else if (seen.has(id)) problem('id', 'duplicate_id', `duplicate custom field id "${id}"`, { id });
   seen.add(id);
-  if (isBlank(raw.label)) problem('label', 'must not be empty');
+  if (isBlank(raw.label)) problem('label', 'missing_label', 'must not be empty');
   if (isBlank(raw.help)) delete raw.help;
 
   if (CHOICE_TYPES.has(type)) {
-    if (!options.length) problem('options', `a ${type} field needs at least one option`);
+    if (!options.length) problem('options', 'missing_options', `a ${type} field needs at least one option`, { type });
     const values = new Set<string>();
     options.forEach((option, i) => {
-      if (values.has(option.value)) problem(['options', i, 'value'], `duplicate option value "${option.value}"`);
+      if (values.has(option.value)) problem(['options', i, 'value'], 'duplicate_option', `duplicate option value "${option.value}"`, { value: option.value });
       values.add(option.value);
-      if (isBlank(option.label)) problem(['options', i, 'label'], 'must not be empty');
+      if (isBlank(option.label)) problem(['options', i, 'label'], 'missing_option_label', 'must not be empty');
     });
   } else {
-    if (options.length) problem('options', 'only select and radio fields have options');
+    if (options.length) problem('options', 'options_not_allowed', 'only select and radio fields have options', { type });
     delete raw.options;
   }
 
   const textual = TEXT_TYPES.has(type);
   for (const key of ['format', 'minLength', 'maxLength'] as const) {
-    if (raw[key] !== undefined && !textual) problem(key, `does not apply to a ${type} field`);
+    if (raw[key] !== undefined && !textual) problem(key, 'not_applicable', `does not apply to a ${type} field`, { type });
   }
   // `undefined` compares false: only both bounds can conflict.
-  if ((raw.minLength as number) > (raw.maxLength as number)) problem('minLength', 'must not exceed maxLength');
+  if ((raw.minLength as number) > (raw.maxLength as number)) problem('minLength', 'min_exceeds_max', 'must not exceed maxLength');
   // Plain copies of the prototype-less schema output (see `object` in shape.ts).
   return { ...raw, ...(raw.options ? { options: raw.options.map((option) => ({ ...option })) } : {}) } as CustomField;
 }
@@ -69,9 +70,9 @@ function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: Co
   (raw.fields ?? []).forEach((entry, i) => {
     const definition = getCatalogField(entry.id);
     if (!definition && !customIds.has(entry.id)) {
-      issues.push({ path: ['fields', i, 'id'], message: `unknown field "${entry.id}"` });
+      issues.push({ path: ['fields', i, 'id'], code: 'unknown_field', params: { id: entry.id }, message: `unknown field "${entry.id}"` });
     } else if (placed.has(entry.id)) {
-      issues.push({ path: ['fields', i, 'id'], message: `duplicate field "${entry.id}"` });
+      issues.push({ path: ['fields', i, 'id'], code: 'duplicate_field', params: { id: entry.id }, message: `duplicate field "${entry.id}"` });
     } else {
       placed.add(entry.id);
       const required = definition?.locked === true || entry.required === true;
@@ -97,11 +98,11 @@ function settings(raw: RawConfig['settings'], issues: ConfigIssue[]): Settings {
   delete out.alertEmail;
   if (alertEmail) {
     if (isValidEmail(alertEmail)) out.alertEmail = alertEmail;
-    else issues.push({ path: ['settings', 'alertEmail'], message: 'is not a valid e-mail address' });
+    else issues.push({ path: ['settings', 'alertEmail'], code: 'invalid_email', message: 'is not a valid e-mail address' });
   }
   if (url) {
     if (isSafeRedirectUrl(url)) confirmation.redirectUrl = url;
-    else issues.push({ path: ['settings', 'confirmation', 'redirectUrl'], message: 'must be a path starting with "/" or an https URL' });
+    else issues.push({ path: ['settings', 'confirmation', 'redirectUrl'], code: 'unsafe_redirect', message: 'must be a path starting with "/" or an https URL' });
   }
   if (!isBlank(message)) confirmation.message = message as RawText;
   return out;

@@ -28,14 +28,14 @@ const fail = (issues: ConfigIssue[], cause?: unknown): SafeParseConfigResult => 
  */
 export function safeParseConfig(input: unknown): SafeParseConfigResult {
   try {
-    if (!isPlainObject(input)) return fail([{ path: [], message: 'expected a JSON object' }]);
+    if (!isPlainObject(input)) return fail([{ path: [], code: 'invalid_type', params: { expected: 'object' }, message: 'expected a JSON object' }]);
     const issues: ConfigIssue[] = [];
     const raw = readRawConfig(input, issues);
     if (!raw) return fail(issues);
     const config = normalize(raw, issues);
     return issues.length ? fail(issues) : { success: true, config };
   } catch (cause) {
-    return fail([{ path: [], message: 'could not be read as JSON data' }], cause);
+    return fail([{ path: [], code: 'unreadable', message: 'could not be read as JSON data' }], cause);
   }
 }
 

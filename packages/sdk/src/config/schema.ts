@@ -64,13 +64,15 @@ const localized =
   (max: number): Rule<RawText> =>
   (v, path, issues) => {
     if (typeof v === 'string' || v === undefined) return string(max)(v, path, issues);
-    if (!isObject(v)) return bad(issues, path, 'expected a text or a map of locale tags to texts');
+    if (!isObject(v)) return bad(issues, path, 'invalid_type', 'expected a text or a map of locale tags to texts', { expected: 'text' });
     const keys = Object.keys(v);
-    if (keys.length > L.maxLocales) return bad(issues, path, `at most ${L.maxLocales} locales`);
+    if (keys.length > L.maxLocales) return bad(issues, path, 'too_many_locales', `at most ${L.maxLocales} locales`, { max: L.maxLocales });
     const out: Record<string, string> = {};
     let ok = true;
     for (const key of keys) {
-      const text = LOCALE_TAG.test(key) ? string(max)(v[key], [...path, key], issues) : bad(issues, [...path, key], 'is not a locale tag such as "fr" or "en-GB"');
+      const text = LOCALE_TAG.test(key)
+        ? string(max)(v[key], [...path, key], issues)
+        : bad(issues, [...path, key], 'invalid_locale', 'is not a locale tag such as "fr" or "en-GB"');
       if (text === INVALID) ok = false;
       else out[key] = text;
     }
@@ -78,6 +80,9 @@ const localized =
   };
 
 const length = optional(int(0, L.maxValueLength), true);
+
+/** An option's value: what a submission carries, so never empty. */
+const optionValue: Rule<string> = (v, path, issues) => (v === '' ? bad(issues, path, 'missing_option_value', 'must not be empty') : string(L.maxOptionValueLength)(v, path, issues));
 
 const rawConfig: Rule<RawConfig> = object<RawConfig>({
   version: optional(int(1, 2 ** 31 - 1)),
@@ -90,7 +95,7 @@ const rawConfig: Rule<RawConfig> = object<RawConfig>({
         type: oneOf(CUSTOM_FIELD_TYPES),
         label: localized(L.maxLabelLength),
         help: optional(localized(L.maxTextLength), true),
-        options: optional(list(object({ value: string(L.maxOptionValueLength, 1), label: localized(L.maxLabelLength) }), L.maxOptions), true),
+        options: optional(list(object({ value: optionValue, label: localized(L.maxLabelLength) }), L.maxOptions), true),
         format: optional(oneOf(CUSTOM_FIELD_FORMATS), true),
         minLength: length,
         maxLength: length,

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from './errors.js';
+import type { ConfigIssue, ConfigIssueCode } from './errors.js';
 
 // A few plain combinators for the shape of a raw config. They replace a zod composition that
 // cost about 4 KB (min+brotli) of the SDK's 18 KB browser budget; messages follow zod's.
@@ -11,29 +11,23 @@ export type Path = readonly (string | number)[];
 export type Rule<T> = (value: unknown, path: Path, issues: ConfigIssue[]) => T | typeof INVALID;
 
 /** Records an issue and returns {@link INVALID}. */
-export function bad(issues: ConfigIssue[], path: Path, message: string): typeof INVALID {
-  issues.push({ path, message });
+export function bad(issues: ConfigIssue[], path: Path, code: ConfigIssueCode, message: string, params?: ConfigIssue['params']): typeof INVALID {
+  issues.push(params ? { path, code, params, message } : { path, code, message });
   return INVALID;
 }
 
 const expected = (issues: ConfigIssue[], path: Path, value: unknown, what: string): typeof INVALID =>
-  bad(issues, path, value === undefined ? 'is required' : `expected ${what}`);
+  value === undefined ? bad(issues, path, 'required', 'is required') : bad(issues, path, 'invalid_type', `expected ${what}`, { expected: what });
 
 /** An object, not an array or null. */
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A string of at most `max` characters (and at least `min`). */
+/** A string of at most `max` characters. */
 export const string =
-  (max: number, min = 0): Rule<string> =>
+  (max: number): Rule<string> =>
   (v, path, issues): string | typeof INVALID =>
-    typeof v !== 'string'
-      ? expected(issues, path, v, 'string')
-      : v.length > max
-        ? bad(issues, path, `must be at most ${max} characters`)
-        : v.length < min
-          ? bad(issues, path, `must be at least ${min} characters`)
-          : v;
+    typeof v !== 'string' ? expected(issues, path, v, 'string') : v.length > max ? bad(issues, path, 'too_long', `must be at most ${max} characters`, { max }) : v;
 
 /** A boolean. */
 export const boolean: Rule<boolean> = (v, path, issues): boolean | typeof INVALID => (typeof v === 'boolean' ? v : expected(issues, path, v, 'boolean'));
@@ -45,16 +39,16 @@ export const int =
     typeof v !== 'number' || !Number.isInteger(v)
       ? expected(issues, path, v, 'int')
       : v < min
-        ? bad(issues, path, `must be at least ${min}`)
+        ? bad(issues, path, 'too_small', `must be at least ${min}`, { min })
         : v > max
-          ? bad(issues, path, `must be at most ${max}`)
+          ? bad(issues, path, 'too_big', `must be at most ${max}`, { max })
           : v;
 
 /** One of a fixed list of strings. */
 export const oneOf =
   <T extends string>(values: readonly T[]): Rule<T> =>
   (v, path, issues) =>
-    values.includes(v as T) ? (v as T) : bad(issues, path, `must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}`);
+    values.includes(v as T) ? (v as T) : bad(issues, path, 'invalid_value', `must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, { values: values.join(', ') });
 
 /** Absent (`undefined`, or `null` when `nullable`) gives `undefined`; anything else goes to `rule`. */
 export const optional =
@@ -67,7 +61,7 @@ export const list =
   <T>(item: Rule<T>, max: number): Rule<T[]> =>
   (v, path, issues): T[] | typeof INVALID => {
     if (!Array.isArray(v)) return expected(issues, path, v, 'array');
-    if (v.length > max) return bad(issues, path, `must be at most ${max} items`);
+    if (v.length > max) return bad(issues, path, 'too_many', `must be at most ${max} items`, { max });
     const out: T[] = [];
     let ok = true;
     for (let i = 0; i < v.length; i++) {

@@ -1,3 +1,4 @@
+import type { ConfigIssueCode } from '../config/errors.js';
 import type { FieldErrorCode } from '../types.js';
 
 /** Built-in UI and error strings of one locale. `{min}`, `{max}`, `{country}` are placeholders. */
@@ -61,4 +62,40 @@ export const en: Messages = {
     'select.required': 'Choose an option.',
     'radio.required': 'Choose an option.',
   },
+};
+
+/** How a config issue is worded for an admin, per code; `{max}`, `{id}`… are its params. */
+export type ConfigIssueMessages = Readonly<Record<ConfigIssueCode, string>>;
+
+/** English wording of config issues (a separate table: only the editor needs it). */
+export const enConfigIssues: ConfigIssueMessages = {
+  invalid: 'This value is not valid.',
+  unreadable: 'The configuration could not be read.',
+  required: 'This value is required.',
+  invalid_type: 'This value has the wrong type.',
+  too_long: 'Enter at most {max} characters.',
+  too_small: 'Enter a number of at least {min}.',
+  too_big: 'Enter a number of at most {max}.',
+  too_many: 'At most {max} entries are allowed.',
+  too_many_locales: 'At most {max} languages are allowed.',
+  invalid_value: 'Choose one of the values offered.',
+  invalid_locale: 'Use a language tag such as fr or en-GB.',
+  invalid_id: 'A lower-case letter, then letters, digits or _ (64 at most).',
+  reserved_id: 'This identifier is reserved: choose another one.',
+  catalog_id: 'A catalog field has this identifier: choose another one.',
+  duplicate_id: 'Another field has this identifier.',
+  missing_label: 'Enter a label in French or in English.',
+  missing_options: 'Add at least one option.',
+  missing_option_value: 'Each option needs a value and a label.',
+  missing_option_label: 'Each option needs a value and a label.',
+  duplicate_option: 'Two options have the same value: give each a different one.',
+  options_not_allowed: 'Only drop-down lists and radio buttons have options.',
+  not_applicable: 'This setting does not apply to this type of field.',
+  min_exceeds_max: 'The minimum length must not exceed the maximum length.',
+  unknown_custom_field: 'This custom field no longer exists.',
+  not_custom: 'A catalog field cannot be removed or changed: hide it instead.',
+  unknown_field: 'The field {id} does not exist.',
+  duplicate_field: 'The field {id} is listed twice.',
+  invalid_email: 'Enter a valid e-mail address, such as sales@example.com.',
+  unsafe_redirect: 'Enter a path starting with a single / or an https address.',
 };

@@ -1,4 +1,4 @@
-export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage } from './resolve.js';
-export type { Messages } from './en.js';
+export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, configIssueMessage } from './resolve.js';
+export type { Messages, ConfigIssueMessages } from './en.js';
 export { en } from './en.js';
 export { fr } from './fr.js';

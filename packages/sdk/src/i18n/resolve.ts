@@ -1,6 +1,7 @@
+import type { ConfigIssue } from '../config/errors.js';
 import type { BuiltInLocale, FieldErrorCode, LocalizedText } from '../types.js';
-import { en, type Messages } from './en.js';
-import { fr } from './fr.js';
+import { en, enConfigIssues, type Messages } from './en.js';
+import { fr, frConfigIssues } from './fr.js';
 
 /** The built-in locale for a BCP 47 tag: `fr` for any French tag (`fr-CA`…), `en` otherwise. */
 export function resolveLocale(tag?: string): BuiltInLocale {
@@ -52,4 +53,13 @@ export function errorMessage(
   const key = `${check}.${code}`;
   const template = check && Object.hasOwn(table.specific, key) ? (table.specific[key] as string) : table.errors[code];
   return formatMessage(template, params);
+}
+
+/**
+ * How an admin reads a config issue in `locale`: the wording of its `code` with its `params`
+ * (an editor shows this beside the control the issue's path points at).
+ */
+export function configIssueMessage(issue: Pick<ConfigIssue, 'code' | 'params'>, locale?: string): string {
+  const table = resolveLocale(locale) === 'fr' ? frConfigIssues : enConfigIssues;
+  return formatMessage(Object.hasOwn(table, issue.code) ? table[issue.code] : table.invalid, issue.params);
 }

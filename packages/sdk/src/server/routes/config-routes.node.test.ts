@@ -84,6 +84,21 @@ describe('PUT {base}/config', () => {
     assert.equal((await loaded(handler)).etag, etag);
   });
 
+  test('each 422 error names the rule broken (issue) and its values (params)', async () => {
+    const { handler } = setup();
+    const { config, etag } = await loaded(handler);
+    const invalid = { ...config, enabled: 'yes', customFields: [{ id: 'locale', type: 'text', label: 'Locale' }] };
+    const body = await assertProblem(await handler(put(invalid, { 'If-Match': etag })), 422);
+    assert.deepEqual(body['errors'], [
+      { field: 'enabled', code: 'invalid_config', issue: 'invalid_type', params: { expected: 'boolean' }, message: 'expected boolean' },
+    ]);
+    const shaped = { ...config, customFields: [{ id: 'locale', type: 'text', label: 'Locale' }] };
+    const rules = await assertProblem(await handler(put(shaped, { 'If-Match': etag })), 422);
+    assert.deepEqual(rules['errors'], [
+      { field: 'customFields.0.id', code: 'invalid_config', issue: 'reserved_id', params: { id: 'locale' }, message: '"locale" is reserved' },
+    ]);
+  });
+
   test('415, 400 and 413 for wrong media type, malformed JSON and oversized bodies', async () => {
     const { handler } = setup({ maxBodyBytes: 512 });
     const { etag } = await loaded(handler);

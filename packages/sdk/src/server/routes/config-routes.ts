@@ -63,7 +63,8 @@ export async function putConfig(context: HandlerContext, request: Request): Prom
       return problem(422, 'The config breaks one or more rules.', {
         type: 'urn:account-request:problem:invalid-config',
         title: 'Invalid config',
-        errors: result.error.issues.map((issue) => ({ field: issue.path.join('.'), code: 'invalid_config', message: issue.message })),
+        // `code` is the same for every config issue; `issue` names the rule broken, `params` its values.
+        errors: result.error.issues.map(({ path, code, params, message }) => ({ field: path.join('.'), code: 'invalid_config', issue: code, ...(params ? { params } : {}), message })),
       });
     }
     const etag = await computeConfigEtag(result.config);
