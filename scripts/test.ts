@@ -41,6 +41,12 @@ const suites: Suite[] = [
     ],
     counts: () => readTap('test-results/unit.tap'),
   },
+  // The handler's smoke suite in the other runtimes the README names (test/runtimes/).
+  ...Object.entries({ deno: 'Deno', bun: 'Bun', workerd: 'workerd (miniflare)' }).map(([runtime, label]) => ({
+    name: `handler smoke suite under ${label}`,
+    command: ['node', '--import', 'tsx', 'test/runtimes/run.ts', runtime],
+    counts: () => readJson(`test-results/runtime-${runtime}.json`),
+  })),
   { name: 'browser tests (web-test-runner, system Chromium)', command: ['web-test-runner'], counts: () => readJson('test-results/browser.json') },
   { name: 'size budgets (min+brotli)', command: ['node', '--import', 'tsx', 'scripts/size.ts'], counts: () => readJson('test-results/size.json') },
   { name: 'package checks (publint, are-the-types-wrong)', command: ['node', '--import', 'tsx', 'scripts/check-packages.ts'], counts: () => readJson('test-results/packages.json') },
