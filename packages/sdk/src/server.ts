@@ -28,3 +28,4 @@ export { activationState, createActivationToken, hashActivationToken, DEFAULT_AC
 export { activationMail, alertMail, confirmationMail, escapeHtml, headerLine, type MailContent, type MailContext } from './server/mail/index.js';
 export { csvCell, toCsv, UTF8_BOM } from './server/processing/csv.js';
 export { createFixedWindowLimiter, type RateLimiter, type RateLimitResult } from './server/http/rate-limit.js';
+export { createMemoryRateLimitStore, hitRateLimitStore, type RateLimitStore, type RateLimitWindow } from './server/http/rate-limit-store.js';

@@ -1,6 +1,7 @@
 import type { FormConfig } from '../../types.js';
 import type { Notifier } from '../processing/notifier.js';
 import type { RequestStore } from '../stores/store.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 
 /**
  * What an admin route asks `authorize` for: `requests:read` lists, reads and exports requests
@@ -60,6 +61,12 @@ export interface RateLimitOptions {
   readonly max: number;
   /** The bucket of a request; defaults to the client address (see `trustProxy`, `clientAddress`). */
   readonly key?: (request: Request) => string;
+  /**
+   * Where the hits are counted. Default: in this process's memory, so each server instance
+   * counts on its own. Give a shared store (`@account-request/postgres`'s `rateLimits`) so the
+   * limit holds across instances; a store failure answers 503 like any store failure.
+   */
+  readonly store?: RateLimitStore;
 }
 
 /** Options of `createAccountRequestHandler`. */

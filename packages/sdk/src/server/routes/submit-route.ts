@@ -6,6 +6,7 @@ import { canonicalJson, sha256 } from '../http/etag.js';
 import { formToSubmission } from '../http/form-body.js';
 import { keyReusedProblem, readIdempotencyKey, toResponse } from '../http/idempotency.js';
 import { clientKey } from '../http/rate-limit.js';
+import { hitRateLimitStore } from '../http/rate-limit-store.js';
 import { creationNotifications, deliverInBackground } from '../processing/notifications.js';
 import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
@@ -19,7 +20,7 @@ const ACCESS: Readonly<Record<UnvalidatedAccounts, Access>> = {
   'block-login': 'none',
 };
 
-function checkRateLimit(context: HandlerContext, request: Request): void {
+async function checkRateLimit(context: HandlerContext, request: Request): Promise<void> {
   const { rateLimit, trustProxy = false, clientAddress } = context.options;
   if (!rateLimit || !context.limiter) return;
   let key: string;
@@ -29,7 +30,10 @@ function checkRateLimit(context: HandlerContext, request: Request): void {
     // A key hook that chokes on an odd request must not turn it into a 500: count it with the unknowns.
     key = 'unknown';
   }
-  const result = context.limiter.hit(key);
+  const { store } = rateLimit;
+  const result = store
+    ? await context.store(() => hitRateLimitStore(store, key, rateLimit, context.now().getTime()))
+    : context.limiter.hit(key);
   if (!result.allowed) {
     const seconds = String(result.retryAfterSeconds);
     throw new HttpProblem(problem(429, `Too many submissions; try again in ${seconds} s.`, { headers: { 'Retry-After': seconds } }));
@@ -64,7 +68,7 @@ function localeOf(body: unknown, request: Request): string {
  * then the body is read under the size limit, then the config and validation run.
  */
 export async function postSubmission(context: HandlerContext, request: Request, location: (id: string) => string): Promise<Response> {
-  checkRateLimit(context, request);
+  await checkRateLimit(context, request);
   if (!context.origins.allows(request)) {
     return problem(403, 'Submissions from another site are not accepted.', { type: 'urn:account-request:problem:cross-site' });
   }
