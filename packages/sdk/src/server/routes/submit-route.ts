@@ -117,6 +117,8 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
       .then(() => store.renewIdempotencyClaim(key, context.leaseMs))
       .catch(() => undefined);
   }, context.leaseMs / 3);
+  // On Node, a renewal alone must not keep a stopping process alive.
+  (renewal as unknown as { unref?: () => void }).unref?.();
   try {
     const locale = localeOf(attempt.body, attempt.request);
     const result = await validateWithBlocklist(context, config, attempt.body, locale);
