@@ -32,16 +32,20 @@ export function createMemoryOutbox(): MemoryOutbox {
     },
     async claimNotifications({ now, lockedUntil, limit, ids }) {
       const wanted = ids ? new Set(ids) : undefined;
-      const claimed: NotificationRecord[] = [];
+      const due: number[] = [];
       rows.forEach((row, index) => {
-        if (claimed.length >= limit || row.state !== 'pending' || row.nextAttemptAt > now) return;
+        if (row.state !== 'pending' || row.nextAttemptAt > now) return;
         if (wanted && !wanted.has(row.id)) return;
         if (row.lockedUntil !== undefined && row.lockedUntil > now) return;
-        const locked = { ...row, lockedUntil };
-        replace(index, locked);
-        claimed.push(locked);
+        due.push(index);
       });
-      return claimed;
+      // Oldest first by createdAt (rows may be enqueued out of that order); a stable sort keeps creation order for ties.
+      due.sort((a, b) => (rows[a]!.createdAt < rows[b]!.createdAt ? -1 : rows[a]!.createdAt > rows[b]!.createdAt ? 1 : 0));
+      return due.slice(0, limit).map((index) => {
+        const locked = { ...rows[index]!, lockedUntil };
+        replace(index, locked);
+        return locked;
+      });
     },
     async finishNotification(id, outcome) {
       const index = byId.get(id);
