@@ -12,6 +12,8 @@ export { resolveFields, CUSTOM_MAX_LENGTH } from './resolve.js';
 export {
   validateSubmission,
   validateField,
+  dependentFields,
+  CHECK_DEPENDENCIES,
   buildSubmissionSchema,
   type ValidationResult,
   type ValidationOptions,

@@ -11,13 +11,15 @@ import {
   isConfigError,
   localize,
   removeCustomField,
+  takesOptions,
+  takesTextRules,
   updateCustomField,
 } from '@account-request/sdk';
 import type { CustomField } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { customFieldsStyles } from './custom-fields.styles.js';
-import { controlOf, draftOf, fieldOf, hasOptions, isTextual, patchOf, type FieldDraft, type OptionDraft } from './draft.js';
+import { controlOf, draftOf, fieldOf, patchOf, type FieldDraft, type OptionDraft } from './draft.js';
 
 type TextControl = 'labelFr' | 'labelEn' | 'id' | 'helpFr' | 'helpEn' | 'minLength' | 'maxLength';
 // Controls in DOM order: the first one with an error gets the focus.
@@ -80,7 +82,7 @@ export class FfcCustomFields extends LitElement {
     if (target.name === 'id') draft.idEdited = true;
     const label = store.locale === 'fr' ? draft.labelFr || draft.labelEn : draft.labelEn || draft.labelFr;
     if (!draft.editing && !draft.idEdited && target.name.startsWith('label')) draft.id = label.trim() ? deriveCustomFieldId(label, store.config) : '';
-    if (target.name === 'type' && hasOptions(draft.type) && draft.options.length === 0) draft.options.push({ value: '', fr: '', en: '' });
+    if (target.name === 'type' && takesOptions(draft.type) && draft.options.length === 0) draft.options.push({ value: '', fr: '', en: '' });
     this.requestUpdate();
   }
 
@@ -168,7 +170,7 @@ export class FfcCustomFields extends LitElement {
 
   #form(draft: FieldDraft, store: EditorStore) {
     const { t } = store;
-    const textual = isTextual(draft.type);
+    const textual = takesTextRules(draft.type);
     const title = draft.original ? t.editField(localize(draft.original.label, store.locale)) : t.newField;
     return html`<form part="custom-field-form" novalidate aria-label=${title} @input=${this.#onInput} @submit=${this.#onSubmit}>
       <h3>${title}</h3>
@@ -183,7 +185,7 @@ export class FfcCustomFields extends LitElement {
       <div class="pair">${this.#control('labelFr', t.labelFr)} ${this.#control('labelEn', t.labelEn)}</div>
       ${this.#control('id', t.id, { help: t.idHelp, readonly: draft.editing !== undefined })}
       <div class="pair">${this.#control('helpFr', t.helpFr)} ${this.#control('helpEn', t.helpEn)}</div>
-      ${hasOptions(draft.type) ? this.#options(draft, store) : nothing}
+      ${takesOptions(draft.type) ? this.#options(draft, store) : nothing}
       ${textual
         ? html`<div class="control">
               <label for="format">${t.format}</label>

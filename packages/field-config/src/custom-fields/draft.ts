@@ -1,15 +1,6 @@
-import { own } from '../own.js';
+import { takesOptions, takesTextRules } from '@account-request/sdk';
 import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, LocalizedText } from '@account-request/sdk';
-
-// Which controls the form shows per type. The SDK holds the rule (it refuses options on a
-// text field); these lists only decide what to ask, and match its CHOICE_TYPES / TEXT_TYPES.
-const CHOICE: ReadonlySet<string> = new Set(['select', 'radio']);
-const TEXTUAL: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
-
-/** True when a field of `type` takes options. */
-export const hasOptions = (type: string): boolean => CHOICE.has(type);
-/** True when a field of `type` takes a format and lengths. */
-export const isTextual = (type: string): boolean => TEXTUAL.has(type);
+import { own } from '../own.js';
 
 /** One option row of the form, as typed. */
 export interface OptionDraft {
@@ -77,12 +68,12 @@ const length = (value: string): number | undefined => (value.trim() === '' ? und
  */
 export function patchOf(draft: FieldDraft): CustomFieldPatch & { readonly label: LocalizedText } {
   const { type } = draft;
-  const textual = isTextual(type);
+  const textual = takesTextRules(type);
   return {
     type,
     label: text(draft.labelFr, draft.labelEn, draft.original?.label) ?? '',
     help: text(draft.helpFr, draft.helpEn, own(draft.original, 'help')),
-    options: hasOptions(type) ? draft.options.map((option) => ({ value: option.value.trim(), label: text(option.fr, option.en) ?? '' })) : undefined,
+    options: takesOptions(type) ? draft.options.map((option) => ({ value: option.value.trim(), label: text(option.fr, option.en) ?? '' })) : undefined,
     format: textual && draft.format ? draft.format : undefined,
     minLength: textual ? length(draft.minLength) : undefined,
     maxLength: textual ? length(draft.maxLength) : undefined,

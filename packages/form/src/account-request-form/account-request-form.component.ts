@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { createClient, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, resolveLocale, validateField, validateSubmission } from '@account-request/sdk';
+import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, resolveLocale, validateField, validateSubmission } from '@account-request/sdk';
 import type { AccountRequestClient, BuiltInLocale, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionValues } from '@account-request/sdk';
 import { ConfigLoader } from '../controllers/config-loader.js';
 import type { ConfigState } from '../controllers/config-loader.js';
@@ -217,8 +217,9 @@ export class AccountRequestForm extends LitElement {
       this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     }
     this.#feedback.input(control.id);
-    // The postal code is checked against the country: re-check it when the country changes.
-    if (control.id === 'country') this.#feedback.input('postalCode');
+    // Fields checked against this one (a postal code against the country) are checked again.
+    const config = this.#config;
+    if (config) for (const id of dependentFields(config, control.id)) this.#feedback.input(id);
     this.requestUpdate();
   };
 

@@ -81,6 +81,21 @@ describe('<account-request-form> validation feedback', () => {
     expect(errorOf(el, 'firstName')).to.equal(null);
   });
 
+  it('checks a custom postal-code field again when the country changes', async () => {
+    const customFields = [{ id: 'siteZip', type: 'text', label: 'Site ZIP', format: 'postal-code' }];
+    const el = await renderForm({ config: makeConfig([{ id: 'siteZip' }, { id: 'country', required: true }], { customFields }) });
+    await fill(el, { siteZip: 'SW1A 1AA' }, false);
+    control(el, 'siteZip').focus();
+    control(el, 'siteZip').blur();
+    await el.updateComplete;
+    expect(errorOf(el, 'siteZip')?.textContent).to.match(/^Error:/);
+    const country = control(el, 'country') as unknown as HTMLSelectElement;
+    country.value = 'GB';
+    country.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(errorOf(el, 'siteZip')).to.equal(null);
+  });
+
   it('announces in French and checks the postal code against the chosen country', async () => {
     const el = await renderForm({ lang: 'fr', config: makeConfig([{ id: 'postalCode', required: true }, { id: 'country', required: true }]) });
     await fill(el, { postalCode: 'SW1A 1AA' }, false);

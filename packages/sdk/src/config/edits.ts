@@ -1,7 +1,7 @@
 import { FIELD_CATALOG, getCatalogField } from '../catalog.js';
 import type { CustomField, CustomFieldType, FieldEntry, FormConfig, Settings } from '../types.js';
 import { ConfigError } from './errors.js';
-import { CHOICE_TYPES, CUSTOM_FIELD_ID, RESERVED_IDS, TEXT_TYPES } from './normalize.js';
+import { CUSTOM_FIELD_ID, RESERVED_IDS, takesOptions, takesTextRules } from './normalize.js';
 import { parseConfig } from './parse.js';
 
 /** A custom field to add, optionally with its flags (by default it is displayed, not required). */
@@ -102,8 +102,8 @@ export function updateCustomField(config: FormConfig, id: string, patch: CustomF
   const next: Record<string, unknown> = { ...current };
   const type = (patch.type ?? current.type) as CustomFieldType;
   if (type !== current.type) {
-    if (!CHOICE_TYPES.has(type)) delete next['options'];
-    if (!TEXT_TYPES.has(type)) for (const key of ['format', 'minLength', 'maxLength']) delete next[key];
+    if (!takesOptions(type)) delete next['options'];
+    if (!takesTextRules(type)) for (const key of ['format', 'minLength', 'maxLength']) delete next[key];
   }
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'id' || !['type', 'label', 'help', 'options', 'format', 'minLength', 'maxLength'].includes(key)) continue;

@@ -2,6 +2,7 @@ export { defaultConfig } from './defaults.js';
 export { parseConfig, safeParseConfig, configSchema, type SafeParseConfigResult, type ConfigSchema } from './parse.js';
 export { ConfigError, isConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS } from './schema.js';
+export { takesOptions, takesTextRules } from './normalize.js';
 export {
   setDisplayed,
   setRequired,

@@ -18,10 +18,18 @@ export const CUSTOM_FIELD_ID = /^[a-z][A-Za-z0-9_]{0,63}$/;
  */
 export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'confirmed', 'locale', HONEYPOT_FIELD]);
 
-/** Custom types that hold options. */
-export const CHOICE_TYPES: ReadonlySet<string> = new Set(['select', 'radio']);
-/** Text-like custom types: the only ones that take `format`, `minLength` and `maxLength`. */
-export const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
+const CHOICE_TYPES: ReadonlySet<string> = new Set(['select', 'radio']);
+const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
+
+/** True when a custom field of `type` holds options (`select`, `radio`); other types refuse them. */
+export function takesOptions(type: string): boolean {
+  return CHOICE_TYPES.has(type);
+}
+
+/** True when a custom field of `type` takes `format`, `minLength` and `maxLength`: the text-like types only. */
+export function takesTextRules(type: string): boolean {
+  return TEXT_TYPES.has(type);
+}
 
 function isBlank(text: RawText | undefined): boolean {
   return !(typeof text === 'string' ? text : Object.values(text ?? {}).join('')).trim();
@@ -41,7 +49,7 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
   if (isBlank(raw.label)) problem('label', 'missing_label', 'must not be empty');
   if (isBlank(raw.help)) delete raw.help;
 
-  if (CHOICE_TYPES.has(type)) {
+  if (takesOptions(type)) {
     if (!options.length) problem('options', 'missing_options', `a ${type} field needs at least one option`, { type });
     const values = new Set<string>();
     options.forEach((option, i) => {
@@ -54,7 +62,7 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
     delete raw.options;
   }
 
-  const textual = TEXT_TYPES.has(type);
+  const textual = takesTextRules(type);
   for (const key of ['format', 'minLength', 'maxLength'] as const) {
     if (raw[key] !== undefined && !textual) problem(key, 'not_applicable', `does not apply to a ${type} field`, { type });
   }

@@ -2,6 +2,7 @@ import { DEFAULT_COUNTRY } from '../catalog.js';
 import { countryName, errorMessage, resolveLocale } from '../i18n/resolve.js';
 import type { FieldError, FormConfig, SubmissionValues } from '../types.js';
 import { checkValue, type IsCommonPassword } from './check.js';
+import { CHECK_DEPENDENCIES } from './dependencies.js';
 import { fieldRules, type FieldRule } from './rules.js';
 
 /** The result of {@link validateSubmission}. */
@@ -31,10 +32,13 @@ function own(bag: Bag, key: string): unknown {
   return Object.hasOwn(bag, key) ? bag[key] : undefined;
 }
 
+// The field postal codes are checked against.
+const COUNTRY = CHECK_DEPENDENCIES['postal-code'] as string;
+
 // The country postal codes are checked against: the submitted one when it looks like a code.
 function submittedCountry(config: FormConfig, values: Bag): string {
-  const shown = config.fields.some((entry) => entry.id === 'country' && entry.displayed);
-  const raw = shown ? own(values, 'country') : undefined;
+  const shown = config.fields.some((entry) => entry.id === COUNTRY && entry.displayed);
+  const raw = shown ? own(values, COUNTRY) : undefined;
   const code = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
   return /^[A-Z]{2}$/.test(code) ? code : DEFAULT_COUNTRY;
 }
@@ -103,7 +107,7 @@ function safe<T>(read: () => T): T | undefined {
 /**
  * Checks one field as a form does on blur: `undefined` when the value is fine (or the field is
  * hidden or unknown), else its error. `id` may be `confirmed`. Pass the other `values` so a
- * postal code is checked against the chosen country.
+ * postal code is checked against the chosen country (see `dependentFields`).
  */
 export function validateField(
   config: FormConfig,
@@ -115,7 +119,7 @@ export function validateField(
   const rule = fieldRules(config).find((candidate) => candidate.id === id);
   if (!rule) return undefined;
   const values = isBag(options.values) ? options.values : {};
-  const country = safe(() => submittedCountry(config, id === 'country' ? { country: value } : values)) ?? DEFAULT_COUNTRY;
+  const country = safe(() => submittedCountry(config, id === COUNTRY ? { [COUNTRY]: value } : values)) ?? DEFAULT_COUNTRY;
   const result = checkField(rule, () => value, country, options.locale, options.isCommonPassword);
   return 'field' in result ? result : undefined;
 }

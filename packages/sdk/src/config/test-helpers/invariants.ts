@@ -3,7 +3,7 @@ import { FIELD_CATALOG, getCatalogField } from '../../catalog.js';
 import type { FormConfig } from '../../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../../validation/validators/index.js';
 import { CONFIG_LIMITS } from '../schema.js';
-import { CHOICE_TYPES, CUSTOM_FIELD_ID, RESERVED_IDS, TEXT_TYPES } from '../normalize.js';
+import { CUSTOM_FIELD_ID, RESERVED_IDS, takesOptions, takesTextRules } from '../normalize.js';
 
 /** Asserts every invariant of CONTRACT.md on a config (for tests of configs and edits). */
 export function assertInvariants(config: FormConfig): void {
@@ -23,13 +23,13 @@ export function assertInvariants(config: FormConfig): void {
   for (const field of config.customFields) {
     assert.match(field.id, CUSTOM_FIELD_ID);
     assert.ok(!RESERVED_IDS.has(field.id) && !getCatalogField(field.id), `${field.id} not reserved`);
-    if (CHOICE_TYPES.has(field.type)) {
+    if (takesOptions(field.type)) {
       assert.ok(field.options && field.options.length >= 1 && field.options.length <= CONFIG_LIMITS.maxOptions);
       assert.equal(new Set(field.options.map((o) => o.value)).size, field.options.length, 'option values unique');
     } else {
       assert.equal(field.options, undefined, `${field.id}: no options`);
     }
-    if (!TEXT_TYPES.has(field.type)) assert.ok(field.format === undefined && field.minLength === undefined && field.maxLength === undefined);
+    if (!takesTextRules(field.type)) assert.ok(field.format === undefined && field.minLength === undefined && field.maxLength === undefined);
     if (field.minLength !== undefined && field.maxLength !== undefined) assert.ok(field.minLength <= field.maxLength);
   }
   const { settings } = config;
