@@ -23,9 +23,8 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     try {
       await next();
     } finally {
-      // The last matched pattern: the route that answered, or for a path no route serves, the
-      // widest middleware pattern it went through (`*`).
-      const route = routePath(c, -1) || '*';
+      // The pattern of the handler that answered; none for a path no route serves.
+      const route = routePath(c) || '*';
       c.res.headers.set('X-Request-Id', id);
       const line = { reqId: id, method: c.req.method, route, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 };
       if (QUIET_ROUTES.has(route)) logger.debug(line, 'request');

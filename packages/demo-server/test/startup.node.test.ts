@@ -1,0 +1,48 @@
+// A server started with a setting it cannot use stops at once with exit code 1 and one plain
+// line naming the variable, before it opens anything; and it never makes up an admin password
+// that only a log collector would see.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './support/server.js';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const dataDir = join(mkdtempSync(join(tmpdir(), 'demo-startup-')), 'data');
+after(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+
+function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: 'startup-admin-pw', ...env };
+  delete childEnv['NODE_TEST_CONTEXT'];
+  for (const [name, value] of Object.entries(env)) if (value === '<unset>') delete childEnv[name];
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  return new Promise((resolve) => child.on('close', (code) => {
+    clearTimeout(timer);
+    resolve({ code, stdout, stderr });
+  }));
+}
+
+test('a bad setting: exit 1, one line naming the variable and what it accepts, nothing opened', { timeout: 60_000 }, async () => {
+  const cases = [
+    [{ PORT: 'eighty' }, 'Configuration error: PORT must be a whole number from 0 to 65535 (got "eighty").'],
+    [{ TRUST_PROXY: 'maybe' }, 'Configuration error: TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the server, 0 to 10 (got "maybe").'],
+    [{ LOG_LEVEL: 'loud' }, 'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").'],
+    [{ ADMIN_PASSWORD: '<unset>' }, 'Configuration error: ADMIN_PASSWORD must be set when the server does not run in a terminal (a generated password would only be readable in the logs).'],
+  ] as const;
+  const results = await Promise.all(cases.map(([env]) => run(env)));
+  for (const [index, [env, message]] of cases.entries()) {
+    const { code, stdout, stderr } = results[index]!;
+    assert.equal(code, 1, JSON.stringify(env));
+    assert.equal(stderr, `${message}\n`);
+    assert.equal(stdout, '');
+  }
+  assert.equal(existsSync(dataDir), false, 'no database was created');
+});
