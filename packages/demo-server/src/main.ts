@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     throw new SettingsError('ADMIN_PASSWORD must be set when the server does not run in a terminal (a generated password would only be readable in the logs).');
   }
   const logger = createLogger({ level: settings.logLevel });
+  // Fault injection for the crash test of issue 10 only: freeze after the Nth committed request.
+  const freezeAt = process.env['DEMO_TEST_FREEZE_AFTER_COMMIT'];
+  const wrapStore = freezeAt ? (await import('./test-support/freeze-after-commit.js')).freezeAfterCommit(Number(freezeAt)) : undefined;
   const app = await createDemoApp({
     dataDir: settings.dataDir,
     adminPassword: settings.adminPassword,
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     mail: { ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), ...(settings.mailFrom ? { from: settings.mailFrom } : {}) },
     logger,
     trustProxy: settings.trustProxy,
+    ...(wrapStore ? { wrapStore } : {}),
   });
 
   const server = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info: AddressInfo) => {

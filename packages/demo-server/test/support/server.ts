@@ -56,7 +56,7 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, then the exit code (null when it had to be killed). */
   stop(): Promise<number | null>;
-  /** SIGKILL: a crash, no clean-up. */
+  /** SIGKILL (of its whole process group with `processGroup`): a crash, no clean-up. */
   kill(): Promise<void>;
 }
 
@@ -66,6 +66,8 @@ export interface StartOptions {
   readonly adminPassword: string;
   /** Extra environment (e.g. `RATE_LIMIT_MAX`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Run the server as the leader of its own process group, which `kill()` kills whole. */
+  readonly processGroup?: boolean;
 }
 
 /** Starts `src/main.ts` on a free port (PORT=0) and resolves once it printed its URL. */
@@ -73,13 +75,24 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: options.dataDir, ADMIN_PASSWORD: options.adminPassword, ...options.env };
   // The child is a server, not a test file: keep node:test's own variables away from it.
   delete env['NODE_TEST_CONTEXT'];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup === true });
+  const sigkill = (): void => {
+    if (options.processGroup && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+        return;
+      } catch {
+        // The group is gone already: signal the child alone below.
+      }
+    }
+    child.kill('SIGKILL');
+  };
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   // A test process that ends early (failure, timeout) must not leave a server behind.
-  const reap = (): void => void child.kill('SIGKILL');
+  const reap = (): void => sigkill();
   process.once('exit', reap);
   void exited.then(() => process.off('exit', reap));
 
@@ -87,7 +100,7 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
     const timer = setTimeout(() => fail(new Error(`The demo server did not start within 60 s:\n${output}`)), 60_000);
     const fail = (error: Error): void => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      sigkill();
       reject(error);
     };
     void exited.then((code) => fail(new Error(`The demo server exited (${code}) before it was ready:\n${output}`)));
@@ -109,7 +122,7 @@ export function startServer(options: StartOptions): Promise<RunningServer> {
         },
         async kill() {
           if (child.exitCode !== null || child.signalCode !== null) return;
-          child.kill('SIGKILL');
+          sigkill();
           await exited;
         },
       });
