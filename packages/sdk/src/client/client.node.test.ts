@@ -56,7 +56,7 @@ describe('client.submit', () => {
     assert.deepEqual(await seen[0]?.json(), { values: { companyName: 'Acme', newsletter: true }, confirmed: true, locale: 'fr' });
   });
 
-  for (const code of [502, 503, 504]) {
+  for (const code of [408, 502, 503, 504]) {
     test(`retries ${code} with the same Idempotency-Key, then succeeds`, async () => {
       const seen = scriptPost(status(code), status(code), created);
       assert.deepEqual(await submit(), CREATED);
@@ -153,6 +153,30 @@ describe('client.submit', () => {
     assert.equal((await submitError(submit())).kind, 'server');
     scriptPost(() => new HttpResponse('<html>', { status: 200 }));
     assert.equal((await submitError(submit())).kind, 'server');
+  });
+
+  test('each failure says its reason, whether sending it again may succeed, and whether soon', async () => {
+    const once = createClient({ base: BASE, timeout: 50, retry: 0 });
+    const cases: [() => Response | Promise<Response>, string, string, boolean, boolean][] = [
+      [() => HttpResponse.error(), 'offline', 'network', true, true],
+      [status(408), 'timeout', 'network', true, true],
+      [status(429, { 'Retry-After': '30' }), 'rate-limited', 'server', true, true],
+      [status(500), 'server', 'server', true, false],
+      [status(503), 'server', 'server', true, true],
+      [() => new HttpResponse('{"id":', { status: 201 }), 'lost', 'server', true, false],
+      [status(422), 'key-reused', 'server', false, false],
+      [status(403), 'rejected', 'server', false, false],
+      [status(413), 'rejected', 'server', false, false],
+      [() => HttpResponse.json({ status: 422, errors: [{ field: 'email', code: 'required', message: 'm' }] }, { status: 422 }), 'validation', 'validation', false, false],
+    ];
+    for (const [reply, reason, kind, retryable, transient] of cases) {
+      scriptPost(reply);
+      const error = await submitError(submit(once));
+      assert.deepEqual([error.reason, error.kind, error.retryable, error.transient], [reason, kind, retryable, transient], reason);
+    }
+    scriptPost(async () => (await delay(300), created()));
+    const late = await submitError(submit(createClient({ base: BASE, timeout: 20, retry: 0 })));
+    assert.deepEqual([late.reason, late.kind, late.retryable, late.transient], ['timeout', 'network', true, true]);
   });
 
   test('urlencoded and multipart flatten the values next to confirmed and locale', async () => {

@@ -84,7 +84,7 @@ function loadFailure(error: unknown, url: string): ConfigLoadError {
 
 /**
  * Creates a client for the handler mounted at `base`. Submissions are retried only when a retry
- * cannot do harm and may help (network errors, timeouts, 429, 502, 503, 504), always with the
+ * cannot do harm and may help (network errors, timeouts, 408, 429, 502, 503, 504), always with the
  * same `Idempotency-Key`, so a retry never creates a second request.
  */
 export function createClient(options: ClientOptions): AccountRequestClient {

@@ -47,31 +47,66 @@ export class ConfigSaveError extends HttpError {
   override readonly name = 'ConfigSaveError';
 }
 
-/** Why a submission failed: fields to fix, a network problem, or a server refusal. */
+/** Why a submission failed, broadly: fields to fix, a network problem, or a server refusal. */
 export type SubmissionErrorKind = 'validation' | 'network' | 'server';
+
+/**
+ * Why a submission failed, in the words a form needs: `validation` (422 with field errors),
+ * `offline` (no answer), `timeout` (none in time, or a 408), `rate-limited` (429), `server`
+ * (5xx), `lost` (a 2xx whose body could not be read: the request exists), `key-reused` (a 422
+ * without field errors: the handler's answer to an Idempotency-Key sent again with another
+ * body), `rejected` (any other refusal: 403, 413…).
+ */
+export type SubmissionFailureReason = 'validation' | 'offline' | 'timeout' | 'rate-limited' | 'server' | 'lost' | 'key-reused' | 'rejected';
 
 /** Details of a {@link SubmissionError}. */
 export interface SubmissionFailure extends HttpFailure {
-  readonly kind: SubmissionErrorKind;
+  readonly reason: SubmissionFailureReason;
   readonly errors?: readonly FieldError[];
   /** Seconds to wait, from `Retry-After` (429, 503). */
   readonly retryAfter?: number;
 }
 
+const KIND: Readonly<Record<SubmissionFailureReason, SubmissionErrorKind>> = {
+  validation: 'validation',
+  offline: 'network',
+  timeout: 'network',
+  'rate-limited': 'server',
+  server: 'server',
+  lost: 'server',
+  'key-reused': 'server',
+  rejected: 'server',
+};
+// Sent again unchanged (same key), the request may succeed: the failure was no answer to it.
+const RETRYABLE: ReadonlySet<SubmissionFailureReason> = new Set(['offline', 'timeout', 'rate-limited', 'server', 'lost']);
+/** Statuses that say "not now" rather than "no": the same request may pass in a moment (and the client retries them). */
+export const TRANSIENT_STATUSES: readonly number[] = [408, 429, 502, 503, 504];
+
 /**
  * A submission failed. `kind` says what a form should do: `validation` → show `errors` on their
  * fields; `network` → offer to retry (same idempotency key); `server` → show a general message
- * (`status` says which; `retryAfter` when the server asked to wait).
+ * (`status` says which; `retryAfter` when the server asked to wait). `reason` says why, finer;
+ * `retryable` whether sending it again may succeed, `transient` whether that may be within
+ * seconds (worth an automatic retry).
  */
 export class SubmissionError extends HttpError {
   override readonly name = 'SubmissionError';
   readonly kind: SubmissionErrorKind;
+  readonly reason: SubmissionFailureReason;
+  /** Sending the same request again (same Idempotency-Key) may succeed: offline, timeout, rate-limited, server, lost. */
+  readonly retryable: boolean;
+  /** A retryable failure that may pass within seconds: no answer, 408, 429, 502, 503, 504 (not 500, nor a lost answer). */
+  readonly transient: boolean;
   readonly errors: readonly FieldError[];
   readonly retryAfter: number | undefined;
 
   constructor(message: string, failure: SubmissionFailure) {
     super(message, failure);
-    this.kind = failure.kind;
+    this.reason = failure.reason;
+    this.kind = KIND[failure.reason];
+    this.retryable = RETRYABLE.has(failure.reason);
+    // No status: no answer at all (network failure, timeout).
+    this.transient = this.retryable && failure.reason !== 'lost' && (failure.status === undefined || TRANSIENT_STATUSES.includes(failure.status));
     this.errors = failure.errors ?? [];
     this.retryAfter = failure.retryAfter;
   }

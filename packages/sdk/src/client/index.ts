@@ -12,5 +12,6 @@ export {
   isConflictError,
   isSubmissionError,
   type SubmissionErrorKind,
+  type SubmissionFailureReason,
   type SubmissionFailure,
 } from './errors.js';

@@ -1,4 +1,5 @@
 import { isHTTPError, isTimeoutError, type RetryOptions } from 'ky';
+import { TRANSIENT_STATUSES } from './errors.js';
 
 /** How the client retries. */
 export interface RetryPolicy {
@@ -9,7 +10,7 @@ export interface RetryPolicy {
   /** Longest wait a `Retry-After` header can impose, in ms; longer ones are cut to it. Default 10 s. */
   readonly maxRetryAfter?: number;
   /**
-   * HTTP statuses retried; default 429, 502, 503 and 504. Leave 429 out to hand a rate limit
+   * HTTP statuses retried; default 408, 429, 502, 503 and 504. Leave 429 out to hand a rate limit
    * straight to the caller (e.g. to show the wait) instead of waiting out its `Retry-After`.
    * Network errors and timeouts are retried whatever this says.
    */
@@ -18,7 +19,7 @@ export interface RetryPolicy {
 
 /**
  * ky retry options for the `retry` option of `createClient` (a limit or a {@link RetryPolicy}):
- * retry network errors (fetch's `TypeError`), timeouts, 429/502/503/504 or the policy's
+ * retry network errors (fetch's `TypeError`), timeouts, 408/429/502/503/504 or the policy's
  * `statusCodes` (ky honours `Retry-After`, capped), and nothing else. 500 is not retried: it signals a bug that the same
  * request would hit again; other 4xx need a changed request.
  */
@@ -27,8 +28,7 @@ export function kyRetry(retry: number | RetryPolicy | undefined, method: 'get' |
   return {
     limit: policy.limit ?? 2,
     methods: [method],
-    // Statuses that say "not now" rather than "no": the request may succeed unchanged later.
-    statusCodes: policy.statusCodes ? [...policy.statusCodes] : [429, 502, 503, 504],
+    statusCodes: [...(policy.statusCodes ?? TRANSIENT_STATUSES)],
     afterStatusCodes: [429, 503],
     maxRetryAfter: policy.maxRetryAfter ?? 10_000,
     ...(policy.delay ? { delay: policy.delay } : {}),
