@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createMemoryStore, type RequestStore } from '../stores/store.js';
+import { defaultConfig, setRequired } from '../../config/index.js';
 import { assertProblem, post, setup, validBody } from '../test-helpers/setup.js';
 
 describe('POST {base}: Idempotency-Key', () => {
@@ -61,6 +62,35 @@ describe('POST {base}: Idempotency-Key', () => {
     await assertProblem(await handler(post(validBody({ email: 'nope' }), { key: 'fix-me' })), 422);
     assert.equal((await handler(post(validBody(), { key: 'fix-me' }))).status, 201);
     assert.equal((await store.list()).length, 1);
+  });
+
+  test('the claim is renewed while the work runs: a second process gets 409 past the lease, then the replay', async () => {
+    const memory = createMemoryStore();
+    let renewals = 0;
+    const store: RequestStore = { ...memory, renewIdempotencyClaim: (key, leaseMs) => ((renewals += 1), memory.renewIdempotencyClaim(key, leaseMs)) };
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // A password check that takes 4 leases (a slow range API): the claim must outlive it.
+    const slow = setup({ store, idempotencyLeaseMs: 150, config: setRequired(defaultConfig(), 'password', true), isCommonPassword: async () => (await gate, false), hashPassword: async () => 'hash' });
+    const other = setup({ store, idempotencyLeaseMs: 150, config: setRequired(defaultConfig(), 'password', true) }).handler;
+    const body = validBody({ password: 'correct horse battery staple' });
+    const first = slow.handler(post(body, { key: 'long' }));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await assertProblem(await other(post(body, { key: 'long' })), 409);
+    assert.ok(renewals >= 3, `renewed every 50 ms (${renewals} renewals)`);
+    open();
+    assert.equal((await first).status, 201);
+    const afterAnswer = renewals;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(renewals, afterAnswer, 'renewals stop with the answer');
+    const replay = await other(post(body, { key: 'long' }));
+    assert.equal(replay.status, 201);
+    assert.equal(replay.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal((await store.list()).length, 1);
+  });
+
+  test('idempotencyLeaseMs below 100 ms or not a number is refused at setup', () => {
+    for (const idempotencyLeaseMs of [0, 99, Number.NaN, Number.POSITIVE_INFINITY]) assert.throws(() => setup({ idempotencyLeaseMs }), TypeError);
   });
 
   test('a lost response record does not turn a created request into an error', async () => {

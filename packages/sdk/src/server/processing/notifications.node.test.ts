@@ -112,6 +112,22 @@ describe('outbox delivery', () => {
     assert.equal(mail.sent.length, 0);
   });
 
+  test('without waitUntil a submission is answered before its e-mails are sent, which then go out', async () => {
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const sent: string[] = [];
+    const { handler, store } = processingSetup({ config: withAlert, notifier: { notify: async (message) => { await gate; sent.push(message.kind); } } });
+    const response = await handler(post(validBody()));
+    assert.equal(response.status, 201, 'answered while the mail server still holds both messages');
+    assert.deepEqual(sent, []);
+    open();
+    for (let turn = 0; turn < 100 && (await store.listNotifications({ state: 'sent', limit: 10, offset: 0 })).total < 2; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.deepEqual(sent.sort(), ['alert', 'confirmation']);
+    assert.equal((await store.listNotifications({ state: 'sent', limit: 10, offset: 0 })).total, 2);
+  });
+
   test('waitUntil receives the delivery instead of the response waiting for it', async () => {
     const pending: Promise<unknown>[] = [];
     const { handler, mail } = processingSetup({ waitUntil: (promise) => void pending.push(promise) });
