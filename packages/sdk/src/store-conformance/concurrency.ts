@@ -102,7 +102,7 @@ export function concurrencyCases({ describe, it }: TestFunctions, target: StoreC
         const workers = [first.store, (peer ?? first).store, first.store, (peer ?? first).store];
         const got = await drain(workers, 4);
         const all = got.flat();
-        equal(new Set(all).size, all.length, 'notifications claimed twice');
+        equal(all.length - new Set(all).size, 0, 'claims of a notification another worker held');
         same([...all].sort(), mails.map((mail) => mail.id).sort(), 'every notification claimed once');
       }, { peer: withPeer }));
 

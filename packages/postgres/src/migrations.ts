@@ -1,0 +1,175 @@
+import type { Pool, PoolClient } from 'pg';
+
+/** One schema step: applied once, in its own transaction, recorded in `schema_migrations`. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The schema, one step per version. Never edit a shipped step: add the next one.
+ *
+ * Step 1 is the schema of the former `examples/postgres-store` (hence `IF NOT EXISTS`), so a
+ * database made by that example upgrades in place.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'requests, idempotency keys, config',
+    sql: `
+      CREATE TABLE IF NOT EXISTS account_requests (
+        seq           bigserial PRIMARY KEY,
+        id            text NOT NULL UNIQUE,
+        created_at    timestamptz NOT NULL,
+        field_values  jsonb NOT NULL,
+        password_hash text,
+        locale        text NOT NULL,
+        access        text NOT NULL,
+        status        text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS idempotency_keys (
+        key        text PRIMARY KEY,
+        body_hash  text NOT NULL,
+        claimed_at timestamptz NOT NULL DEFAULT now(),
+        response   jsonb
+      );
+      CREATE TABLE IF NOT EXISTS form_config (
+        name   text PRIMARY KEY,
+        config jsonb NOT NULL,
+        etag   text NOT NULL
+      );`,
+  },
+  {
+    version: 2,
+    name: 'processing, activation tokens, outbox, leases, rate limits',
+    // json, not jsonb, for the values and the config: json keeps the text as written, so the
+    // fields come back in the order they were submitted (jsonb reorders keys).
+    sql: `
+      ALTER TABLE account_requests
+        ALTER COLUMN field_values TYPE json USING field_values::json,
+        ADD COLUMN in_account   boolean NOT NULL DEFAULT false,
+        ADD COLUMN note         text NOT NULL DEFAULT '',
+        ADD COLUMN history      json NOT NULL DEFAULT '[]',
+        ADD COLUMN version      integer NOT NULL DEFAULT 1,
+        ADD COLUMN activated_at timestamptz,
+        ADD COLUMN search_text  text,
+        ADD COLUMN company_key  text;
+      UPDATE account_requests SET status = 'new' WHERE status = 'pending';
+      CREATE INDEX account_requests_created_at ON account_requests (created_at);
+      CREATE INDEX account_requests_status ON account_requests (status, created_at);
+      -- Rows written before the search columns existed, for the start-up backfill to find at once.
+      CREATE INDEX account_requests_unsearchable ON account_requests (seq) WHERE search_text IS NULL;
+
+      ALTER TABLE idempotency_keys
+        ALTER COLUMN claimed_at DROP DEFAULT,
+        ADD COLUMN lease_until timestamptz NOT NULL DEFAULT 'epoch';
+      CREATE INDEX idempotency_keys_claimed_at ON idempotency_keys (claimed_at);
+
+      ALTER TABLE form_config
+        ALTER COLUMN config TYPE json USING config::json,
+        ADD COLUMN revision   integer NOT NULL DEFAULT 1,
+        ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+
+      CREATE TABLE activation_tokens (
+        hash        text PRIMARY KEY,
+        request_id  text NOT NULL REFERENCES account_requests (id),
+        created_at  timestamptz NOT NULL,
+        expires_at  timestamptz NOT NULL,
+        used_at     timestamptz,
+        replaced_at timestamptz
+      );
+      CREATE INDEX activation_tokens_request ON activation_tokens (request_id);
+
+      CREATE TABLE notifications (
+        seq             bigserial PRIMARY KEY,
+        id              text NOT NULL UNIQUE,
+        dedupe_key      text NOT NULL UNIQUE,
+        request_id      text NOT NULL,
+        kind            text NOT NULL,
+        recipient       text NOT NULL,
+        subject         text NOT NULL,
+        text_body       text NOT NULL,
+        html_body       text NOT NULL,
+        state           text NOT NULL,
+        attempts        integer NOT NULL DEFAULT 0,
+        last_error      text,
+        created_at      timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        locked_until    timestamptz,
+        sent_at         timestamptz
+      );
+      CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX notifications_request ON notifications (request_id);
+      CREATE INDEX notifications_created ON notifications (created_at, seq);
+
+      CREATE TABLE rate_limits (
+        key      text PRIMARY KEY,
+        count    integer NOT NULL,
+        reset_at timestamptz NOT NULL
+      );
+      CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);`,
+  },
+];
+
+/** The session-level advisory lock several instances starting together take in turn. */
+const LOCK_SQL = "SELECT pg_advisory_lock(hashtextextended('@account-request/postgres migrations', 0))";
+const UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('@account-request/postgres migrations', 0))";
+
+async function appliedVersion(client: PoolClient): Promise<number> {
+  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    integer PRIMARY KEY,
+    name       text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+  return rows[0]?.version ?? 0;
+}
+
+/** What {@link migrate} did. */
+export interface MigrationReport {
+  /** The schema version before. */
+  readonly from: number;
+  /** The schema version now. */
+  readonly to: number;
+}
+
+/**
+ * Brings the schema up to date: each missing step in its own transaction, recorded in
+ * `schema_migrations`. An advisory lock makes instances that start together take turns: the
+ * first migrates, the others then find nothing to do. A database newer than `migrations` (a
+ * newer version of this package ran on it) is refused rather than used.
+ */
+export async function migrate(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(LOCK_SQL);
+    try {
+      const from = await appliedVersion(client);
+      const latest = migrations.at(-1)?.version ?? 0;
+      if (from > latest) throw new Error(`The database schema (version ${from}) is newer than this version of @account-request/postgres knows (${latest}).`);
+      for (const migration of migrations) {
+        if (migration.version <= from) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, { cause: error });
+        }
+      }
+      return { from, to: Math.max(from, latest) };
+    } finally {
+      await client.query(UNLOCK_SQL);
+    }
+  } catch (error) {
+    // A connection that failed mid-way may still hold the lock or a transaction: do not reuse it.
+    broken = true;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}

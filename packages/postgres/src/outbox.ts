@@ -1,0 +1,74 @@
+import type { ProcessingStore } from '@account-request/sdk/server';
+import type { Database } from './database.js';
+import { insertNotificationsSql, NOTIFICATION_COLUMNS, notificationsParam, toNotification, type NotificationRow } from './rows.js';
+
+/** The outbox methods of the PostgreSQL store. */
+export type PostgresOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'>;
+
+/**
+ * Locks due rows for one worker. `FOR UPDATE SKIP LOCKED` passes over rows another worker is
+ * claiming at this moment, and a row another worker claimed just before is re-checked on its
+ * new version (its `locked_until` now in the future) and left out: two workers, in one process
+ * or in several, never get the same row. A worker that dies leaves its rows locked only until
+ * `locked_until`; then any worker claims them.
+ */
+function claimSql(withIds: boolean): string {
+  return `
+    UPDATE notifications SET locked_until = $2 WHERE seq IN (
+      SELECT seq FROM notifications
+      WHERE state = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)${withIds ? ' AND id = ANY($4::text[])' : ''}
+      ORDER BY created_at, seq LIMIT $3
+      FOR UPDATE SKIP LOCKED)
+    RETURNING ${NOTIFICATION_COLUMNS}, seq`;
+}
+
+// A mail server's error text is shown as is, but PostgreSQL text cannot hold NUL.
+const errorText = (error: string): string => error.replaceAll('\0', '');
+
+/** Builds the outbox methods over `db`. */
+export function createPostgresOutbox({ pool }: Database): PostgresOutbox {
+  return {
+    async enqueueNotifications(notifications) {
+      if (notifications.length === 0) return;
+      await pool.query(insertNotificationsSql('$1'), [notificationsParam(notifications)]);
+    },
+    async claimNotifications({ now, lockedUntil, limit, ids }) {
+      if (ids && ids.length === 0) return [];
+      const { rows } = await pool.query<NotificationRow & { seq: string }>(claimSql(ids !== undefined), [now, lockedUntil, limit, ...(ids ? [[...ids]] : [])]);
+      // RETURNING comes in no particular order: oldest first, as claimed.
+      rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || Number(BigInt(a.seq) - BigInt(b.seq)));
+      return rows.map(toNotification);
+    },
+    async finishNotification(id, outcome) {
+      if (outcome.state === 'sent') {
+        await pool.query("UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = $2, locked_until = NULL WHERE id = $1", [id, outcome.at]);
+      } else if (outcome.state === 'pending') {
+        await pool.query(
+          "UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = $2, next_attempt_at = $3, locked_until = NULL WHERE id = $1",
+          [id, errorText(outcome.error), outcome.nextAttemptAt],
+        );
+      } else {
+        await pool.query("UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = $2, locked_until = NULL WHERE id = $1", [id, errorText(outcome.error)]);
+      }
+    },
+    async listNotifications({ state, requestId, limit, offset }) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (state !== undefined) params.push(state), where.push(`state = $${params.length}`);
+      if (requestId !== undefined) params.push(requestId), where.push(`request_id = $${params.length}`);
+      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const [total, page] = await Promise.all([
+        pool.query<{ total: number }>(`SELECT count(*)::integer AS total FROM notifications ${clause}`, params),
+        pool.query<NotificationRow>(
+          `SELECT ${NOTIFICATION_COLUMNS} FROM notifications ${clause} ORDER BY created_at DESC, seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          [...params, limit, offset],
+        ),
+      ]);
+      return { items: page.rows.map(toNotification), total: total.rows[0]?.total ?? 0 };
+    },
+    async getNotification(id) {
+      const { rows } = await pool.query<NotificationRow>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications WHERE id = $1`, [id]);
+      return rows[0] ? toNotification(rows[0]) : undefined;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { ProcessedRecord, ProcessingStore } from '@account-request/sdk/server';
+import { transaction, type Database } from './database.js';
+import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, toRecord, toToken, type RequestRow, type TokenRow } from './rows.js';
+
+/** The activation-token methods of the PostgreSQL store. */
+export type PostgresTokens = Pick<ProcessingStore, 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'>;
+
+// One statement: the older unused tokens of the request are marked replaced, the new one is
+// stored, and its e-mail queued, all or nothing.
+const SAVE_SQL = `
+  WITH replaced AS (
+    UPDATE activation_tokens SET replaced_at = $3 WHERE request_id = $2 AND used_at IS NULL AND replaced_at IS NULL
+  ), saved AS (
+    INSERT INTO activation_tokens (hash, request_id, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING hash
+  )`;
+
+/** Builds the activation-token methods over `db`. */
+export function createPostgresTokens({ pool }: Database): PostgresTokens {
+  return {
+    async saveActivationToken(token, notification) {
+      const params: unknown[] = [token.hash, token.requestId, token.createdAt, token.expiresAt];
+      if (notification) {
+        params.push(notificationsParam([notification]));
+        await pool.query(`${SAVE_SQL}, outbox AS (${insertNotificationsSql('$5', 'EXISTS (SELECT 1 FROM saved)')}) SELECT 1`, params);
+      } else {
+        await pool.query(`${SAVE_SQL} SELECT 1`, params);
+      }
+    },
+    async findActivationToken(hash) {
+      const { rows } = await pool.query<TokenRow>('SELECT hash, request_id, created_at, expires_at, used_at, replaced_at FROM activation_tokens WHERE hash = $1', [hash]);
+      return rows[0] ? toToken(rows[0]) : undefined;
+    },
+    async useActivationToken(hash, at, patch, entry) {
+      return transaction(pool, async (client) => {
+        // Of two concurrent uses, the second waits for the first's row lock, then finds the token used.
+        const used = await client.query<{ request_id: string }>(
+          'UPDATE activation_tokens SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND replaced_at IS NULL AND expires_at > $2 RETURNING request_id',
+          [hash, at],
+        );
+        const requestId = used.rows[0]?.request_id;
+        if (requestId === undefined) return undefined;
+        const { rows } = await client.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM account_requests WHERE id = $1 FOR UPDATE`, [requestId]);
+        // A token always points at a request (foreign key); throwing rolls the use back.
+        if (!rows[0]) throw new Error(`Activation token of a missing request ${requestId}`);
+        const current = toRecord(rows[0]);
+        const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+        await client.query(
+          'UPDATE account_requests SET status = $2, in_account = $3, note = $4, history = $5::json, version = $6, activated_at = $7, password_hash = $8 WHERE id = $1',
+          [requestId, record.status, record.inAccount, record.note, JSON.stringify(record.history), record.version, record.activatedAt ?? null, record.passwordHash ?? null],
+        );
+        return record;
+      });
+    },
+  };
+}
