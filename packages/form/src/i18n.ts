@@ -1,38 +1,35 @@
-import { messages } from '@account-request/sdk';
-import type { BuiltInLocale } from '@account-request/sdk';
+import { addLocaleLoader, format, formatDuration, registerLocale, texts, type LocaleTables } from '@account-request/sdk';
+import { form as en } from '@account-request/sdk/locales/en/form';
+import { form as fr } from '@account-request/sdk/locales/fr/form';
+
+// French and English are in the bundle; the other built-in languages are sibling chunks the
+// registry fetches (from the bundle's own URL) the first time a page asks for one.
+registerLocale('en', { form: en });
+registerLocale('fr', { form: fr });
+const chunks: Readonly<Record<string, () => Promise<LocaleTables>>> = {
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  it: () => import('./locales/it.js'),
+  nl: () => import('./locales/nl.js'),
+  pt: () => import('./locales/pt.js'),
+};
+addLocaleLoader((language) => (Object.hasOwn(chunks, language) ? chunks[language]?.() : undefined));
+
+type Own = ReturnType<typeof texts<'form'>>;
 
 /**
- * Texts of the element's own chrome. Field labels, help texts, validation messages and the
- * shared words (submit, confirm, "required", the error prefix, the default thanks) come
- * from the SDK's `messages()`; only the words this element adds are written here.
+ * Every text the element shows itself, from the SDK's registry: its own words (`form`) and the
+ * shared ones (`core`: submit, confirm, the required marker, the error prefix, the default thanks).
  */
-export interface FormStrings {
-  readonly loading: string;
-  readonly configError: string;
-  readonly requiredLegend: string;
+export interface FormStrings extends Omit<Own, 'summary' | 'retryIn' | 'retrying' | 'retryingNow'> {
   /** The visible marker after a required label (`*`). */
   readonly marker: string;
   /** What the marker means, spoken after the label. */
   readonly requiredMarker: string;
   readonly errorPrefix: string;
-  readonly choose: string;
   readonly confirm: string;
   readonly submit: string;
-  readonly sending: string;
-  readonly retry: string;
   readonly thanks: string;
-  readonly offline: string;
-  readonly timeout: string;
-  readonly serverError: string;
-  readonly tooManyRequests: string;
-  readonly rejected: string;
-  /** A 2xx whose body could not be read: the request exists, a retry replays its first result. */
-  readonly lost: string;
-  /** Said after every failure that keeps the values. */
-  readonly kept: string;
-  /** Said when a retry is possible (also when a wait has passed). */
-  readonly canRetry: string;
-  readonly honeypot: string;
   readonly summary: (count: number) => string;
   /** `wait`: a worded duration ("30 seconds"). */
   readonly retryIn: (wait: string) => string;
@@ -40,58 +37,11 @@ export interface FormStrings {
   readonly retrying: (wait: string) => string;
 }
 
-type OwnStrings = Omit<FormStrings, 'marker' | 'requiredMarker' | 'errorPrefix' | 'confirm' | 'submit' | 'thanks'>;
-
-const fr: OwnStrings = {
-  loading: 'Chargement du formulaire…',
-  configError: 'Ce formulaire ne peut pas être affiché pour le moment. Veuillez réessayer plus tard.',
-  requiredLegend: 'Les champs marqués * sont obligatoires.',
-  choose: 'Choisir…',
-  sending: 'Envoi en cours…',
-  retry: 'Réessayer',
-  offline: 'La demande n’a pas pu partir : vous semblez hors ligne ou le serveur est injoignable.',
-  timeout: 'Le serveur met trop de temps à répondre.',
-  serverError: 'Le serveur a rencontré un problème.',
-  tooManyRequests: 'Trop de demandes ont été envoyées.',
-  rejected: 'La demande a été refusée par le serveur.',
-  lost: 'La réponse du serveur s’est perdue en chemin : réessayer n’enverra pas votre demande deux fois.',
-  kept: 'Vos saisies sont conservées.',
-  canRetry: 'Vous pouvez réessayer.',
-  honeypot: 'Laisser ce champ vide',
-  summary: (count) => (count === 1 ? '1 champ est à corriger.' : `${count} champs sont à corriger.`),
-  retryIn: (wait) => `Vous pourrez réessayer dans ${wait}.`,
-  retrying: (wait) => (wait ? `Nouvel essai dans ${wait}…` : 'Nouvel essai…'),
-};
-
-const en: OwnStrings = {
-  loading: 'Loading the form…',
-  configError: 'This form cannot be displayed right now. Please try again later.',
-  requiredLegend: 'Fields marked * are required.',
-  choose: 'Choose…',
-  sending: 'Sending…',
-  retry: 'Try again',
-  offline: 'The request could not be sent: you seem to be offline or the server cannot be reached.',
-  timeout: 'The server is taking too long to answer.',
-  serverError: 'The server ran into a problem.',
-  tooManyRequests: 'Too many requests have been sent.',
-  rejected: 'The server refused the request.',
-  lost: "The server's answer was lost on the way: trying again will not send your request twice.",
-  kept: 'Your entries are kept.',
-  canRetry: 'You can try again.',
-  honeypot: 'Leave this field empty',
-  summary: (count) => (count === 1 ? '1 field needs attention.' : `${count} fields need attention.`),
-  retryIn: (wait) => `You can try again in ${wait}.`,
-  retrying: (wait) => (wait ? `Trying again in ${wait}…` : 'Trying again…'),
-};
-
 /** Why a submission failed, as far as the words are concerned. */
 export type FailureReason = 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected' | 'lost';
 
-/** `seconds` in words ("1 second", "2 minutes"), plural rules from `Intl`; minutes from one minute up. */
-export function duration(seconds: number, locale: string): string {
-  const minutes = seconds >= 60;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: minutes ? 'minute' : 'second', unitDisplay: 'long' }).format(minutes ? Math.ceil(seconds / 60) : seconds);
-}
+/** `seconds` in words ("1 second", "2 minutes"), through `Intl`; minutes from one minute up. */
+export const duration = formatDuration;
 
 /**
  * The status line for a failed submission: what happened, that the values are kept and what
@@ -104,23 +54,27 @@ export function failureText(strings: FormStrings, reason: FailureReason, detail:
   return `${what} ${strings.kept} ${next}`;
 }
 
-const cache = new Map<BuiltInLocale, FormStrings>();
+const cache = new WeakMap<Own, FormStrings>();
 
-/** Every text the element shows itself, in `locale` (already resolved by the SDK's `resolveLocale`). */
-export function formStrings(locale: BuiltInLocale): FormStrings {
-  let strings = cache.get(locale);
+/** Every text the element shows itself, in `locale` (any tag: the registry's fallback applies). */
+export function formStrings(locale: string): FormStrings {
+  const own = texts('form', locale);
+  let strings = cache.get(own);
   if (!strings) {
-    const sdk = messages(locale);
+    const core = texts('core', locale);
     strings = {
-      ...(locale === 'fr' ? fr : en),
-      marker: sdk.requiredMarker,
-      requiredMarker: `(${sdk.requiredText})`,
-      errorPrefix: sdk.errorPrefix,
-      confirm: sdk.confirm,
-      submit: sdk.submit,
-      thanks: sdk.sent,
+      ...own,
+      marker: core.requiredMarker,
+      requiredMarker: `(${core.requiredText})`,
+      errorPrefix: core.errorPrefix,
+      confirm: core.confirm,
+      submit: core.submit,
+      thanks: core.sent,
+      summary: (count) => format(own.summary, { count }, locale),
+      retryIn: (wait) => format(own.retryIn, { wait }),
+      retrying: (wait) => (wait ? format(own.retrying, { wait }) : own.retryingNow),
     };
-    cache.set(locale, strings);
+    cache.set(own, strings);
   }
   return strings;
 }

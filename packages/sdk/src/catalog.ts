@@ -1,13 +1,29 @@
-import type { CatalogFieldId, FieldDefinition } from './types.js';
+import { core as en } from './i18n/locales/en/core.js';
+import { core as fr } from './i18n/locales/fr/core.js';
+import type { CatalogFieldId, FieldDefinition, OptionDefinition } from './types.js';
 
-type Row = Omit<FieldDefinition, 'locked' | 'defaultDisplayed' | 'defaultRequired'>;
+type Row = Omit<FieldDefinition, 'locked' | 'defaultDisplayed' | 'defaultRequired' | 'label' | 'help'>;
+type Words = { readonly label: string; readonly help?: string; readonly options?: Readonly<Record<string, string>> };
 
-const locked = (row: Row): FieldDefinition => ({ ...row, locked: true, defaultDisplayed: true, defaultRequired: true });
-const required = (row: Row): FieldDefinition => ({ ...row, locked: false, defaultDisplayed: true, defaultRequired: true });
-const displayed = (row: Row): FieldDefinition => ({ ...row, locked: false, defaultDisplayed: true, defaultRequired: false });
-const hidden = (row: Row): FieldDefinition => ({ ...row, locked: false, defaultDisplayed: false, defaultRequired: false });
+// Labels and help live in the translation registry's core tables; the catalog carries the two
+// inline languages' copies for consumers that read FIELD_CATALOG directly (docs, exports).
+function words(row: Row): Pick<FieldDefinition, 'label' | 'help' | 'options'> {
+  const [e, f] = [en.fields[row.id] as Words, fr.fields[row.id] as Words];
+  const option = (o: OptionDefinition): OptionDefinition => (e.options?.[o.value] ? { value: o.value, label: { fr: f.options?.[o.value] ?? '', en: e.options[o.value] as string } } : o);
+  return {
+    label: { fr: f.label, en: e.label },
+    ...(e.help ? { help: { fr: f.help ?? '', en: e.help } } : {}),
+    ...(row.options ? { options: row.options.map(option) } : {}),
+  };
+}
+const locked = (row: Row): FieldDefinition => ({ ...row, ...words(row), locked: true, defaultDisplayed: true, defaultRequired: true });
+const required = (row: Row): FieldDefinition => ({ ...row, ...words(row), locked: false, defaultDisplayed: true, defaultRequired: true });
+const displayed = (row: Row): FieldDefinition => ({ ...row, ...words(row), locked: false, defaultDisplayed: true, defaultRequired: false });
+const hidden = (row: Row): FieldDefinition => ({ ...row, ...words(row), locked: false, defaultDisplayed: false, defaultRequired: false });
 
 const LEGAL_FORMS = ['SARL', 'SAS', 'SASU', 'SA', 'EURL', 'EI', 'SNC'] as const;
+// Options labelled by their value; the values the core tables word (association, M.…) get those words.
+const choices = (...values: string[]): OptionDefinition[] => values.map((value) => ({ value, label: value }));
 
 /**
  * Every built-in field, in its default display order. Ids are the submitted JSON keys.
@@ -15,74 +31,30 @@ const LEGAL_FORMS = ['SARL', 'SAS', 'SASU', 'SA', 'EURL', 'EI', 'SNC'] as const;
  */
 export const FIELD_CATALOG: readonly FieldDefinition[] = Object.freeze(
   [
-    locked({ id: 'companyName', type: 'text', label: { fr: 'Raison sociale', en: 'Company name' }, autocomplete: 'organization', maxLength: 120 }),
-    displayed({
-      id: 'legalForm',
-      type: 'select',
-      label: { fr: 'Forme juridique', en: 'Legal form' },
-      maxLength: 32,
-      options: [
-        ...LEGAL_FORMS.map((value) => ({ value, label: value })),
-        { value: 'association', label: { fr: 'Association', en: 'Non-profit association' } },
-        { value: 'other', label: { fr: 'Autre', en: 'Other' } },
-      ],
-    }),
-    displayed({
-      id: 'siret',
-      type: 'text',
-      label: { fr: 'SIRET', en: 'SIRET number' },
-      help: { fr: '14 chiffres, sans espaces', en: '14 digits, French companies only' },
-      inputmode: 'numeric',
-      format: 'siret',
-      maxLength: 17,
-    }),
-    displayed({
-      id: 'vatNumber',
-      type: 'text',
-      label: { fr: 'Numéro de TVA intracommunautaire', en: 'EU VAT number' },
-      help: { fr: 'Par exemple FR40303265045', en: 'For example FR40303265045' },
-      format: 'vat',
-      maxLength: 20,
-    }),
-    displayed({
-      id: 'civility',
-      type: 'radio',
-      label: { fr: 'Civilité', en: 'Title' },
-      autocomplete: 'honorific-prefix',
-      maxLength: 8,
-      options: [
-        { value: 'M.', label: { fr: 'M.', en: 'Mr' } },
-        { value: 'Mme', label: { fr: 'Mme', en: 'Ms' } },
-      ],
-    }),
-    displayed({ id: 'firstName', type: 'text', label: { fr: 'Prénom', en: 'First name' }, autocomplete: 'given-name', maxLength: 80 }),
-    required({ id: 'lastName', type: 'text', label: { fr: 'Nom', en: 'Last name' }, autocomplete: 'family-name', maxLength: 80 }),
-    hidden({ id: 'position', type: 'text', label: { fr: 'Poste', en: 'Job title' }, autocomplete: 'organization-title', maxLength: 100 }),
-    hidden({ id: 'department', type: 'text', label: { fr: 'Service', en: 'Department' }, maxLength: 100 }),
-    locked({ id: 'email', type: 'email', label: { fr: 'Adresse e-mail', en: 'E-mail address' }, autocomplete: 'email', inputmode: 'email', format: 'email', maxLength: 254 }),
-    required({ id: 'phone', type: 'tel', label: { fr: 'Téléphone', en: 'Phone' }, autocomplete: 'tel', inputmode: 'tel', format: 'phone', maxLength: 30 }),
-    hidden({ id: 'mobile', type: 'tel', label: { fr: 'Mobile', en: 'Mobile phone' }, autocomplete: 'tel', inputmode: 'tel', format: 'phone', maxLength: 30 }),
-    hidden({ id: 'fax', type: 'tel', label: { fr: 'Fax', en: 'Fax' }, inputmode: 'tel', format: 'phone', maxLength: 30 }),
-    hidden({ id: 'website', type: 'url', label: { fr: 'Site web', en: 'Website' }, autocomplete: 'url', inputmode: 'url', format: 'url', maxLength: 2048 }),
-    required({ id: 'street', type: 'text', label: { fr: 'Adresse', en: 'Street address' }, autocomplete: 'address-line1', maxLength: 200 }),
-    hidden({ id: 'addressComplement', type: 'text', label: { fr: "Complément d'adresse", en: 'Address line 2' }, autocomplete: 'address-line2', maxLength: 200 }),
-    hidden({ id: 'poBox', type: 'text', label: { fr: 'Boîte postale', en: 'PO box' }, maxLength: 40 }),
-    required({ id: 'postalCode', type: 'text', label: { fr: 'Code postal', en: 'Postal code' }, autocomplete: 'postal-code', format: 'postal-code', maxLength: 16 }),
-    required({ id: 'city', type: 'text', label: { fr: 'Ville', en: 'City' }, autocomplete: 'address-level2', maxLength: 100 }),
-    required({ id: 'country', type: 'country', label: { fr: 'Pays', en: 'Country' }, autocomplete: 'country', format: 'country', maxLength: 2 }),
-    hidden({ id: 'remarks', type: 'textarea', label: { fr: 'Remarques', en: 'Remarks' }, maxLength: 2000 }),
-    hidden({
-      id: 'password',
-      type: 'password',
-      label: { fr: 'Mot de passe', en: 'Password' },
-      help: { fr: 'Au moins 12 caractères', en: 'At least 12 characters' },
-      autocomplete: 'new-password',
-      format: 'password',
-      minLength: 12,
-      maxLength: 128,
-    }),
-    hidden({ id: 'newsletter', type: 'checkbox', label: { fr: "Je souhaite recevoir la lettre d'information", en: 'Send me the newsletter' }, maxLength: 5 }),
-    hidden({ id: 'partnerOffers', type: 'checkbox', label: { fr: 'J’accepte de recevoir les offres de nos partenaires', en: 'Send me offers from partners' }, maxLength: 5 }),
+    locked({ id: 'companyName', type: 'text', autocomplete: 'organization', maxLength: 120 }),
+    displayed({ id: 'legalForm', type: 'select', maxLength: 32, options: choices(...LEGAL_FORMS, 'association', 'other') }),
+    displayed({ id: 'siret', type: 'text', inputmode: 'numeric', format: 'siret', maxLength: 17 }),
+    displayed({ id: 'vatNumber', type: 'text', format: 'vat', maxLength: 20 }),
+    displayed({ id: 'civility', type: 'radio', autocomplete: 'honorific-prefix', maxLength: 8, options: choices('M.', 'Mme') }),
+    displayed({ id: 'firstName', type: 'text', autocomplete: 'given-name', maxLength: 80 }),
+    required({ id: 'lastName', type: 'text', autocomplete: 'family-name', maxLength: 80 }),
+    hidden({ id: 'position', type: 'text', autocomplete: 'organization-title', maxLength: 100 }),
+    hidden({ id: 'department', type: 'text', maxLength: 100 }),
+    locked({ id: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', format: 'email', maxLength: 254 }),
+    required({ id: 'phone', type: 'tel', autocomplete: 'tel', inputmode: 'tel', format: 'phone', maxLength: 30 }),
+    hidden({ id: 'mobile', type: 'tel', autocomplete: 'tel', inputmode: 'tel', format: 'phone', maxLength: 30 }),
+    hidden({ id: 'fax', type: 'tel', inputmode: 'tel', format: 'phone', maxLength: 30 }),
+    hidden({ id: 'website', type: 'url', autocomplete: 'url', inputmode: 'url', format: 'url', maxLength: 2048 }),
+    required({ id: 'street', type: 'text', autocomplete: 'address-line1', maxLength: 200 }),
+    hidden({ id: 'addressComplement', type: 'text', autocomplete: 'address-line2', maxLength: 200 }),
+    hidden({ id: 'poBox', type: 'text', maxLength: 40 }),
+    required({ id: 'postalCode', type: 'text', autocomplete: 'postal-code', format: 'postal-code', maxLength: 16 }),
+    required({ id: 'city', type: 'text', autocomplete: 'address-level2', maxLength: 100 }),
+    required({ id: 'country', type: 'country', autocomplete: 'country', format: 'country', maxLength: 2 }),
+    hidden({ id: 'remarks', type: 'textarea', maxLength: 2000 }),
+    hidden({ id: 'password', type: 'password', autocomplete: 'new-password', format: 'password', minLength: 12, maxLength: 128 }),
+    hidden({ id: 'newsletter', type: 'checkbox', maxLength: 5 }),
+    hidden({ id: 'partnerOffers', type: 'checkbox', maxLength: 5 }),
   ].map((row) => Object.freeze(row)),
 );
 

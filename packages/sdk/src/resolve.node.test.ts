@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { registerLocale } from './i18n/registry.js';
 import { describe, it } from 'node:test';
 import { FIELD_CATALOG } from './catalog.js';
 import { addCustomField, defaultConfig, moveField, parseConfig, setDisplayed, setRequired } from './config/index.js';
@@ -26,8 +27,15 @@ describe('resolveFields', () => {
   });
 
   it('falls back to en for other locales', () => {
-    const de = resolveFields(defaultConfig(), { locale: 'de' });
-    assert.equal(de[0]?.label, 'Company name');
+    const sv = resolveFields(defaultConfig(), { locale: 'sv' });
+    assert.equal(sv[0]?.label, 'Company name');
+  });
+
+  it('takes catalog words from the registry, so a registered language applies', () => {
+    registerLocale('fr-CA', { core: { fields: { companyName: { label: 'Nom de l’entreprise' } } } });
+    const fields = resolveFields(defaultConfig(), { locale: 'fr-CA' });
+    assert.equal(fields[0]?.label, 'Nom de l’entreprise');
+    assert.equal(fields.find((f) => f.id === 'lastName')?.label, 'Nom', 'other words from French');
   });
 
   it('carries required and locked flags', () => {

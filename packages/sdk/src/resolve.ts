@@ -1,4 +1,5 @@
 import { getCatalogField } from './catalog.js';
+import { texts } from './i18n/registry.js';
 import { localize } from './i18n/resolve.js';
 import type { CustomField, CustomFieldType, FieldDefinition, FieldEntry, FormConfig, InputMode, OptionDefinition, ResolvedField } from './types.js';
 
@@ -31,13 +32,18 @@ export function customInputMode(field: CustomField): InputMode | undefined {
   return Object.hasOwn(CUSTOM_INPUTMODE, key) ? CUSTOM_INPUTMODE[key] : undefined;
 }
 
+type Words = { readonly label: string; readonly help?: string; readonly options?: Readonly<Record<string, string>> };
+
 function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, locale: string): ResolvedField {
   const def = getCatalogField(field.id) ? (field as FieldDefinition) : undefined;
+  // A catalog field's words come from the registry (any registered language), a custom one's from its config.
+  const words = def ? (texts('core', locale).fields[def.id] as Words) : undefined;
+  const optionLabel = (option: OptionDefinition): string => (words?.options && Object.hasOwn(words.options, option.value) ? (words.options[option.value] as string) : localize(option.label, locale));
   const resolved: Record<string, unknown> = {
     id: field.id,
     type: field.type,
-    label: localize(field.label, locale),
-    help: localize(field.help, locale) || undefined,
+    label: words ? words.label : localize(field.label, locale),
+    help: (words ? words.help : localize(field.help, locale)) || undefined,
     required: entry.required,
     locked: def?.locked ?? false,
     custom: !def,
@@ -45,7 +51,7 @@ function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, l
     inputmode: def ? def.inputmode : customInputMode(field as CustomField),
     minLength: field.minLength,
     maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type as CustomFieldType],
-    options: field.options?.map((option: OptionDefinition) => ({ value: option.value, label: localize(option.label, locale) })),
+    options: field.options?.map((option: OptionDefinition) => ({ value: option.value, label: optionLabel(option) })),
   };
   // Optional properties are absent, never `undefined` (exactOptionalPropertyTypes, JSON, deepEqual).
   for (const key of Object.keys(resolved)) if (resolved[key] === undefined) delete resolved[key];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configIssueMessage } from '../i18n/resolve.js';
-import { enConfigIssues } from '../i18n/en.js';
-import { frConfigIssues } from '../i18n/fr.js';
+import { configIssueMessage } from '../i18n/issues.js';
+import { issues as enConfigIssues } from '../i18n/locales/en/issues.js';
+import { issues as frConfigIssues } from '../i18n/locales/fr/issues.js';
 import { addCustomField, removeCustomField, setDisplayed, updateCustomField } from './edits.js';
 import { ConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 import { defaultConfig } from './defaults.js';
@@ -80,7 +80,7 @@ describe('config issue codes', () => {
   it('words every code in English and French, with its params', () => {
     for (const table of [enConfigIssues, frConfigIssues]) {
       assert.deepEqual(Object.keys(table).sort(), Object.keys(enConfigIssues).sort());
-      for (const message of Object.values(table)) assert.ok(message.trim().length > 0);
+      for (const message of Object.values(table) as string[]) assert.ok(message.trim().length > 0);
     }
     assert.equal(configIssueMessage({ code: 'duplicate_id' }, 'en'), 'Another field has this identifier.');
     assert.equal(configIssueMessage({ code: 'duplicate_id' }, 'fr-CA'), 'Un autre champ a cet identifiant.');

@@ -1,4 +1,4 @@
-export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, configIssueMessage } from './resolve.js';
-export type { Messages, ConfigIssueMessages } from './en.js';
-export { en } from './en.js';
-export { fr } from './fr.js';
+export { resolveLocale, localize, messages, formatMessage, countryName, errorMessage, type Messages } from './resolve.js';
+export { configIssueMessage } from './issues.js';
+export { core as en } from './locales/en/core.js';
+export { core as fr } from './locales/fr/core.js';

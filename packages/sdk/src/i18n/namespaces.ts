@@ -1,4 +1,6 @@
 import type { core } from './locales/en/core.js';
+import type { form } from './locales/en/form.js';
+import type { issues } from './locales/en/issues.js';
 import type { Table } from './table.js';
 
 /**
@@ -7,4 +9,8 @@ import type { Table } from './table.js';
  */
 export interface Namespaces {
   readonly core: Table<typeof core>;
+  /** The words of `<account-request-form>` itself. */
+  readonly form: Table<typeof form>;
+  /** How an admin reads each config issue code (`configIssueMessage`). */
+  readonly issues: Table<typeof issues>;
 }

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { en } from './en.js';
-import { fr } from './fr.js';
+import { core as en } from './locales/en/core.js';
+import { core as fr } from './locales/fr/core.js';
 import { countryName, errorMessage, formatMessage, localize, messages, resolveLocale } from './resolve.js';
 
 describe('resolveLocale', () => {
-  it('maps French tags to fr and everything else to en', () => {
+  it('maps tags of the seven built-in languages to their language and everything else to en', () => {
     for (const tag of ['fr', 'FR', 'fr-CA', 'fr_BE', 'fr-Latn-FR']) assert.equal(resolveLocale(tag), 'fr', tag);
-    for (const tag of ['en', 'en-GB', 'de', 'fra', 'french', '', undefined]) assert.equal(resolveLocale(tag), 'en', String(tag));
+    for (const tag of ['en', 'en-GB', 'sv', 'fra', 'french', '', undefined]) assert.equal(resolveLocale(tag), 'en', String(tag));
+    for (const [tag, locale] of [['de-AT', 'de'], ['es', 'es'], ['it-CH', 'it'], ['nl_BE', 'nl'], ['pt-BR', 'pt'], ['DE', 'de']]) assert.equal(resolveLocale(tag), locale, tag);
   });
 });
 
@@ -49,7 +50,7 @@ describe('messages', () => {
     assert.equal(messages('fr').confirm, "Je confirme l'exactitude des informations ci-dessus");
     assert.equal(messages('en').confirm, 'I confirm the information above is accurate');
     assert.equal(messages('fr-CA').submit, 'Envoyer la demande');
-    assert.equal(messages('de').submit, 'Send request');
+    assert.equal(messages('sv').submit, 'Send request');
     assert.equal(messages().requiredText, 'required');
     assert.equal(messages('fr').requiredText, 'obligatoire');
   });

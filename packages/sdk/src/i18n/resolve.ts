@@ -1,11 +1,23 @@
-import type { ConfigIssue } from '../config/errors.js';
 import type { BuiltInLocale, FieldErrorCode, LocalizedText } from '../types.js';
-import { en, enConfigIssues, type Messages } from './en.js';
-import { fr, frConfigIssues } from './fr.js';
+import { formatMessage, intlLocale } from './format.js';
+import type { Namespaces } from './namespaces.js';
+import { BUILT_IN_LOCALES, languageOf, localeChain, texts } from './registry.js';
 
-/** The built-in locale for a BCP 47 tag: `fr` for any French tag (`fr-CA`…), `en` otherwise. */
+export { formatMessage } from './format.js';
+
+/** The built-in UI and error strings of one locale: the `core` namespace of the registry. */
+export type Messages = Namespaces['core'];
+
+const BUILT_IN: readonly BuiltInLocale[] = BUILT_IN_LOCALES;
+
+/**
+ * The built-in locale for a BCP 47 tag: its language when it is one of {@link BUILT_IN_LOCALES}
+ * (`de` for `de-AT`, `fr` for `fr_BE`), `en` otherwise. Elements and pages pass the tag itself
+ * to `texts()`, so a language a page registered at run time is used too.
+ */
 export function resolveLocale(tag?: string): BuiltInLocale {
-  return typeof tag === 'string' && /^fr(?:[-_]|$)/i.test(tag) ? 'fr' : 'en';
+  const language = languageOf(tag);
+  return (BUILT_IN as readonly string[]).includes(language) ? (language as BuiltInLocale) : 'en';
 }
 
 /**
@@ -14,26 +26,23 @@ export function resolveLocale(tag?: string): BuiltInLocale {
  */
 export function localize(text: LocalizedText | undefined, locale: string): string {
   if (text === undefined || typeof text === 'string') return text ?? '';
-  const tag = String(locale).toLowerCase();
   const entries = Object.entries(text).filter(([, value]) => typeof value === 'string' && value !== '');
-  const find = (want: string) => entries.find(([key]) => key.toLowerCase() === want)?.[1];
-  return find(tag) ?? find(tag.split(/[-_]/)[0] ?? '') ?? find('en') ?? entries[0]?.[1] ?? '';
+  for (const want of localeChain(locale)) {
+    const found = entries.find(([key]) => key.toLowerCase() === want)?.[1];
+    if (found !== undefined) return found;
+  }
+  return entries[0]?.[1] ?? '';
 }
 
-/** The built-in UI and error strings for `locale` (any tag; falls back to English). */
+/** The built-in UI and error strings for `locale` (any tag; the registry's fallback applies). */
 export function messages(locale?: string): Messages {
-  return resolveLocale(locale) === 'fr' ? fr : en;
-}
-
-/** Fills `{name}` placeholders of a message. */
-export function formatMessage(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
+  return texts('core', locale);
 }
 
 /** The name of a country in `locale` (`FR` → `France`), or the code when the runtime does not know it. */
 export function countryName(code: string, locale?: string): string {
   try {
-    return new Intl.DisplayNames([resolveLocale(locale)], { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -50,16 +59,8 @@ export function errorMessage(
   params?: Readonly<Record<string, string | number>>,
 ): string {
   const table = messages(locale);
+  const specific: Readonly<Record<string, string>> = table.specific;
   const key = `${check}.${code}`;
-  const template = check && Object.hasOwn(table.specific, key) ? (table.specific[key] as string) : table.errors[code];
+  const template = check && Object.hasOwn(specific, key) ? (specific[key] as string) : table.errors[code];
   return formatMessage(template, params);
-}
-
-/**
- * How an admin reads a config issue in `locale`: the wording of its `code` with its `params`
- * (an editor shows this beside the control the issue's path points at).
- */
-export function configIssueMessage(issue: Pick<ConfigIssue, 'code' | 'params'>, locale?: string): string {
-  const table = resolveLocale(locale) === 'fr' ? frConfigIssues : enConfigIssues;
-  return formatMessage(Object.hasOwn(table, issue.code) ? table[issue.code] : table.invalid, issue.params);
 }

@@ -1,0 +1,35 @@
+import type { Table } from '../../table.js';
+import type { issues as en } from '../en/issues.js';
+
+/** Les problèmes de configuration, par code, en français. */
+export const issues = {
+  invalid: "Cette valeur n'est pas valide.",
+  unreadable: "La configuration n'a pas pu être lue.",
+  required: 'Cette valeur est obligatoire.',
+  invalid_type: "Cette valeur n'est pas du bon type.",
+  too_long: 'Saisissez au plus {max} caractères.',
+  too_small: 'Saisissez un nombre supérieur ou égal à {min}.',
+  too_big: 'Saisissez un nombre inférieur ou égal à {max}.',
+  too_many: '{max} éléments au plus sont autorisés.',
+  too_many_locales: '{max} langues au plus sont autorisées.',
+  invalid_value: 'Choisissez une des valeurs proposées.',
+  invalid_locale: 'Utilisez un code de langue comme fr ou en-GB.',
+  invalid_id: 'Une minuscule, puis lettres, chiffres ou _ (64 au plus).',
+  reserved_id: 'Cet identifiant est réservé : choisissez-en un autre.',
+  catalog_id: 'Un champ du catalogue a cet identifiant : choisissez-en un autre.',
+  duplicate_id: 'Un autre champ a cet identifiant.',
+  missing_label: 'Saisissez un libellé en français ou en anglais.',
+  missing_options: 'Ajoutez au moins un choix.',
+  missing_option_value: 'Chaque choix demande une valeur et un libellé.',
+  missing_option_label: 'Chaque choix demande une valeur et un libellé.',
+  duplicate_option: 'Deux choix ont la même valeur : donnez-leur des valeurs différentes.',
+  options_not_allowed: 'Seules les listes déroulantes et les boutons radio ont des choix.',
+  not_applicable: "Ce réglage ne s'applique pas à ce type de champ.",
+  min_exceeds_max: 'La longueur minimale ne doit pas dépasser la longueur maximale.',
+  unknown_custom_field: "Ce champ personnalisé n'existe plus.",
+  not_custom: 'Un champ du catalogue ne peut être ni supprimé ni modifié : masquez-le.',
+  unknown_field: "Le champ {id} n'existe pas.",
+  duplicate_field: 'Le champ {id} figure deux fois dans la liste.',
+  invalid_email: 'Saisissez une adresse e-mail valide, comme ventes@exemple.fr.',
+  unsafe_redirect: 'Saisissez un chemin commençant par un seul / ou une adresse https.',
+} satisfies Table<typeof en>;
