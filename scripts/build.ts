@@ -1,5 +1,6 @@
-// `npm run build`: ESM + .d.ts of each package (tsc), the single-file browser bundles (vite)
-// and the custom-elements.json of each element package (Custom Elements Manifest analyzer).
+// `npm run build`: ESM + .d.ts of each package (tsc), the single-file browser bundles (vite),
+// the demo server's JavaScript and the custom-elements.json of each element package (Custom
+// Elements Manifest analyzer).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -14,6 +15,11 @@ for (const pkg of ['sdk', 'form', 'field-config']) {
 for (const bundle of ['form', 'field-config']) {
   run('vite', ['build'], { env: { ...process.env, BUNDLE: bundle } });
 }
+
+// The server as plain JavaScript, so production runs `node packages/demo-server/dist/main.js`
+// without tsx (docs/deployment.md); after the packages whose dist/ it imports.
+rmSync('packages/demo-server/dist', { recursive: true, force: true });
+run('tsc', ['-p', 'packages/demo-server/tsconfig.build.json']);
 
 for (const pkg of ['form', 'field-config']) {
   run('custom-elements-manifest', ['analyze', '--litelement', '--globs', 'src/**/*.component.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'], {
