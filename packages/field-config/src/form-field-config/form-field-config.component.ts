@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
+import { LocaleController } from '@account-request/form/locale.js';
 import { configIssueMessage, createClient, defaultConfig, isConfigError, isConflictError, resolveLocale, safeParseConfig } from '@account-request/sdk';
 import type { AccountRequestClient, BuiltInLocale, ConfigIssue, FormConfig } from '@account-request/sdk';
 import { editorContext, type Edit, type EditorStore } from '../context.js';
@@ -19,15 +20,6 @@ function isTextEntry(target: EventTarget | undefined): boolean {
   if (target instanceof HTMLTextAreaElement) return true;
   if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
   return target instanceof HTMLElement && target.isContentEditable;
-}
-
-// The nearest `lang` up the tree, crossing shadow roots.
-function inheritedLang(node: Node | null): string | undefined {
-  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    const lang = node instanceof Element ? node.getAttribute('lang') : null;
-    if (lang) return lang;
-  }
-  return undefined;
 }
 
 /**
@@ -121,6 +113,7 @@ export class FormFieldConfig extends LitElement {
   #defaultClient?: { readonly src: string; readonly api: AccountRequestClient };
   readonly #history = new HistoryController<FormConfig>(this);
   readonly #provider = new ContextProvider(this, { context: editorContext });
+  readonly #lang = new LocaleController(this);
 
   constructor() {
     super();
@@ -183,7 +176,7 @@ export class FormFieldConfig extends LitElement {
   }
 
   get #locale(): BuiltInLocale {
-    return resolveLocale(this.lang || inheritedLang(this.parentNode) || document.documentElement.lang);
+    return resolveLocale(this.#lang.lang);
   }
 
   #api(): AccountRequestClient {

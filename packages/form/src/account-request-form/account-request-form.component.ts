@@ -8,7 +8,7 @@ import type { ConfigState } from '../controllers/config-loader.js';
 import { DRAFT_KEY_PREFIX, DraftController } from '../controllers/draft.js';
 import type { DraftMode } from '../controllers/draft.js';
 import { FeedbackController } from '../controllers/feedback.js';
-import { inheritedLang, LangObserver } from '../controllers/locale.js';
+import { LocaleController } from '../controllers/locale.js';
 import { SubmissionController } from '../controllers/submission.js';
 import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
@@ -97,6 +97,7 @@ export class AccountRequestForm extends LitElement {
   readonly #submission = new SubmissionController(this, () => this.#announceFailure());
   readonly #draftStore = new DraftController(this, () => ({ mode: this.#draftMode, key: this.#draftKey }));
   readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
+  readonly #lang = new LocaleController(this);
   readonly #values = new FieldValues();
   #status = { text: '', error: false, seq: 0 };
   #focus: string | undefined;
@@ -128,7 +129,6 @@ export class AccountRequestForm extends LitElement {
     this.enctype = 'application/json';
     this.draft = 'local';
     this.lightDom = false;
-    new LangObserver(this);
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -155,7 +155,7 @@ export class AccountRequestForm extends LitElement {
   }
 
   get #locale(): BuiltInLocale {
-    return resolveLocale(inheritedLang(this));
+    return resolveLocale(this.#lang.lang);
   }
 
   get #strings(): FormStrings {

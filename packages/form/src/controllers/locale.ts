@@ -1,45 +1,67 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/**
- * The language tag that applies to `element`: its own `lang`, else the closest ancestor
- * with one (crossing shadow roots, so an element inside another component still follows
- * the page), else the document's, else `en`.
- */
-export function inheritedLang(element: Element): string {
-  const own = element.getAttribute('lang');
-  if (own) return own;
-  let node: Element | null = element.parentElement ?? hostOf(element);
-  while (node) {
-    const found = node.closest('[lang]');
-    const lang = found?.getAttribute('lang');
-    if (lang) return lang;
-    node = hostOf(node);
-  }
-  return element.ownerDocument.documentElement.lang || 'en';
-}
+type Host = ReactiveControllerHost & HTMLElement;
 
 function hostOf(node: Node): Element | null {
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }
 
-/** Re-renders the host when a `lang` attribute changes anywhere in the document, as the inherited language may follow. */
-export class LangObserver implements ReactiveController {
-  readonly #host: ReactiveControllerHost & Element;
-  #observer: MutationObserver | undefined;
+/**
+ * The language tag that applies to `element`: its own `lang`, else the closest ancestor with
+ * one (crossing shadow roots, so an element inside another component still follows the page),
+ * else the document's, else `en`.
+ */
+export function inheritedLang(element: Element): string {
+  const own = element.getAttribute('lang');
+  if (own) return own;
+  let node: Element | null = element.parentElement ?? hostOf(element);
+  while (node) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang) return lang;
+    node = hostOf(node);
+  }
+  return element.ownerDocument.documentElement.lang || 'en';
+}
 
-  constructor(host: ReactiveControllerHost & Element) {
+/**
+ * The language of an element, shared by `<account-request-form>` and `<form-field-config>`:
+ * {@link inheritedLang}, or the host's `lang` property when it is set without the attribute.
+ * Every tree between the host and the document (the document, and each shadow root crossed)
+ * is observed, so a change of an ancestor's `lang` re-renders the host when its language changes.
+ */
+export class LocaleController implements ReactiveController {
+  readonly #host: Host;
+  readonly #observer: MutationObserver;
+  #lang: string | undefined;
+
+  constructor(host: Host) {
     this.#host = host;
+    this.#observer = new MutationObserver(() => {
+      if (this.#lang !== undefined && this.#read() !== this.#lang) this.#host.requestUpdate();
+    });
     host.addController(this);
   }
 
+  /** The language tag that applies to the host now (`fr`, `en-GB`…; `en` when none is set). */
+  get lang(): string {
+    this.#lang = this.#read();
+    return this.#lang;
+  }
+
   hostConnected(): void {
-    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
-    this.#observer.observe(this.#host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    const options = { attributes: true, attributeFilter: ['lang'], subtree: true };
+    for (let node: Element | null = this.#host; node; node = hostOf(node)) {
+      const root = node.getRootNode();
+      this.#observer.observe(root instanceof ShadowRoot ? root : node.ownerDocument.documentElement, options);
+    }
   }
 
   hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    this.#observer.disconnect();
+  }
+
+  #read(): string {
+    return this.#host.lang || inheritedLang(this.#host);
   }
 }
