@@ -71,6 +71,14 @@ const MIGRATIONS: readonly string[] = [
   // until lease_until (epoch ms), renewed while it works; past it, a retry takes the key over.
   // Claims from before this step have none and count as expired.
   `ALTER TABLE idempotency_keys ADD COLUMN lease_until INTEGER;`,
+  // 4: rate-limit counters (issue 12), so servers sharing the file count submissions together:
+  // one row per key, its hits in the window ending at reset_at (epoch ms).
+  `CREATE TABLE rate_limits (
+     key TEXT PRIMARY KEY,
+     count INTEGER NOT NULL,
+     reset_at INTEGER NOT NULL
+   );
+   CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);`,
 ];
 
 /**
