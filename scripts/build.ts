@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 const run = (command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   execFileSync(command, args, { stdio: 'inherit', ...options });
 
-for (const pkg of ['sdk', 'form', 'field-config']) {
+for (const pkg of ['sdk', 'form', 'field-config', 'postgres']) {
   rmSync(`packages/${pkg}/dist`, { recursive: true, force: true });
   run('tsc', ['-p', `packages/${pkg}/tsconfig.build.json`]);
 }

@@ -6,7 +6,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { readFileSync } from 'node:fs';
 
-const PACKAGES = ['packages/sdk', 'packages/form', 'packages/field-config'];
+const PACKAGES = ['packages/sdk', 'packages/form', 'packages/field-config', 'packages/postgres'];
 let passed = 0;
 let failed = 0;
 
