@@ -1,4 +1,4 @@
-import { addLocaleLoader, format, formatDuration, registerLocale, texts, type LocaleTables } from '@account-request/sdk';
+import { addLocaleLoader, format, formatDuration, registerLocale, texts, type LocaleTables, type SubmissionFailureReason } from '@account-request/sdk';
 import { form as en } from '@account-request/sdk/locales/en/form';
 import { form as fr } from '@account-request/sdk/locales/fr/form';
 
@@ -37,19 +37,16 @@ export interface FormStrings extends Omit<Own, 'summary' | 'retryIn' | 'retrying
   readonly retrying: (wait: string) => string;
 }
 
-/** Why a submission failed, as far as the words are concerned. */
-export type FailureReason = 'offline' | 'timeout' | 'server' | 'rate-limited' | 'rejected' | 'lost';
-
 /** `seconds` in words ("1 second", "2 minutes"), through `Intl`; minutes from one minute up. */
 export const duration = formatDuration;
 
 /**
  * The status line for a failed submission: what happened, that the values are kept and what
  * comes next (`next`: the retry offer, the wait or the automatic retry). A refusal gets the
- * server's own explanation (`detail`) instead.
+ * server's own explanation (`detail`) instead. Field errors (`validation`) show on their fields.
  */
-export function failureText(strings: FormStrings, reason: FailureReason, detail: string, next: string): string {
-  if (reason === 'rejected') return detail ? `${strings.rejected} ${detail}` : strings.rejected;
+export function failureText(strings: FormStrings, reason: Exclude<SubmissionFailureReason, 'validation'>, detail: string, next: string): string {
+  if (reason === 'rejected' || reason === 'key-reused') return detail ? `${strings.rejected} ${detail}` : strings.rejected;
   const what = { offline: strings.offline, timeout: strings.timeout, server: strings.serverError, 'rate-limited': strings.tooManyRequests, lost: strings.lost }[reason];
   return `${what} ${strings.kept} ${next}`;
 }

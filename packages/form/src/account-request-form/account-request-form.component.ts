@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, resolveLocale, validateField, validateSubmission } from '@account-request/sdk';
-import type { AccountRequestClient, BuiltInLocale, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionValues } from '@account-request/sdk';
+import type { AccountRequestClient, BuiltInLocale, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionFailureReason, SubmissionValues } from '@account-request/sdk';
 import { ConfigLoader } from '../controllers/config-loader.js';
 import type { ConfigState } from '../controllers/config-loader.js';
 import { DRAFT_KEY_PREFIX, DraftController } from '../controllers/draft.js';
@@ -18,7 +18,7 @@ import { renderHoneypot } from '../fields/honeypot.js';
 import { fieldIds, renderField } from '../fields/index.js';
 import type { FieldValue } from '../fields/index.js';
 import { duration, failureText, formStrings } from '../i18n.js';
-import type { FailureReason, FormStrings } from '../i18n.js';
+import type { FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
 import { FieldValues, readControl, staysInGroup } from './form-values.js';
 import { own, ownCopy } from '../own.js';
@@ -276,7 +276,7 @@ export class AccountRequestForm extends LitElement {
     const client = this.client ?? createClient({ base: this.#actionUrl, retry: 0 });
     const onRetry = this.client
       ? undefined
-      : (reason: FailureReason, seconds: number) => this.#announce(failureText(strings, reason, '', strings.retrying(seconds ? duration(seconds, locale) : '')));
+      : (reason: Exclude<SubmissionFailureReason, 'validation'>, seconds: number) => this.#announce(failureText(strings, reason, '', strings.retrying(seconds ? duration(seconds, locale) : '')));
     this.#announce(strings.sending);
     const sent = JSON.stringify(body);
     const outcome = await this.#submission.run(sent, (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }), onRetry);

@@ -1,51 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createIdempotencyKey } from '@account-request/sdk';
-import type { FieldError, SubmissionResult } from '@account-request/sdk';
-import type { SubmissionErrorKind } from '../events/error.js';
-import type { FailureReason as NetworkReason } from '../i18n.js';
+import { createIdempotencyKey, isSubmissionError } from '@account-request/sdk';
+import type { FieldError, SubmissionErrorKind, SubmissionFailureReason, SubmissionResult } from '@account-request/sdk';
 
 /** The submission state machine: idle → submitting → succeeded | failed-retryable | failed. */
 export type SubmissionStatus = 'idle' | 'submitting' | 'succeeded' | 'failed-retryable' | 'failed';
 
-/** Why the last attempt failed: fields to fix, or a reason the status line words. */
-export type FailureReason = 'validation' | NetworkReason;
-
-/** What went wrong, classified once so the element only has to display it. */
+/** What went wrong, as the SDK's `SubmissionError` says it, so the element only has to display it. */
 export interface Failure {
   readonly error: Error;
   readonly kind: SubmissionErrorKind;
-  readonly reason: FailureReason;
+  readonly reason: SubmissionFailureReason;
   readonly errors: readonly FieldError[];
   /** Seconds to wait before a retry (`Retry-After`). */
   readonly retryAfter?: number;
-  /** The same request may succeed unchanged in a moment: network failures, timeouts, 502, 503, 504. */
+  /** Sending the same request again may succeed. */
+  readonly retryable: boolean;
+  /** …within seconds: worth an automatic retry. */
   readonly transient: boolean;
 }
 
-/** Reads the SDK's `SubmissionError` by its stable `name` (works across bundles). */
+/** Reads the SDK's `SubmissionError` (by its stable name, so across bundles); anything else counts as offline. */
 export function classifyFailure(error: unknown): Failure {
   const err = error instanceof Error ? error : new Error(String(error));
-  const fields = err as Error & { kind?: unknown; status?: unknown; errors?: unknown; retryAfter?: unknown; cause?: unknown };
-  if (err.name !== 'SubmissionError') return { error: err, kind: 'network', reason: 'offline', errors: [], transient: false };
-  const status = typeof fields.status === 'number' ? fields.status : undefined;
-  const errors = Array.isArray(fields.errors) ? (fields.errors as FieldError[]) : [];
-  const retryAfter = typeof fields.retryAfter === 'number' && fields.retryAfter >= 0 ? Math.ceil(fields.retryAfter) : undefined;
-  const base = { error: err, errors, transient: false, ...(retryAfter !== undefined ? { retryAfter } : {}) };
-  if (fields.kind === 'validation') return { ...base, kind: 'validation', reason: 'validation' };
-  if (fields.kind === 'network') {
-    const timedOut = fields.cause instanceof Error && fields.cause.name === 'TimeoutError';
-    return { ...base, kind: 'network', reason: timedOut || status === 408 ? 'timeout' : 'offline', transient: true };
-  }
-  // A 2xx whose body could not be read: the server took the request, its answer was lost. A
-  // retry with the same key gets the first result back, so it is offered, not a refusal.
-  if (status !== undefined && status >= 200 && status < 300) return { ...base, kind: 'server', reason: 'lost' };
-  if (status === 429) return { ...base, kind: 'server', reason: 'rate-limited' };
-  if (status === 408) return { ...base, kind: 'network', reason: 'timeout', transient: true };
-  if (status === undefined || status >= 500) return { ...base, kind: 'server', reason: 'server', transient: status !== undefined && status > 501 && status < 505 };
-  return { ...base, kind: 'server', reason: 'rejected' };
+  if (!isSubmissionError(err)) return { error: err, kind: 'network', reason: 'offline', errors: [], retryable: true, transient: false };
+  const { kind, reason, errors, retryable, transient, retryAfter } = err;
+  return { error: err, kind, reason, errors, retryable, transient, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
-const RETRYABLE = new Set<FailureReason>(['offline', 'timeout', 'server', 'rate-limited', 'lost']);
 /** Seconds before each automatic retry of a transient failure (two of them), then the person decides. */
 const AUTO_RETRY_DELAYS = [1, 3];
 /** A `Retry-After` longer than this (seconds) ends the automatic retries: the person is told the wait instead. */
@@ -54,13 +35,9 @@ const MAX_AUTO_WAIT = 10;
 const MAX_TIMER = 2 ** 31 - 1;
 
 /** Told before an automatic retry, `seconds` ahead of it, so the page can say what is happening. */
-export type RetryNotice = (reason: NetworkReason, seconds: number) => void;
+export type RetryNotice = (reason: Exclude<SubmissionFailureReason, 'validation'>, seconds: number) => void;
 
-// The handler answers 422 with no field error when a key comes back with another body.
-function isKeyReused(error: unknown): boolean {
-  const fields = error as { name?: unknown; status?: unknown; errors?: unknown };
-  return fields.name === 'SubmissionError' && fields.status === 422 && Array.isArray(fields.errors) && fields.errors.length === 0;
-}
+const isKeyReused = (error: unknown): boolean => isSubmissionError(error) && error.reason === 'key-reused';
 
 /**
  * Runs one request at a time and remembers the idempotency key of the current draft:
@@ -72,9 +49,9 @@ function isKeyReused(error: unknown): boolean {
  * the outcome was unknown (offline, timeout) the key is kept; if the server then says it
  * already saw that key with another body, a new key is made and the send repeated once.
  *
- * Transient failures (network, timeout, 502-504) are retried twice on their own when `run` is
- * given a `RetryNotice`; a 429 never is: the wait its `Retry-After` asks for is the person's
- * to see, and the retry theirs to make once it has passed.
+ * Transient failures (the SDK's `transient`: no answer, 408, 502-504) are retried twice on their
+ * own when `run` is given a `RetryNotice`; a 429 never is: the wait its `Retry-After` asks for
+ * is the person's to see, and the retry theirs to make once it has passed.
  */
 export class SubmissionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -158,10 +135,10 @@ export class SubmissionController implements ReactiveController {
       this.#status = 'succeeded';
       this.#renewKey();
     } catch (error) {
-      this.#outcomeUnknown = error instanceof Error && error.name === 'SubmissionError' && (error as { kind?: unknown }).kind === 'network';
+      this.#outcomeUnknown = isSubmissionError(error) && error.kind === 'network';
       const failure = classifyFailure(error);
       this.#failure = failure;
-      this.#status = RETRYABLE.has(failure.reason) ? 'failed-retryable' : 'failed';
+      this.#status = failure.retryable ? 'failed-retryable' : 'failed';
       this.#scheduleRetry(failure.retryAfter ?? 0);
     }
     this.#host.requestUpdate();
@@ -181,7 +158,7 @@ export class SubmissionController implements ReactiveController {
         const failure = classifyFailure(error);
         const delay = AUTO_RETRY_DELAYS[attempt];
         const seconds = failure.retryAfter ?? delay ?? 0;
-        if (!onRetry || !failure.transient || failure.reason === 'validation' || delay === undefined || seconds > MAX_AUTO_WAIT) throw error;
+        if (!onRetry || !failure.transient || failure.reason === 'rate-limited' || failure.reason === 'validation' || delay === undefined || seconds > MAX_AUTO_WAIT) throw error;
         onRetry(failure.reason, seconds);
         await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       }

@@ -1,5 +1,7 @@
-/** What went wrong with a submission: the values (422), the network (offline, timeout) or the server (5xx, 429, other refusals). */
-export type SubmissionErrorKind = 'validation' | 'network' | 'server';
+import type { SubmissionErrorKind } from '@account-request/sdk';
+
+/** What went wrong with a submission (the SDK's type): the values (422), the network (offline, timeout) or the server (5xx, 429, other refusals). */
+export type { SubmissionErrorKind };
 
 /** Detail of {@link AccountRequestErrorEvent}. */
 export interface AccountRequestErrorDetail {
