@@ -1,0 +1,52 @@
+// DemoApp.close(), the last step of a graceful shutdown: the e-mails still being delivered
+// finish before the database closes, so none is left claimed by a process about to exit.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MailMessage } from '@account-request/sdk/server';
+import { API_BASE, createDemoApp } from './app.js';
+import { stubAssetPaths } from './test-support/assets.js';
+
+const root = mkdtempSync(join(tmpdir(), 'demo-app-close-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+test('close() waits for the e-mails in flight, then closes the database', async () => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const sent: MailMessage[] = [];
+  const app = await createDemoApp({
+    dataDir: join(root, 'data'),
+    adminPassword: 'close-admin-pw',
+    assets: stubAssetPaths(root),
+    rateLimit: false,
+    notifier: {
+      async notify(message) {
+        await gate;
+        sent.push(message);
+      },
+    },
+  });
+  const created = await app.fetch(new Request(`http://127.0.0.1${API_BASE}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'close-1' },
+    body: JSON.stringify({
+      values: { companyName: 'Fermeture SA', lastName: 'Ferme', email: 'ferme@fermeture.example', phone: '01 23 45 67 89', street: '2 rue Close', postalCode: '75004', city: 'Paris', country: 'FR' },
+      confirmed: true,
+      locale: 'fr',
+    }),
+  }));
+  assert.equal(created.status, 201);
+
+  let closed = false;
+  const closing = app.close().then(() => (closed = true));
+  await sleep(150);
+  assert.equal(closed, false, 'close waits while an e-mail is being sent');
+  assert.equal((await app.fetch(new Request('http://127.0.0.1/readyz'))).status, 200, 'the database is still open');
+  release();
+  await closing;
+  assert.deepEqual(sent.map((message) => message.kind).sort(), ['alert', 'confirmation'], 'the e-mails in flight were sent, once each');
+  assert.equal((await app.fetch(new Request('http://127.0.0.1/readyz'))).status, 503, 'then the database is closed');
+});
