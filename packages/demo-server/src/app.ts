@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { defaultConfig, type FormConfig } from '@account-request/sdk';
-import { createAccountRequestHandler, createOutbox, problem, type Notifier, type RateLimitOptions } from '@account-request/sdk/server';
+import { createAccountRequestHandler, createOutbox, problem, type Notifier, type ProcessingStore, type RateLimitOptions } from '@account-request/sdk/server';
 import { Hono, type Context } from 'hono';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
 import { challengeHeaders, isAdmin } from './auth.js';
 import { clientAddress } from './client-address.js';
-import { openSqliteConfigStore, type SqliteConfigStore } from './config-store.js';
 import { adminPage } from './pages/admin.js';
 import { notFoundPage } from './pages/not-found.js';
 import { shopPage } from './pages/shop.js';
@@ -18,18 +17,21 @@ import { createMailNotifier } from './mailer.js';
 import { mountProcessingPages } from './processing-routes.js';
 import { requestLog } from './request-log.js';
 import { securityHeaders } from './security.js';
-import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
+import type { SqliteStore } from './sqlite-store.js';
+import { DATABASE_FILE, openDemoStores, type DemoStores } from './stores.js';
 
 /** Where the demo mounts the SDK handler (CONTRACT.md). */
 export const API_BASE = '/api/account-requests';
 
 /** Name of the SQLite file inside `dataDir`. */
-export const DATABASE_FILE = 'account-requests.sqlite';
+export { DATABASE_FILE };
 
 /** Options of {@link createDemoApp}. */
 export interface DemoAppOptions {
-  /** Folder of the SQLite database; created when missing. */
+  /** Folder of the SQLite database (unless `databaseUrl`) and of the `.eml` files; created when missing. */
   readonly dataDir: string;
+  /** `postgres://…` (`DATABASE_URL`): every store on PostgreSQL instead of SQLite, safe with several instances. */
+  readonly databaseUrl?: string;
   /** Password of the `admin` user for `/admin/` and the admin API. */
   readonly adminPassword: string;
   /** Submissions per client address and window; `false` turns the limit off. Default 20 per 10 minutes. */
@@ -55,11 +57,12 @@ export interface DemoAppOptions {
   readonly wrapStore?: (store: SqliteStore) => SqliteStore;
 }
 
-/** A demo server, ready to be given to a Node adapter or called directly in tests. */
-export interface DemoApp {
+/** A demo server, ready to be given to a Node adapter or called directly in tests (on SQLite unless `S` says otherwise). */
+export interface DemoApp<S extends ProcessingStore = SqliteStore> {
   /** The fetch handler of the whole site. */
   readonly fetch: (request: Request, env?: unknown) => Promise<Response>;
-  readonly store: SqliteStore;
+  /** The SQLite store, or the PostgreSQL one with `databaseUrl`. */
+  readonly store: S;
   /** The folder of the `.eml` files. */
   readonly outboxDir: string;
   /** Runs the e-mail retry loop once (the timer does it every `retryIntervalMs`). */
@@ -106,13 +109,20 @@ export function seedConfig(): FormConfig {
 
 /**
  * Builds the demo site: the shop page at `/`, the editor at `/admin/` (HTTP Basic), the SDK
- * handler at {@link API_BASE} over a SQLite store in `dataDir`, and the static assets.
+ * handler at {@link API_BASE} over a SQLite store in `dataDir` (or PostgreSQL at `databaseUrl`),
+ * and the static assets.
  */
-export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
-  const opened = createSqliteStore(join(options.dataDir, DATABASE_FILE));
-  const store = options.wrapStore ? options.wrapStore(opened) : opened;
+export async function createDemoApp(options: DemoAppOptions & { readonly databaseUrl?: undefined }): Promise<DemoApp<SqliteStore>>;
+export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<ProcessingStore>>;
+export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<ProcessingStore>> {
+  const stores = await openDemoStores({
+    dataDir: options.dataDir,
+    seed: options.seed ?? seedConfig(),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.wrapStore ? { wrapStore: options.wrapStore } : {}),
+  });
+  const { store } = stores;
   try {
-    const config = await openSqliteConfigStore(store.database, options.seed ?? seedConfig());
     const outboxDir = join(options.dataDir, OUTBOX_DIR);
     const logger = options.logger ?? silentLogger();
     const notifier = loggedNotifier(options.notifier ?? createMailNotifier({ outboxDir, from: options.mail?.from ?? DEFAULT_MAIL_FROM, ...(options.mail?.smtpUrl ? { smtpUrl: options.mail.smtpUrl } : {}) }), logger);
@@ -126,7 +136,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
     const settled = async (): Promise<void> => {
       while (background.size > 0) await Promise.allSettled([...background]);
     };
-    const app = buildRoutes(options, store, config, notifier, outboxDir, logger, waitUntil);
+    const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil);
     const outbox = createOutbox({ store, notifier });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
@@ -149,19 +159,18 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp> {
         clearInterval(timer);
         if (running) await running;
         if (background.size > 0) await settled();
-        store.close();
+        await stores.close();
       },
     };
   } catch (error) {
-    store.close();
+    await stores.close();
     throw error;
   }
 }
 
 function buildRoutes(
   options: DemoAppOptions,
-  store: SqliteStore,
-  config: SqliteConfigStore,
+  { store, config, rateLimits }: DemoStores,
   notifier: Notifier,
   outboxDir: string,
   logger: Logger,
@@ -179,7 +188,7 @@ function buildRoutes(
     basePath: API_BASE,
     authorize: (request) =>
       isAdmin(request, password) || problem(401, 'Sign in as the admin (HTTP Basic).', { headers: challengeHeaders() }),
-    ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs } } : {}),
+    ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs, ...(rateLimits ? { store: rateLimits } : {}) } } : {}),
     clientAddress: (request) => addresses.get(request),
     notifier,
     waitUntil,

@@ -60,3 +60,15 @@ test('a deployment setting the server cannot use is refused with a message namin
     assert.throws(() => readSettings({ [name]: value }), (error: unknown) => error instanceof SettingsError && message.test(error.message), `${name}=${value}`);
   }
 });
+
+test('DATABASE_URL: a postgres:// URL selects PostgreSQL; anything else is refused without echoing it', () => {
+  assert.equal(readSettings({}).databaseUrl, undefined);
+  assert.equal(readSettings({ DATABASE_URL: ' postgres://app:pw@db.internal:5432/shop ' }).databaseUrl, 'postgres://app:pw@db.internal:5432/shop');
+  assert.equal(readSettings({ DATABASE_URL: 'postgresql://app@db/shop' }).databaseUrl, 'postgresql://app@db/shop');
+  for (const value of ['mysql://app:secret-pw@db/shop', 'db.internal:5432', 'file:///tmp/x.sqlite']) {
+    assert.throws(
+      () => readSettings({ DATABASE_URL: value }),
+      (error: unknown) => error instanceof SettingsError && error.message.startsWith('DATABASE_URL') && !error.message.includes('secret-pw'),
+    );
+  }
+});

@@ -10,6 +10,8 @@ export interface ServerSettings {
   readonly port: number;
   /** Absolute path of the data folder. */
   readonly dataDir: string;
+  /** `DATABASE_URL`: every store on this PostgreSQL database instead of SQLite under `dataDir`. */
+  readonly databaseUrl?: string;
   readonly adminPassword: string;
   /** True when `ADMIN_PASSWORD` was unset and the password was generated for this run. */
   readonly passwordGenerated: boolean;
@@ -58,9 +60,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * `ADMIN_PASSWORD` (generated when unset or empty), `RATE_LIMIT_MAX` (submissions per client
  * address and window, default 20; 0 turns the limit off) and `RATE_LIMIT_WINDOW_MS` (default
  * 600000), `SMTP_URL` (`smtp://user:pass@host:587`; unset: e-mails are `.eml` files under
- * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL` and
- * `SHUTDOWN_TIMEOUT_MS`: see docs/deployment.md. A value the server cannot use throws a
- * {@link SettingsError} naming the variable.
+ * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL`,
+ * `SHUTDOWN_TIMEOUT_MS` and `DATABASE_URL` (PostgreSQL instead of SQLite): see
+ * docs/deployment.md. A value the server cannot use throws a {@link SettingsError} naming the
+ * variable.
  */
 export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerSettings {
   const password = env['ADMIN_PASSWORD'] ?? '';
@@ -73,6 +76,7 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     adminPassword: password === '' ? generatePassword() : password,
     passwordGenerated: password === '',
     rateLimit: max === 0 ? false : { max, windowMs },
+    ...database(env),
     ...smtp(env),
     ...(env['MAIL_FROM']?.trim() ? { mailFrom: env['MAIL_FROM'].trim() } : {}),
     trustProxy: trustProxy(env),
@@ -103,6 +107,19 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const level = LOG_LEVELS.find((name) => name === raw);
   if (level) return level;
   throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw.slice(0, 60)}").`);
+}
+
+function database(env: NodeJS.ProcessEnv): { databaseUrl?: string } {
+  const raw = env['DATABASE_URL']?.trim();
+  if (!raw) return {};
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // Reported below without echoing the URL: it holds the database password.
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new SettingsError('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+  return { databaseUrl: raw };
 }
 
 function smtp(env: NodeJS.ProcessEnv): { smtpUrl?: string } {

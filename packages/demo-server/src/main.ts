@@ -24,7 +24,7 @@ function banner(settings: ServerSettings, url: string, outboxDir: string): strin
     `  Admin (requests):      ${url}/admin/requests/`,
     `  Admin credentials:     admin / ${settings.passwordGenerated ? `${settings.adminPassword}   (generated for this run; set ADMIN_PASSWORD to choose one)` : '$ADMIN_PASSWORD'}`,
     `  API:                   ${url}/api/account-requests`,
-    `  Data:                  ${settings.dataDir}`,
+    `  Data:                  ${settings.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : settings.dataDir}`,
     `  E-mails:               ${settings.smtpUrl ? 'sent through SMTP_URL' : `.eml files in ${outboxDir}`}`,
     `  Submission rate limit: ${limit}`,
     '',
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const wrapStore = freezeAt ? (await import('./test-support/freeze-after-commit.js')).freezeAfterCommit(Number(freezeAt)) : undefined;
   const app = await createDemoApp({
     dataDir: settings.dataDir,
+    ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
     adminPassword: settings.adminPassword,
     rateLimit: settings.rateLimit,
     mail: { ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), ...(settings.mailFrom ? { from: settings.mailFrom } : {}) },
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       {
         url,
         dataDir: settings.dataDir,
+        database: settings.databaseUrl ? 'postgres' : 'sqlite',
         mail: settings.smtpUrl ? 'smtp' : 'eml-files',
         rateLimit: settings.rateLimit,
         trustProxy: settings.trustProxy,
