@@ -40,6 +40,8 @@ export default defineConfig({
     // Vite keeps whitespace and /*@__PURE__*/ comments in ES library output so that a consumer's
     // bundler can tree-shake it again. These bundles are never re-bundled: a CMS page loads them
     // as they are (and the `sdk` one stands for an app's minified output), so minify them fully.
-    rolldownOptions: { output: { minify: true, comments: false } },
+    // Languages beyond fr and en are chunks beside the bundle, named after it
+    // (account-request-form.de.js): a page serves them from the bundle's folder.
+    rolldownOptions: { output: { minify: true, comments: false, chunkFileNames: `${target.fileName.replace(/\.bundle\.js$/, '')}.[name].js` } },
   },
 });

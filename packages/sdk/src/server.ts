@@ -1,4 +1,6 @@
 import './zod-setup.js';
+// Every built-in language, registered at once: validation messages and e-mails in the submission's language.
+import './server/locales.js';
 
 /**
  * `@account-request/sdk/server`: the fetch-style HTTP handler and its stores. Standard

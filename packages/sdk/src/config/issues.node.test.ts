@@ -85,7 +85,7 @@ describe('config issue codes', () => {
     assert.equal(configIssueMessage({ code: 'duplicate_id' }, 'en'), 'Another field has this identifier.');
     assert.equal(configIssueMessage({ code: 'duplicate_id' }, 'fr-CA'), 'Un autre champ a cet identifiant.');
     assert.equal(configIssueMessage({ code: 'too_long', params: { max: 200 } }, 'fr'), 'Saisissez au plus 200 caractères.');
-    assert.equal(configIssueMessage({ code: 'unknown_field', params: { id: 'fax2' } }, 'de'), 'The field fax2 does not exist.');
+    assert.equal(configIssueMessage({ code: 'unknown_field', params: { id: 'fax2' } }, 'sv'), 'The field fax2 does not exist.');
     assert.equal(configIssueMessage({ code: 'toString' as ConfigIssueCode }, 'en'), enConfigIssues.invalid);
   });
 });

@@ -1,6 +1,7 @@
 import type { core } from './locales/en/core.js';
 import type { form } from './locales/en/form.js';
 import type { issues } from './locales/en/issues.js';
+import type { mail } from './locales/en/mail.js';
 import type { Table } from './table.js';
 
 /**
@@ -13,4 +14,6 @@ export interface Namespaces {
   readonly form: Table<typeof form>;
   /** How an admin reads each config issue code (`configIssueMessage`). */
   readonly issues: Table<typeof issues>;
+  /** The e-mails the server sends (`@account-request/sdk/server`). */
+  readonly mail: Table<typeof mail>;
 }

@@ -43,17 +43,13 @@ export function localeChain(tag?: string): string[] {
 }
 
 const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
-// A plural's forms are one text: a locale's plural replaces English's whole, never form by form.
-const isPlural = (value: Tree): boolean => Object.hasOwn(value, 'other') && Object.keys(value).every((key) => /^(zero|one|two|few|many|other)$/.test(key));
 
-// `over` on top of `base`, group by group; only own, non-empty values count.
+// `over` on top of `base`, key by key (a plural's forms too: a missing form falls back like a
+// missing key); only own, non-empty values count.
 function merge(base: unknown, over: unknown): unknown {
-  if (!isTree(over) || isPlural(over) || !isTree(base) || isPlural(base)) return over === undefined || over === '' ? base : over;
+  if (!isTree(over) || !isTree(base)) return over === undefined || over === '' ? base : over;
   const out: Tree = Object.create(null) as Tree;
-  for (const key of new Set([...Object.keys(base), ...Object.keys(over)])) {
-    if (key === '__proto__') continue;
-    out[key] = merge(base[key], over[key]);
-  }
+  for (const key of new Set([...Object.keys(base), ...Object.keys(over)])) if (key !== '__proto__') out[key] = merge(base[key], over[key]);
   return out;
 }
 
@@ -66,7 +62,7 @@ function merge(base: unknown, over: unknown): unknown {
  */
 export function registerLocale(tag: string, add: LocaleTables): void {
   const key = normalizeTag(tag);
-  if (!key) throw new TypeError('registerLocale: a language tag is required');
+  if (!key) throw new TypeError('registerLocale: no tag');
   tables.set(key, merge(tables.get(key), add) as Tree);
   merged.clear();
   for (const listener of listeners) listener();
@@ -130,7 +126,7 @@ export function texts<N extends Namespace>(namespace: N, tag?: string): Namespac
     const language = languageOf(tag);
     if (loaders.length && language && !tables.get(language)?.[namespace]) void loadLocale(language);
     out = chain.reduceRight<unknown>((acc, key) => merge(acc, tables.get(key)?.[namespace]), undefined);
-    if (out === undefined) throw new Error(`No texts for the "${namespace}" namespace: import the module that registers them`);
+    if (out === undefined) throw new Error(`No ${namespace} texts`);
     merged.set(id, out);
   }
   return out as Namespaces[N];

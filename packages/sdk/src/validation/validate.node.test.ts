@@ -284,10 +284,12 @@ describe('validateSubmission', () => {
   it('takes the message locale from the body when no option is given, falling back to en', () => {
     const fr = validateSubmission(config, { values: {}, locale: 'fr-BE' });
     assert.equal(fr.success ? '' : fr.errors[0]?.message, 'Ce champ est obligatoire.');
-    const de = validateSubmission(config, { values: {}, locale: 'de' });
-    assert.equal(de.success ? '' : de.errors[0]?.message, 'This field is required.');
-    const ok = validateSubmission(config, { values: valid, confirmed: true, locale: 'de-CH' });
+    const sv = validateSubmission(config, { values: {}, locale: 'sv' });
+    assert.equal(sv.success ? '' : sv.errors[0]?.message, 'This field is required.');
+    const ok = validateSubmission(config, { values: valid, confirmed: true, locale: 'sv-SE' });
     assert.equal(ok.success && ok.data.locale, 'en');
+    const de = validateSubmission(config, { values: valid, confirmed: true, locale: 'de-CH' });
+    assert.equal(de.success && de.data.locale, 'de', 'a built-in language is kept');
   });
 });
 

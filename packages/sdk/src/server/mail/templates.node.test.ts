@@ -24,7 +24,10 @@ describe('mail templates', () => {
     assert.equal(en.subject, 'We have received your business account request');
     assert.match(en.html, /<html lang="en">/);
     assert.ok(en.text.endsWith('once it is processed.\n'), 'no signature without a site name');
-    assert.equal(confirmationMail({ locale: 'de', values }).subject, en.subject, 'other locales fall back to English');
+    assert.equal(confirmationMail({ locale: 'sv', values }).subject, en.subject, 'a language without tables falls back to English');
+    const de = confirmationMail({ locale: 'de-AT', values });
+    assert.equal(de.subject, 'Wir haben Ihre Anfrage für ein Geschäftskundenkonto erhalten', 'a regional tag gets its language');
+    assert.match(de.html, /<html lang="de">/);
   });
 
   test('alert: every value escaped, a row per known value, the link when given', () => {
@@ -51,6 +54,7 @@ describe('mail templates', () => {
     assertEscaped(fr.html);
     const en = activationMail({ locale: 'en', values, link: 'https://x.test/a', expiresAt: '2026-05-01T09:00:00.000Z' });
     assert.ok(en.text.includes('until 1 May 2026'));
+    assert.ok(activationMail({ locale: 'de', values, link: 'https://x.test/a', expiresAt: '2026-05-01T09:00:00.000Z' }).text.includes('bis zum 1. Mai 2026 gültig'));
     assert.equal(en.subject, 'Activate your business account');
   });
 

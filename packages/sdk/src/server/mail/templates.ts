@@ -1,7 +1,8 @@
-import { resolveLocale } from '../../i18n/index.js';
+import { formatDate, formatMessage } from '../../i18n/format.js';
+import { localeChain, registeredTables, texts } from '../../i18n/registry.js';
 import type { SubmissionValues } from '../../types.js';
+import '../locales.js';
 import { headerLine, htmlMail, type MailHtml } from './escape.js';
-import { fill, mailTexts, type MailTexts } from './texts.js';
 
 /** A rendered e-mail: one-line subject, plain text, and HTML where every value is escaped. */
 export interface MailContent {
@@ -12,23 +13,28 @@ export interface MailContent {
 
 /** What every template needs. */
 export interface MailContext {
-  /** Any BCP 47 tag; French for `fr…`, English otherwise. */
+  /** Any BCP 47 tag; the registry's fallback applies (the tag, its language, then English). */
   readonly locale: string;
   /** Signs the e-mails and names the shop in subjects; omitted when absent. */
   readonly siteName?: string;
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+// A value is inserted as text, never re-scanned for placeholders.
+const fill = (template: string, params: Readonly<Record<string, string>>): string => formatMessage(template, params);
 
 /** A paragraph of text, or a part with its own plain-text and HTML forms. */
 type Block = string | { readonly text: string; readonly html: MailHtml };
 
-function compose(texts: MailTexts, context: MailContext, subject: string, blocks: readonly Block[]): MailContent {
+function compose(context: MailContext, subject: string, blocks: readonly Block[]): MailContent {
+  const words = texts('mail', context.locale);
   const site = context.siteName ?? '';
-  const all: Block[] = [texts.greeting, ...blocks, ...(site ? [fill(texts.signature, { site })] : [])];
+  const all: Block[] = [words.greeting, ...blocks, ...(site ? [fill(words.signature, { site })] : [])];
   const text = all.map((block) => (typeof block === 'string' ? block : block.text)).join('\n\n');
+  // The language the words came from: the tag when a page registered mail texts for it, else its language's.
+  const lang = localeChain(context.locale).find((tag) => registeredTables(tag)?.mail) ?? 'en';
   const html = htmlMail`<!doctype html>
-<html lang="${resolveLocale(context.locale)}"><head><meta charset="utf-8"><title>${headerLine(subject)}</title></head>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${headerLine(subject)}</title></head>
 <body>
 ${all.map((block) => (typeof block === 'string' ? htmlMail`<p>${block}</p>\n` : block.html))}</body></html>
 `;
@@ -37,42 +43,42 @@ ${all.map((block) => (typeof block === 'string' ? htmlMail`<p>${block}</p>\n` : 
 
 /** The e-mail telling an applicant their request arrived. */
 export function confirmationMail(context: MailContext & { readonly values: SubmissionValues }): MailContent {
-  const texts = mailTexts(resolveLocale(context.locale));
+  const words = texts('mail', context.locale);
   const company = str(context.values['companyName']);
-  return compose(texts, context, texts.confirmationSubject, texts.confirmationBody.map((p) => fill(p, { company })));
+  return compose(context, words.confirmationSubject, words.confirmationBody.map((p) => fill(p, { company })));
 }
 
 /** The e-mail telling the sales team (`settings.alertEmail`) a request arrived. */
 export function alertMail(context: MailContext & { readonly values: SubmissionValues; readonly createdAt: string; readonly link?: string }): MailContent {
-  const texts = mailTexts(resolveLocale(context.locale));
+  const words = texts('mail', context.locale);
+  const fields = texts('core', context.locale).fields;
   const v = context.values;
   const contact = [str(v['civility']), str(v['firstName']), str(v['lastName'])].filter(Boolean).join(' ');
   const rows: [string, string][] = [
-    [texts.labels.company, str(v['companyName'])],
-    [texts.labels.contact, contact],
-    [texts.labels.email, str(v['email'])],
-    [texts.labels.phone, str(v['phone'])],
-    [texts.labels.siret, str(v['siret'])],
-    [texts.labels.city, [str(v['postalCode']), str(v['city'])].filter(Boolean).join(' ')],
-    [texts.labels.received, context.createdAt],
+    [fields.companyName.label, str(v['companyName'])],
+    [words.labels.contact, contact],
+    [fields.email.label, str(v['email'])],
+    [fields.phone.label, str(v['phone'])],
+    [fields.siret.label, str(v['siret'])],
+    [fields.city.label, [str(v['postalCode']), str(v['city'])].filter(Boolean).join(' ')],
+    [words.labels.received, context.createdAt],
   ];
   const shown = rows.filter(([, value]) => value !== '');
-  const subject = fill(texts.alertSubject, { company: str(v['companyName']) });
+  const subject = fill(words.alertSubject, { company: str(v['companyName']) });
   const table: Block = {
     text: shown.map(([label, value]) => `${label}: ${value}`).join('\n'),
     html: htmlMail`<table>${shown.map(([label, value]) => htmlMail`<tr><th scope="row" align="left">${label}</th><td>${value}</td></tr>`)}</table>\n`,
   };
-  const link: Block[] = context.link ? [{ text: `${texts.alertOpen}: ${context.link}`, html: htmlMail`<p><a href="${context.link}">${texts.alertOpen}</a></p>\n` }] : [];
-  return compose(texts, context, subject, [texts.alertIntro, table, ...link]);
+  const link: Block[] = context.link ? [{ text: `${words.alertOpen}: ${context.link}`, html: htmlMail`<p><a href="${context.link}">${words.alertOpen}</a></p>\n` }] : [];
+  return compose(context, subject, [words.alertIntro, table, ...link]);
 }
 
 /** The e-mail that lets an applicant choose a password: the link works once, until `expiresAt`. */
 export function activationMail(context: MailContext & { readonly values: SubmissionValues; readonly link: string; readonly expiresAt: string }): MailContent {
-  const lang = resolveLocale(context.locale);
-  const texts = mailTexts(lang);
+  const words = texts('mail', context.locale);
   const company = str(context.values['companyName']);
-  const date = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(context.expiresAt));
-  const subject = fill(texts.activationSubject, { site: context.siteName ?? '' });
-  const link: Block = { text: context.link, html: htmlMail`<p><a href="${context.link}">${texts.activationButton}</a></p>\n` };
-  return compose(texts, context, subject, [...texts.activationBody.map((p) => fill(p, { company })), link, fill(texts.activationExpiry, { date }), texts.activationIgnore]);
+  const date = formatDate(context.expiresAt, context.locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const subject = fill(words.activationSubject, { site: context.siteName ?? '' });
+  const link: Block = { text: context.link, html: htmlMail`<p><a href="${context.link}">${words.activationButton}</a></p>\n` };
+  return compose(context, subject, [...words.activationBody.map((p) => fill(p, { company })), link, fill(words.activationExpiry, { date }), words.activationIgnore]);
 }

@@ -3,7 +3,6 @@ import type { core as en } from '../en/core.js';
 
 /** Gemeinsame Texte auf Deutsch: Prüfmeldungen, Feldbezeichnungen, gemeinsame Wörter. */
 export const core = {
-  language: 'Deutsch',
   intl: 'de-DE',
   submit: 'Anfrage senden',
   confirm: 'Ich bestätige, dass die obigen Angaben korrekt sind',
@@ -69,9 +68,5 @@ export const core = {
     password: { label: 'Passwort', help: 'Mindestens 12 Zeichen' },
     newsletter: { label: 'Ich möchte den Newsletter erhalten' },
     partnerOffers: { label: 'Ich möchte Angebote unserer Partner erhalten' },
-  },
-  request: {
-    contact: 'Kontakt',
-    received: 'Eingegangen am',
   },
 } satisfies Table<typeof en>;

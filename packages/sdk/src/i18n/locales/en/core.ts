@@ -13,8 +13,6 @@ interface FieldWords {
  * surface shares. `{min}`, `{max}`, `{country}` are placeholders.
  */
 export const core = {
-  /** The language's own name, for a language switch. */
-  language: 'English',
   /** The `Intl` locale of dates and numbers when a tag names only the language. */
   intl: 'en-GB',
   /** Label of the submit button. */
@@ -91,9 +89,4 @@ export const core = {
     newsletter: { label: 'Send me the newsletter' },
     partnerOffers: { label: 'Send me offers from partners' },
   } satisfies Record<CatalogFieldId, FieldWords>,
-  /** Words about a received request that the e-mails and the back office share. */
-  request: {
-    contact: 'Contact',
-    received: 'Received',
-  },
 };

@@ -3,7 +3,6 @@ import type { core as en } from '../en/core.js';
 
 /** Textos comunes en español: mensajes de validación, etiquetas de campos, palabras compartidas. */
 export const core = {
-  language: 'Español',
   intl: 'es-ES',
   submit: 'Enviar solicitud',
   confirm: 'Confirmo que la información anterior es correcta',
@@ -69,9 +68,5 @@ export const core = {
     password: { label: 'Contraseña', help: 'Al menos 12 caracteres' },
     newsletter: { label: 'Deseo recibir el boletín informativo' },
     partnerOffers: { label: 'Acepto recibir ofertas de nuestros socios' },
-  },
-  request: {
-    contact: 'Contacto',
-    received: 'Recibida el',
   },
 } satisfies Table<typeof en>;

@@ -3,7 +3,6 @@ import type { core as en } from '../en/core.js';
 
 /** Textes communs en français : messages de validation, libellés du catalogue, mots partagés. */
 export const core = {
-  language: 'Français',
   intl: 'fr-FR',
   submit: 'Envoyer la demande',
   confirm: "Je confirme l'exactitude des informations ci-dessus",
@@ -69,9 +68,5 @@ export const core = {
     password: { label: 'Mot de passe', help: 'Au moins 12 caractères' },
     newsletter: { label: "Je souhaite recevoir la lettre d'information" },
     partnerOffers: { label: 'J’accepte de recevoir les offres de nos partenaires' },
-  },
-  request: {
-    contact: 'Contact',
-    received: 'Reçue le',
   },
 } satisfies Table<typeof en>;

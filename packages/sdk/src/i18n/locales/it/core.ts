@@ -3,7 +3,6 @@ import type { core as en } from '../en/core.js';
 
 /** Testi comuni in italiano: messaggi di convalida, etichette dei campi, parole condivise. */
 export const core = {
-  language: 'Italiano',
   intl: 'it-IT',
   submit: 'Invia la richiesta',
   confirm: 'Confermo che le informazioni riportate sopra sono corrette',
@@ -69,9 +68,5 @@ export const core = {
     password: { label: 'Password', help: 'Almeno 12 caratteri' },
     newsletter: { label: 'Desidero ricevere la newsletter' },
     partnerOffers: { label: 'Accetto di ricevere le offerte dei nostri partner' },
-  },
-  request: {
-    contact: 'Referente',
-    received: 'Ricevuta il',
   },
 } satisfies Table<typeof en>;

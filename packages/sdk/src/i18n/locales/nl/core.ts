@@ -3,7 +3,6 @@ import type { core as en } from '../en/core.js';
 
 /** Gemeenschappelijke teksten in het Nederlands: foutmeldingen, veldnamen, gedeelde woorden. */
 export const core = {
-  language: 'Nederlands',
   intl: 'nl-NL',
   submit: 'Aanvraag versturen',
   confirm: 'Ik bevestig dat de bovenstaande gegevens juist zijn',
@@ -69,9 +68,5 @@ export const core = {
     password: { label: 'Wachtwoord', help: 'Minstens 12 tekens' },
     newsletter: { label: 'Ik wil de nieuwsbrief ontvangen' },
     partnerOffers: { label: 'Ik wil aanbiedingen van onze partners ontvangen' },
-  },
-  request: {
-    contact: 'Contactpersoon',
-    received: 'Ontvangen op',
   },
 } satisfies Table<typeof en>;

@@ -3,7 +3,6 @@ import type { core as en } from '../en/core.js';
 
 /** Textos comuns em português (Portugal): mensagens de validação, nomes dos campos, palavras partilhadas. */
 export const core = {
-  language: 'Português',
   intl: 'pt-PT',
   submit: 'Enviar pedido',
   confirm: 'Confirmo que as informações acima estão corretas',
@@ -69,9 +68,5 @@ export const core = {
     password: { label: 'Palavra-passe', help: 'Pelo menos 12 caracteres' },
     newsletter: { label: 'Quero receber a newsletter' },
     partnerOffers: { label: 'Aceito receber ofertas dos nossos parceiros' },
-  },
-  request: {
-    contact: 'Contacto',
-    received: 'Recebido em',
   },
 } satisfies Table<typeof en>;

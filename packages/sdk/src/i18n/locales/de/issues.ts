@@ -1,0 +1,35 @@
+import type { Table } from '../../table.js';
+import type { issues as en } from '../en/issues.js';
+
+/** Die Konfigurationsprobleme auf Deutsch, je Code. */
+export const issues = {
+  invalid: 'Dieser Wert ist ungültig.',
+  unreadable: 'Die Konfiguration konnte nicht gelesen werden.',
+  required: 'Dieser Wert ist erforderlich.',
+  invalid_type: 'Dieser Wert hat den falschen Typ.',
+  too_long: 'Geben Sie höchstens {max} Zeichen ein.',
+  too_small: 'Geben Sie eine Zahl von mindestens {min} ein.',
+  too_big: 'Geben Sie eine Zahl von höchstens {max} ein.',
+  too_many: 'Es sind höchstens {max} Einträge zulässig.',
+  too_many_locales: 'Es sind höchstens {max} Sprachen zulässig.',
+  invalid_value: 'Wählen Sie einen der angebotenen Werte.',
+  invalid_locale: 'Verwenden Sie ein Sprachkürzel wie de oder en-GB.',
+  invalid_id: 'Ein Kleinbuchstabe, dann Buchstaben, Ziffern oder _ (höchstens 64).',
+  reserved_id: 'Diese Kennung ist reserviert: Bitte wählen Sie eine andere.',
+  catalog_id: 'Ein Katalogfeld hat bereits diese Kennung: Bitte wählen Sie eine andere.',
+  duplicate_id: 'Ein anderes Feld hat bereits diese Kennung.',
+  missing_label: 'Geben Sie eine Bezeichnung auf Französisch oder Englisch ein.',
+  missing_options: 'Fügen Sie mindestens eine Option hinzu.',
+  missing_option_value: 'Jede Option braucht einen Wert und eine Bezeichnung.',
+  missing_option_label: 'Jede Option braucht einen Wert und eine Bezeichnung.',
+  duplicate_option: 'Zwei Optionen haben denselben Wert: Geben Sie jeder einen eigenen.',
+  options_not_allowed: 'Nur Auswahllisten und Optionsfelder haben Optionen.',
+  not_applicable: 'Diese Einstellung gilt nicht für diesen Feldtyp.',
+  min_exceeds_max: 'Die Mindestlänge darf die Höchstlänge nicht überschreiten.',
+  unknown_custom_field: 'Dieses benutzerdefinierte Feld gibt es nicht mehr.',
+  not_custom: 'Ein Katalogfeld kann weder gelöscht noch geändert werden: Blenden Sie es stattdessen aus.',
+  unknown_field: 'Das Feld {id} existiert nicht.',
+  duplicate_field: 'Das Feld {id} ist doppelt aufgeführt.',
+  invalid_email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. vertrieb@beispiel.de.',
+  unsafe_redirect: 'Geben Sie einen Pfad ein, der mit einem einzelnen / beginnt, oder eine https-Adresse.',
+} satisfies Table<typeof en>;

@@ -1,0 +1,35 @@
+import type { Table } from '../../table.js';
+import type { issues as en } from '../en/issues.js';
+
+/** Los problemas de configuración, por código, en español. */
+export const issues = {
+  invalid: 'Este valor no es válido.',
+  unreadable: 'No se ha podido leer la configuración.',
+  required: 'Este valor es obligatorio.',
+  invalid_type: 'Este valor no es del tipo correcto.',
+  too_long: 'Introduzca como máximo {max} caracteres.',
+  too_small: 'Introduzca un número igual o superior a {min}.',
+  too_big: 'Introduzca un número igual o inferior a {max}.',
+  too_many: 'Se permiten como máximo {max} elementos.',
+  too_many_locales: 'Se permiten como máximo {max} idiomas.',
+  invalid_value: 'Elija uno de los valores propuestos.',
+  invalid_locale: 'Utilice un código de idioma como es o en-GB.',
+  invalid_id: 'Una letra minúscula y después letras, dígitos o _ (64 como máximo).',
+  reserved_id: 'Este identificador está reservado: elija otro.',
+  catalog_id: 'Un campo del catálogo ya tiene este identificador: elija otro.',
+  duplicate_id: 'Otro campo ya tiene este identificador.',
+  missing_label: 'Introduzca una etiqueta en francés o en inglés.',
+  missing_options: 'Añada al menos una opción.',
+  missing_option_value: 'Cada opción necesita un valor y una etiqueta.',
+  missing_option_label: 'Cada opción necesita un valor y una etiqueta.',
+  duplicate_option: 'Dos opciones tienen el mismo valor: asigne a cada una un valor distinto.',
+  options_not_allowed: 'Solo las listas desplegables y los botones de opción tienen opciones.',
+  not_applicable: 'Este ajuste no se aplica a este tipo de campo.',
+  min_exceeds_max: 'La longitud mínima no puede superar la longitud máxima.',
+  unknown_custom_field: 'Este campo personalizado ya no existe.',
+  not_custom: 'Un campo del catálogo no se puede eliminar ni modificar: ocúltelo.',
+  unknown_field: 'El campo {id} no existe.',
+  duplicate_field: 'El campo {id} aparece dos veces.',
+  invalid_email: 'Introduzca una dirección de correo electrónico válida, como ventas@ejemplo.es.',
+  unsafe_redirect: 'Introduzca una ruta que empiece por una sola / o una dirección https.',
+} satisfies Table<typeof en>;

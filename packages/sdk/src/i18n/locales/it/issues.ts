@@ -1,0 +1,35 @@
+import type { Table } from '../../table.js';
+import type { issues as en } from '../en/issues.js';
+
+/** I problemi di configurazione, per codice, in italiano. */
+export const issues = {
+  invalid: 'Questo valore non è valido.',
+  unreadable: 'Non è stato possibile leggere la configurazione.',
+  required: 'Questo valore è obbligatorio.',
+  invalid_type: 'Questo valore non è del tipo corretto.',
+  too_long: 'Inserisca al massimo {max} caratteri.',
+  too_small: 'Inserisca un numero maggiore o uguale a {min}.',
+  too_big: 'Inserisca un numero minore o uguale a {max}.',
+  too_many: 'Sono consentiti al massimo {max} elementi.',
+  too_many_locales: 'Sono consentite al massimo {max} lingue.',
+  invalid_value: 'Scelga uno dei valori proposti.',
+  invalid_locale: 'Usi un codice di lingua come it o en-GB.',
+  invalid_id: 'Una lettera minuscola, poi lettere, cifre o _ (al massimo 64).',
+  reserved_id: 'Questo identificativo è riservato: ne scelga un altro.',
+  catalog_id: 'Un campo del catalogo ha già questo identificativo: ne scelga un altro.',
+  duplicate_id: 'Un altro campo ha già questo identificativo.',
+  missing_label: 'Inserisca un’etichetta in francese o in inglese.',
+  missing_options: 'Aggiunga almeno un’opzione.',
+  missing_option_value: 'Ogni opzione richiede un valore e un’etichetta.',
+  missing_option_label: 'Ogni opzione richiede un valore e un’etichetta.',
+  duplicate_option: 'Due opzioni hanno lo stesso valore: ne assegni uno diverso a ciascuna.',
+  options_not_allowed: 'Solo gli elenchi a discesa e i pulsanti di opzione hanno delle opzioni.',
+  not_applicable: 'Questa impostazione non si applica a questo tipo di campo.',
+  min_exceeds_max: 'La lunghezza minima non può superare la lunghezza massima.',
+  unknown_custom_field: 'Questo campo personalizzato non esiste più.',
+  not_custom: 'Un campo del catalogo non può essere eliminato né modificato: lo nasconda.',
+  unknown_field: 'Il campo {id} non esiste.',
+  duplicate_field: 'Il campo {id} compare due volte.',
+  invalid_email: 'Inserisca un indirizzo e-mail valido, ad esempio vendite@esempio.it.',
+  unsafe_redirect: 'Inserisca un percorso che inizi con una sola / oppure un indirizzo https.',
+} satisfies Table<typeof en>;

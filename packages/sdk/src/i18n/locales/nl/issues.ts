@@ -1,0 +1,35 @@
+import type { Table } from '../../table.js';
+import type { issues as en } from '../en/issues.js';
+
+/** De configuratieproblemen, per code, in het Nederlands. */
+export const issues = {
+  invalid: 'Deze waarde is ongeldig.',
+  unreadable: 'De configuratie kon niet worden gelezen.',
+  required: 'Deze waarde is verplicht.',
+  invalid_type: 'Deze waarde heeft het verkeerde type.',
+  too_long: 'Vul maximaal {max} tekens in.',
+  too_small: 'Vul een getal van minstens {min} in.',
+  too_big: 'Vul een getal van maximaal {max} in.',
+  too_many: 'Er zijn maximaal {max} items toegestaan.',
+  too_many_locales: 'Er zijn maximaal {max} talen toegestaan.',
+  invalid_value: 'Kies een van de aangeboden waarden.',
+  invalid_locale: 'Gebruik een taalcode zoals nl of en-GB.',
+  invalid_id: 'Een kleine letter, daarna letters, cijfers of _ (maximaal 64).',
+  reserved_id: 'Deze ID is gereserveerd: kies een andere.',
+  catalog_id: 'Een veld uit de catalogus heeft deze ID al: kies een andere.',
+  duplicate_id: 'Een ander veld heeft deze ID al.',
+  missing_label: 'Vul een label in het Frans of het Engels in.',
+  missing_options: 'Voeg minstens één optie toe.',
+  missing_option_value: 'Elke optie heeft een waarde en een label nodig.',
+  missing_option_label: 'Elke optie heeft een waarde en een label nodig.',
+  duplicate_option: 'Twee opties hebben dezelfde waarde: geef elke optie een eigen waarde.',
+  options_not_allowed: 'Alleen keuzelijsten en keuzerondjes hebben opties.',
+  not_applicable: 'Deze instelling geldt niet voor dit type veld.',
+  min_exceeds_max: 'De minimale lengte mag niet groter zijn dan de maximale lengte.',
+  unknown_custom_field: 'Dit aangepaste veld bestaat niet meer.',
+  not_custom: 'Een veld uit de catalogus kan niet worden verwijderd of gewijzigd: verberg het in plaats daarvan.',
+  unknown_field: 'Het veld {id} bestaat niet.',
+  duplicate_field: 'Het veld {id} staat twee keer in de lijst.',
+  invalid_email: 'Vul een geldig e-mailadres in, zoals verkoop@voorbeeld.nl.',
+  unsafe_redirect: 'Vul een pad in dat met één / begint, of een https-adres.',
+} satisfies Table<typeof en>;

@@ -1,0 +1,35 @@
+import type { Table } from '../../table.js';
+import type { issues as en } from '../en/issues.js';
+
+/** Os problemas de configuração, por código, em português (Portugal). */
+export const issues = {
+  invalid: 'Este valor não é válido.',
+  unreadable: 'Não foi possível ler a configuração.',
+  required: 'Este valor é obrigatório.',
+  invalid_type: 'Este valor não é do tipo correto.',
+  too_long: 'Introduza no máximo {max} caracteres.',
+  too_small: 'Introduza um número igual ou superior a {min}.',
+  too_big: 'Introduza um número igual ou inferior a {max}.',
+  too_many: 'São permitidos no máximo {max} elementos.',
+  too_many_locales: 'São permitidos no máximo {max} idiomas.',
+  invalid_value: 'Escolha um dos valores propostos.',
+  invalid_locale: 'Utilize um código de idioma como pt ou en-GB.',
+  invalid_id: 'Uma letra minúscula, seguida de letras, algarismos ou _ (64 no máximo).',
+  reserved_id: 'Este identificador está reservado: escolha outro.',
+  catalog_id: 'Um campo do catálogo já tem este identificador: escolha outro.',
+  duplicate_id: 'Outro campo já tem este identificador.',
+  missing_label: 'Introduza uma etiqueta em francês ou em inglês.',
+  missing_options: 'Adicione pelo menos uma opção.',
+  missing_option_value: 'Cada opção precisa de um valor e de uma etiqueta.',
+  missing_option_label: 'Cada opção precisa de um valor e de uma etiqueta.',
+  duplicate_option: 'Duas opções têm o mesmo valor: atribua um valor diferente a cada uma.',
+  options_not_allowed: 'Só as listas pendentes e os botões de opção têm opções.',
+  not_applicable: 'Esta definição não se aplica a este tipo de campo.',
+  min_exceeds_max: 'O comprimento mínimo não pode exceder o comprimento máximo.',
+  unknown_custom_field: 'Este campo personalizado já não existe.',
+  not_custom: 'Um campo do catálogo não pode ser eliminado nem alterado: oculte-o.',
+  unknown_field: 'O campo {id} não existe.',
+  duplicate_field: 'O campo {id} aparece duas vezes.',
+  invalid_email: 'Introduza um endereço de e-mail válido, como vendas@exemplo.pt.',
+  unsafe_redirect: 'Introduza um caminho começado por uma única / ou um endereço https.',
+} satisfies Table<typeof en>;
