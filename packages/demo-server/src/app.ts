@@ -46,6 +46,11 @@ export interface DemoAppOptions {
   readonly notifier?: Notifier;
   /** How often failed e-mails are retried; default 30 s. */
   readonly retryIntervalMs?: number;
+  /**
+   * How long this instance holds an e-mail it is sending; default 2 minutes. Past it (the
+   * instance died mid-send) another instance's worker sends it.
+   */
+  readonly outboxLockMs?: number;
   /** Where requests, e-mail deliveries and errors are logged; default none. */
   readonly logger?: Logger;
   /**
@@ -137,7 +142,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
       while (background.size > 0) await Promise.allSettled([...background]);
     };
     const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil);
-    const outbox = createOutbox({ store, notifier });
+    const outbox = createOutbox({ store, notifier, ...(options.outboxLockMs !== undefined ? { lockMs: options.outboxLockMs } : {}) });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
       // One run at a time; an error (database busy) waits for the next tick.
@@ -191,6 +196,7 @@ function buildRoutes(
     ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs, ...(rateLimits ? { store: rateLimits } : {}) } } : {}),
     clientAddress: (request) => addresses.get(request),
     notifier,
+    ...(options.outboxLockMs !== undefined ? { delivery: { lockMs: options.outboxLockMs } } : {}),
     waitUntil,
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',

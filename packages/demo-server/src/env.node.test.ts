@@ -72,3 +72,15 @@ test('DATABASE_URL: a postgres:// URL selects PostgreSQL; anything else is refus
     );
   }
 });
+
+test('OUTBOX_INTERVAL_MS and OUTBOX_LOCK_MS: how often each instance sends due e-mails and how long it holds one', () => {
+  const defaults = readSettings({});
+  assert.equal(defaults.outboxIntervalMs, 30_000);
+  assert.equal(defaults.outboxLockMs, 120_000);
+  const settings = readSettings({ OUTBOX_INTERVAL_MS: '500', OUTBOX_LOCK_MS: '3000' });
+  assert.equal(settings.outboxIntervalMs, 500);
+  assert.equal(settings.outboxLockMs, 3000);
+  for (const [name, value] of [['OUTBOX_INTERVAL_MS', '0'], ['OUTBOX_LOCK_MS', '999'], ['OUTBOX_LOCK_MS', 'soon']] as const) {
+    assert.throws(() => readSettings({ [name]: value }), (error: unknown) => error instanceof SettingsError && error.message.startsWith(name));
+  }
+});

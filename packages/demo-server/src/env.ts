@@ -12,6 +12,10 @@ export interface ServerSettings {
   readonly dataDir: string;
   /** `DATABASE_URL`: every store on this PostgreSQL database instead of SQLite under `dataDir`. */
   readonly databaseUrl?: string;
+  /** `OUTBOX_INTERVAL_MS`: how often this instance's outbox worker sends due e-mails. */
+  readonly outboxIntervalMs: number;
+  /** `OUTBOX_LOCK_MS`: how long an instance holds an e-mail it is sending before another may. */
+  readonly outboxLockMs: number;
   readonly adminPassword: string;
   /** True when `ADMIN_PASSWORD` was unset and the password was generated for this run. */
   readonly passwordGenerated: boolean;
@@ -61,9 +65,9 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * address and window, default 20; 0 turns the limit off) and `RATE_LIMIT_WINDOW_MS` (default
  * 600000), `SMTP_URL` (`smtp://user:pass@host:587`; unset: e-mails are `.eml` files under
  * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL`,
- * `SHUTDOWN_TIMEOUT_MS` and `DATABASE_URL` (PostgreSQL instead of SQLite): see
- * docs/deployment.md. A value the server cannot use throws a {@link SettingsError} naming the
- * variable.
+ * `SHUTDOWN_TIMEOUT_MS`, `DATABASE_URL` (PostgreSQL instead of SQLite), `OUTBOX_INTERVAL_MS` and
+ * `OUTBOX_LOCK_MS`: see docs/deployment.md. A value the server cannot use throws a
+ * {@link SettingsError} naming the variable.
  */
 export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerSettings {
   const password = env['ADMIN_PASSWORD'] ?? '';
@@ -77,6 +81,8 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     passwordGenerated: password === '',
     rateLimit: max === 0 ? false : { max, windowMs },
     ...database(env),
+    outboxIntervalMs: integer(env, 'OUTBOX_INTERVAL_MS', 30_000, 100, 24 * 60 * 60 * 1000),
+    outboxLockMs: integer(env, 'OUTBOX_LOCK_MS', 120_000, 1000, 24 * 60 * 60 * 1000),
     ...smtp(env),
     ...(env['MAIL_FROM']?.trim() ? { mailFrom: env['MAIL_FROM'].trim() } : {}),
     trustProxy: trustProxy(env),

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const app = await createDemoApp({
     dataDir: settings.dataDir,
     ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+    retryIntervalMs: settings.outboxIntervalMs,
+    outboxLockMs: settings.outboxLockMs,
     adminPassword: settings.adminPassword,
     rateLimit: settings.rateLimit,
     mail: { ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), ...(settings.mailFrom ? { from: settings.mailFrom } : {}) },

@@ -30,6 +30,12 @@ export interface DeliveryOptions {
   readonly maxAttempts?: number;
   /** Wait before attempt `attempt + 1` (1-based `attempt` just failed); default 30 s doubling, at most 1 hour. */
   readonly backoffMs?: (attempt: number) => number;
+  /**
+   * How long a worker holds a notification it is sending; default 2 minutes. Another worker
+   * (another instance) takes it only after that, so it bounds how late the e-mails of a process
+   * that died mid-send go out; keep it well above the mail server's slowest answer.
+   */
+  readonly lockMs?: number;
 }
 
 /**

@@ -7,8 +7,6 @@ export interface OutboxOptions extends DeliveryOptions {
   readonly store: ProcessingStore;
   readonly notifier: Notifier;
   readonly now?: () => Date;
-  /** How long a worker holds a notification it is sending; default 2 minutes. */
-  readonly lockMs?: number;
 }
 
 /** What one delivery run did. */
