@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, resolveLocale, validateField, validateSubmission } from '@account-request/sdk';
-import type { AccountRequestClient, BuiltInLocale, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionFailureReason, SubmissionValues } from '@account-request/sdk';
+import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
+import type { AccountRequestClient, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionFailureReason, SubmissionValues } from '@account-request/sdk';
 import { ConfigLoader } from '../controllers/config-loader.js';
 import type { ConfigState } from '../controllers/config-loader.js';
 import { DRAFT_KEY_PREFIX, DraftController } from '../controllers/draft.js';
@@ -101,8 +101,9 @@ export class AccountRequestForm extends LitElement {
   readonly #values = new FieldValues();
   #status = { text: '', error: false, seq: 0 };
   #focus: string | undefined;
-  #fieldsMemo: { config: FormConfig; locale: string; fields: ResolvedField[] } | undefined;
-  #renderedLocale: string | undefined;
+  // Keyed by the words (FormStrings change when the locale or the registry's tables do).
+  #fieldsMemo: { config: FormConfig; strings: FormStrings; fields: ResolvedField[] } | undefined;
+  #renderedStrings: FormStrings | undefined;
 
   /** A config object (raw JSON or normalized); wins over `config-src` and the inline script. Always passed through the SDK's `parseConfig`. */
   declare config: FormConfig | Readonly<Record<string, unknown>> | undefined;
@@ -140,10 +141,10 @@ export class AccountRequestForm extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#loader.stale || changed.has('config') || changed.has('configSrc')) this.#loader.load({ config: this.config, src: this.configSrc });
     if (changed.has('values') && this.hasUpdated) this.#values.prefill(this.#fields(), this.values);
-    const locale = this.#locale;
-    // Shown messages were worded in the previous language.
-    if (this.#renderedLocale !== undefined && this.#renderedLocale !== locale) this.#feedback.recheck();
-    this.#renderedLocale = locale;
+    const strings = this.#strings;
+    // Shown messages were worded in the previous language (or before its chunk arrived).
+    if (this.#renderedStrings !== undefined && this.#renderedStrings !== strings) this.#feedback.recheck();
+    this.#renderedStrings = strings;
   }
 
   protected override updated(): void {
@@ -154,8 +155,9 @@ export class AccountRequestForm extends LitElement {
     else if (target) this.#control(target)?.focus();
   }
 
-  get #locale(): BuiltInLocale {
-    return resolveLocale(this.#lang.lang);
+  // The tag as inherited: the registry resolves it (a language a page registered counts too).
+  get #locale(): string {
+    return this.#lang.lang;
   }
 
   get #strings(): FormStrings {
@@ -182,11 +184,11 @@ export class AccountRequestForm extends LitElement {
   #fields(): ResolvedField[] {
     const config = this.#config;
     if (!config) return [];
-    const locale = this.#locale;
-    if (this.#fieldsMemo?.config !== config || this.#fieldsMemo.locale !== locale) {
+    const strings = this.#strings;
+    if (this.#fieldsMemo?.config !== config || this.#fieldsMemo.strings !== strings) {
       // Prototype-less copies: renderers read optional keys (help, options, minLength…) that a
       // field may lack, and those must not come from a polluted Object.prototype.
-      this.#fieldsMemo = { config, locale, fields: resolveFields(config, { locale }).map(ownCopy) };
+      this.#fieldsMemo = { config, strings, fields: resolveFields(config, { locale: this.#locale }).map(ownCopy) };
     }
     return this.#fieldsMemo.fields;
   }

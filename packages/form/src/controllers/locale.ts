@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onLocalesChange } from '@account-request/sdk';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -34,6 +35,7 @@ export class LocaleController implements ReactiveController {
   readonly #host: Host;
   readonly #observer: MutationObserver;
   #lang: string | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -55,10 +57,13 @@ export class LocaleController implements ReactiveController {
       const root = node.getRootNode();
       this.#observer.observe(root instanceof ShadowRoot ? root : node.ownerDocument.documentElement, options);
     }
+    // A language chunk that arrives, or a page's registerLocale, changes the words, not the tag.
+    this.#unsubscribe = onLocalesChange(() => this.#host.requestUpdate());
   }
 
   hostDisconnected(): void {
     this.#observer.disconnect();
+    this.#unsubscribe?.();
   }
 
   #read(): string {

@@ -1,5 +1,5 @@
 import type { TemplateResult } from 'lit';
-import { isValidCountryCode } from '@account-request/sdk';
+import { intlLocale, isValidCountryCode } from '@account-request/sdk';
 import { renderSelect } from './select.js';
 import type { SelectOption } from './select.js';
 import type { FieldRenderState } from './shared.js';
@@ -14,7 +14,9 @@ const cache = new Map<string, readonly SelectOption[]>();
 export function countryOptions(locale: string): readonly SelectOption[] {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  // The registry's Intl locale: a valid tag for any `lang` the page has (`fr` → `fr-FR`).
+  const tag = intlLocale(locale);
+  const names = new Intl.DisplayNames([tag], { type: 'region', fallback: 'none' });
   const options: SelectOption[] = [];
   for (let first = 65; first <= 90; first++) {
     for (let second = 65; second <= 90; second++) {
@@ -24,7 +26,7 @@ export function countryOptions(locale: string): readonly SelectOption[] {
       if (label) options.push({ value: code, label });
     }
   }
-  const collator = new Intl.Collator(locale);
+  const collator = new Intl.Collator(tag);
   options.sort((a, b) => collator.compare(a.label, b.label));
   cache.set(locale, options);
   return options;
