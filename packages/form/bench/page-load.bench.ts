@@ -18,7 +18,7 @@ import { fixture } from './page-load/fixture.js';
 import { coldLoad, elementCountries, pageControls } from './page-load/load.js';
 import type { LoadResult } from './page-load/load.js';
 import { elementPage, handWrittenPage } from './page-load/pages.js';
-import { caseResult, table } from './page-load/report.js';
+import { caseResult, tables } from './page-load/report.js';
 import type { CaseResult } from './page-load/report.js';
 import { startPageServer } from './page-load/server.js';
 
@@ -84,8 +84,13 @@ try {
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB (${(bytes / 1024).toFixed(1)} KiB)`;
   const chromium = browser.version();
   console.log('\nCold page loads, a = hand-written HTML page, b = <account-request-form> (bundle, config inlined); medians (q1–q3):');
-  console.log(table(cases));
-  console.log(`rendered: navigation start → every control in the DOM, then the task after the next frame; submit→errors: click on submit in the empty form → every expected error shown (aria-describedby) and focus on the first invalid field, then the task after the next frame; heap: Runtime.getHeapUsage after HeapProfiler.collectGarbage, once rendered.`);
+  console.log(tables(cases));
+  console.log(`
+rendered: navigation start → every control in the DOM, then the task after the next frame (its style, layout and paint done).
+submit→errors: click on submit in the empty form → every expected error shown through aria-describedby and the focus on the
+  first invalid field, then the task after the next frame. heap: JS heap used after a full GC, once rendered.
+main thread: the renderer main thread's CPU time over the same span (CDP TaskDuration, thread ticks), less noisy on a busy machine;
+  not at 4× (throttled, that CPU time follows the wall time, about two thirds of it, whatever the page does).`);
   console.log(`${loads} loads of each page per row (+${warmup} warm-up), interleaved a, b, a, b…, each in a fresh browser context; Chromium ${chromium} headless, loopback HTTP, no compression.`);
   console.log(`Form bundle ${assets.bundle.path}: ${kb(assets.bundle.min)} min, ${kb(assets.bundle.gzip)} gzip, ${kb(assets.bundle.brotli)} min+brotli.`);
   const loadAfter = load();

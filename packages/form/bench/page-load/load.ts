@@ -10,6 +10,12 @@ import type { CountryOption } from './pages.js';
 export interface LoadResult {
   /** ms from navigation start to every control painted (probe's `bench:rendered` mark). */
   readonly rendered: number;
+  /**
+   * ms of main-thread CPU time (CDP `TaskDuration`, thread ticks) from navigation start until
+   * rendered: the busy share of `rendered`. NaN when the CPU is throttled: then that CPU time
+   * follows the wall time (about two thirds of it, whatever the page does) and tells nothing.
+   */
+  readonly mainThread: number;
   /** ms from navigation start to every control in the DOM (`bench:controls`). */
   readonly controls: number;
   /** ms from navigation start to the last byte of the HTML. */
@@ -20,6 +26,8 @@ export interface LoadResult {
   readonly submit: number;
   /** ms from that click to every error in the DOM and the focus on the first invalid field, before the frame. */
   readonly submitShown: number;
+  /** ms of main-thread CPU time the empty submit took; NaN when the CPU is throttled. */
+  readonly submitMainThread: number;
 }
 
 /** Runs `use` on a page of a fresh context, CPU throttled `rate` times, then closes the context. */
@@ -33,6 +41,8 @@ async function inFreshContext<T>(browser: Browser, rate: number, use: (page: Pag
       if (message.type() === 'error') failures.push(message.text());
     });
     const cdp = await context.newCDPSession(page);
+    // Thread ticks: the renderer's main-thread CPU time, which a busy machine inflates less than wall time.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const result = await use(page, cdp);
     if (failures.length > 0) throw new Error(`${page.url()}: ${failures.join('; ')}`);
@@ -42,15 +52,27 @@ async function inFreshContext<T>(browser: Browser, rate: number, use: (page: Pag
   }
 }
 
+/** Main-thread time the page's renderer has spent in tasks so far, in ms. */
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const task = metrics.find((metric) => metric.name === 'TaskDuration');
+  if (!task) throw new Error('CDP Performance.getMetrics reported no TaskDuration');
+  return task.value * 1000;
+}
+
 export function coldLoad(browser: Browser, url: string, rate: number, errors: readonly FieldError[]): Promise<LoadResult> {
   return inFreshContext(browser, rate, async (page, cdp) => {
     await page.goto(url, { waitUntil: 'load' });
     const timing = await page.evaluate(() => window.benchRendered);
+    const throttled = rate !== 1;
+    const mainThread = throttled ? Number.NaN : await taskMs(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const beforeSubmit = await taskMs(cdp);
     const submit = await page.evaluate((expected) => window.benchSubmit(expected), errors);
     if (!submit.ok) throw new Error(`${url}: empty submit: ${submit.problem}`);
-    return { rendered: timing.rendered, controls: timing.controls, responseEnd: timing.responseEnd, heap: usedSize, submit: submit.painted, submitShown: submit.shown };
+    const submitMainThread = throttled ? Number.NaN : (await taskMs(cdp)) - beforeSubmit;
+    return { ...timing, mainThread, heap: usedSize, submit: submit.painted, submitShown: submit.shown, submitMainThread };
   });
 }
 

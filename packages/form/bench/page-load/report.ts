@@ -25,7 +25,10 @@ function median(sorted: readonly number[]): number {
 }
 
 type Metric = keyof LoadResult;
-const METRICS: readonly Metric[] = ['rendered', 'controls', 'responseEnd', 'heap', 'submit', 'submitShown'];
+/** The metrics compared as b/a. */
+const RATIOS = ['rendered', 'mainThread', 'heap', 'submit', 'submitMainThread'] as const;
+type Ratio = (typeof RATIOS)[number];
+const METRICS: readonly Metric[] = ['rendered', 'mainThread', 'controls', 'responseEnd', 'heap', 'submit', 'submitShown', 'submitMainThread'];
 
 /** One page's figures in one case. */
 export type PageStats = Record<Metric, Stat>;
@@ -41,37 +44,37 @@ export interface CaseResult {
   readonly handWritten: PageStats;
   readonly element: PageStats;
   /** Median of the element over median of the hand-written page. */
-  readonly ratios: { readonly rendered: number; readonly heap: number; readonly submit: number };
+  readonly ratios: Readonly<Record<Ratio, number>>;
 }
 
 export function caseResult(rate: number, fields: number, handWritten: readonly LoadResult[], element: readonly LoadResult[]): CaseResult {
   const a = pageStats(handWritten);
   const b = pageStats(element);
-  const ratio = (metric: Metric) => b[metric].median / a[metric].median;
-  return { rate, fields, handWritten: a, element: b, ratios: { rendered: ratio('rendered'), heap: ratio('heap'), submit: ratio('submit') } };
+  const ratios = Object.fromEntries(RATIOS.map((metric) => [metric, b[metric].median / a[metric].median])) as Record<Ratio, number>;
+  return { rate, fields, handWritten: a, element: b, ratios };
 }
 
-const ms = (s: Stat) => `${s.median.toFixed(1)} (${s.q1.toFixed(0)}–${s.q3.toFixed(0)})`;
-const mib = (s: Stat) => `${(s.median / 1024 / 1024).toFixed(2)}`;
-const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+const ms = (s: Stat) => (Number.isNaN(s.median) ? '—' : `${s.median.toFixed(1)} (${s.q1.toFixed(0)}–${s.q3.toFixed(0)})`);
+const mib = (s: Stat) => (s.median / 1024 / 1024).toFixed(2);
+const times = (ratio: number) => (Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`);
 
-/** The table: one row per case, medians with the interquartile range in brackets. */
-export function table(cases: readonly CaseResult[]): string {
-  const header = ['CPU', 'fields', 'rendered a ms', 'rendered b ms', 'b/a', 'submit→errors a ms', 'submit→errors b ms', 'b/a', 'heap a MiB', 'heap b MiB', 'b/a'];
-  const rows = cases.map((c) => [
-    `${c.rate}×`,
-    String(c.fields),
-    ms(c.handWritten.rendered),
-    ms(c.element.rendered),
-    times(c.ratios.rendered),
-    ms(c.handWritten.submit),
-    ms(c.element.submit),
-    times(c.ratios.submit),
-    mib(c.handWritten.heap),
-    mib(c.element.heap),
-    times(c.ratios.heap),
-  ]);
+/** Columns a (hand-written), b (element) and b/a of one metric. */
+function columns(title: string, metric: Ratio, format: (s: Stat) => string): { titles: string[]; cells: (c: CaseResult) => string[] } {
+  return { titles: [`${title} a`, `${title} b`, 'b/a'], cells: (c) => [format(c.handWritten[metric]), format(c.element[metric]), times(c.ratios[metric])] };
+}
+
+function render(cases: readonly CaseResult[], groups: readonly ReturnType<typeof columns>[]): string {
+  const header = ['CPU', 'fields', ...groups.flatMap((group) => group.titles)];
+  const rows = cases.map((c) => [`${c.rate}×`, String(c.fields), ...groups.flatMap((group) => group.cells(c))]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** The tables: one row per case, medians in ms with the interquartile range in brackets, heap in MiB. */
+export function tables(cases: readonly CaseResult[]): string {
+  return [
+    render(cases, [columns('rendered ms', 'rendered', ms), columns('main thread ms', 'mainThread', ms)]),
+    render(cases, [columns('submit→errors ms', 'submit', ms), columns('main thread ms', 'submitMainThread', ms), columns('heap MiB', 'heap', mib)]),
+  ].join('\n\n');
 }
