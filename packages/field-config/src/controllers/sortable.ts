@@ -16,38 +16,39 @@ export interface SortableOptions {
  * back where Lit left it and reports the move, and the next render reorders for real.
  */
 export class SortableController implements ReactiveController {
-  private sortable: Sortable | undefined;
-  private container: HTMLElement | undefined;
-  private anchor: Node | null = null;
+  readonly #host: ReactiveControllerHost & { readonly hasUpdated: boolean };
+  readonly #options: SortableOptions;
+  #sortable: Sortable | undefined;
+  #container: HTMLElement | undefined;
+  #anchor: Node | null = null;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & { readonly hasUpdated: boolean },
-    private readonly options: SortableOptions,
-  ) {
+  constructor(host: ReactiveControllerHost & { readonly hasUpdated: boolean }, options: SortableOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.host.hasUpdated) this.attach();
+    if (this.#host.hasUpdated) this.#attach();
   }
 
   hostUpdated(): void {
-    this.attach();
+    this.#attach();
   }
 
   hostDisconnected(): void {
-    this.sortable?.destroy();
-    this.sortable = undefined;
-    this.container = undefined;
+    this.#sortable?.destroy();
+    this.#sortable = undefined;
+    this.#container = undefined;
   }
 
-  private attach(): void {
-    const container = this.options.container() ?? undefined;
-    if (container === this.container) return;
+  #attach(): void {
+    const container = this.#options.container() ?? undefined;
+    if (container === this.#container) return;
     this.hostDisconnected();
     if (!container) return;
-    this.container = container;
-    this.sortable = Sortable.create(container, {
+    this.#container = container;
+    this.#sortable = Sortable.create(container, {
       handle: '[part~=handle]',
       draggable: '[data-field-id]',
       // Pointer events rather than native HTML5 drag: one code path for mouse, pen and touch,
@@ -57,13 +58,13 @@ export class SortableController implements ReactiveController {
       animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 120,
       ghostClass: 'drop-target',
       onChoose: (event) => {
-        this.anchor = event.item.nextSibling;
+        this.#anchor = event.item.nextSibling;
       },
       onEnd: (event) => {
         const { item, oldDraggableIndex: from, newDraggableIndex: to } = event;
-        item.parentNode?.insertBefore(item, this.anchor);
-        this.anchor = null;
-        if (from !== undefined && to !== undefined && from !== to) this.options.onMove(from, to);
+        item.parentNode?.insertBefore(item, this.#anchor);
+        this.#anchor = null;
+        if (from !== undefined && to !== undefined && from !== to) this.#options.onMove(from, to);
       },
     });
   }

@@ -31,43 +31,58 @@ const ORDER = ['general', 'type', 'labelFr', 'labelEn', 'id', 'helpFr', 'helpEn'
  * checked by the SDK edit itself; its issues are shown beside the controls they concern.
  */
 export class FfcCustomFields extends LitElement {
-  static override properties = {
-    draft: { state: true },
-    errors: { state: true },
-    removing: { state: true },
-  };
-
   static override styles = [sharedStyles, customFieldsStyles];
 
   readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
-  declare private draft: FieldDraft | undefined;
-  declare private errors: Readonly<Record<string, string>>;
-  declare private removing: CustomField | undefined;
+  #draftValue: FieldDraft | undefined;
+  #errorsValue: Readonly<Record<string, string>> = {};
+  #removingValue: CustomField | undefined;
 
-  constructor() {
-    super();
-    this.draft = undefined;
-    this.errors = {};
-    this.removing = undefined;
+  // Private state: each change re-renders.
+  get #draft(): FieldDraft | undefined {
+    return this.#draftValue;
+  }
+
+  set #draft(value: FieldDraft | undefined) {
+    this.#draftValue = value;
+    this.requestUpdate();
+  }
+
+  get #errors(): Readonly<Record<string, string>> {
+    return this.#errorsValue;
+  }
+
+  set #errors(value: Readonly<Record<string, string>>) {
+    this.#errorsValue = value;
+    this.requestUpdate();
+  }
+
+  get #removing(): CustomField | undefined {
+    return this.#removingValue;
+  }
+
+  set #removing(value: CustomField | undefined) {
+    this.#removingValue = value;
+    this.requestUpdate();
   }
 
   async #open(field?: CustomField): Promise<void> {
-    this.draft = draftOf(field);
-    this.errors = {};
+    this.#draft = draftOf(field);
+    this.#errors = {};
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#type')?.focus();
   }
 
   async #close(): Promise<void> {
-    this.draft = undefined;
-    this.errors = {};
+    this.#draft = undefined;
+    this.#errors = {};
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#add')?.focus();
   }
 
   #onInput(event: Event): void {
     const store = this.#store.value;
-    const draft = this.draft;
+    const draft = this.#draft;
     const target = event.target as HTMLInputElement;
     if (!store || !draft) return;
     const option = target.dataset['option'];
@@ -88,15 +103,15 @@ export class FfcCustomFields extends LitElement {
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const { draft } = this;
+    const draft = this.#draft;
     const store = this.#store.value;
     if (!draft || !store) return;
     const { editing } = draft;
     const error = store.edit((config) => (editing ? updateCustomField(config, editing, patchOf(draft)) : addCustomField(config, fieldOf(draft))));
     if (error === undefined) return this.#close();
-    this.errors = this.#describe(store, error);
+    this.#errors = this.#describe(store, error);
     await this.updateComplete;
-    const first = ORDER.find((name) => this.errors[name]);
+    const first = ORDER.find((name) => this.#errors[name]);
     this.renderRoot.querySelector<HTMLElement>(first === 'options' ? '#options input, #add-option' : `#${first}`)?.focus();
   }
 
@@ -109,24 +124,24 @@ export class FfcCustomFields extends LitElement {
   }
 
   async #confirmRemove(field: CustomField): Promise<void> {
-    this.removing = field;
+    this.#removing = field;
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
   }
 
   #onRemoveClose(confirmed: boolean): void {
-    const field = this.removing;
+    const field = this.#removing;
     this.renderRoot.querySelector('dialog')?.close();
-    this.removing = undefined;
+    this.#removing = undefined;
     if (!confirmed || !field) return;
     this.#store.value?.edit((config) => removeCustomField(config, field.id));
-    if (this.draft?.editing === field.id) this.draft = undefined;
+    if (this.#draft?.editing === field.id) this.#draft = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#add')?.focus());
   }
 
   #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string } = {}) {
-    const value = this.draft?.[name] ?? '';
-    const error = this.errors[name];
+    const value = this.#draft?.[name] ?? '';
+    const error = this.#errors[name];
     const describedBy = [options.help ? `${name}-help` : '', error ? `${name}-error` : ''].join(' ').trim();
     return html`<div class="control">
       <label for=${name}>${label}</label>
@@ -146,7 +161,7 @@ export class FfcCustomFields extends LitElement {
   }
 
   #error(name: string) {
-    const error = this.errors[name];
+    const error = this.#errors[name];
     return error ? html`<p id=${`${name}-error`} part="error"><span class="vh">${this.#store.value?.t.errorPrefix}</span> ${error}</p>` : nothing;
   }
 
@@ -155,7 +170,7 @@ export class FfcCustomFields extends LitElement {
     const input = (i: number, key: keyof OptionDraft, label: string) =>
       html`<label class="vh" for=${`o${i}-${key}`}>${label}</label>
         <input id=${`o${i}-${key}`} name=${key} data-option=${i} autocomplete="off" .value=${live(draft.options[i]?.[key] ?? '')} />`;
-    return html`<fieldset id="options" aria-describedby=${this.errors['options'] ? 'options-error' : nothing}>
+    return html`<fieldset id="options" aria-describedby=${this.#errors['options'] ? 'options-error' : nothing}>
       <legend>${t.options}</legend>
       ${draft.options.map(
         (_, i) => html`<div class="option">
@@ -209,7 +224,7 @@ export class FfcCustomFields extends LitElement {
     if (!store) return nothing;
     const { t, config, locale } = store;
     const full = config.fields.length >= CONFIG_LIMITS.maxFields;
-    const removing = this.removing ? localize(this.removing.label, locale) : '';
+    const removing = this.#removing ? localize(this.#removing.label, locale) : '';
     return html`<h2>${t.customFields}</h2>
       ${config.customFields.length
         ? html`<ul part="custom-list">
@@ -224,11 +239,11 @@ export class FfcCustomFields extends LitElement {
             })}
           </ul>`
         : html`<p part="help">${t.noCustomFields}</p>`}
-      ${this.draft
-        ? this.#form(this.draft, store)
+      ${this.#draft
+        ? this.#form(this.#draft, store)
         : html`<button type="button" id="add" ?disabled=${full} @click=${() => this.#open()}>${t.addField}</button>`}
-      <dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.removing = undefined)}>
-        <p id="confirm-text">${this.removing ? t.confirmRemove(removing) : ''}</p>
+      <dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.#removing = undefined)}>
+        <p id="confirm-text">${this.#removing ? t.confirmRemove(removing) : ''}</p>
         <div class="actions">
           <button type="button" part="primary" @click=${() => this.#onRemoveClose(true)}>${t.remove}</button>
           <button type="button" autofocus @click=${() => this.#onRemoveClose(false)}>${t.cancel}</button>

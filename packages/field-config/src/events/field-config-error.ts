@@ -1,11 +1,20 @@
+/** Detail of {@link FieldConfigErrorEvent}. */
+export interface FieldConfigErrorDetail {
+  /**
+   * Why: a `ConfigError` (with `issues`) for an invalid config, loaded or refused on save (422);
+   * a `ConflictError` (412); a `ConfigLoadError` or `ConfigSaveError` for HTTP and network failures.
+   */
+  readonly error: unknown;
+}
+
 /** Fired when loading or saving the config failed; the draft is kept. */
 export class FieldConfigErrorEvent extends Event {
   static readonly eventName = 'field-config-error';
-  readonly detail: { readonly error: unknown };
+  readonly detail: FieldConfigErrorDetail;
 
-  constructor(error: unknown) {
+  constructor(detail: FieldConfigErrorDetail) {
     super(FieldConfigErrorEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { error };
+    this.detail = detail;
   }
 }
 

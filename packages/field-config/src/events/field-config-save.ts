@@ -1,13 +1,19 @@
 import type { FormConfig } from '@account-request/sdk';
 
-/** Fired when a save succeeded; `config` is the config the server stored (normalized). */
+/** Detail of {@link FieldConfigSaveEvent}. */
+export interface FieldConfigSaveDetail {
+  /** The config as stored: the server's normalized copy, or the draft when there is no `config-src`. */
+  readonly config: FormConfig;
+}
+
+/** Fired when a save succeeded. */
 export class FieldConfigSaveEvent extends Event {
   static readonly eventName = 'field-config-save';
-  readonly detail: { readonly config: FormConfig };
+  readonly detail: FieldConfigSaveDetail;
 
-  constructor(config: FormConfig) {
+  constructor(detail: FieldConfigSaveDetail) {
     super(FieldConfigSaveEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { config };
+    this.detail = detail;
   }
 }
 

@@ -1,3 +1,3 @@
-export { FieldConfigChangeEvent } from './field-config-change.js';
-export { FieldConfigSaveEvent } from './field-config-save.js';
-export { FieldConfigErrorEvent } from './field-config-error.js';
+export { FieldConfigChangeEvent, type FieldConfigChangeDetail } from './field-config-change.js';
+export { FieldConfigSaveEvent, type FieldConfigSaveDetail } from './field-config-save.js';
+export { FieldConfigErrorEvent, type FieldConfigErrorDetail } from './field-config-error.js';

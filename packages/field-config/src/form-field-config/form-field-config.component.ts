@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { LocaleController } from '@account-request/form/locale.js';
-import { configIssueMessage, createClient, defaultConfig, isConfigError, isConflictError, resolveLocale, safeParseConfig } from '@account-request/sdk';
+import { configIssueMessage, createClient, defaultConfig, resolveLocale } from '@account-request/sdk';
 import type { AccountRequestClient, BuiltInLocale, ConfigIssue, FormConfig } from '@account-request/sdk';
 import { editorContext, type Edit, type EditorStore } from '../context.js';
+import { ConfigSyncController } from '../controllers/config-sync.js';
 import { HistoryController } from '../controllers/history.js';
 import { FieldConfigChangeEvent } from '../events/field-config-change.js';
 import { FieldConfigErrorEvent } from '../events/field-config-error.js';
@@ -12,8 +13,6 @@ import { strings } from '../i18n.js';
 import { sharedStyles } from '../shared.styles.js';
 import { defineInternalElements } from '../internal-elements.js';
 import { formFieldConfigStyles } from './form-field-config.styles.js';
-
-type Status = 'idle' | 'loading' | 'load-error' | 'saving' | 'saved' | 'conflict' | 'invalid' | 'network' | 'failed';
 
 // Keys typed in these go to the control (its own undo), not to the editor's history.
 function isTextEntry(target: EventTarget | undefined): boolean {
@@ -83,8 +82,6 @@ export class FormFieldConfig extends LitElement {
     preview: { type: Boolean, reflect: true },
     config: { attribute: false, noAccessor: true },
     client: { attribute: false },
-    status: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
   };
 
   static override styles = [sharedStyles, formFieldConfigStyles];
@@ -100,20 +97,34 @@ export class FormFieldConfig extends LitElement {
    * `createClient({ base: '', configUrl: configSrc })` (the SDK's 15 s timeout).
    */
   declare client: AccountRequestClient | undefined;
-  declare private status: Status;
-  declare private announcement: string;
 
   #draft: FormConfig | undefined;
-  #saved: FormConfig | undefined;
-  #etag: string | null | undefined;
-  #issues: readonly ConfigIssue[] = [];
+  #announcement = '';
   #explicit = false;
   #guarding = false;
-  #loads = 0;
   #defaultClient?: { readonly src: string; readonly api: AccountRequestClient };
   readonly #history = new HistoryController<FormConfig>(this);
   readonly #provider = new ContextProvider(this, { context: editorContext });
   readonly #lang = new LocaleController(this);
+  readonly #sync = new ConfigSyncController(this, () => this.#api(), {
+    loaded: (config) => {
+      this.#draft = config;
+      this.#history.clear();
+      this.#publish();
+    },
+    stored: (sent, stored) => {
+      // The server returns the config normalized; edits made while saving stay a draft.
+      if (this.#draft === sent) this.#draft = stored;
+      this.#publish();
+      this.#emit(new FieldConfigSaveEvent({ config: stored }));
+    },
+    reloaded: (config) => {
+      // Recorded, so that undo brings one's own draft back.
+      if (this.#draft) this.#history.record(this.#draft);
+      this.#setDraft(config);
+    },
+    failed: (error) => this.#emit(new FieldConfigErrorEvent({ error })),
+  });
 
   constructor() {
     super();
@@ -121,8 +132,6 @@ export class FormFieldConfig extends LitElement {
     this.configSrc = undefined;
     this.preview = false;
     this.client = undefined;
-    this.status = 'idle';
-    this.announcement = '';
     this.addEventListener('keydown', this.#onKeydown);
   }
 
@@ -133,15 +142,12 @@ export class FormFieldConfig extends LitElement {
 
   set config(value: FormConfig | undefined) {
     this.#explicit = value !== undefined;
-    if (value === undefined) return;
-    const parsed = safeParseConfig(value);
-    if (parsed.success) this.#load(parsed.config, this.#etag);
-    else this.#fail('load-error', parsed.error);
+    if (value !== undefined) this.#sync.take(value);
   }
 
   /** True while the draft differs from the last config loaded or saved. */
   get dirty(): boolean {
-    return this.#draft !== this.#saved;
+    return this.#draft !== this.#sync.saved;
   }
 
   /** True when {@link undo} has a step to take back. */
@@ -166,8 +172,8 @@ export class FormFieldConfig extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('configSrc') && this.configSrc && !this.#explicit) void this.#fetchConfig();
-    else if (!this.#draft && !this.configSrc && !this.#explicit && this.status === 'idle') this.#load(defaultConfig(), undefined);
+    if (changed.has('configSrc') && this.configSrc && !this.#explicit) void this.#sync.load();
+    else if (!this.#draft && !this.configSrc && !this.#explicit && this.#sync.status === 'idle') this.#sync.take(defaultConfig());
     this.#publish();
   }
 
@@ -189,28 +195,19 @@ export class FormFieldConfig extends LitElement {
 
   /** Shares the current state with the internal elements, when it changed. */
   #publish(): void {
-    const [draft, saved, etag, locale] = [this.#draft, this.#saved, this.#etag, this.#locale];
+    const [draft, { saved, etag }, locale] = [this.#draft, this.#sync, this.#locale];
     const current = this.#provider.value;
-    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === (etag ?? undefined) && current.locale === locale)) return;
-    const store: EditorStore = { config: draft, saved, etag: etag ?? undefined, locale, t: strings(locale), edit: this.#edit, announce: this.#announce };
+    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === etag && current.locale === locale)) return;
+    const store: EditorStore = { config: draft, saved, etag, locale, t: strings(locale), edit: this.#edit, announce: this.#announce };
     this.#provider.setValue(store);
-  }
-
-  #load(config: FormConfig, etag: string | null | undefined): void {
-    this.#saved = this.#draft = config;
-    this.#etag = etag;
-    this.status = 'idle';
-    this.#history.clear();
-    this.#publish();
-    this.requestUpdate();
   }
 
   #setDraft(next: FormConfig): void {
     this.#draft = next;
-    if (this.status === 'saved') this.status = 'idle';
+    this.#sync.edited();
     this.#publish();
     this.requestUpdate();
-    this.#emit(new FieldConfigChangeEvent(next));
+    this.#emit(new FieldConfigChangeEvent({ config: next }));
   }
 
   readonly #edit = (edit: Edit): unknown => {
@@ -231,77 +228,13 @@ export class FormFieldConfig extends LitElement {
 
   readonly #announce = (message: string): void => {
     // The same text twice in a row would not be read again: make it differ.
-    this.announcement = this.announcement === message ? `${message}\u00a0` : message;
+    this.#announcement = this.#announcement === message ? `${message}\u00a0` : message;
+    this.requestUpdate();
   };
 
   // One place that dispatches: the manifest analyzer reads `dispatchEvent(new X(arg))` as an event named `arg`.
   #emit(event: Event): void {
     this.dispatchEvent(event);
-  }
-
-  #fail(status: Status, error: unknown): void {
-    this.status = status;
-    this.#issues = isConfigError(error) ? error.issues : [];
-    this.#emit(new FieldConfigErrorEvent(error));
-  }
-
-  async #fetchConfig(): Promise<void> {
-    const load = ++this.#loads;
-    this.status = 'loading';
-    try {
-      const { config, etag } = await this.#api().loadConfig();
-      if (load === this.#loads && !this.#explicit) this.#load(config, etag);
-    } catch (error) {
-      if (load === this.#loads) this.#fail('load-error', error);
-    }
-  }
-
-  async #put(draft: FormConfig, etag: string): Promise<boolean> {
-    this.status = 'saving';
-    try {
-      const stored = await this.#api().saveConfig(draft, etag);
-      this.#commit(draft, stored.config, stored.etag);
-      return true;
-    } catch (error) {
-      const status = isConflictError(error) ? 'conflict' : isConfigError(error) ? 'invalid' : (error as { status?: unknown }).status === undefined ? 'network' : 'failed';
-      this.#fail(status, error);
-      return false;
-    }
-  }
-
-  #commit(sent: FormConfig, stored: FormConfig, etag: string | null | undefined): void {
-    this.#saved = stored;
-    this.#etag = etag;
-    // The server returns the config normalized; edits made while saving stay a draft.
-    if (this.#draft === sent) this.#draft = stored;
-    this.status = 'saved';
-    this.#publish();
-    this.#emit(new FieldConfigSaveEvent(stored));
-  }
-
-  async #reloadTheirs(): Promise<void> {
-    try {
-      const { config, etag } = await this.#api().loadConfig();
-      this.#saved = config;
-      this.#etag = etag;
-      this.status = 'idle';
-      // Recorded, so that undo brings one's own draft back.
-      if (this.#draft) this.#history.record(this.#draft);
-      this.#setDraft(config);
-    } catch (error) {
-      this.#fail('network', error);
-    }
-  }
-
-  async #overwrite(): Promise<void> {
-    const draft = this.#draft;
-    if (!draft) return;
-    try {
-      const { etag } = await this.#api().loadConfig();
-      await this.#put(draft, etag ?? '*');
-    } catch (error) {
-      this.#fail('network', error);
-    }
   }
 
   #guard(): void {
@@ -333,16 +266,15 @@ export class FormFieldConfig extends LitElement {
   save(): Promise<boolean> {
     const draft = this.#draft;
     if (!draft) return Promise.resolve(false);
-    if (!this.configSrc) {
-      this.#commit(draft, draft, this.#etag);
-      return Promise.resolve(true);
-    }
-    return this.#put(draft, this.#etag ?? '*');
+    if (this.configSrc) return this.#sync.save(draft);
+    this.#sync.saveLocally(draft);
+    return Promise.resolve(true);
   }
 
   /** Goes back to the last config loaded or saved (itself a step that undo takes back). */
   revert(): void {
-    if (this.#draft && this.#saved && this.dirty) this.#edit(() => this.#saved as FormConfig);
+    const { saved } = this.#sync;
+    if (this.#draft && saved && this.dirty) this.#edit(() => saved);
   }
 
   /** Takes back the last edit. */
@@ -359,14 +291,14 @@ export class FormFieldConfig extends LitElement {
 
   #alert() {
     const t = strings(this.#locale);
-    switch (this.status) {
+    switch (this.#sync.status) {
       case 'load-error':
         return html`<p>${t.loadFailed}</p>${this.#issueList()}`;
       case 'conflict':
         return html`<div part="conflict">
           <p>${t.conflict}</p>
-          <button type="button" @click=${this.#reloadTheirs}>${t.reloadTheirs}</button>
-          <button type="button" part="primary" @click=${this.#overwrite}>${t.overwrite}</button>
+          <button type="button" @click=${() => this.#sync.reloadTheirs()}>${t.reloadTheirs}</button>
+          <button type="button" part="primary" @click=${() => this.#draft && this.#sync.overwrite(this.#draft)}>${t.overwrite}</button>
         </div>`;
       case 'invalid':
         return html`<p>${t.invalid}</p>${this.#issueList()}`;
@@ -383,12 +315,13 @@ export class FormFieldConfig extends LitElement {
     const locale = this.#locale;
     // A server that names no rule (`invalid`) gets its own words shown.
     const say = (issue: ConfigIssue) => (issue.code === 'invalid' ? issue.message : configIssueMessage(issue, locale));
-    return this.#issues.length ? html`<ul>${this.#issues.map((issue) => html`<li>${issue.path.join('.')}: ${say(issue)}</li>`)}</ul>` : nothing;
+    const { issues } = this.#sync;
+    return issues.length ? html`<ul>${issues.map((issue) => html`<li>${issue.path.join('.')}: ${say(issue)}</li>`)}</ul>` : nothing;
   }
 
   override render() {
     const t = strings(this.#locale);
-    const { status } = this;
+    const { status } = this.#sync;
     const said = status === 'saving' ? t.saving : status === 'saved' ? t.saved : this.dirty ? t.unsaved : status === 'loading' ? t.loading : '';
     return html`${this.#draft
         ? html`<div part="toolbar">
@@ -410,6 +343,6 @@ export class FormFieldConfig extends LitElement {
             ${this.preview ? html`<ffc-preview part="preview" exportparts="form: preview-form"></ffc-preview>` : nothing}
           </div>`
         : nothing}
-      <p class="vh" aria-live="polite">${this.announcement}</p>`;
+      <p class="vh" aria-live="polite">${this.#announcement}</p>`;
   }
 }

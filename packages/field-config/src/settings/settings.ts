@@ -19,24 +19,13 @@ const ACCESS: readonly UnvalidatedAccounts[] = ['none', 'block-purchase', 'block
  * the SDK's wording of the issue beside it.
  */
 export class FfcSettings extends LitElement {
-  static override properties = {
-    pending: { state: true },
-    redirectMode: { state: true },
-  };
-
   static override styles = [sharedStyles, settingsStyles];
 
   readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
   /** Text typed but refused, with its error, per control. */
-  declare private pending: Partial<Record<TextKey, { value: string; error: string }>>;
+  #pending: Partial<Record<TextKey, { value: string; error: string }>> = {};
   /** The admin picked "go to a page" before typing an address. */
-  declare private redirectMode: boolean;
-
-  constructor() {
-    super();
-    this.pending = {};
-    this.redirectMode = false;
-  }
+  #redirectMode = false;
 
   #edit(patch: SettingsPatch, key?: TextKey, value = ''): void {
     const store = this.#store.value;
@@ -47,10 +36,11 @@ export class FfcSettings extends LitElement {
   }
 
   #setPending(key: TextKey, entry: { value: string; error: string } | undefined): void {
-    const pending = { ...this.pending };
+    const pending = { ...this.#pending };
     if (entry) pending[key] = entry;
     else delete pending[key];
-    this.pending = pending;
+    this.#pending = pending;
+    this.requestUpdate();
   }
 
   #onText(key: TextKey, event: Event): void {
@@ -76,7 +66,8 @@ export class FfcSettings extends LitElement {
   }
 
   #onMode(redirect: boolean): void {
-    this.redirectMode = redirect;
+    this.#redirectMode = redirect;
+    this.requestUpdate();
     const store = this.#store.value;
     const confirmation = store?.config.settings.confirmation;
     const [message, redirectUrl] = [own(confirmation, 'message'), own(confirmation, 'redirectUrl')];
@@ -85,7 +76,7 @@ export class FfcSettings extends LitElement {
   }
 
   #text(key: TextKey, label: string, help: string, current: string | undefined, type: string) {
-    const pending = this.pending[key];
+    const pending = this.#pending[key];
     return html`<div class="control">
       <label for=${key}>${label}</label>
       <input
@@ -110,7 +101,7 @@ export class FfcSettings extends LitElement {
     const { settings } = config;
     // Optional keys, read as own properties only: never from a polluted Object.prototype.
     const [redirectUrl, confirmationMessage] = [own(settings.confirmation, 'redirectUrl'), own(settings.confirmation, 'message')];
-    const redirect = this.redirectMode || redirectUrl !== undefined;
+    const redirect = this.#redirectMode || redirectUrl !== undefined;
     const message = (locale: 'fr' | 'en') => (typeof confirmationMessage === 'string' ? confirmationMessage : (own(confirmationMessage, locale) ?? ''));
     const check = (name: 'enabled' | 'quickRegistration', checked: boolean, label: string, help: string) =>
       html`<div class="check">
