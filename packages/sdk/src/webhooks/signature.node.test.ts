@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Webhook } from 'standardwebhooks';
+import { createWebhookSecret, decodeWebhookSecret, isWebhookSecret, signWebhook, verifyWebhook, WebhookVerificationError } from './index.js';
+
+const body = JSON.stringify({ type: 'webhook.ping', timestamp: '2026-03-02T09:00:00.000Z', data: { endpointId: 'ep' } });
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+describe('webhook signatures', () => {
+  it('signs as the standardwebhooks library verifies, with one secret or two', async () => {
+    const [oldSecret, newSecret] = [createWebhookSecret(), createWebhookSecret()];
+    const timestamp = nowSeconds();
+    const one = await signWebhook([newSecret], 'msg_1', timestamp, body);
+    assert.match(one, /^v1,[A-Za-z0-9+/]{43}=$/);
+    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(timestamp), 'webhook-signature': one };
+    assert.deepEqual(new Webhook(newSecret).verify(body, headers), JSON.parse(body));
+    assert.throws(() => new Webhook(oldSecret).verify(body, headers));
+    // During a rotation both secrets sign: a receiver holding either one accepts the message.
+    const two = await signWebhook([newSecret, oldSecret], 'msg_1', timestamp, body);
+    assert.equal(two.split(' ').length, 2);
+    for (const secret of [oldSecret, newSecret]) new Webhook(secret).verify(body, { ...headers, 'webhook-signature': two });
+    assert.equal(await signWebhook([newSecret], 'msg_1', timestamp, body), new Webhook(newSecret).sign('msg_1', new Date(timestamp * 1000), body));
+  });
+
+  it('verifies what the standardwebhooks library signs, from Headers or a record, text or bytes', async () => {
+    const secret = createWebhookSecret();
+    const timestamp = new Date(nowSeconds() * 1000);
+    const signature = new Webhook(secret).sign('msg_2', timestamp, body);
+    const record = { 'Webhook-Id': 'msg_2', 'Webhook-Timestamp': String(timestamp.getTime() / 1000), 'Webhook-Signature': `v2,ignored ${signature}` };
+    assert.deepEqual(await verifyWebhook(secret, record, body), JSON.parse(body));
+    assert.deepEqual(await verifyWebhook([createWebhookSecret(), secret], new Headers(record), new TextEncoder().encode(body)), JSON.parse(body));
+  });
+
+  it('refuses a changed body, another id, a wrong secret, missing headers and old or future timestamps', async () => {
+    const secret = createWebhookSecret();
+    const timestamp = nowSeconds();
+    const headers = { 'webhook-id': 'msg_3', 'webhook-timestamp': String(timestamp), 'webhook-signature': await signWebhook([secret], 'msg_3', timestamp, body) };
+    const reason = async (promise: Promise<unknown>): Promise<string> => {
+      const error = await promise.then(() => undefined, (caught: unknown) => caught);
+      assert.ok(error instanceof WebhookVerificationError, 'a WebhookVerificationError');
+      assert.equal(error.name, 'WebhookVerificationError');
+      return error.reason;
+    };
+    assert.equal(await reason(verifyWebhook(secret, headers, body.replace('ep', 'eq'))), 'no_matching_signature');
+    assert.equal(await reason(verifyWebhook(secret, { ...headers, 'webhook-id': 'msg_4' }, body)), 'no_matching_signature');
+    assert.equal(await reason(verifyWebhook(createWebhookSecret(), headers, body)), 'no_matching_signature');
+    assert.equal(await reason(verifyWebhook(secret, { 'webhook-id': 'msg_3', 'webhook-signature': headers['webhook-signature'] }, body)), 'missing_headers');
+    assert.equal(await reason(verifyWebhook(secret, { ...headers, 'webhook-timestamp': '12.5' }, body)), 'invalid_timestamp');
+    const later = () => (timestamp + 301) * 1000;
+    assert.equal(await reason(verifyWebhook(secret, headers, body, { now: later })), 'too_old');
+    assert.deepEqual(await verifyWebhook(secret, headers, body, { now: later, toleranceSeconds: 600 }), JSON.parse(body));
+    assert.equal(await reason(verifyWebhook(secret, headers, body, { now: () => (timestamp - 301) * 1000 })), 'too_new');
+    assert.equal(await reason(verifyWebhook('whsec_!!', headers, body)), 'invalid_secret');
+  });
+
+  it('makes 32-byte whsec_ secrets and tells them from others', () => {
+    const secret = createWebhookSecret();
+    assert.equal(decodeWebhookSecret(secret).length, 32);
+    assert.notEqual(createWebhookSecret(), secret);
+    assert.ok(isWebhookSecret(secret));
+    for (const bad of ['', 'whsec_', 'whsec_c2hvcnQ=', secret.slice('whsec_'.length), 'whsec_***', 42]) assert.equal(isWebhookSecret(bad), false, String(bad));
+  });
+});
