@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { BuiltInLocale, FormConfig } from '@account-request/sdk';
+import type { FormConfig } from '@account-request/sdk';
 import type { Strings } from './i18n.js';
 
 /** One SDK pure edit, applied to the draft: `(config) => setDisplayed(config, id, true)`. */
@@ -16,7 +16,8 @@ export interface EditorStore {
   readonly saved: FormConfig;
   /** The ETag of {@link saved}, when it came from the server. */
   readonly etag: string | undefined;
-  readonly locale: BuiltInLocale;
+  /** The UI language tag, as inherited (the registry resolves it). */
+  readonly locale: string;
   readonly t: Strings;
   /**
    * Applies an edit to the draft (recorded for undo, announced by `field-config-change`).

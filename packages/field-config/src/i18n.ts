@@ -1,219 +1,66 @@
-import type { BuiltInLocale, CustomFieldFormat, CustomFieldType, UnvalidatedAccounts } from '@account-request/sdk';
+import { addLocaleLoader, format, registerLocale, texts, type LocaleTables, type Namespaces, type UnvalidatedAccounts } from '@account-request/sdk';
+import { editor as en } from '@account-request/sdk/locales/en/editor';
+import { editor as fr } from '@account-request/sdk/locales/fr/editor';
 
-// The editor's own UI strings. Settings use the back-office vocabulary ("Liste des champs",
-// "Paramètres", "mise en compte") so admins recognise the screen this editor replaces.
-const en = {
-  loading: 'Loading the configuration…',
-  loadFailed: 'The configuration could not be loaded.',
-  fields: 'Fields',
-  fieldsHint: 'Drag a row by its handle, or focus the handle and press the up or down arrow. A required field is always displayed.',
-  order: 'Order',
-  field: 'Field',
-  displayed: 'Displayed',
-  required: 'Required',
-  move: (label: string) => `Move ${label}`,
-  displayedFor: (label: string) => `Displayed: ${label}`,
-  requiredFor: (label: string) => `Required: ${label}`,
-  custom: 'custom',
-  locked: 'Always displayed and required',
-  moved: (label: string, position: number, total: number) => `${label} moved to position ${position} of ${total}`,
-  customFields: 'Custom fields',
-  noCustomFields: 'No custom field.',
-  addField: 'Add a field',
-  newField: 'New field',
-  editField: (label: string) => `Edit ${label}`,
-  removeField: (label: string) => `Remove ${label}`,
-  edit: 'Edit',
-  remove: 'Remove',
-  type: 'Type',
-  types: {
-    text: 'Short text',
-    textarea: 'Long text',
-    email: 'E-mail',
-    tel: 'Phone',
-    url: 'Web address',
-    number: 'Number',
-    date: 'Date',
-    select: 'Drop-down list',
-    radio: 'Radio buttons',
-    checkbox: 'Checkbox',
-  } satisfies Record<CustomFieldType, string>,
-  labelFr: 'Label (French)',
-  labelEn: 'Label (English)',
-  helpFr: 'Help text (French)',
-  helpEn: 'Help text (English)',
-  id: 'Identifier',
-  idHelp: 'The key of the answer in requests; fixed once the field exists.',
-  options: 'Options',
-  optionValue: (n: number) => `Value of option ${n}`,
-  optionFr: (n: number) => `French label of option ${n}`,
-  optionEn: (n: number) => `English label of option ${n}`,
-  addOption: 'Add an option',
-  removeOption: (n: number) => `Remove option ${n}`,
-  format: 'Format',
-  anyFormat: 'Any',
-  formats: {
-    digits: 'Digits only',
-    letters: 'Letters only',
-    'postal-code': 'Postal code',
-    phone: 'Phone number',
-    email: 'E-mail address',
-    url: 'Web address',
-  } satisfies Record<CustomFieldFormat, string>,
-  minLength: 'Minimum length',
-  maxLength: 'Maximum length',
-  create: 'Add the field',
-  apply: 'Apply',
-  cancel: 'Cancel',
-  confirmRemove: (label: string) => `Remove the field “${label}”? The form will no longer ask for it.`,
-  settings: 'Settings',
-  enabled: 'Account requests enabled',
-  enabledHelp: 'Unchecked, the form refuses new requests.',
-  unvalidated: 'Accounts not yet validated',
-  access: {
-    none: ['None', 'The customer can order at once, on the terms of a customer without an account.'],
-    'block-purchase': ['Block purchases', 'The customer can sign in and browse, but cannot order until validated.'],
-    'block-login': ['Block the account', 'The customer cannot sign in until the account is validated.'],
-  } satisfies Record<UnvalidatedAccounts, readonly [string, string]>,
-  alertEmail: 'Alert e-mail for new requests',
-  alertEmailHelp: 'Address told of each new request; leave empty for none.',
-  quickRegistration: 'Quick registration at checkout',
-  quickRegistrationHelp: 'Unchecked, a visitor ordering without an account is not offered quick sign-up; the B2B sign-up page remains.',
-  accountState: 'Account state on creation',
-  active: 'Active',
-  inactive: 'Inactive',
-  confirmation: 'After a request is sent',
-  showMessage: 'Show a message',
-  redirect: 'Go to a page',
-  messageFr: 'Message (French)',
-  messageEn: 'Message (English)',
-  redirectUrl: 'Page address',
-  redirectHelp: 'A path on this site, such as /thank-you, or an https address.',
-  errorPrefix: 'Error:',
-  undo: 'Undo',
-  redo: 'Redo',
-  revert: 'Discard changes',
-  save: 'Save',
-  saving: 'Saving…',
-  saved: 'Saved.',
-  unsaved: 'Unsaved changes',
-  conflict: 'Someone else saved this configuration since you opened it.',
-  reloadTheirs: 'Reload their version',
-  overwrite: 'Overwrite with mine',
-  invalid: 'The server refused the configuration:',
-  network: 'The server could not be reached. Your changes are kept: try again.',
-  failed: 'Not saved. Your changes are kept.',
-  preview: 'Preview',
+// As in the form: French and English inline, the other built-in languages in sibling chunks
+// (the editor's words and config issues; the preview's form fetches its own).
+registerLocale('en', { editor: en });
+registerLocale('fr', { editor: fr });
+const chunks: Readonly<Record<string, () => Promise<LocaleTables>>> = {
+  de: () => import('./locales/editor-de.js'),
+  es: () => import('./locales/editor-es.js'),
+  it: () => import('./locales/editor-it.js'),
+  nl: () => import('./locales/editor-nl.js'),
+  pt: () => import('./locales/editor-pt.js'),
 };
+addLocaleLoader((language) => (Object.hasOwn(chunks, language) ? chunks[language]?.() : undefined));
 
-/** The editor's UI strings for one locale. */
-export type Strings = typeof en;
+type Own = Namespaces['editor'];
+type Worded = 'move' | 'displayedFor' | 'requiredFor' | 'moved' | 'editField' | 'removeField' | 'optionValue' | 'optionFr' | 'optionEn' | 'removeOption' | 'confirmRemove' | 'access';
 
-const fr: Strings = {
-  loading: 'Chargement de la configuration…',
-  loadFailed: 'La configuration n’a pas pu être chargée.',
-  fields: 'Liste des champs',
-  fieldsHint: 'Faites glisser une ligne par sa poignée, ou placez le focus sur la poignée et utilisez les flèches haut et bas. Un champ obligatoire est toujours affiché.',
-  order: 'Ordre',
-  field: 'Champ',
-  displayed: 'Afficher',
-  required: 'Obligatoire',
-  move: (label) => `Déplacer ${label}`,
-  displayedFor: (label) => `Afficher : ${label}`,
-  requiredFor: (label) => `Obligatoire : ${label}`,
-  custom: 'personnalisé',
-  locked: 'Toujours affiché et obligatoire',
-  moved: (label, position, total) => `${label} déplacé en position ${position} sur ${total}`,
-  customFields: 'Champs personnalisés',
-  noCustomFields: 'Aucun champ personnalisé.',
-  addField: 'Ajouter un champ',
-  newField: 'Nouveau champ',
-  editField: (label) => `Modifier ${label}`,
-  removeField: (label) => `Supprimer ${label}`,
-  edit: 'Modifier',
-  remove: 'Supprimer',
-  type: 'Type',
-  types: {
-    text: 'Texte court',
-    textarea: 'Texte long',
-    email: 'E-mail',
-    tel: 'Téléphone',
-    url: 'Adresse web',
-    number: 'Nombre',
-    date: 'Date',
-    select: 'Liste déroulante',
-    radio: 'Boutons radio',
-    checkbox: 'Case à cocher',
-  },
-  labelFr: 'Libellé (français)',
-  labelEn: 'Libellé (anglais)',
-  helpFr: 'Aide (français)',
-  helpEn: 'Aide (anglais)',
-  id: 'Identifiant',
-  idHelp: 'La clé de la réponse dans les demandes ; fixée à la création du champ.',
-  options: 'Choix',
-  optionValue: (n) => `Valeur du choix ${n}`,
-  optionFr: (n) => `Libellé français du choix ${n}`,
-  optionEn: (n) => `Libellé anglais du choix ${n}`,
-  addOption: 'Ajouter un choix',
-  removeOption: (n) => `Supprimer le choix ${n}`,
-  format: 'Format',
-  anyFormat: 'Libre',
-  formats: {
-    digits: 'Chiffres uniquement',
-    letters: 'Lettres uniquement',
-    'postal-code': 'Code postal',
-    phone: 'Numéro de téléphone',
-    email: 'Adresse e-mail',
-    url: 'Adresse web',
-  },
-  minLength: 'Longueur minimale',
-  maxLength: 'Longueur maximale',
-  create: 'Ajouter le champ',
-  apply: 'Appliquer',
-  cancel: 'Annuler',
-  confirmRemove: (label) => `Supprimer le champ « ${label} » ? Le formulaire ne le demandera plus.`,
-  settings: 'Paramètres',
-  enabled: 'Mise en compte activée',
-  enabledHelp: 'Décochée, le formulaire refuse les nouvelles demandes.',
-  unvalidated: 'Limitation des comptes sans validation',
-  access: {
-    none: ['Aucune', 'Le client peut commander tout de suite, comme un client qui n’est pas en compte.'],
-    'block-purchase': ['Bloquer achat', 'Le client se connecte et consulte le site, mais ne commande qu’après validation.'],
-    'block-login': ['Bloquer compte', 'Le client ne peut pas se connecter tant que le compte n’est pas validé.'],
-  },
-  alertEmail: 'Mail d’alerte de mise en compte',
-  alertEmailHelp: 'Adresse prévenue de chaque nouvelle demande ; vide, personne n’est prévenu.',
-  quickRegistration: 'Inscriptions rapides à la commande',
-  quickRegistrationHelp: 'Décochée, un visiteur non identifié qui commande ne se voit plus proposer l’inscription rapide ; la page d’inscription BtoB reste.',
-  accountState: 'État du compte à la création',
-  active: 'Actif',
-  inactive: 'Inactif',
-  confirmation: 'Après l’envoi d’une demande',
-  showMessage: 'Afficher un message',
-  redirect: 'Aller sur une page',
-  messageFr: 'Message (français)',
-  messageEn: 'Message (anglais)',
-  redirectUrl: 'Adresse de la page',
-  redirectHelp: 'Un chemin de ce site, comme /merci, ou une adresse https.',
-  errorPrefix: 'Erreur :',
-  undo: 'Annuler',
-  redo: 'Rétablir',
-  revert: 'Abandonner les modifications',
-  save: 'Enregistrer',
-  saving: 'Enregistrement…',
-  saved: 'Enregistré.',
-  unsaved: 'Modifications non enregistrées',
-  conflict: 'Quelqu’un d’autre a enregistré cette configuration depuis son ouverture.',
-  reloadTheirs: 'Recharger leur version',
-  overwrite: 'Écraser avec la mienne',
-  invalid: 'Le serveur a refusé la configuration :',
-  network: 'Le serveur est injoignable. Vos modifications sont conservées : réessayez.',
-  failed: 'Non enregistré. Vos modifications sont conservées.',
-  preview: 'Aperçu',
-};
+/** The editor's UI strings for one locale: the registry's `editor` texts, with their parameters as arguments. */
+export interface Strings extends Omit<Own, Worded> {
+  readonly errorPrefix: string;
+  readonly move: (label: string) => string;
+  readonly displayedFor: (label: string) => string;
+  readonly requiredFor: (label: string) => string;
+  readonly moved: (label: string, position: number, total: number) => string;
+  readonly editField: (label: string) => string;
+  readonly removeField: (label: string) => string;
+  readonly optionValue: (n: number) => string;
+  readonly optionFr: (n: number) => string;
+  readonly optionEn: (n: number) => string;
+  readonly removeOption: (n: number) => string;
+  readonly confirmRemove: (label: string) => string;
+  /** Label and help of each choice. */
+  readonly access: Readonly<Record<UnvalidatedAccounts, readonly [string, string]>>;
+}
 
-/** The editor's UI strings for a built-in locale. */
-export function strings(locale: BuiltInLocale): Strings {
-  return locale === 'fr' ? fr : en;
+const cache = new WeakMap<Own, Strings>();
+
+/** The editor's UI strings in `locale` (any tag: the registry's fallback applies); a new object when the registry changes. */
+export function strings(locale: string): Strings {
+  const t = texts('editor', locale);
+  let out = cache.get(t);
+  if (!out) {
+    const access = (value: UnvalidatedAccounts) => [t.access[value].label, t.access[value].help] as const;
+    out = {
+      ...t,
+      errorPrefix: texts('core', locale).errorPrefix,
+      move: (label) => format(t.move, { label }),
+      displayedFor: (label) => format(t.displayedFor, { label }),
+      requiredFor: (label) => format(t.requiredFor, { label }),
+      moved: (label, position, total) => format(t.moved, { label, position, total }),
+      editField: (label) => format(t.editField, { label }),
+      removeField: (label) => format(t.removeField, { label }),
+      optionValue: (n) => format(t.optionValue, { n }),
+      optionFr: (n) => format(t.optionFr, { n }),
+      optionEn: (n) => format(t.optionEn, { n }),
+      removeOption: (n) => format(t.removeOption, { n }),
+      confirmRemove: (label) => format(t.confirmRemove, { label }),
+      access: { none: access('none'), 'block-purchase': access('block-purchase'), 'block-login': access('block-login') },
+    };
+    cache.set(t, out);
+  }
+  return out;
 }

@@ -95,7 +95,8 @@ export class FfcCustomFields extends LitElement {
     else if (target.name === 'format') draft.format = target.value as FieldDraft['format'];
     else draft[target.name as TextControl] = target.value;
     if (target.name === 'id') draft.idEdited = true;
-    const label = store.locale === 'fr' ? draft.labelFr || draft.labelEn : draft.labelEn || draft.labelFr;
+    // The label in the UI's language names the id (the registry's fallback: then English, then French).
+    const label = localize({ fr: draft.labelFr, en: draft.labelEn }, store.locale);
     if (!draft.editing && !draft.idEdited && target.name.startsWith('label')) draft.id = label.trim() ? deriveCustomFieldId(label, store.config) : '';
     if (target.name === 'type' && takesOptions(draft.type) && draft.options.length === 0) draft.options.push({ value: '', fr: '', en: '' });
     this.requestUpdate();

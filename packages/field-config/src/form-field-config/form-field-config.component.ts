@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { LocaleController } from '@account-request/form/locale.js';
-import { configIssueMessage, createClient, defaultConfig, resolveLocale } from '@account-request/sdk';
-import type { AccountRequestClient, BuiltInLocale, ConfigIssue, FormConfig } from '@account-request/sdk';
+import { configIssueMessage, createClient, defaultConfig } from '@account-request/sdk';
+import type { AccountRequestClient, ConfigIssue, FormConfig } from '@account-request/sdk';
 import { editorContext, type Edit, type EditorStore } from '../context.js';
 import { ConfigSyncController } from '../controllers/config-sync.js';
 import { HistoryController } from '../controllers/history.js';
@@ -181,8 +181,9 @@ export class FormFieldConfig extends LitElement {
     this.#guard();
   }
 
-  get #locale(): BuiltInLocale {
-    return resolveLocale(this.#lang.lang);
+  // The tag as inherited: the registry resolves it (a language a page registered counts too).
+  get #locale(): string {
+    return this.#lang.lang;
   }
 
   #api(): AccountRequestClient {
@@ -196,9 +197,11 @@ export class FormFieldConfig extends LitElement {
   /** Shares the current state with the internal elements, when it changed. */
   #publish(): void {
     const [draft, { saved, etag }, locale] = [this.#draft, this.#sync, this.#locale];
+    // A new Strings object when the words change (another language, or its chunk arrived).
+    const t = strings(locale);
     const current = this.#provider.value;
-    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === etag && current.locale === locale)) return;
-    const store: EditorStore = { config: draft, saved, etag, locale, t: strings(locale), edit: this.#edit, announce: this.#announce };
+    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === etag && current.locale === locale && current.t === t)) return;
+    const store: EditorStore = { config: draft, saved, etag, locale, t, edit: this.#edit, announce: this.#announce };
     this.#provider.setValue(store);
   }
 

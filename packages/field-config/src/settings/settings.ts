@@ -135,7 +135,7 @@ export class FfcSettings extends LitElement {
           ? this.#text('redirectUrl', t.redirectUrl, t.redirectHelp, redirectUrl, 'text')
           : (['fr', 'en'] as const).map(
               (locale) => html`<div class="control">
-                <label for=${`message-${locale}`}>${locale === 'fr' ? t.messageFr : t.messageEn}</label>
+                <label for=${`message-${locale}`}>${{ fr: t.messageFr, en: t.messageEn }[locale]}</label>
                 <textarea id=${`message-${locale}`} name=${`message-${locale}`} rows="2" .value=${live(message(locale))} @change=${(event: Event) => this.#onMessage(locale, event)}></textarea>
               </div>`,
             )}

@@ -1,4 +1,5 @@
 import type { core } from './locales/en/core.js';
+import type { editor } from './locales/en/editor.js';
 import type { form } from './locales/en/form.js';
 import type { issues } from './locales/en/issues.js';
 import type { mail } from './locales/en/mail.js';
@@ -12,6 +13,8 @@ export interface Namespaces {
   readonly core: Table<typeof core>;
   /** The words of `<account-request-form>` itself. */
   readonly form: Table<typeof form>;
+  /** The words of `<form-field-config>` itself. */
+  readonly editor: Table<typeof editor>;
   /** How an admin reads each config issue code (`configIssueMessage`). */
   readonly issues: Table<typeof issues>;
   /** The e-mails the server sends (`@account-request/sdk/server`). */

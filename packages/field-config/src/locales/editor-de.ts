@@ -1,0 +1,4 @@
+// The German chunk of the editor bundle (form-field-config.editor-de.js): its words and config issues,
+// fetched the first time a page asks for German (the preview's form fetches its own chunk).
+export { editor } from '@account-request/sdk/locales/de/editor';
+export { issues } from '@account-request/sdk/locales/de/issues';

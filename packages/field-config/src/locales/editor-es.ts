@@ -1,0 +1,4 @@
+// The Spanish chunk of the editor bundle (form-field-config.editor-es.js): its words and config issues,
+// fetched the first time a page asks for Spanish (the preview's form fetches its own chunk).
+export { editor } from '@account-request/sdk/locales/es/editor';
+export { issues } from '@account-request/sdk/locales/es/issues';

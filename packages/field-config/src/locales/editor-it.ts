@@ -1,0 +1,4 @@
+// The Italian chunk of the editor bundle (form-field-config.editor-it.js): its words and config issues,
+// fetched the first time a page asks for Italian (the preview's form fetches its own chunk).
+export { editor } from '@account-request/sdk/locales/it/editor';
+export { issues } from '@account-request/sdk/locales/it/issues';

@@ -1,0 +1,4 @@
+// The Dutch chunk of the editor bundle (form-field-config.editor-nl.js): its words and config issues,
+// fetched the first time a page asks for Dutch (the preview's form fetches its own chunk).
+export { editor } from '@account-request/sdk/locales/nl/editor';
+export { issues } from '@account-request/sdk/locales/nl/issues';

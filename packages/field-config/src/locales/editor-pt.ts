@@ -1,0 +1,4 @@
+// The Portuguese chunk of the editor bundle (form-field-config.editor-pt.js): its words and config issues,
+// fetched the first time a page asks for Portuguese (the preview's form fetches its own chunk).
+export { editor } from '@account-request/sdk/locales/pt/editor';
+export { issues } from '@account-request/sdk/locales/pt/issues';
