@@ -229,6 +229,7 @@ describe('several server instances on one PostgreSQL database', { skip: postgres
 
       // Every cut submission retried with its key on a survivor (409 while the dead claim's lease runs).
       let firstRetryOk = 0;
+      let inProgress = 0;
       await pool(cut, 8, async (i) => {
         for (let attempt = 0; ; attempt += 1) {
           const response = await submit(shared[i % 2]!.url, `kill-${i}`, `kill-${String(i).padStart(3, '0')}`);
@@ -238,11 +239,12 @@ describe('several server instances on one PostgreSQL database', { skip: postgres
             return;
           }
           assert.equal(response.status, 409, `retry of kill-${i}`);
+          inProgress += 1;
           assert.ok(attempt < 60, `kill-${i} still in progress after 60 retries`);
           await sleep(250);
         }
       });
-      note(`every cut submission stored ${Date.now() - killedAt} ms after the kill (first retry answered 201 after ${firstRetryOk ? firstRetryOk - killedAt : 0} ms)`);
+      note(`every cut submission stored ${Date.now() - killedAt} ms after the kill (first retry answered 201 after ${firstRetryOk ? firstRetryOk - killedAt : 0} ms; ${inProgress} retries answered 409 while a dead claim's lease ran)`);
       // Keys acknowledged before the kill replay their answer on a survivor.
       for (const i of [...acked.keys()].slice(0, 5)) {
         const replay = await submit(shared[2]!.url, `kill-${i}`, `kill-${String(i).padStart(3, '0')}`);
