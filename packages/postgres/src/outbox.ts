@@ -13,13 +13,15 @@ export type PostgresOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'cla
  * `locked_until`; then any worker claims them.
  */
 function claimSql(withIds: boolean): string {
+  // MATERIALIZED: the locking select runs once, before the update, whatever the planner prefers.
   return `
-    UPDATE notifications SET locked_until = $2 WHERE seq IN (
+    WITH due AS MATERIALIZED (
       SELECT seq FROM notifications
       WHERE state = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)${withIds ? ' AND id = ANY($4::text[])' : ''}
       ORDER BY created_at, seq LIMIT $3
       FOR UPDATE SKIP LOCKED)
-    RETURNING ${NOTIFICATION_COLUMNS}, seq`;
+    UPDATE notifications AS n SET locked_until = $2 FROM due WHERE n.seq = due.seq
+    RETURNING ${NOTIFICATION_COLUMNS.split(', ').map((column) => `n.${column}`).join(', ')}, n.seq`;
 }
 
 // A mail server's error text is shown as is, but PostgreSQL text cannot hold NUL.
