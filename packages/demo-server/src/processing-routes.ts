@@ -4,10 +4,9 @@ import { readEml } from './mailer.js';
 import { activationPage, type ActivationView } from './pages/activation.js';
 import { notFoundPage } from './pages/not-found.js';
 import { messagePage, outboxPage } from './pages/outbox.js';
-import { processingText } from './pages/processing-text.js';
 import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
 import { filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
-import { pageLocale } from './pages/text.js';
+import { format, pageLocale, pageText } from './pages/text.js';
 
 /** What the processing pages need from the app. */
 export interface ProcessingPagesOptions {
@@ -63,11 +62,11 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   const back = (c: Context, path: string) => c.redirect(path, 303);
 
   app.use('/admin/*', async (c, next) => {
-    if (c.req.method === 'POST' && !isSameOrigin(c.req.raw)) return c.text(`${processingText(locale(c)).forbidden}\n`, 403, NO_STORE);
+    if (c.req.method === 'POST' && !isSameOrigin(c.req.raw)) return c.text(`${pageText(locale(c)).forbidden}\n`, 403, NO_STORE);
     return next();
   });
   app.use('/activation/*', async (c, next) => {
-    if (c.req.method === 'POST' && !isSameOrigin(c.req.raw)) return c.text(`${processingText(locale(c)).forbidden}\n`, 403, NO_STORE);
+    if (c.req.method === 'POST' && !isSameOrigin(c.req.raw)) return c.text(`${pageText(locale(c)).forbidden}\n`, 403, NO_STORE);
     return next();
   });
 
@@ -85,8 +84,8 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const items = ok ? ((await response.json()) as PublicRecord[]) : [];
     const error = ok ? undefined : (await problemOf(response)).detail;
     const queued = c.req.query('queued');
-    const t = processingText(lang);
-    const notice = queued !== undefined ? t.bulkDone(Number(queued), Number(c.req.query('activated') ?? 0)) : undefined;
+    const t = pageText(lang);
+    const notice = queued !== undefined ? format(t.bulkDone, { queued: Number(queued), activated: Number(c.req.query('activated') ?? 0) }) : undefined;
     return page(c, requestsListPage({
       locale: lang, items, total: ok ? Number(response.headers.get('X-Total-Count') ?? items.length) : 0, limit: PAGE_SIZE, offset,
       filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(filters)}`,
@@ -112,7 +111,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     return page(c, requestDetailPage({ locale: locale(c), record, ...extra }), status);
   };
   const patch = async (c: Context, id: string, version: string, body: Record<string, unknown>) => {
-    const t = processingText(locale(c));
+    const t = pageText(locale(c));
     const response = await api(c, `/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': `"v${version}"` }, body: JSON.stringify(body) });
     if (response.status === 200) return undefined;
     if (response.status === 412 || response.status === 428) return detail(c, id, { error: t.stale }, 409);
@@ -123,7 +122,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   const DONE: Readonly<Record<string, 'saved' | 'resent'>> = { saved: 'saved', status: 'saved', resent: 'resent' };
 
   app.get('/admin/requests/:id', async (c) => {
-    const t = processingText(locale(c));
+    const t = pageText(locale(c));
     const done = DONE[c.req.query('done') ?? ''];
     return detail(c, c.req.param('id'), done ? { notice: t[done] } : {});
   });
@@ -139,7 +138,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const to = form.get('status');
     const record = await loadRecord(c, id);
     if (!record) return page(c, notFoundPage(locale(c)), 404);
-    if (String(record.version) !== form.get('version')) return detail(c, id, { error: processingText(locale(c)).stale }, 409);
+    if (String(record.version) !== form.get('version')) return detail(c, id, { error: pageText(locale(c)).stale }, 409);
     if (!isRequestStatus(to) || !STATUS_TRANSITIONS[record.status].includes(to)) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}`);
     // Only a page: the change is posted from it, once confirmed.
     return page(c, statusConfirmPage({ locale: locale(c), record, to }));
@@ -184,7 +183,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   });
   app.post('/activation/:token', async (c) => {
     const token = c.req.param('token');
-    const t = processingText(locale(c));
+    const t = pageText(locale(c));
     const form = (await readForm(c)) ?? new URLSearchParams();
     const password = form.get('password') ?? '';
     const view = await activationView(c, token);

@@ -1,7 +1,6 @@
 import { html } from './html.js';
 import { layout } from './layout.js';
-import { processingText } from './processing-text.js';
-import type { PageLocale } from './text.js';
+import { format, pageText, sharedText, type PageLocale } from './text.js';
 
 /** What the activation page shows: the form, a success, or why the link no longer works. */
 export type ActivationView =
@@ -14,7 +13,8 @@ export type ActivationView =
  * posted to the same URL. Errors are tied to their input with `aria-describedby`, after the help.
  */
 export function activationPage(options: { readonly locale: PageLocale; readonly token: string; readonly view: ActivationView }): string {
-  const t = processingText(options.locale);
+  const t = pageText(options.locale);
+  const { errorPrefix } = sharedText(options.locale);
   const lang = options.locale;
   const view = options.view;
   const path = `/activation/${options.token}`;
@@ -24,16 +24,16 @@ export function activationPage(options: { readonly locale: PageLocale; readonly 
     const confirmError = view.errors?.confirmation;
     main = html`<section class="activation">
 <h1>${t.activationTitle}</h1>
-<p>${t.activationIntro(view.companyName, view.email)}</p>
+<p>${format(t.activationIntro, { company: view.companyName, email: view.email })}</p>
 <form method="post" action="${path}?lang=${lang}" novalidate>
   <input type="text" name="username" value="${view.email}" autocomplete="username" hidden>
   <p><label for="password">${t.password}</label><br>
   <input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128" aria-describedby="password-help${passwordError ? ' password-error' : ''}"${passwordError ? html` aria-invalid="true" autofocus` : ''}>
   <span id="password-help" class="help">${t.passwordHelp}</span>${passwordError ? html`
-  <span id="password-error" class="error"><span class="visually-hidden">${t.errorPrefix} </span>${passwordError}</span>` : ''}</p>
+  <span id="password-error" class="error"><span class="visually-hidden">${errorPrefix} </span>${passwordError}</span>` : ''}</p>
   <p><label for="confirmation">${t.passwordConfirm}</label><br>
   <input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required maxlength="128"${confirmError ? html` aria-describedby="confirmation-error" aria-invalid="true"${passwordError ? '' : html` autofocus`}` : ''}>${confirmError ? html`
-  <span id="confirmation-error" class="error"><span class="visually-hidden">${t.errorPrefix} </span>${confirmError}</span>` : ''}</p>
+  <span id="confirmation-error" class="error"><span class="visually-hidden">${errorPrefix} </span>${confirmError}</span>` : ''}</p>
   <p><button type="submit">${t.setPassword}</button></p>
 </form>
 </section>`;

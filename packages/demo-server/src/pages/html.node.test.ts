@@ -15,11 +15,14 @@ test('html escapes interpolated values but keeps nested templates, joins arrays,
   assert.equal(out, '<p title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"><b>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</b>x0</p>');
 });
 
-test('pageLocale accepts only fr and en', () => {
+test('pageLocale: a language tag by the registry rule (its language, else en); nothing or no tag, the shop\'s French', () => {
   assert.equal(pageLocale('en'), 'en');
   assert.equal(pageLocale('fr'), 'fr');
   assert.equal(pageLocale(undefined), 'fr');
   assert.equal(pageLocale('"><script>'), 'fr');
+  assert.equal(pageLocale('de-AT'), 'de');
+  assert.equal(pageLocale('pt_BR'), 'pt');
+  assert.equal(pageLocale('sv'), 'en', 'a language without tables falls back to English, not French');
 });
 
 test('the shop page escapes its options and embeds the form with one module script and one tag', () => {

@@ -1,3 +1,4 @@
+import { BUILT_IN_LOCALES } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { pageText, type PageLocale } from './text.js';
 
@@ -16,7 +17,6 @@ export interface LayoutOptions {
 /** The whole HTML document: header with the shop name, navigation and language switch, the main content, the footer. */
 export function layout(options: LayoutOptions): string {
   const text = pageText(options.locale);
-  const other: PageLocale = options.locale === 'fr' ? 'en' : 'fr';
   const home = `/?lang=${options.locale}`;
   const page = html`<!doctype html>
 <html lang="${options.locale}">
@@ -42,7 +42,9 @@ export function layout(options: LayoutOptions): string {
       <li><a href="#contact">${text.nav.contact}</a></li>
     </ul>
   </nav>
-  <p class="lang-switch"><span class="visually-hidden">${text.switchLabel} </span><a href="${options.path}?lang=${other}" hreflang="${other}" lang="${other}">${text.otherLanguage}</a></p>
+  <p class="lang-switch"><span class="visually-hidden">${text.switchLabel} </span>${BUILT_IN_LOCALES.filter((tag) => tag !== options.locale).map(
+    (tag, i) => html`${i ? ' · ' : ''}<a href="${options.path}?lang=${tag}" hreflang="${tag}" lang="${tag}">${pageText(tag).language}</a>`,
+  )}</p>
 </header>
 <main id="main">
 ${options.main}

@@ -1,8 +1,8 @@
 import type { NotificationRecord } from '@account-request/sdk/server';
+import { formatDate } from '@account-request/sdk';
 import { html } from './html.js';
 import { layout } from './layout.js';
-import { processingText } from './processing-text.js';
-import type { PageLocale } from './text.js';
+import { format, pageText, type PageLocale } from './text.js';
 
 /** What the outbox page shows. */
 export interface OutboxPageOptions {
@@ -16,9 +16,9 @@ export interface OutboxPageOptions {
 
 /** `/admin/outbox/`: every recorded e-mail, newest first, with its delivery state and last error. */
 export function outboxPage(options: OutboxPageOptions): string {
-  const t = processingText(options.locale);
+  const t = pageText(options.locale);
   const lang = options.locale;
-  const date = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  const date = (value: string) => formatDate(value, lang, { dateStyle: 'short', timeStyle: 'medium' });
   const filter = options.requestId ? `&requestId=${encodeURIComponent(options.requestId)}` : '';
   const page = (offset: number): string => `/admin/outbox/?lang=${lang}${filter}&offset=${offset}`;
   const last = options.offset + options.items.length;
@@ -28,10 +28,10 @@ export function outboxPage(options: OutboxPageOptions): string {
   <p class="admin-links"><a href="/admin/requests/?lang=${lang}">${t.backToList}</a></p>
 </section>
 ${options.items.length === 0 ? html`<p>${t.none}</p>` : html`<div class="table-scroll"><table class="outbox">
-  <caption>${t.caption(options.offset + 1, last, options.total)}</caption>
+  <caption>${format(t.caption, { first: options.offset + 1, last, total: options.total })}</caption>
   <thead><tr><th scope="col">${t.outboxColumns.date}</th><th scope="col">${t.outboxColumns.kind}</th><th scope="col">${t.outboxColumns.to}</th><th scope="col">${t.outboxColumns.subject}</th><th scope="col">${t.outboxColumns.state}</th><th scope="col">${t.outboxColumns.attempts}</th><th scope="col">${t.outboxColumns.error}</th></tr></thead>
   <tbody>${options.items.map((n) => html`
-    <tr data-notification-id="${n.id}" data-kind="${n.kind}"><td><time datetime="${n.createdAt}">${date.format(new Date(n.createdAt))}</time></td><td>${t.kinds[n.kind]}</td><td>${n.to}</td><td><a href="/admin/outbox/${n.id}?lang=${lang}">${n.subject}</a></td><td><span class="state state-${n.state}">${t.states[n.state]}</span></td><td>${n.attempts}</td><td>${n.lastError ?? ''}</td></tr>`)}
+    <tr data-notification-id="${n.id}" data-kind="${n.kind}"><td><time datetime="${n.createdAt}">${date(n.createdAt)}</time></td><td>${t.kinds[n.kind]}</td><td>${n.to}</td><td><a href="/admin/outbox/${n.id}?lang=${lang}">${n.subject}</a></td><td><span class="state state-${n.state}">${t.states[n.state]}</span></td><td>${n.attempts}</td><td>${n.lastError ?? ''}</td></tr>`)}
   </tbody>
 </table></div>`}
 <nav class="paging" aria-label="${t.outboxTitle}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
@@ -40,7 +40,7 @@ ${options.items.length === 0 ? html`<p>${t.none}</p>` : html`<div class="table-s
 
 /** `/admin/outbox/{id}`: one message's delivery state and its `.eml` file as text (escaped, never rendered). */
 export function messagePage(options: { readonly locale: PageLocale; readonly notification: NotificationRecord; readonly eml: string | undefined }): string {
-  const t = processingText(options.locale);
+  const t = pageText(options.locale);
   const n = options.notification;
   const lang = options.locale;
   const main = html`<p><a href="/admin/outbox/?lang=${lang}">← ${t.outboxTitle}</a></p>

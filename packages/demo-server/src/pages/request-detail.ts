@@ -1,9 +1,10 @@
-import { FIELD_CATALOG } from '@account-request/sdk';
+import { formatDate, isCatalogFieldId } from '@account-request/sdk';
 import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-import { processingText, type ProcessingText } from './processing-text.js';
-import type { PageLocale } from './text.js';
+import { format, pageText, sharedText, type PageLocale } from './text.js';
+
+type PageWords = ReturnType<typeof pageText>;
 
 /** What the detail page shows. */
 export interface RequestDetailOptions {
@@ -18,29 +19,26 @@ export interface RequestDetailOptions {
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? '✓' : '✗') : '');
 
 function labelOf(id: string, locale: PageLocale): string {
-  return FIELD_CATALOG.find((field) => field.id === id)?.label[locale] ?? id;
+  return isCatalogFieldId(id) ? sharedText(locale).fields[id].label : id;
 }
 
-function describeChange(change: HistoryChange, t: ProcessingText): string {
+function describeChange(change: HistoryChange, t: PageWords): string {
   const value = (v: string | boolean | null): string => {
     if (v === null || v === '') return '—';
     if (typeof v === 'boolean') return v ? t.yes : t.no;
     return change.field === 'status' && v in t.status ? t.status[v as RequestStatus] : v;
   };
   if (change.field === 'activation') return t.activationChange;
-  const field = change.field === 'status' ? t.statusLabel : change.field === 'inAccount' ? t.inAccountCheck : t.note;
-  return t.change(field, value(change.from), value(change.to));
-}
-
-function formatter(locale: PageLocale): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const field = change.field === 'status' ? t.statusLabel : change.field === 'inAccount' ? t.inAccountLabel : t.note;
+  return format(t.change, { field, from: value(change.from), to: value(change.to) });
 }
 
 /** `/admin/requests/{id}`: the values, the status change (to a confirmation step), the account flag and note, the history. */
 export function requestDetailPage(options: RequestDetailOptions): string {
   const { record, locale: lang } = options;
-  const t = processingText(lang);
-  const date = formatter(lang);
+  const t = pageText(lang);
+  const date = { format: (value: string) => formatDate(value, lang, { dateStyle: 'medium', timeStyle: 'short' }) };
+  const { received } = sharedText(lang).labels;
   const company = str(record.values['companyName']);
   const next = STATUS_TRANSITIONS[record.status];
   const base = `/admin/requests/${record.id}`;
@@ -55,9 +53,9 @@ export function requestDetailPage(options: RequestDetailOptions): string {
   <p><button type="submit">${t.continue}</button></p>
 </form>`;
   const main = html`<p><a href="/admin/requests/?lang=${lang}">← ${t.backToList}</a></p>
-<h1>${t.detailTitle(company)}</h1>
+<h1>${format(t.detailTitle, { company })}</h1>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
-<p class="request-state"><span class="status status-${record.status}">${t.status[record.status]}</span> · ${t.received} <time datetime="${record.createdAt}">${date.format(new Date(record.createdAt))}</time> · ${record.activatedAt ? html`${t.activated} <time datetime="${record.activatedAt}">${date.format(new Date(record.activatedAt))}</time>` : t.notActivated}</p>
+<p class="request-state"><span class="status status-${record.status}">${t.status[record.status]}</span> · ${received} <time datetime="${record.createdAt}">${date.format(record.createdAt)}</time> · ${record.activatedAt ? html`${t.activated} <time datetime="${record.activatedAt}">${date.format(record.activatedAt)}</time>` : t.notActivated}</p>
 <section aria-labelledby="values-title"><h2 id="values-title">${t.values}</h2>
 <dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang)}</dt><dd>${str(value)}</dd>`)}</dl></section>
 <section aria-labelledby="status-title"><h2 id="status-title">${t.changeStatus}</h2>
@@ -66,7 +64,7 @@ ${record.status === 'accepted' && !record.activatedAt ? html`<form method="post"
 <section aria-labelledby="account-title"><h2 id="account-title">${t.account}</h2>
 <form method="post" action="${base}?lang=${lang}">
   <input type="hidden" name="version" value="${record.version}">
-  <p><input type="checkbox" id="in-account" name="inAccount" value="true"${record.inAccount ? html` checked` : ''} aria-describedby="in-account-help"> <label for="in-account">${t.inAccountCheck}</label>
+  <p><input type="checkbox" id="in-account" name="inAccount" value="true"${record.inAccount ? html` checked` : ''} aria-describedby="in-account-help"> <label for="in-account">${t.inAccountLabel}</label>
   <span id="in-account-help" class="help">${t.inAccountHelp}</span></p>
   <p><label for="note">${t.note}</label><br>
   <textarea id="note" name="note" rows="4" cols="60" maxlength="2000" aria-describedby="note-help">${record.note}</textarea>
@@ -75,21 +73,21 @@ ${record.status === 'accepted' && !record.activatedAt ? html`<form method="post"
 </form></section>
 <section aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>
 ${record.history.length === 0 ? html`<p>${t.noHistory}</p>` : html`<ol class="history">${[...record.history].reverse().map((entry) => html`
-  <li><time datetime="${entry.at}">${date.format(new Date(entry.at))}</time> · ${entry.actor}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t)}</li>`)}</ul></li>`)}
+  <li><time datetime="${entry.at}">${date.format(entry.at)}</time> · ${entry.actor}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t)}</li>`)}</ul></li>`)}
 </ol>`}
-<p><a href="/admin/outbox/?lang=${lang}&amp;requestId=${record.id}">${t.outboxLink}</a></p></section>`;
-  return layout({ locale: lang, title: t.detailTitle(company), path: base, main, variant: 'admin' });
+<p><a href="/admin/outbox/?lang=${lang}&amp;requestId=${record.id}">${t.outboxTitle}</a></p></section>`;
+  return layout({ locale: lang, title: format(t.detailTitle, { company }), path: base, main, variant: 'admin' });
 }
 
 /** The confirmation step of a status change: says what will happen and posts the change only when confirmed. */
 export function statusConfirmPage(options: { readonly locale: PageLocale; readonly record: PublicRecord; readonly to: RequestStatus }): string {
   const { record, locale: lang, to } = options;
-  const t = processingText(lang);
+  const t = pageText(lang);
   const base = `/admin/requests/${record.id}`;
   const company = str(record.values['companyName']);
   const main = html`<h1>${t.confirmTitle}</h1>
 <form method="post" action="${base}/status/confirm?lang=${lang}" aria-describedby="confirm-text">
-  <p id="confirm-text">${t.confirmText(t.status[record.status], t.status[to], company)}${to === 'accepted' ? html` ${t.confirmAccept}` : ''}</p>
+  <p id="confirm-text">${format(t.confirmText, { from: t.status[record.status], to: t.status[to], company })}${to === 'accepted' ? html` ${t.confirmAccept}` : ''}</p>
   <input type="hidden" name="version" value="${record.version}">
   <input type="hidden" name="status" value="${to}">
   <p><button type="submit">${t.confirm}</button> <a href="${base}?lang=${lang}">${t.cancel}</a></p>

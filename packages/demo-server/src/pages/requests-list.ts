@@ -1,8 +1,8 @@
 import type { PublicRecord } from '@account-request/sdk/server';
+import { formatDate } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-import { processingText } from './processing-text.js';
-import type { PageLocale } from './text.js';
+import { format, pageText, sharedText, type PageLocale } from './text.js';
 
 /** The list filters, as the query string carries them. */
 export type ListFilters = Readonly<Partial<Record<'status' | 'inAccount' | 'q' | 'from' | 'to' | 'sort' | 'order', string>>>;
@@ -38,26 +38,26 @@ function option(value: string, label: string, current: string | undefined): Safe
 
 /** `/admin/requests/`: the filters, one page of requests, paging, the CSV export and the bulk activation form. */
 export function requestsListPage(options: RequestsListOptions): string {
-  const t = processingText(options.locale);
+  const t = pageText(options.locale);
+  const { fields, labels } = sharedText(options.locale);
   const f = options.filters;
   const lang = options.locale;
-  const date = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const page = (offset: number): string => `/admin/requests/${filterQuery(f, { lang, offset: String(offset) })}`;
-  const first = options.offset + 1;
   const last = options.offset + options.items.length;
+  const caption = format(t.caption, { first: options.offset + 1, last, total: options.total });
   const table = options.items.length === 0
     ? html`<p>${t.none}</p>`
     : html`<div class="table-scroll"><table class="requests">
-  <caption>${t.caption(first, last, options.total)}</caption>
-  <thead><tr><th scope="col">${t.columns.date}</th><th scope="col">${t.columns.company}</th><th scope="col">${t.columns.email}</th><th scope="col">${t.columns.status}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${t.columns.open}</th></tr></thead>
+  <caption>${caption}</caption>
+  <thead><tr><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${t.columns.open}</th></tr></thead>
   <tbody>${options.items.map((record) => html`
-    <tr data-request-id="${record.id}"><td><time datetime="${record.createdAt}">${date.format(new Date(record.createdAt))}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
+    <tr data-request-id="${record.id}"><td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
   </tbody>
 </table></div>`;
   const main = html`<section class="admin-intro">
   <h1>${t.listTitle}</h1>
   <p>${t.listIntro}</p>
-  <p class="admin-links"><a href="/admin/?lang=${lang}">← Admin</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxLink}</a></p>
+  <p class="admin-links"><a href="/admin/?lang=${lang}">← ${t.adminLink}</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxTitle}</a></p>
 </section>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
 <form class="filters" method="get" action="/admin/requests/">
@@ -73,7 +73,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
   <p><label for="f-from">${t.from}</label> <input id="f-from" name="from" type="date" value="${f.from ?? ''}"></p>
   <p><label for="f-to">${t.to}</label> <input id="f-to" name="to" type="date" value="${f.to ?? ''}"></p>
   <p><label for="f-sort">${t.sort}</label>
-  <select id="f-sort" name="sort">${(['createdAt', 'companyName', 'status'] as const).map((s) => option(s, t.sorts[s], f.sort ?? 'createdAt'))}</select></p>
+  <select id="f-sort" name="sort">${([['createdAt', t.sortDate], ['companyName', fields.companyName.label], ['status', t.statusLabel]] as const).map(([s, label]) => option(s, label, f.sort ?? 'createdAt'))}</select></p>
   <p><label for="f-order">${t.order}</label>
   <select id="f-order" name="order">${option('desc', t.desc, f.order ?? 'desc')}${option('asc', t.asc, f.order ?? 'desc')}</select></p>
   <p><button type="submit">${t.apply}</button> <a href="/admin/requests/?lang=${lang}">${t.reset}</a></p>
@@ -81,7 +81,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 </form>
 <p><a class="export" href="${options.exportHref}" download>${t.export}</a></p>
 ${table}
-<nav class="paging" aria-label="${t.caption(first, last, options.total)}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
+<nav class="paging" aria-label="${caption}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
 <form class="bulk" method="post" action="/admin/requests/activation-emails?lang=${lang}">
   <h2>${t.bulkTitle}</h2>
   <p id="bulk-help">${t.bulkHelp}</p>

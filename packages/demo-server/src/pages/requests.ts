@@ -1,20 +1,21 @@
 import type { AccountRequestRecord } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
-import { pageText, type PageLocale } from './text.js';
+import { formatDate } from '@account-request/sdk';
+import { format, pageText, sharedText, type PageLocale } from './text.js';
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /** The latest requests as a table for the admin page; every value is escaped by {@link html}. */
 export function requestsTable(records: readonly AccountRequestRecord[], locale: PageLocale): SafeHtml {
   const t = pageText(locale).requests;
+  const { fields, labels } = sharedText(locale);
   if (records.length === 0) return html`<p>${t.empty}</p>`;
-  const date = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   return html`<div class="table-scroll"><table class="requests">
-  <caption>${t.caption(records.length)}</caption>
-  <thead><tr><th scope="col">${t.date}</th><th scope="col">${t.company}</th><th scope="col">${t.contact}</th><th scope="col">${t.email}</th><th scope="col">${t.phone}</th><th scope="col">${t.city}</th></tr></thead>
+  <caption>${format(t.caption, { count: records.length }, locale)}</caption>
+  <thead><tr><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${labels.contact}</th><th scope="col">${fields.email.label}</th><th scope="col">${fields.phone.label}</th><th scope="col">${fields.city.label}</th></tr></thead>
   <tbody>${records.map(
     (record) => html`
-    <tr><td><time datetime="${record.createdAt}">${date.format(new Date(record.createdAt))}</time></td><td>${text(record.values['companyName'])}</td><td>${[text(record.values['firstName']), text(record.values['lastName'])].filter(Boolean).join(' ')}</td><td>${text(record.values['email'])}</td><td>${text(record.values['phone'])}</td><td>${[text(record.values['postalCode']), text(record.values['city'])].filter(Boolean).join(' ')}</td></tr>`,
+    <tr><td><time datetime="${record.createdAt}">${formatDate(record.createdAt, locale, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${[text(record.values['firstName']), text(record.values['lastName'])].filter(Boolean).join(' ')}</td><td>${text(record.values['email'])}</td><td>${text(record.values['phone'])}</td><td>${[text(record.values['postalCode']), text(record.values['city'])].filter(Boolean).join(' ')}</td></tr>`,
   )}
   </tbody>
 </table></div>`;

@@ -3,6 +3,7 @@ import type { editor } from './locales/en/editor.js';
 import type { form } from './locales/en/form.js';
 import type { issues } from './locales/en/issues.js';
 import type { mail } from './locales/en/mail.js';
+import type { pages } from './locales/en/pages.js';
 import type { Table } from './table.js';
 
 /**
@@ -19,4 +20,6 @@ export interface Namespaces {
   readonly issues: Table<typeof issues>;
   /** The e-mails the server sends (`@account-request/sdk/server`). */
   readonly mail: Table<typeof mail>;
+  /** The demo's pages (shop, admin, back office, activation), registered by the demo server. */
+  readonly pages: Table<typeof pages>;
 }
