@@ -9,6 +9,8 @@ import { hashPassword } from '../passwords/password.js';
 import { isProcessingStore, type ProcessingStore } from '../stores/processing-store.js';
 import { HttpProblem, problem } from './problem.js';
 import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
+import { isWebhookStore } from '../stores/webhook-store.js';
+import { createWebhookRuntime, type WebhookRuntime } from '../webhooks/runtime.js';
 
 /** The current config and its ETag. */
 export interface CurrentConfig {
@@ -31,6 +33,8 @@ export interface HandlerContext {
   readonly processing: ProcessingStore | undefined;
   /** Delivers e-mails, when the handler has a notifier. */
   readonly outbox: Outbox | undefined;
+  /** Queues and sends webhooks, when the handler has the `webhooks` option. */
+  readonly webhooks: WebhookRuntime | undefined;
   /** Serializes config writes inside this process. */
   readonly configLock: { tail: Promise<unknown> };
   /** Loads, normalizes and tags the config; a failing or invalid source is a 503. */
@@ -61,6 +65,10 @@ export function createContext(options: HandlerOptions): HandlerContext {
   if (!Number.isFinite(leaseMs) || leaseMs < MIN_LEASE_MS) {
     throw new TypeError(`createAccountRequestHandler: idempotencyLeaseMs must be a number of milliseconds, at least ${MIN_LEASE_MS}.`);
   }
+  if (options.webhooks && !(processing && isWebhookStore(processing))) {
+    throw new TypeError('createAccountRequestHandler: webhooks need a store with the WebhookStore methods (endpoints and a delivery outbox).');
+  }
+  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now) : undefined;
   const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
   // Parsing and hashing a config costs more than a whole submission: cache them per loaded
   // object, so a config source that returns the same object until it changes pays once.
@@ -81,6 +89,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
     now,
     processing,
     outbox,
+    webhooks,
     hashPassword: options.hashPassword ?? ((password) => hashPassword(password)),
     configLock: { tail: Promise.resolve() },
     async currentConfig() {

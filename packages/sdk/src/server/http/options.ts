@@ -1,6 +1,7 @@
 import type { FormConfig } from '../../types.js';
 import type { Notifier } from '../processing/notifier.js';
 import type { RequestStore } from '../stores/store.js';
+import type { WebhookDeliveryOptions } from '../webhooks/dispatcher.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 /**
@@ -148,4 +149,12 @@ export interface HandlerOptions {
    * after the crash, instead of answering 409.
    */
   readonly idempotencyLeaseMs?: number;
+  /**
+   * Turns webhooks on: every change (a request created, its status or in-account flag changed,
+   * its account activated) is queued for each enabled endpoint of the store (a `WebhookStore`)
+   * in the change's own transaction, then sent after the answer like the e-mails. Sending,
+   * retries and the address checks follow these options; run `createWebhookDispatcher` from a
+   * timer for the retries. See docs/webhooks.md.
+   */
+  readonly webhooks?: WebhookDeliveryOptions;
 }

@@ -7,6 +7,7 @@ import { isBlockedPassword } from '../passwords/password-blocklist.js';
 import { invalid, requireProcessing } from './processing-routes.js';
 import { json, problem } from '../http/problem.js';
 import type { ActivationTokenRecord, ProcessingStore } from '../stores/processing-store.js';
+import { activatedEvent } from '../webhooks/messages.js';
 
 const GONE: Readonly<Record<Exclude<ActivationState, 'valid'>, string>> = {
   expired: 'This activation link has expired; ask for a new one.',
@@ -73,10 +74,13 @@ export async function postActivation(context: HandlerContext, request: Request, 
   const errors = await passwordErrors(context, password, locale);
   if (errors.length > 0) throw invalid('The password breaks one or more rules.', errors);
   const passwordHash = await context.store(() => context.hashPassword(password as string));
+  const { webhooks } = context;
+  const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => activatedEvent(updated, at)) : undefined;
   const record = await context.store(() =>
-    store.useActivationToken(found.hash, at, { passwordHash, activatedAt: at }, { at, actor: 'applicant', changes: [{ field: 'activation', from: null, to: at }] }),
+    store.useActivationToken(found.hash, at, { passwordHash, activatedAt: at }, { at, actor: 'applicant', changes: [{ field: 'activation', from: null, to: at }] }, change?.options),
   );
   // Another request used the link (or it expired) while the password was being hashed.
   if (!record) return problem(410, GONE.used, { type: 'urn:account-request:problem:activation-used', headers });
+  if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
   return json(200, { state: 'activated' }, headers);
 }

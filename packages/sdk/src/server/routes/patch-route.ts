@@ -9,6 +9,7 @@ import { deliverSoon } from '../processing/notifications.js';
 import { invalid, recordResponse, requireProcessing } from './processing-routes.js';
 import { HttpProblem, problem } from '../http/problem.js';
 import type { RequestPatch } from '../stores/processing-store.js';
+import { reportedChanges, updatedEvent } from '../webhooks/messages.js';
 
 /** Longest internal note, in code points. */
 export const NOTE_MAX_LENGTH = 2000;
@@ -81,11 +82,17 @@ export async function patchRequest(context: HandlerContext, request: Request, id
   const patch = readPatch(body, current);
   const changes = changesOf(patch, current);
   if (changes.length === 0) return recordResponse(current);
-  const result = await context.store(() => store.update(id, patch, current.version, { at: context.now().toISOString(), actor, changes }));
+  const at = context.now().toISOString();
+  // Status and in-account changes reach the webhooks, in the update's own transaction.
+  const reported = reportedChanges(changes);
+  const { webhooks } = context;
+  const change = webhooks && reported.length > 0 ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => updatedEvent(updated, reported, at)) : undefined;
+  const result = await context.store(() => store.update(id, patch, current.version, { at, actor, changes }, change?.options));
   if (result.state === 'not_found') return problem(404, 'No account request has this id.');
   if (result.state === 'conflict') {
     throw new HttpProblem(problem(412, 'The request changed since you loaded it; reload it and apply your change again.', { headers: { ETag: requestEtag(result.record) } }));
   }
+  if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
   if (patch.status === 'accepted' && activationBlocker(result.record) === undefined) {
     // The acceptance is saved: a failure to queue the e-mail leaves it to a resend, not an error.
     const mail = await issueActivation(context, store, result.record, request).catch(() => undefined);

@@ -11,6 +11,7 @@ import { creationNotifications, deliverInBackground } from '../processing/notifi
 import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
 import type { AccountRequestRecord } from '../stores/store.js';
+import { createdEvent, deliveriesOf } from '../webhooks/messages.js';
 
 const ACCEPTED: readonly BodyKind[] = ['json', 'urlencoded', 'multipart'];
 
@@ -137,11 +138,16 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
       status: 'new', inAccount: false, history: [], version: 1,
     };
     const notifications = creationNotifications(context, record, config, attempt.request);
+    const { webhooks } = context;
+    const deliveries = webhooks ? deliveriesOf(createdEvent(record, record.createdAt), await context.store(() => webhooks.endpoints()), id) : [];
     const stored = { status: 201, body: JSON.stringify({ id, status: 'pending', access }), contentType: 'application/json; charset=utf-8', location: attempt.location(id) };
-    // The request, its e-mails and the answer its retries replay: one write, so a crash leaves
+    // The request, its e-mails, its webhooks and the answer its retries replay: one write, so a crash leaves
     // all of them or none (never a request whose key a retry could claim again).
-    await context.store(() => store.create(record, { answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}) }));
+    await context.store(() =>
+      store.create(record, { answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}) }),
+    );
     deliverInBackground(context, notifications.map((notification) => notification.id));
+    webhooks?.sendInBackground(deliveries, context.options.waitUntil);
     return toResponse(stored);
   } catch (error) {
     // Nothing was created: free the key so the client's retry is processed, not refused as in progress.

@@ -2,6 +2,7 @@ import { toProcessedRecord, type ProcessedRecord } from '../processing/lifecycle
 import type { ActivationTokenRecord, ProcessingStore } from './processing-store.js';
 import { compareRecords, matchesQuery } from '../processing/query.js';
 import type { AccountRequestRecord } from './store.js';
+import type { WebhookDelivery } from './webhook-store.js';
 
 /** The request and token methods of the memory store; the store's `create` adds the notifications and the answer. */
 export type MemoryRecords = Pick<ProcessingStore, 'list' | 'get' | 'query' | 'update' | 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'> & {
@@ -10,7 +11,7 @@ export type MemoryRecords = Pick<ProcessingStore, 'list' | 'get' | 'query' | 'up
 };
 
 /** Requests (in creation order) and activation tokens in memory; no await inside a method, so each is atomic. */
-export function createMemoryRecords(): MemoryRecords {
+export function createMemoryRecords(insertDeliveries: (deliveries: readonly WebhookDelivery[]) => void = () => undefined): MemoryRecords {
   const records: AccountRequestRecord[] = [];
   const position = new Map<string, number>();
   const tokens = new Map<string, ActivationTokenRecord>();
@@ -39,14 +40,16 @@ export function createMemoryRecords(): MemoryRecords {
       matching.sort(compareRecords(query, (record) => position.get(record.id) ?? 0));
       return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
     },
-    async update(id, patch, expectedVersion, entry) {
+    async update(id, patch, expectedVersion, entry, options) {
       const index = position.get(id);
       const stored = index === undefined ? undefined : records[index];
       if (!stored) return { state: 'not_found' };
       const current = toProcessedRecord(stored);
       if (current.version !== expectedVersion) return { state: 'conflict', record: current };
       const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+      const rows = options?.webhooks?.(record) ?? [];
       write(id, record);
+      insertDeliveries(rows);
       return { state: 'updated', record };
     },
     async saveActivationToken(token) {
@@ -60,7 +63,7 @@ export function createMemoryRecords(): MemoryRecords {
     async findActivationToken(hash) {
       return tokens.get(hash);
     },
-    async useActivationToken(hash, at, patch, entry) {
+    async useActivationToken(hash, at, patch, entry, options) {
       const token = tokens.get(hash);
       if (!token || token.usedAt !== undefined || token.replacedAt !== undefined || token.expiresAt <= at) return undefined;
       const index = position.get(token.requestId);
@@ -68,8 +71,10 @@ export function createMemoryRecords(): MemoryRecords {
       if (!stored) return undefined;
       const current = toProcessedRecord(stored);
       const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+      const rows = options?.webhooks?.(record) ?? [];
       tokens.set(hash, { ...token, usedAt: at });
       write(token.requestId, record);
+      insertDeliveries(rows);
       return record;
     },
   };

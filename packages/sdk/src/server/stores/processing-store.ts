@@ -1,5 +1,6 @@
 import type { HistoryEntry, ProcessedRecord, RequestStatus } from '../processing/lifecycle.js';
 import type { RequestStore } from './store.js';
+import type { ChangeOptions } from './webhook-store.js';
 
 /** Sort keys of {@link RequestQuery}. */
 export type RequestSort = 'createdAt' | 'companyName' | 'status';
@@ -109,18 +110,20 @@ export interface ProcessingStore extends RequestStore {
   query(query: RequestQuery): Promise<RequestPage>;
   /**
    * Applies `patch` and appends `entry` to the history, raising the version by one, only while
-   * the stored version is `expectedVersion`.
+   * the stored version is `expectedVersion`. With `options.webhooks` (a `WebhookStore`), writes
+   * the deliveries it returns for the updated request in the same transaction.
    */
-  update(id: string, patch: RequestPatch, expectedVersion: number, entry: HistoryEntry): Promise<UpdateResult>;
+  update(id: string, patch: RequestPatch, expectedVersion: number, entry: HistoryEntry, options?: ChangeOptions): Promise<UpdateResult>;
   /** Stores a new token and marks every unused older token of the same request replaced, with the notification that carries it. */
   saveActivationToken(token: ActivationTokenRecord, notification?: NotificationRecord): Promise<void>;
   findActivationToken(hash: string): Promise<ActivationTokenRecord | undefined>;
   /**
    * Marks the token used and applies `patch` (password hash, activation date) to its request,
    * only while the token is unused, not replaced and not expired at `at`. Resolves the updated
-   * request, or `undefined` when the token could not be used (nothing was written).
+   * request, or `undefined` when the token could not be used (nothing was written). With
+   * `options.webhooks`, writes its deliveries for the updated request in the same transaction.
    */
-  useActivationToken(hash: string, at: string, patch: RequestPatch, entry: HistoryEntry): Promise<ProcessedRecord | undefined>;
+  useActivationToken(hash: string, at: string, patch: RequestPatch, entry: HistoryEntry, options?: ChangeOptions): Promise<ProcessedRecord | undefined>;
   /** Adds notifications; one whose `dedupeKey` exists is skipped. */
   enqueueNotifications(notifications: readonly NotificationRecord[]): Promise<void>;
   /**

@@ -2,7 +2,9 @@ import type { Access, SubmissionValues } from '../../types.js';
 import type { HistoryEntry, RequestStatus } from '../processing/lifecycle.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import { createMemoryRecords } from './memory-records.js';
+import { createMemoryWebhooks } from './memory-webhooks.js';
 import type { NotificationRecord, ProcessingStore } from './processing-store.js';
+import type { WebhookDelivery, WebhookStore } from './webhook-store.js';
 
 /** One stored account request. The password never appears in `values`; only its hash is kept. */
 export interface AccountRequestRecord {
@@ -64,6 +66,8 @@ export interface CreateOptions {
    * (already answered, or released), `create` rejects and writes nothing.
    */
   readonly answer?: IdempotentAnswer;
+  /** Webhook deliveries of the `account-request.created` event; needs a `WebhookStore`. */
+  readonly webhooks?: readonly WebhookDelivery[];
 }
 
 /**
@@ -116,15 +120,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SWEEP_THRESHOLD = 1000;
 
 /**
- * An in-memory {@link ProcessingStore} for tests, demos and single-process prototypes: data is
- * lost on restart. No method awaits before it has written everything, so each one (a claim, a
- * creation with its notifications and answer) is atomic.
+ * An in-memory {@link ProcessingStore} (and {@link WebhookStore}) for tests, demos and
+ * single-process prototypes: data is lost on restart. No method awaits before it has written
+ * everything, so each one (a claim, a creation with its notifications, deliveries and answer) is
+ * atomic.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): ProcessingStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
   const keys = new Map<string, KeyEntry>();
-  const { insert: insertRecord, ...records } = createMemoryRecords();
+  const { insert: insertDeliveries, ...webhooks } = createMemoryWebhooks();
+  const { insert: insertRecord, ...records } = createMemoryRecords(insertDeliveries);
   const { insert: insertNotifications, ...outbox } = createMemoryOutbox();
 
   // Keys sit in the map in claim order, so expired ones are at the front: stop at the first
@@ -141,12 +147,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProcessingS
   return {
     ...records,
     ...outbox,
-    async create(record, { notifications = [], answer } = {}) {
+    ...webhooks,
+    async create(record, { notifications = [], answer, webhooks: deliveries = [] } = {}) {
       // Every check before the first write: a refusal leaves nothing behind.
       const entry = answer ? keys.get(answer.key) : undefined;
       if (answer && (!entry || entry.response)) throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
       insertRecord(record);
       insertNotifications(notifications);
+      insertDeliveries(deliveries);
       if (entry && answer) entry.response = answer.response;
     },
     async saveActivationToken(token, notification) {

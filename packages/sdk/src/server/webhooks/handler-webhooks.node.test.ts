@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { Webhook } from 'standardwebhooks';
+import type { WebhookEvent } from '../../webhooks/events.js';
+import { createMemoryStore } from '../stores/store.js';
+import { moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
+import { setup } from '../test-helpers/setup.js';
+import { startWebhookReceiver } from '../test-helpers/webhook-receiver.js';
+import { addWebhookEndpoint } from './admin.js';
+
+const hooks = await startWebhookReceiver();
+after(() => hooks.close());
+
+async function webhookSetup() {
+  // The handler's clock is the real one: receivers check timestamps against theirs.
+  const background: Promise<unknown>[] = [];
+  const built = processingSetup({ now: () => new Date(), webhooks: { allowPrivateAddresses: true, backoffMs: () => 1 }, waitUntil: (promise) => void background.push(promise) });
+  const settled = () => Promise.all(background);
+  const endpoint = await addWebhookEndpoint(built.store, { url: hooks.url }, { allowPrivateAddresses: true });
+  assert.ok(typeof endpoint === 'object');
+  const secret = endpoint.secrets[0]!.secret;
+  const start = hooks.received.length;
+  /** The events received since the setup, each verified with the standardwebhooks package. */
+  const events = async (count: number): Promise<WebhookEvent[]> => {
+    await hooks.waitFor(start + count);
+    return hooks.received.slice(start).map((message) => new Webhook(secret).verify(message.body, { 'webhook-id': message.id, 'webhook-timestamp': message.timestamp, 'webhook-signature': message.signature }) as WebhookEvent);
+  };
+  return { ...built, endpoint, events, start, settled };
+}
+
+describe('handler webhooks', () => {
+  it('sends created, updated (status and in-account, with before and after) and activated events, signed', async () => {
+    const { handler, store, mail, events, settled } = await webhookSetup();
+    const id = await submit(handler, { password: 'correct horse battery staple' });
+    const [created] = await events(1);
+    assert.equal(created?.type, 'account-request.created');
+    assert.ok(created?.type === 'account-request.created');
+    assert.equal(created.data.request.id, id);
+    assert.equal(created.data.request.status, 'new');
+    assert.equal(created.data.request.values['companyName'], 'Acme SAS');
+    const text = JSON.stringify(created);
+    assert.doesNotMatch(text, /passwordHash|pbkdf2|correct horse/i, 'no password, no hash');
+
+    await moveTo(handler, id, 'in-progress');
+    const { etag } = await read(handler, id);
+    assert.equal((await handler(patch(id, { status: 'accepted', inAccount: true }, etag))).status, 200);
+    const all = await events(3);
+    assert.deepEqual(all.map((event) => event.type), ['account-request.created', 'account-request.updated', 'account-request.updated']);
+    const accepted = all[2]!;
+    assert.ok(accepted.type === 'account-request.updated');
+    assert.deepEqual(accepted.data.changes, [{ field: 'status', from: 'in-progress', to: 'accepted' }, { field: 'inAccount', from: false, to: true }]);
+    assert.equal(accepted.data.request.status, 'accepted');
+    assert.equal(accepted.data.request.version, 3);
+
+    // The activation e-mail's link: the applicant chooses a password.
+    const activation = mail.sent.find((message) => message.kind === 'activation');
+    assert.ok(activation);
+    const token = tokenOf(activation);
+    const response = await handler(new Request(`https://shop.test/api/account-requests/activation/${token}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'a new long password 2026' }),
+    }));
+    assert.equal(response.status, 200);
+    const activated = (await events(4))[3]!;
+    assert.equal(activated.type, 'account-request.activated');
+    assert.ok(activated.type === 'account-request.activated');
+    assert.ok(activated.data.request.activatedAt);
+    assert.doesNotMatch(JSON.stringify(activated), /passwordHash|token/i);
+    // Every delivery is recorded as delivered, with the request it is about.
+    await settled();
+    const { items } = await store.listWebhookDeliveries({ limit: 10, offset: 0 });
+    assert.deepEqual(items.map((item) => [item.type, item.state, item.requestId]).reverse(), [
+      ['account-request.created', 'delivered', id], ['account-request.updated', 'delivered', id], ['account-request.updated', 'delivered', id], ['account-request.activated', 'delivered', id],
+    ]);
+  });
+
+  it('sends nothing for a note alone, nor for a change that lost its race', async () => {
+    const { handler, store } = await webhookSetup();
+    const id = await submit(handler);
+    const { etag } = await read(handler, id);
+    assert.equal((await handler(patch(id, { note: 'rappeler lundi' }, etag))).status, 200);
+    assert.equal((await handler(patch(id, { status: 'in-progress' }, etag))).status, 412);
+    const { items } = await store.listWebhookDeliveries({ limit: 50, offset: 0 });
+    assert.deepEqual(items.filter((item) => item.requestId === id).map((item) => item.type), ['account-request.created']);
+  });
+
+  it('writes a creation’s deliveries with it: a refused creation leaves none', async () => {
+    const store = createMemoryStore();
+    await addWebhookEndpoint(store, { url: hooks.url }, { allowPrivateAddresses: true });
+    const failing = { ...store, create: async () => Promise.reject(new Error('disk full')) };
+    const { handler } = setup({ store: failing, webhooks: { allowPrivateAddresses: true } });
+    const response = await handler(new Request('https://shop.test/api/account-requests', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ values: { companyName: 'Acme SAS', email: 'a@example.com', lastName: 'M', phone: '+33 1 23 45 67 89', street: '1 rue', postalCode: '75002', city: 'Paris', country: 'FR' }, confirmed: true, locale: 'fr' }),
+    }));
+    assert.equal(response.status, 503);
+    assert.equal((await store.listWebhookDeliveries({ limit: 10, offset: 0 })).total, 0);
+  });
+
+  it('needs a store with the webhook methods', () => {
+    const { listWebhookEndpoints: _gone, ...store } = createMemoryStore();
+    assert.throws(() => setup({ store, webhooks: {} }), /WebhookStore/);
+  });
+});

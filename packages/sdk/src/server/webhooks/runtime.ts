@@ -1,0 +1,45 @@
+import type { WebhookEvent } from '../../webhooks/events.js';
+import type { ProcessedRecord } from '../processing/lifecycle.js';
+import type { ChangeOptions, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
+import { createWebhookDispatcher, type WebhookDeliveryOptions, type WebhookDispatcher } from './dispatcher.js';
+import { activeEndpoints, deliveriesOf } from './messages.js';
+
+/** The webhooks of one handler: which endpoints an event goes to, and the sending. */
+export interface WebhookRuntime {
+  readonly store: WebhookStore;
+  readonly dispatcher: WebhookDispatcher;
+  /** The endpoints that receive events now, read from the store for each change (another instance may have added one). */
+  endpoints(): Promise<WebhookEndpoint[]>;
+  /**
+   * The store options of a change known only once the store applies it (an update, an
+   * activation), and the deliveries they produced (none until the store called them).
+   */
+  change(endpoints: readonly WebhookEndpoint[], event: (updated: ProcessedRecord) => WebhookEvent): { readonly options: ChangeOptions; queued(): readonly WebhookDelivery[] };
+  /** Sends `deliveries` now without waiting (through `waitUntil` when given); what fails stays queued for the retry loop. */
+  sendInBackground(deliveries: readonly WebhookDelivery[], waitUntil?: (promise: Promise<unknown>) => void): void;
+}
+
+/** Builds the webhook side of a handler over its store. */
+export function createWebhookRuntime(store: WebhookStore, options: WebhookDeliveryOptions, now: () => Date): WebhookRuntime {
+  const dispatcher = createWebhookDispatcher({ ...options, store, now });
+  return {
+    store,
+    dispatcher,
+    async endpoints() {
+      return activeEndpoints(await store.listWebhookEndpoints());
+    },
+    change(endpoints, event) {
+      let queued: readonly WebhookDelivery[] = [];
+      if (endpoints.length === 0) return { options: {}, queued: () => queued };
+      return { options: { webhooks: (updated) => (queued = deliveriesOf(event(updated), endpoints, updated.id)) }, queued: () => queued };
+    },
+    sendInBackground(deliveries, waitUntil) {
+      if (deliveries.length === 0) return;
+      const run = dispatcher.deliver({ ids: deliveries.map((delivery) => delivery.id) }).then(
+        () => undefined,
+        () => undefined,
+      );
+      waitUntil?.(run);
+    },
+  };
+}
