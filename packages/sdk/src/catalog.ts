@@ -1,5 +1,6 @@
 import { core as en } from './i18n/locales/en/core.js';
 import { core as fr } from './i18n/locales/fr/core.js';
+import { own, shadowAbsent } from './own.js';
 import type { CatalogFieldId, FieldDefinition, OptionDefinition } from './types.js';
 
 type Row = Omit<FieldDefinition, 'locked' | 'defaultDisplayed' | 'defaultRequired' | 'label' | 'help'>;
@@ -8,12 +9,18 @@ type Words = { readonly label: string; readonly help?: string; readonly options?
 // Labels and help live in the translation registry's core tables; the catalog carries the two
 // inline languages' copies for consumers that read FIELD_CATALOG directly (docs, exports).
 function words(row: Row): Pick<FieldDefinition, 'label' | 'help' | 'options'> {
+  // Own keys only: the catalog is built as the module loads, maybe on a page that polluted Object.prototype.
   const [e, f] = [en.fields[row.id] as Words, fr.fields[row.id] as Words];
-  const option = (o: OptionDefinition): OptionDefinition => (e.options?.[o.value] ? { value: o.value, label: { fr: f.options?.[o.value] ?? '', en: e.options[o.value] as string } } : o);
+  const [eOptions, fOptions] = [own(e, 'options'), own(f, 'options')];
+  const option = (o: OptionDefinition): OptionDefinition => {
+    const label = own(eOptions, o.value);
+    return label ? { value: o.value, label: { fr: own(fOptions, o.value) ?? '', en: label } } : o;
+  };
+  const [help, options] = [own(e, 'help'), own(row, 'options')];
   return {
     label: { fr: f.label, en: e.label },
-    ...(e.help ? { help: { fr: f.help ?? '', en: e.help } } : {}),
-    ...(row.options ? { options: row.options.map(option) } : {}),
+    ...(help ? { help: { fr: own(f, 'help') ?? '', en: help } } : {}),
+    ...(options ? { options: options.map(option) } : {}),
   };
 }
 const locked = (row: Row): FieldDefinition => ({ ...row, ...words(row), locked: true, defaultDisplayed: true, defaultRequired: true });
@@ -55,7 +62,7 @@ export const FIELD_CATALOG: readonly FieldDefinition[] = Object.freeze(
     hidden({ id: 'password', type: 'password', autocomplete: 'new-password', format: 'password', minLength: 12, maxLength: 128 }),
     hidden({ id: 'newsletter', type: 'checkbox', maxLength: 5 }),
     hidden({ id: 'partnerOffers', type: 'checkbox', maxLength: 5 }),
-  ].map((row) => Object.freeze(row)),
+  ].map((row) => Object.freeze(shadowAbsent(row, ['help', 'autocomplete', 'inputmode', 'format', 'options', 'minLength']))),
 );
 
 const BY_ID: ReadonlyMap<string, FieldDefinition> = new Map(FIELD_CATALOG.map((field) => [field.id, field]));

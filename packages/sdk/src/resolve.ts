@@ -1,4 +1,5 @@
 import { getCatalogField } from './catalog.js';
+import { own, shadowAbsent } from './own.js';
 import { texts } from './i18n/registry.js';
 import { localize } from './i18n/resolve.js';
 import type { CustomField, CustomFieldType, FieldDefinition, FieldEntry, FormConfig, InputMode, OptionDefinition, ResolvedField } from './types.js';
@@ -16,6 +17,8 @@ export const CUSTOM_MAX_LENGTH: Readonly<Record<CustomFieldType, number>> = {
   radio: 100,
   checkbox: 5,
 };
+
+const RESOLVED_OPTIONAL = ['help', 'autocomplete', 'inputmode', 'minLength', 'options'];
 
 const CUSTOM_INPUTMODE: Readonly<Record<string, InputMode>> = {
   digits: 'numeric',
@@ -38,12 +41,14 @@ function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, l
   const def = getCatalogField(field.id) ? (field as FieldDefinition) : undefined;
   // A catalog field's words come from the registry (any registered language), a custom one's from its config.
   const words = def ? (texts('core', locale).fields[def.id] as Words) : undefined;
-  const optionLabel = (option: OptionDefinition): string => (words?.options && Object.hasOwn(words.options, option.value) ? (words.options[option.value] as string) : localize(option.label, locale));
+  // Registry tables are plain objects: a key a field's words lack must not come from Object.prototype.
+  const [help, options] = [own(words, 'help'), own(words, 'options')];
+  const optionLabel = (option: OptionDefinition): string => own(options, option.value) ?? localize(option.label, locale);
   const resolved: Record<string, unknown> = {
     id: field.id,
     type: field.type,
     label: words ? words.label : localize(field.label, locale),
-    help: (words ? words.help : localize(field.help, locale)) || undefined,
+    help: (words ? help : localize(field.help, locale)) || undefined,
     required: entry.required,
     locked: def?.locked ?? false,
     custom: !def,
@@ -53,9 +58,19 @@ function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, l
     maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type as CustomFieldType],
     options: field.options?.map((option: OptionDefinition) => ({ value: option.value, label: optionLabel(option) })),
   };
-  // Optional properties are absent, never `undefined` (exactOptionalPropertyTypes, JSON, deepEqual).
+  // Optional properties are absent, never `undefined` (exactOptionalPropertyTypes, JSON, deepEqual),
+  // and read as absent even from a polluted Object.prototype.
   for (const key of Object.keys(resolved)) if (resolved[key] === undefined) delete resolved[key];
-  return resolved as unknown as ResolvedField;
+  return shadowAbsent(resolved, RESOLVED_OPTIONAL) as unknown as ResolvedField;
+}
+
+/**
+ * The "I confirm the information above is accurate" checkbox every form ends with, as a
+ * resolved field in `locale`: id `confirmed`, required, not a field of the config.
+ */
+export function resolveConfirmation(locale: string): ResolvedField {
+  const field = { id: 'confirmed', type: 'checkbox', label: texts('core', locale).confirm, required: true, locked: true, custom: false, maxLength: 5 };
+  return shadowAbsent(field, RESOLVED_OPTIONAL) as ResolvedField;
 }
 
 /** The displayed fields of `config` in display order, each with its catalog or custom definition. */

@@ -1,6 +1,5 @@
-import { takesOptions, takesTextRules } from '@account-request/sdk';
+import { exactText, takesOptions, takesTextRules } from '@account-request/sdk';
 import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, LocalizedText } from '@account-request/sdk';
-import { own } from '../own.js';
 
 /** One option row of the form, as typed. */
 export interface OptionDraft {
@@ -29,24 +28,22 @@ export interface FieldDraft {
   maxLength: string;
 }
 
-const inLocale = (text: LocalizedText | undefined, locale: 'fr' | 'en'): string => (typeof text === 'string' ? text : (own(text, locale) ?? ''));
-
-/** A form for a new field, or filled from `field` (its own optional keys only: see `own`). */
+/** A form for a new field, or filled from `field` (a config's: its absent optional keys read as absent, see the SDK's parseConfig). */
 export function draftOf(field?: CustomField): FieldDraft {
   return {
     editing: field?.id,
     original: field,
     type: field?.type ?? 'text',
-    labelFr: inLocale(field?.label, 'fr'),
-    labelEn: inLocale(field?.label, 'en'),
-    helpFr: inLocale(own(field, 'help'), 'fr'),
-    helpEn: inLocale(own(field, 'help'), 'en'),
+    labelFr: exactText(field?.label, 'fr'),
+    labelEn: exactText(field?.label, 'en'),
+    helpFr: exactText(field?.help, 'fr'),
+    helpEn: exactText(field?.help, 'en'),
     id: field?.id ?? '',
     idEdited: false,
-    options: (own(field, 'options') ?? []).map((option) => ({ value: option.value, fr: inLocale(option.label, 'fr'), en: inLocale(option.label, 'en') })),
-    format: own(field, 'format') ?? '',
-    minLength: own(field, 'minLength')?.toString() ?? '',
-    maxLength: own(field, 'maxLength')?.toString() ?? '',
+    options: (field?.options ?? []).map((option) => ({ value: option.value, fr: exactText(option.label, 'fr'), en: exactText(option.label, 'en') })),
+    format: field?.format ?? '',
+    minLength: field?.minLength?.toString() ?? '',
+    maxLength: field?.maxLength?.toString() ?? '',
   };
 }
 
@@ -72,7 +69,7 @@ export function patchOf(draft: FieldDraft): CustomFieldPatch & { readonly label:
   return {
     type,
     label: text(draft.labelFr, draft.labelEn, draft.original?.label) ?? '',
-    help: text(draft.helpFr, draft.helpEn, own(draft.original, 'help')),
+    help: text(draft.helpFr, draft.helpEn, draft.original?.help),
     options: takesOptions(type) ? draft.options.map((option) => ({ value: option.value.trim(), label: text(option.fr, option.en) ?? '' })) : undefined,
     format: textual && draft.format ? draft.format : undefined,
     minLength: textual ? length(draft.minLength) : undefined,

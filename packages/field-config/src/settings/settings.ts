@@ -1,10 +1,9 @@
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
-import { configIssueMessage, isConfigError, updateSettings } from '@account-request/sdk';
+import { configIssueMessage, exactText, isConfigError, updateSettings } from '@account-request/sdk';
 import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
 import { editorContext } from '../context.js';
-import { own } from '../own.js';
 import { sharedStyles } from '../shared.styles.js';
 import { settingsStyles } from './settings.styles.js';
 
@@ -50,7 +49,7 @@ export class FfcSettings extends LitElement {
     if (key === 'alertEmail') {
       this.#edit({ alertEmail: value || undefined }, key, value);
     } else {
-      const message = own(store.config.settings.confirmation, 'message');
+      const { message } = store.config.settings.confirmation;
       this.#edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
     }
   }
@@ -58,7 +57,7 @@ export class FfcSettings extends LitElement {
   #onMessage(locale: 'fr' | 'en', event: Event): void {
     const store = this.#store.value;
     if (!store) return;
-    const message = own(store.config.settings.confirmation, 'message');
+    const { message } = store.config.settings.confirmation;
     const text: Record<string, string> = { ...(typeof message === 'string' ? { en: message, fr: message } : message) };
     text[locale] = (event.target as HTMLTextAreaElement).value.trim();
     for (const [tag, value] of Object.entries(text)) if (!value) delete text[tag];
@@ -69,8 +68,7 @@ export class FfcSettings extends LitElement {
     this.#redirectMode = redirect;
     this.requestUpdate();
     const store = this.#store.value;
-    const confirmation = store?.config.settings.confirmation;
-    const [message, redirectUrl] = [own(confirmation, 'message'), own(confirmation, 'redirectUrl')];
+    const { message, redirectUrl } = store?.config.settings.confirmation ?? {};
     if (!redirect && redirectUrl !== undefined) this.#edit({ confirmation: message ? { message } : {} });
     if (!redirect) this.#setPending('redirectUrl', undefined);
   }
@@ -99,10 +97,12 @@ export class FfcSettings extends LitElement {
     if (!store) return nothing;
     const { t, config } = store;
     const { settings } = config;
-    // Optional keys, read as own properties only: never from a polluted Object.prototype.
-    const [redirectUrl, confirmationMessage] = [own(settings.confirmation, 'redirectUrl'), own(settings.confirmation, 'message')];
+    const { redirectUrl, message: confirmationMessage } = settings.confirmation;
     const redirect = this.#redirectMode || redirectUrl !== undefined;
-    const message = (locale: 'fr' | 'en') => (typeof confirmationMessage === 'string' ? confirmationMessage : (own(confirmationMessage, locale) ?? ''));
+    const message = (locale: 'fr' | 'en') => exactText(confirmationMessage, locale);
+    // The SDK leaves `settings` a plain object, its one optional key an absent property (callers
+    // test its presence), so it is read as an own property: never from a polluted Object.prototype.
+    const alertEmail = Object.hasOwn(settings, 'alertEmail') ? settings.alertEmail : undefined;
     const check = (name: 'enabled' | 'quickRegistration', checked: boolean, label: string, help: string) =>
       html`<div class="check">
         <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.#edit({ [name]: (event.target as HTMLInputElement).checked })} />
@@ -121,7 +121,7 @@ export class FfcSettings extends LitElement {
         <legend>${t.unvalidated}</legend>
         ${ACCESS.map((value) => radio('unvalidatedAccounts', value, settings.unvalidatedAccounts === value, t.access[value][0], () => this.#edit({ unvalidatedAccounts: value }), t.access[value][1]))}
       </fieldset>
-      ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, own(settings, 'alertEmail'), 'email')}
+      ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, alertEmail, 'email')}
       ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
       <fieldset>
         <legend>${t.accountState}</legend>

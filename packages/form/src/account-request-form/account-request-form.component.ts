@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
+import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveConfirmation, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
 import type { AccountRequestClient, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionFailureReason, SubmissionValues } from '@account-request/sdk';
 import { ConfigLoader } from '../controllers/config-loader.js';
 import type { ConfigState } from '../controllers/config-loader.js';
@@ -21,7 +21,6 @@ import { duration, failureText, formStrings } from '../i18n.js';
 import type { FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
 import { FieldValues, readControl, staysInGroup } from './form-values.js';
-import { own, ownCopy } from '../own.js';
 import type { PrefillValues } from './form-values.js';
 
 let instances = 0;
@@ -186,9 +185,8 @@ export class AccountRequestForm extends LitElement {
     if (!config) return [];
     const strings = this.#strings;
     if (this.#fieldsMemo?.config !== config || this.#fieldsMemo.strings !== strings) {
-      // Prototype-less copies: renderers read optional keys (help, options, minLength…) that a
-      // field may lack, and those must not come from a polluted Object.prototype.
-      this.#fieldsMemo = { config, strings, fields: resolveFields(config, { locale: this.#locale }).map(ownCopy) };
+      // The SDK's resolved fields read an absent optional key (help, options…) as absent, even from a polluted Object.prototype.
+      this.#fieldsMemo = { config, strings, fields: resolveFields(config, { locale: this.#locale }) };
     }
     return this.#fieldsMemo.fields;
   }
@@ -293,8 +291,7 @@ export class AccountRequestForm extends LitElement {
     this.#announce('');
     const response = this.#submission.result;
     if (response) this.#emit(new AccountRequestSuccessEvent({ response }));
-    const confirmation = this.#config?.settings.confirmation;
-    const url = confirmation && own(confirmation, 'redirectUrl');
+    const url = this.#config?.settings.confirmation.redirectUrl;
     // The config was checked when parsed; checked again right before leaving the page.
     if (url && isSafeRedirectUrl(url)) this.navigate(url);
     this.#focus = 'confirmation';
@@ -390,7 +387,7 @@ export class AccountRequestForm extends LitElement {
   }
 
   #renderConfirmation(config: FormConfig, strings: FormStrings): TemplateResult {
-    const text = localize(own(config.settings.confirmation, 'message'), this.#locale) || strings.thanks;
+    const text = localize(config.settings.confirmation.message, this.#locale) || strings.thanks;
     return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(this.#slottedSuccess())}>
       ${this.lightDom ? text : html`<slot name="success">${text}</slot>`}
     </div>`;
@@ -405,7 +402,7 @@ export class AccountRequestForm extends LitElement {
 
   #renderForm(strings: FormStrings): TemplateResult {
     const submitting = this.#submission.status === 'submitting';
-    const confirm = ownCopy<ResolvedField>({ id: CONFIRMED, type: 'checkbox', label: strings.confirm, required: true, locked: true, custom: false, maxLength: 5 });
+    const confirm = resolveConfirmation(this.#locale);
     return html`<form
       part="form"
       class="arf-root arf-form"

@@ -1,6 +1,7 @@
 import { FIELD_CATALOG, getCatalogField, HONEYPOT_FIELD, isCatalogFieldId } from '../catalog.js';
 import type { CustomField, FieldEntry, FormConfig, Settings } from '../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../validation/validators/index.js';
+import { shadowAbsent } from '../own.js';
 import type { ConfigIssue, ConfigIssueCode } from './errors.js';
 import type { RawConfig, RawCustomField } from './schema.js';
 
@@ -17,6 +18,11 @@ export const CUSTOM_FIELD_ID = /^[a-z][A-Za-z0-9_]{0,63}$/;
  * fields, so such a field's value would be read as the locale and dropped).
  */
 export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'confirmed', 'locale', HONEYPOT_FIELD]);
+
+// The optional keys of a custom field: see `shadowAbsent`.
+const CUSTOM_OPTIONAL = ['help', 'options', 'format', 'minLength', 'maxLength'];
+/** The optional keys of `settings.confirmation`. */
+export const CONFIRMATION_OPTIONAL = ['redirectUrl', 'message'];
 
 const CHOICE_TYPES: ReadonlySet<string> = new Set(['select', 'radio']);
 const TEXT_TYPES: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'url']);
@@ -68,8 +74,8 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
   }
   // `undefined` compares false: only both bounds can conflict.
   if ((raw.minLength as number) > (raw.maxLength as number)) problem('minLength', 'min_exceeds_max', 'must not exceed maxLength');
-  // Plain copies of the prototype-less schema output (see `object` in shape.ts).
-  return { ...raw, ...(raw.options ? { options: raw.options.map((option) => ({ ...option })) } : {}) } as CustomField;
+  // Plain copies of the prototype-less schema output (see `object` in shape.ts), safe to read.
+  return shadowAbsent({ ...raw, ...(raw.options ? { options: raw.options.map((option) => ({ ...option })) } : {}) } as CustomField, CUSTOM_OPTIONAL);
 }
 
 function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: ConfigIssue[]): FieldEntry[] {
@@ -113,6 +119,7 @@ function settings(raw: RawConfig['settings'], issues: ConfigIssue[]): Settings {
     else issues.push({ path: ['settings', 'confirmation', 'redirectUrl'], code: 'unsafe_redirect', message: 'must be a path starting with "/" or an https URL' });
   }
   if (!isBlank(message)) confirmation.message = message as RawText;
+  shadowAbsent(confirmation, CONFIRMATION_OPTIONAL);
   return out;
 }
 

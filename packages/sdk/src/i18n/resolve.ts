@@ -34,6 +34,15 @@ export function localize(text: LocalizedText | undefined, locale: string): strin
   return entries[0]?.[1] ?? '';
 }
 
+/**
+ * The text `text` holds for exactly `locale` (a plain string holds every locale's), `''` when
+ * none: what an editor's box for that language shows. Own properties only.
+ */
+export function exactText(text: LocalizedText | undefined, locale: string): string {
+  if (text === undefined || typeof text === 'string') return text ?? '';
+  return Object.hasOwn(text, locale) ? (text[locale] ?? '') : '';
+}
+
 /** The built-in UI and error strings for `locale` (any tag; the registry's fallback applies). */
 export function messages(locale?: string): Messages {
   return texts('core', locale);

@@ -1,6 +1,7 @@
 import { DEFAULT_COUNTRY } from '../catalog.js';
 import { countryName, errorMessage, resolveLocale } from '../i18n/resolve.js';
 import type { FieldError, FormConfig, SubmissionValues } from '../types.js';
+import { own } from '../own.js';
 import { checkValue, type IsCommonPassword } from './check.js';
 import { CHECK_DEPENDENCIES } from './dependencies.js';
 import { fieldRules, type FieldRule } from './rules.js';
@@ -26,11 +27,6 @@ export interface ValidationOptions {
 type Bag = Readonly<Record<string, unknown>>;
 
 const isBag = (value: unknown): value is Bag => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-// Own properties only: `__proto__`, `constructor` or `toString` never come from a prototype.
-function own(bag: Bag, key: string): unknown {
-  return Object.hasOwn(bag, key) ? bag[key] : undefined;
-}
 
 // The field postal codes are checked against.
 const COUNTRY = CHECK_DEPENDENCIES['postal-code'] as string;
