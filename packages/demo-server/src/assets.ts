@@ -46,5 +46,9 @@ export function mountAssets(app: Hono, paths: AssetPaths): void {
   app.use('/assets/*', etag());
   app.get(FORM_SCRIPT, serveStatic({ path: paths.formBundle }));
   app.get(EDITOR_SCRIPT, serveStatic({ path: paths.editorBundle }));
+  // The languages beyond fr and en: chunks beside each bundle, which it fetches from its own URL.
+  const chunks = (bundle: string) => serveStatic({ root: dirname(bundle), rewriteRequestPath: (path) => path.slice('/assets'.length) });
+  app.get('/assets/:chunk{account-request-form\\.[a-z]+(?:-[a-z]+)?\\.js}', chunks(paths.formBundle));
+  app.get('/assets/:chunk{form-field-config\\.[a-z]+(?:-[a-z]+)?\\.js}', chunks(paths.editorBundle));
   app.get('/assets/*', serveStatic({ root: paths.publicDir, rewriteRequestPath: (path) => path.slice('/assets'.length) }));
 }
