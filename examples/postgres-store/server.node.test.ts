@@ -1,9 +1,9 @@
-// The example against a real PostgreSQL (a throwaway cluster: test/support/postgres.ts), two
+// The example against a real PostgreSQL (a throwaway cluster: test/test-helpers/postgres.ts), two
 // instances on one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MailMessage } from '@account-request/sdk/server';
-import { postgresForTests } from '../../test/support/postgres.js';
+import { postgresForTests } from '../../test/test-helpers/postgres.js';
 import { startPostgresExample, type PostgresExample } from './server.js';
 
 const postgres = await postgresForTests();

@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createClient, defaultConfig, setDisplayed, setRequired, type AccountRequestClient, type FormConfig } from '@account-request/sdk';
 import '@account-request/field-config';
 import type { FormFieldConfig } from '@account-request/field-config';
-import { CONFIG_URL, faultyServer, resetWorker, startWorker, until, type Fault, type FaultyServer } from './support/sdk-server.js';
+import { CONFIG_URL, faultyServer, resetWorker, startWorker, until, type Fault, type FaultyServer } from './test-helpers/sdk-server.js';
 
 const shadow = (el: FormFieldConfig) => el.shadowRoot as ShadowRoot;
 const text = (el: FormFieldConfig, part: string) => shadow(el).querySelector(`[part~="${part}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

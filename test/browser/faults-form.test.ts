@@ -6,7 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createClient, parseConfig, type AccountRequestClient, type FormConfig } from '@account-request/sdk';
 import '@account-request/form';
 import type { AccountRequestForm } from '@account-request/form';
-import { API, faultyServer, resetWorker, startWorker, until, type Fault, type FaultyServer } from './support/sdk-server.js';
+import { API, faultyServer, resetWorker, startWorker, until, type Fault, type FaultyServer } from './test-helpers/sdk-server.js';
 
 const CONFIG: FormConfig = parseConfig({
   fields: [

@@ -9,7 +9,7 @@ import '@account-request/field-config';
 import type { AccountRequestForm } from '@account-request/form';
 import type { FormFieldConfig } from '@account-request/field-config';
 import { UNSAFE_REDIRECTS } from '../hostile/cases.js';
-import { CONFIG_URL, resetWorker, startWorker, until, useHandlers } from './support/sdk-server.js';
+import { CONFIG_URL, resetWorker, startWorker, until, useHandlers } from './test-helpers/sdk-server.js';
 
 const json = (text: string) => new HttpResponse(text, { headers: { 'Content-Type': 'application/json' } });
 const deep = (depth: number) => `{"fields":${'['.repeat(depth)}${']'.repeat(depth)}}`;

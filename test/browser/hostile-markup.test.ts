@@ -9,7 +9,7 @@ import '@account-request/field-config';
 import type { AccountRequestForm } from '@account-request/form';
 import type { FormFieldConfig } from '@account-request/field-config';
 import { FORBIDDEN_ELEMENTS, MARKUP, MARKUP_PAYLOADS, markupConfigInput } from '../hostile/cases.js';
-import { API, faultyServer, resetWorker, startWorker, until, useHandlers } from './support/sdk-server.js';
+import { API, faultyServer, resetWorker, startWorker, until, useHandlers } from './test-helpers/sdk-server.js';
 
 declare global {
   interface Window {

@@ -6,7 +6,7 @@ import { parseConfig, validateField, validateSubmission, type FormConfig } from 
 import '@account-request/form';
 import type { AccountRequestForm } from '@account-request/form';
 import { EMAIL_CASES, FORBIDDEN_TEXT, LAST_NAME_MAX, LENGTH_CASES } from '../hostile/cases.js';
-import { API, faultyServer, resetWorker, startWorker } from './support/sdk-server.js';
+import { API, faultyServer, resetWorker, startWorker } from './test-helpers/sdk-server.js';
 
 const CONFIG: FormConfig = parseConfig({ fields: [{ id: 'companyName' }, { id: 'email' }, { id: 'lastName', required: true }] });
 const BASE_VALUES = { companyName: 'Acme SAS', email: 'jane@acme.fr', lastName: 'Martin' };

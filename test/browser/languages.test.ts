@@ -8,7 +8,7 @@ import '@account-request/form/account-request-form.js';
 import '@account-request/field-config/form-field-config.js';
 import type { AccountRequestForm } from '@account-request/form';
 import type { FormFieldConfig } from '@account-request/field-config';
-import { englishIn, OTHER_LANGUAGES, segmentsOfDom } from '../support/english-fallback.js';
+import { englishIn, OTHER_LANGUAGES, segmentsOfDom } from '../test-helpers/english-fallback.js';
 
 type Rendering = HTMLElement & { updateComplete: Promise<unknown> };
 

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { fillAndSubmit, useDemoE2E, watchErrors } from '../../packages/demo-server/test/support/e2e.js';
-import { basicAuth } from '../../packages/demo-server/test/support/server.js';
+import { fillAndSubmit, useDemoE2E, watchErrors } from '../../packages/demo-server/test/test-helpers/e2e.js';
+import { basicAuth } from '../../packages/demo-server/test/test-helpers/server.js';
 
 const PASSWORD = 'security-e2e-password';
 const AUTH = basicAuth(PASSWORD);

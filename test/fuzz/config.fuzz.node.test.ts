@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ConfigError, parseConfig, type FormConfig } from '@account-request/sdk';
 import { assertInvariants } from '../../packages/sdk/src/config/test-helpers/invariants.js';
-import { assertNoPollution, assertPlainData } from '../hostile/support.js';
+import { assertNoPollution, assertPlainData } from '../hostile/test-helpers/index.js';
 import { configLike, hostileJson, POLLUTING_KEYS, validConfig } from './arbitraries.js';
 import { fuzzParameters } from './settings.js';
 

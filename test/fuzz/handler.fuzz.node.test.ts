@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { defaultConfig, validateSubmission, type FormConfig } from '@account-request/sdk';
 import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore, problem, type RequestStore } from '@account-request/sdk/server';
 import { API_BASE, createDemoApp, type DemoApp } from '../../packages/demo-server/src/app.js';
-import { stubAssetPaths } from '../../packages/demo-server/src/test-support/assets.js';
+import { stubAssetPaths } from '../../packages/demo-server/src/test-helpers/assets.js';
 import { configLike, hostileJson, nearValidSubmissionFor, validConfig } from './arbitraries.js';
 import { fuzzParameters } from './settings.js';
 

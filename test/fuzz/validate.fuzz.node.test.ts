@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { codePointLength, defaultConfig, hasForbiddenCharacters, HONEYPOT_FIELD, resolveFields, validateField, validateSubmission, type FormConfig } from '@account-request/sdk';
-import { assertNoPollution, assertPlainData } from '../hostile/support.js';
+import { assertNoPollution, assertPlainData } from '../hostile/test-helpers/index.js';
 import { nearValidSubmissionFor, submissionFor, validConfig } from './arbitraries.js';
 import { fuzzParameters } from './settings.js';
 

@@ -17,7 +17,7 @@ import {
   richConfig,
   setup,
   withMember,
-} from './support.js';
+} from './test-helpers/index.js';
 
 const pathsOf = (input: unknown): string[] => {
   const result = safeParseConfig(input);

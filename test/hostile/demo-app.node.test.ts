@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HONEYPOT_FIELD, type FormConfig } from '@account-request/sdk';
 import { API_BASE, createDemoApp, type DemoApp } from '../../packages/demo-server/src/app.js';
-import { stubAssetPaths } from '../../packages/demo-server/src/test-support/assets.js';
+import { stubAssetPaths } from '../../packages/demo-server/src/test-helpers/assets.js';
 import { EMAIL_CASES, FORBIDDEN_TEXT, MARKUP_PAYLOADS, UNSAFE_REDIRECTS } from './cases.js';
-import { assertNoPollution, assertPlainData, fieldCodes, problemOf, VALID, withMember } from './support.js';
+import { assertNoPollution, assertPlainData, fieldCodes, problemOf, VALID, withMember } from './test-helpers/index.js';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 const PASSWORD = 'hostile-demo-password';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { addCustomField, defaultConfig, HONEYPOT_FIELD, setDisplayed, validateSubmission } from '@account-request/sdk';
 import { EMAIL_CASES, FORBIDDEN_TEXT, LENGTH_CASES } from './cases.js';
-import { assertNoPollution, assertPlainData, body, fieldCodes, post, problemOf, setup, VALID, withMember } from './support.js';
+import { assertNoPollution, assertPlainData, body, fieldCodes, post, problemOf, setup, VALID, withMember } from './test-helpers/index.js';
 
 async function created(response: Response): Promise<string> {
   assert.equal(response.status, 201, await response.clone().text());

@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MailMessage } from '@account-request/sdk/server';
 import { API_BASE, createDemoApp } from './app.js';
-import { stubAssetPaths } from './test-support/assets.js';
+import { stubAssetPaths } from './test-helpers/assets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'demo-app-close-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { API_BASE, createDemoApp, type DemoApp } from './app.js';
 import { PAGE_CSP } from './security.js';
-import { stubAssetPaths } from './test-support/assets.js';
+import { stubAssetPaths } from './test-helpers/assets.js';
 
 const PASSWORD = 'test-password-1234';
 const ORIGIN = 'http://127.0.0.1:5173';

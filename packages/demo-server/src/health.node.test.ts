@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { createDemoApp } from './app.js';
 import { mountHealth } from './health.js';
 import { silentLogger } from './logger.js';
-import { stubAssetPaths } from './test-support/assets.js';
+import { stubAssetPaths } from './test-helpers/assets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'demo-health-'));
 after(() => rmSync(root, { recursive: true, force: true }));

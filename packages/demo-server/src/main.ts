@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: settings.logLevel });
   // Fault injection for the crash test of issue 10 only: freeze after the Nth committed request.
   const freezeAt = process.env['DEMO_TEST_FREEZE_AFTER_COMMIT'];
-  const wrapStore = freezeAt ? (await import('./test-support/freeze-after-commit.js')).freezeAfterCommit(Number(freezeAt)) : undefined;
+  const wrapStore = freezeAt ? (await import('./test-helpers/freeze-after-commit.js')).freezeAfterCommit(Number(freezeAt)) : undefined;
   const app = await createDemoApp({
     dataDir: settings.dataDir,
     ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { MailMessage, Notifier } from '@account-request/sdk/server';
 import { API_BASE, createDemoApp, type DemoApp } from './app.js';
 import { PAGE_CSP } from './security.js';
-import { stubAssetPaths } from './test-support/assets.js';
+import { stubAssetPaths } from './test-helpers/assets.js';
 
 const PASSWORD = 'test-password-1234';
 const ORIGIN = 'http://127.0.0.1:5173';

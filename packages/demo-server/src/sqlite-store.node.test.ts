@@ -184,7 +184,7 @@ describe('createSqliteStore: idempotency keys', () => {
     const keys = Array.from({ length: 200 }, (_, index) => `key-${index}`);
     const workers = Array.from(
       { length: 4 },
-      () => new Worker(new URL('./test-support/claim-worker.ts', import.meta.url), { workerData: { path, keys } }),
+      () => new Worker(new URL('./test-helpers/claim-worker.ts', import.meta.url), { workerData: { path, keys } }),
     );
     try {
       await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {

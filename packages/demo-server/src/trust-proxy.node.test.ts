@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { API_BASE, createDemoApp } from './app.js';
-import { stubAssetPaths } from './test-support/assets.js';
+import { stubAssetPaths } from './test-helpers/assets.js';
 
 const root = mkdtempSync(join(tmpdir(), 'demo-trust-proxy-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { FROZEN_MARKER } from '../src/test-support/freeze-after-commit.js';
-import { basicAuth, ensureBuilt, startServer, type RunningServer } from './support/server.js';
+import { FROZEN_MARKER } from '../src/test-helpers/freeze-after-commit.js';
+import { basicAuth, ensureBuilt, startServer, type RunningServer } from './test-helpers/server.js';
 
 const PASSWORD = 'crash-admin-password';
 const AUTH = { Authorization: basicAuth(PASSWORD) };
@@ -98,7 +98,7 @@ test('SIGKILL during a burst of 200 submissions loses none answered 201', { time
   assert.equal(await server.stop(), 0);
 });
 
-// The 40th committed request freezes the server (src/test-support/freeze-after-commit.ts): its
+// The 40th committed request freezes the server (src/test-helpers/freeze-after-commit.ts): its
 // request is on disk, nothing after the commit has run, and the other submissions of the burst
 // are in flight at various steps. The whole process group is then killed.
 const FREEZE_AT = 40;

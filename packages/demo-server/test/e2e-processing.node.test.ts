@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fillAndSubmit, useDemoE2E, watchErrors } from './support/e2e.js';
-import { basicAuth } from './support/server.js';
+import { fillAndSubmit, useDemoE2E, watchErrors } from './test-helpers/e2e.js';
+import { basicAuth } from './test-helpers/server.js';
 
 const PASSWORD = 'e2e-admin-password';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { fillAndSubmit, useDemoE2E, watchErrors } from './support/e2e.js';
-import { basicAuth, startServer } from './support/server.js';
+import { fillAndSubmit, useDemoE2E, watchErrors } from './test-helpers/e2e.js';
+import { basicAuth, startServer } from './test-helpers/server.js';
 
 const PASSWORD = 'e2e-admin-password';
 const AUTH = { Authorization: basicAuth(PASSWORD) };

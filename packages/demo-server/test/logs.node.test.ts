@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { basicAuth, ensureBuilt, startServer, type RunningServer } from './support/server.js';
+import { basicAuth, ensureBuilt, startServer, type RunningServer } from './test-helpers/server.js';
 
 const ADMIN_PASSWORD = 'admin-Pw-never-logged-7731';
 const SUBMITTED_PASSWORD = 'Submitted-Secret-Phrase-4412';

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { postgresForTests } from '../../../test/support/postgres.js';
-import { basicAuth, startServer, type RunningServer } from './support/server.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from './support/smtp-sink.js';
+import { postgresForTests } from '../../../test/test-helpers/postgres.js';
+import { basicAuth, startServer, type RunningServer } from './test-helpers/server.js';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from './test-helpers/smtp-sink.js';
 
 const postgres = await postgresForTests();
 const PASSWORD = 'multi-instance-admin-password';

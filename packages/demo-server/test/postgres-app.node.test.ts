@@ -1,5 +1,5 @@
 // The whole demo site with DATABASE_URL: shop page, health, API, admin and processing pages,
-// outbox and activation, all on PostgreSQL (a throwaway cluster, see test/support/postgres.ts).
+// outbox and activation, all on PostgreSQL (a throwaway cluster, see test/test-helpers/postgres.ts).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MailMessage, ProcessingStore } from '@account-request/sdk/server';
 import { API_BASE, createDemoApp, type DemoApp } from '../src/app.js';
-import { stubAssetPaths } from '../src/test-support/assets.js';
-import { postgresForTests } from '../../../test/support/postgres.js';
+import { stubAssetPaths } from '../src/test-helpers/assets.js';
+import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 
 const postgres = await postgresForTests();
 const PASSWORD = 'test-password-1234';

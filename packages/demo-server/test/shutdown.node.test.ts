@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureBuilt, startServer, type RunningServer } from './support/server.js';
+import { ensureBuilt, startServer, type RunningServer } from './test-helpers/server.js';
 
 const root = mkdtempSync(join(tmpdir(), 'demo-shutdown-'));
 const servers: RunningServer[] = [];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from './support/server.js';
+import { REPO_ROOT } from './test-helpers/server.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const dataDir = join(mkdtempSync(join(tmpdir(), 'demo-startup-')), 'data');

@@ -1,9 +1,9 @@
-// The store conformance suite on PostgreSQL: a throwaway cluster (see test/support/postgres.ts),
+// The store conformance suite on PostgreSQL: a throwaway cluster (see test/test-helpers/postgres.ts),
 // one database, emptied before each case; the cross-instance cases open a second pool on it.
 import { after, before, describe, it } from 'node:test';
 import { describeStoreConformance } from '../../sdk/src/store-conformance/index.js';
 import { createPostgresStores, type PostgresStores } from '../src/index.js';
-import { postgresForTests } from '../../../test/support/postgres.js';
+import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 
 const postgres = await postgresForTests();
 

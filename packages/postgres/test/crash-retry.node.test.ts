@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { RequestStore } from '@account-request/sdk/server';
 import { checkCrashRetry } from '../../sdk/src/server/test-helpers/crash-retry.js';
 import { createPostgresStores, type PostgresStores } from '../src/index.js';
-import { postgresForTests } from '../../../test/support/postgres.js';
+import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 
 const postgres = await postgresForTests();
 let url = '';

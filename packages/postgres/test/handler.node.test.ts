@@ -6,7 +6,7 @@ import { createAccountRequestHandler, createOutbox, type MailMessage } from '@ac
 import { defaultConfig, updateSettings } from '@account-request/sdk';
 import { VALID_VALUES } from '../../sdk/src/server/test-helpers/values.js';
 import { createPostgresStores, type PostgresStores } from '../src/index.js';
-import { postgresForTests } from '../../../test/support/postgres.js';
+import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 
 const postgres = await postgresForTests();
 const BASE = 'https://shop.test/api/account-requests';

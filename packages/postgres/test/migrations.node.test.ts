@@ -6,7 +6,7 @@ import pg from 'pg';
 import { defaultConfig, parseConfig, setRequired } from '@account-request/sdk';
 import { computeConfigEtag } from '@account-request/sdk/server';
 import { createPostgresStores, MIGRATIONS } from '../src/index.js';
-import { postgresForTests } from '../../../test/support/postgres.js';
+import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 
 const postgres = await postgresForTests();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AccountRequestRecord, NotificationRecord, PublicRecord } from '@account-request/sdk/server';
-import { englishIn, OTHER_LANGUAGES, segmentsOfHtml } from '../../../../test/support/english-fallback.js';
+import { englishIn, OTHER_LANGUAGES, segmentsOfHtml } from '../../../../test/test-helpers/english-fallback.js';
 import { activationPage } from './activation.js';
 import { adminPage } from './admin.js';
 import { notFoundPage } from './not-found.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ENGLISH, englishIn, OTHER_LANGUAGES, SAME_AS_ENGLISH, segmentsOfHtml, tableProblems } from '../../../../test/support/english-fallback.js';
+import { ENGLISH, englishIn, OTHER_LANGUAGES, SAME_AS_ENGLISH, segmentsOfHtml, tableProblems } from '../../../../test/test-helpers/english-fallback.js';
 import { activationMail, alertMail, confirmationMail, type MailContent } from '../server/mail/templates.js';
 import { BUILT_IN_LOCALES, registeredTables } from './registry.js';
 

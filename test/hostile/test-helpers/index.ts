@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { addCustomField, defaultConfig, setDisplayed, type FormConfig } from '@account-request/sdk';
 import { createAccountRequestHandler, createMemoryConfigStore, createMemoryStore, type HandlerOptions, type RequestStore } from '@account-request/sdk/server';
-import { VALID_VALUES } from '../../packages/sdk/src/server/test-helpers/values.js';
+import { VALID_VALUES } from '../../../packages/sdk/src/server/test-helpers/values.js';
 
 export const ORIGIN = 'https://shop.test';
 export const BASE = '/api/account-requests';
