@@ -110,6 +110,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);`,
   },
+  {
+    version: 3,
+    name: 'webhook endpoints and deliveries',
+    sql: `
+      CREATE TABLE webhook_endpoints (
+        seq             bigserial PRIMARY KEY,
+        id              text NOT NULL UNIQUE,
+        url             text NOT NULL,
+        secrets         json NOT NULL,
+        created_at      timestamptz NOT NULL,
+        disabled_at     timestamptz,
+        disabled_reason text
+      );
+
+      CREATE TABLE webhook_deliveries (
+        seq             bigserial PRIMARY KEY,
+        id              text NOT NULL UNIQUE,
+        endpoint_id     text NOT NULL,
+        type            text NOT NULL,
+        request_id      text,
+        body            text NOT NULL,
+        state           text NOT NULL,
+        attempts        integer NOT NULL DEFAULT 0,
+        created_at      timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        locked_until    timestamptz,
+        last_attempt_at timestamptz,
+        last_status     integer,
+        last_response   text,
+        last_error      text,
+        delivered_at    timestamptz
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at, seq);
+      CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at, seq);`,
+  },
 ];
 
 /** The session-level advisory lock several instances starting together take in turn. */

@@ -1,5 +1,6 @@
 import { searchNeedles, type AccountRequestRecord, type CreateOptions, type ProcessedRecord, type ProcessingStore, type RequestQuery } from '@account-request/sdk/server';
 import type { Database } from './database.js';
+import { deliveriesParam, insertDeliveriesSql } from './webhooks.js';
 import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, REQUEST_INSERT_COLUMNS, requestParams, toRecord, type RequestRow } from './rows.js';
 
 /** The request methods of the PostgreSQL store. */
@@ -23,13 +24,15 @@ const REQUEST_VALUES = '$1::text, $2::timestamptz, $3::text, $4::text, $5::text,
  * stalled past its lease, the other took over) serialize on the key's row, and the second
  * writes nothing.
  */
-function creationSql(withNotifications: boolean, withAnswer: boolean): string {
+function creationSql(withNotifications: boolean, withAnswer: boolean, withWebhooks = false): string {
   const parts: string[] = [];
   if (withAnswer) parts.push('answer AS (UPDATE idempotency_keys SET response = $16::jsonb WHERE key = $15 AND response IS NULL RETURNING key)');
   parts.push(
     `created AS (INSERT INTO account_requests (${REQUEST_INSERT_COLUMNS}) SELECT ${REQUEST_VALUES}${withAnswer ? ' WHERE EXISTS (SELECT 1 FROM answer)' : ''} RETURNING id)`,
   );
-  if (withNotifications) parts.push(`outbox AS (${insertNotificationsSql(withAnswer ? '$17' : '$15', 'EXISTS (SELECT 1 FROM created)')})`);
+  let next = withAnswer ? 17 : 15;
+  if (withNotifications) parts.push(`outbox AS (${insertNotificationsSql(`$${next++}`, 'EXISTS (SELECT 1 FROM created)')})`);
+  if (withWebhooks) parts.push(`hooks AS (${insertDeliveriesSql(`$${next}`, 'EXISTS (SELECT 1 FROM created)')})`);
   return `WITH ${parts.join(',\n')} SELECT count(*)::integer AS created FROM created`;
 }
 
@@ -71,10 +74,12 @@ export function createPostgresRequests({ pool }: Database): PostgresRequests {
   return {
     async create(record: AccountRequestRecord, options: CreateOptions = {}) {
       const notifications = options.notifications ?? [];
+      const webhooks = options.webhooks ?? [];
       const params = requestParams(record);
       if (options.answer) params.push(options.answer.key, JSON.stringify(options.answer.response));
       if (notifications.length > 0) params.push(notificationsParam(notifications));
-      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined), params);
+      if (webhooks.length > 0) params.push(deliveriesParam(webhooks));
+      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0), params);
       if (options.answer && rows[0]?.created !== 1) throw new IdempotencyAnswerTaken(options.answer.key);
     },
     async list({ limit = 50, offset = 0 } = {}) {
@@ -92,17 +97,22 @@ export function createPostgresRequests({ pool }: Database): PostgresRequests {
       const [total, items] = await Promise.all([count, page]);
       return { items: items.rows.map(toRecord), total: total.rows[0]?.total ?? 0 };
     },
-    async update(id, patch, expectedVersion, entry) {
+    async update(id, patch, expectedVersion, entry, options) {
       const current = await read(id);
       if (!current) return { state: 'not_found' };
       if (current.version !== expectedVersion) return { state: 'conflict', record: current };
       const next: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
       // The version in the WHERE makes read-then-write atomic: a change that landed in between
       // leaves no row to update, and the caller gets the conflict with the fresh record.
+      const update = `UPDATE account_requests SET status = $3, in_account = $4, note = $5, history = $6::json, version = $7, activated_at = $8, password_hash = $9
+         WHERE id = $1 AND version = $2 RETURNING ${REQUEST_COLUMNS}`;
+      const params: unknown[] = [id, expectedVersion, next.status, next.inAccount, next.note, JSON.stringify(next.history), next.version, next.activatedAt ?? null, next.passwordHash ?? null];
+      // The change's webhook deliveries ride in the same statement, written only if the row was.
+      const webhooks = options?.webhooks?.(next) ?? [];
+      if (webhooks.length > 0) params.push(deliveriesParam(webhooks));
       const { rows } = await pool.query<RequestRow>(
-        `UPDATE account_requests SET status = $3, in_account = $4, note = $5, history = $6::json, version = $7, activated_at = $8, password_hash = $9
-         WHERE id = $1 AND version = $2 RETURNING ${REQUEST_COLUMNS}`,
-        [id, expectedVersion, next.status, next.inAccount, next.note, JSON.stringify(next.history), next.version, next.activatedAt ?? null, next.passwordHash ?? null],
+        webhooks.length > 0 ? `WITH updated AS (${update}), hooks AS (${insertDeliveriesSql('$10', 'EXISTS (SELECT 1 FROM updated)')}) SELECT * FROM updated` : update,
+        params,
       );
       if (rows[0]) return { state: 'updated', record: toRecord(rows[0]) };
       const fresh = await read(id);

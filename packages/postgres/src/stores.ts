@@ -1,5 +1,5 @@
 import type { FormConfig } from '@account-request/sdk';
-import { companyKey, searchText, type AccountRequestRecord, type ProcessingStore, type RateLimitStore } from '@account-request/sdk/server';
+import { companyKey, searchText, type AccountRequestRecord, type RateLimitStore, type WebhookStore } from '@account-request/sdk/server';
 import pg from 'pg';
 import { openPostgresConfig, type PostgresConfigStore } from './config-store.js';
 import type { Database } from './database.js';
@@ -9,6 +9,7 @@ import { createPostgresOutbox } from './outbox.js';
 import { createPostgresRateLimits } from './rate-limit.js';
 import { createPostgresRequests } from './requests.js';
 import { createPostgresTokens } from './tokens.js';
+import { createPostgresWebhooks } from './webhooks.js';
 
 /** Where the stores connect: a pool you own, or a connection string the stores make a pool of. */
 export type PostgresConnection =
@@ -38,8 +39,8 @@ export type PostgresStoresOptions = PostgresConnection & {
 
 /** Every store the handler takes, on one PostgreSQL database. */
 export interface PostgresStores {
-  /** The handler's `store`: requests, idempotency keys, processing, activation tokens, outbox. */
-  readonly store: ProcessingStore;
+  /** The handler's `store`: requests, idempotency keys, processing, activation tokens, outbox, webhooks. */
+  readonly store: WebhookStore;
   /** The handler's `loadConfig` and `saveConfig` (spread it into the options). */
   readonly config: PostgresConfigStore;
   /** The handler's `rateLimit.store`: counts across every instance on the database. */
@@ -92,11 +93,12 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     await backfillSearchColumns(pool);
     const db: Database = { pool, now: options.now ?? Date.now };
     const config = await openPostgresConfig(db, options.configName ?? 'default', options.seedConfig);
-    const store: ProcessingStore = {
+    const store: WebhookStore = {
       ...createPostgresRequests(db),
       ...createPostgresIdempotency(db, options.idempotencyTtlMs ?? DAY_MS),
       ...createPostgresTokens(db),
       ...createPostgresOutbox(db),
+      ...createPostgresWebhooks(db),
     };
     let closed = false;
     return {

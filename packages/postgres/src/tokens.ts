@@ -1,5 +1,6 @@
 import type { ProcessedRecord, ProcessingStore } from '@account-request/sdk/server';
 import { transaction, type Database } from './database.js';
+import { deliveriesParam, insertDeliveriesSql } from './webhooks.js';
 import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, toRecord, toToken, type RequestRow, type TokenRow } from './rows.js';
 
 /** The activation-token methods of the PostgreSQL store. */
@@ -30,7 +31,7 @@ export function createPostgresTokens({ pool }: Database): PostgresTokens {
       const { rows } = await pool.query<TokenRow>('SELECT hash, request_id, created_at, expires_at, used_at, replaced_at FROM activation_tokens WHERE hash = $1', [hash]);
       return rows[0] ? toToken(rows[0]) : undefined;
     },
-    async useActivationToken(hash, at, patch, entry) {
+    async useActivationToken(hash, at, patch, entry, options) {
       return transaction(pool, async (client) => {
         // Of two concurrent uses, the second waits for the first's row lock, then finds the token used.
         const used = await client.query<{ request_id: string }>(
@@ -48,6 +49,8 @@ export function createPostgresTokens({ pool }: Database): PostgresTokens {
           'UPDATE account_requests SET status = $2, in_account = $3, note = $4, history = $5::json, version = $6, activated_at = $7, password_hash = $8 WHERE id = $1',
           [requestId, record.status, record.inAccount, record.note, JSON.stringify(record.history), record.version, record.activatedAt ?? null, record.passwordHash ?? null],
         );
+        const webhooks = options?.webhooks?.(record) ?? [];
+        if (webhooks.length > 0) await client.query(insertDeliveriesSql('$1'), [deliveriesParam(webhooks)]);
         return record;
       });
     },

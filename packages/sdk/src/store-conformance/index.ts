@@ -9,6 +9,7 @@ import { rateLimitCases } from './rate-limit.js';
 import { requestCases } from './requests.js';
 import { tokenCases } from './tokens.js';
 import type { StoreConformanceTarget, TestFunctions } from './types.js';
+import { webhookCases, webhookConcurrencyCases } from './webhooks.js';
 
 /**
  * `@account-request/sdk/store-conformance`: the test cases every store of the handler passes
@@ -37,8 +38,15 @@ export function describeStoreConformance(test: TestFunctions, name: string, targ
     outboxCases(test, target);
     if (!target.without?.includes('rateLimits')) rateLimitCases(test, target);
     if (!target.without?.includes('config')) configCases(test, target);
+    if (!target.without?.includes('webhooks')) webhookCases(test, target);
     concurrencyCases(test, target, 'concurrency', false);
     if (target.openPeer) concurrencyCases(test, target, 'concurrency across two instances', true);
+    if (!target.without?.includes('webhooks')) {
+      test.describe('webhook concurrency', () => {
+        webhookConcurrencyCases(test, target, false);
+        if (target.openPeer) webhookConcurrencyCases(test, target, true);
+      });
+    }
   });
 }
 
