@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { parseConfig, type FormConfig } from '@account-request/sdk';
 import { computeConfigEtag, type SaveConfigContext } from '@account-request/sdk/server';
 import { rowAs } from './database.js';
+import { writeQueue } from './write-queue.js';
 
 /** The handler's `loadConfig` and `saveConfig` over the `config` table. */
 export interface SqliteConfigStore {
@@ -62,7 +63,7 @@ export async function openSqliteConfigStore(db: DatabaseSync, seed: FormConfig):
       return cached.value;
     },
     async saveConfig(config, context) {
-      const result = update.run(JSON.stringify(config), context.etag, new Date().toISOString(), context.ifMatch);
+      const result = await writeQueue(db).write(() => update.run(JSON.stringify(config), context.etag, new Date().toISOString(), context.ifMatch));
       return result.changes === 1;
     },
   };

@@ -1,6 +1,7 @@
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { NotificationRecord, ProcessingStore } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
+import { writeQueue } from './write-queue.js';
 
 /** The outbox methods of the SQLite store. */
 export type SqliteOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'> & {
@@ -48,6 +49,7 @@ function toNotification(row: NotificationRow): NotificationRecord {
 
 /** The e-mail outbox in the `notifications` table of `db`. */
 export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
+  const queue = writeQueue(db);
   const insertOne = db.prepare(
     `INSERT INTO notifications (id, dedupe_key, request_id, kind, recipient, subject, text_body, html_body, state, attempts, created_at, next_attempt_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -56,6 +58,23 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
   const sent = db.prepare("UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = ?, locked_until = NULL WHERE id = ?");
   const retry = db.prepare("UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ?");
   const failed = db.prepare("UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL WHERE id = ?");
+
+  // Claims name no ids (the retry loop) or the few of one submission: one statement per count, prepared once.
+  const claims = new Map<number | undefined, StatementSync>();
+  const claimStatement = (count: number | undefined): StatementSync => {
+    let statement = claims.get(count);
+    if (!statement) {
+      const only = count === undefined ? '' : ` AND id IN (${Array.from({ length: count }, () => '?').join(', ') || 'NULL'})`;
+      statement = db.prepare(
+        `UPDATE notifications SET locked_until = ? WHERE id IN (
+           SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
+           ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
+      );
+      // A bulk activation may name hundreds of ids: keep only the small counts.
+      if (count === undefined || count <= 8) claims.set(count, statement);
+    }
+    return statement;
+  };
 
   const insert = (notifications: readonly NotificationRecord[]): void => {
     for (const n of notifications) {
@@ -66,24 +85,19 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
   return {
     insert,
     async enqueueNotifications(notifications) {
-      insert(notifications);
+      await queue.write(() => insert(notifications));
     },
     async claimNotifications({ now, lockedUntil, limit, ids }) {
-      const only = ids ? ` AND id IN (${ids.map(() => '?').join(', ') || 'NULL'})` : '';
       // One statement: SQLite runs it under the write lock, so two workers never claim one row.
-      const rows = db
-        .prepare(
-          `UPDATE notifications SET locked_until = ? WHERE id IN (
-             SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
-             ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
-        )
-        .all(lockedUntil, now, now, ...(ids ?? []), limit);
+      const rows = await queue.write(() => claimStatement(ids?.length).all(lockedUntil, now, now, ...(ids ?? []), limit));
       return rowsAs<NotificationRow>(rows).map(toNotification).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
     async finishNotification(id, outcome) {
-      if (outcome.state === 'sent') sent.run(outcome.at, id);
-      else if (outcome.state === 'pending') retry.run(outcome.error, outcome.nextAttemptAt, id);
-      else failed.run(outcome.error, id);
+      await queue.write(() => {
+        if (outcome.state === 'sent') sent.run(outcome.at, id);
+        else if (outcome.state === 'pending') retry.run(outcome.error, outcome.nextAttemptAt, id);
+        else failed.run(outcome.error, id);
+      });
     },
     async listNotifications({ state, requestId, limit, offset }) {
       const where: string[] = [];

@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { searchNeedles, type ActivationTokenRecord, type ProcessedRecord, type ProcessingStore, type RequestQuery } from '@account-request/sdk/server';
-import { rowAs, rowsAs, transaction } from './database.js';
+import { rowAs, rowsAs } from './database.js';
+import { writeQueue } from './write-queue.js';
 import type { SqliteOutbox } from './sqlite-outbox.js';
 import { REQUEST_COLUMNS, toRecord, type RequestRow } from './sqlite-rows.js';
 
@@ -58,6 +59,8 @@ function whereOf(query: RequestQuery): { clause: string; params: SQLInputValue[]
 
 /** Builds the processing methods over `db`, writing notifications through `outbox` in the same transactions. */
 export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): SqliteProcessing {
+  // Each write is one unit of the group commit: done or undone whole, answered once on disk.
+  const queue = writeQueue(db);
   const getRow = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = ?`);
   const writeRow = db.prepare(
     'UPDATE requests SET status = ?, in_account = ?, note = ?, history_json = ?, version = ?, activated_at = ?, password_hash = ? WHERE id = ? AND version = ?',
@@ -88,7 +91,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
       return { items: rowsAs<RequestRow>(rows).map(toRecord), total };
     },
     async update(id, patch, expectedVersion, entry) {
-      return transaction(db, () => {
+      return queue.write(() => {
         const row = rowAs<RequestRow>(getRow.get(id));
         if (!row) return { state: 'not_found' } as const;
         const current = toRecord(row);
@@ -99,7 +102,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
       });
     },
     async saveActivationToken(token, notification) {
-      transaction(db, () => {
+      await queue.write(() => {
         replaceTokens.run(token.createdAt, token.requestId);
         insertToken.run(token.hash, token.requestId, token.createdAt, token.expiresAt);
         if (notification) outbox.insert([notification]);
@@ -110,7 +113,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
       return row ? toToken(row) : undefined;
     },
     async useActivationToken(hash, at, patch, entry) {
-      return transaction(db, () => {
+      return queue.write(() => {
         if (useToken.run(at, hash, at).changes !== 1) return undefined;
         const token = rowAs<TokenRow>(getToken.get(hash))!;
         const row = rowAs<RequestRow>(getRow.get(token.request_id));

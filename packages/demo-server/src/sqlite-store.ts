@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccountRequestRecord, IdempotencyClaim, ProcessingStore, StoredResponse } from '@account-request/sdk/server';
 import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
+import { writeQueue } from './write-queue.js';
 import { createSqliteOutbox } from './sqlite-outbox.js';
 import { createSqliteProcessing } from './sqlite-processing.js';
 import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sqlite-rows.js';
@@ -64,6 +65,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
   const db = openDatabase(path);
+  const queue = writeQueue(db);
 
   const insertRequest = db.prepare(
     `INSERT INTO requests (id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, search_text, company_key)
@@ -118,8 +120,9 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     ...outbox,
     ...processing,
     async create(record, { notifications = [], answer } = {}) {
-      // The request, its first e-mails and the answer of its key: all or nothing.
-      transaction(db, () => {
+      // The request, its first e-mails and the answer of its key: all or nothing, committed with
+      // the other writes of this turn (group commit) before the promise resolves.
+      return queue.write(() => {
         insertRequest.run(
           record.id,
           record.createdAt,
@@ -149,19 +152,22 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       return row ? toRecord(row) : undefined;
     },
     async claimIdempotencyKey(key, bodyHash, leaseMs) {
-      return claim(key, bodyHash, leaseMs);
+      // A write (the claim row): its answer, a replay included, comes once it is on disk.
+      return queue.write(() => claim(key, bodyHash, leaseMs));
     },
     async renewIdempotencyClaim(key, leaseMs) {
-      renewKey.run(now() + leaseMs, key);
+      await queue.write(() => renewKey.run(now() + leaseMs, key));
     },
     async saveIdempotentResponse(key, response) {
-      saveResponse.run(JSON.stringify(response), key);
+      await queue.write(() => saveResponse.run(JSON.stringify(response), key));
     },
     async releaseIdempotencyKey(key) {
-      releaseKey.run(key);
+      await queue.write(() => releaseKey.run(key));
     },
     close() {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      queue.flush();
+      db.close();
     },
   };
 }

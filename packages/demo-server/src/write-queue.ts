@@ -1,0 +1,95 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Group commit for one SQLite connection: the writes asked for during one turn of the event loop
+ * run together in one transaction, hence one fsync of the WAL (`synchronous = FULL`) for all of
+ * them instead of one each. The transaction is opened, run and committed within one callback,
+ * so no lock is held between turns and reads never see uncommitted rows.
+ */
+export interface WriteQueue {
+  /**
+   * Runs `work` in the next group transaction (after the I/O callbacks of this turn), as a unit
+   * of its own: if it throws, only its changes are undone. Resolves with its result, or rejects
+   * with its error, once that transaction has committed, so a caller never answers before its
+   * write is on disk. If the transaction cannot begin or commit, every write in it rejects.
+   */
+  write<T>(work: () => T): Promise<T>;
+  /** Runs and commits the writes waiting now (before closing the database). */
+  flush(): void;
+}
+
+interface Pending {
+  readonly work: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const queues = new WeakMap<DatabaseSync, WriteQueue>();
+
+/** The write queue of `db`, created on first use: every module writing to `db` shares it. */
+export function writeQueue(db: DatabaseSync): WriteQueue {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = createWriteQueue(db)));
+  return queue;
+}
+
+function createWriteQueue(db: DatabaseSync): WriteQueue {
+  let pending: Pending[] = [];
+  let scheduled = false;
+
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0 || !db.isOpen) return;
+    const batch = pending;
+    pending = [];
+    const outcomes: ({ readonly value: unknown } | { readonly error: unknown })[] = [];
+    try {
+      // IMMEDIATE takes the write lock first: another process cannot write between our reads
+      // and our writes.
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    for (const write of batch) {
+      db.exec('SAVEPOINT one_write');
+      try {
+        outcomes.push({ value: write.work() });
+        db.exec('RELEASE one_write');
+      } catch (error) {
+        db.exec('ROLLBACK TO one_write');
+        db.exec('RELEASE one_write');
+        outcomes.push({ error });
+      }
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // SQLite rolled back already.
+      }
+      for (const write of batch) write.reject(error);
+      return;
+    }
+    batch.forEach((write, index) => {
+      const outcome = outcomes[index]!;
+      if ('error' in outcome) write.reject(outcome.error);
+      else write.resolve(outcome.value);
+    });
+  };
+
+  return {
+    write<T>(work: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+    flush,
+  };
+}
