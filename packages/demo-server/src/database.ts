@@ -79,6 +79,36 @@ const MIGRATIONS: readonly string[] = [
      reset_at INTEGER NOT NULL
    );
    CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);`,
+  // 5: webhooks (issue 16): endpoints with their secrets (JSON, newest first) and the outbox of
+  // deliveries, one row per message and endpoint, its id the webhook-id of every attempt.
+  `CREATE TABLE webhook_endpoints (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     secrets_json TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     disabled_at TEXT,
+     disabled_reason TEXT
+   );
+   CREATE TABLE webhook_deliveries (
+     id TEXT PRIMARY KEY,
+     endpoint_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     request_id TEXT,
+     body TEXT NOT NULL,
+     state TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL,
+     next_attempt_at TEXT NOT NULL,
+     locked_until TEXT,
+     last_attempt_at TEXT,
+     last_status INTEGER,
+     last_response TEXT,
+     last_error TEXT,
+     delivered_at TEXT
+   );
+   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+   CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
+   CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at);`,
 ];
 
 /**
