@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DatabaseSync } from 'node:sqlite';
+import { writeQueue } from './write-queue.js';
+
+function database(): { db: DatabaseSync; begins: () => number } {
+  const db = new DatabaseSync(':memory:');
+  db.exec('CREATE TABLE t (v TEXT PRIMARY KEY)');
+  let begins = 0;
+  const exec = db.exec.bind(db);
+  db.exec = (sql: string) => {
+    if (sql.startsWith('BEGIN')) begins += 1;
+    return exec(sql);
+  };
+  return { db, begins: () => begins };
+}
+
+test('writes of one turn share one transaction; a failing one is undone alone; all answer after the commit', async () => {
+  const { db, begins } = database();
+  const queue = writeQueue(db);
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+  const settled: string[] = [];
+  const writes = [
+    queue.write(() => insert.run('a').changes),
+    queue.write(() => {
+      insert.run('b');
+      insert.run('a'); // duplicate: this write fails, and its 'b' goes with it
+    }),
+    queue.write(() => insert.run('c').changes),
+  ].map((write, index) => write.then(() => settled.push(`ok ${index}`), () => settled.push(`failed ${index}`)));
+  assert.equal(db.prepare('SELECT count(*) AS n FROM t').get()?.['n'], 0, 'nothing runs before the end of the turn');
+  await Promise.all(writes);
+  assert.deepEqual(settled.sort(), ['failed 1', 'ok 0', 'ok 2']);
+  assert.deepEqual(db.prepare('SELECT v FROM t ORDER BY v').all().map((row) => row['v']), ['a', 'c']);
+  assert.equal(begins(), 1, 'one transaction for the three writes');
+  assert.equal(db.isTransaction, false, 'no transaction left open between turns');
+  await queue.write(() => insert.run('d'));
+  assert.equal(begins(), 2, 'a later turn gets its own');
+  db.close();
+});
+
+test('flush runs and commits the waiting writes at once (before closing)', async () => {
+  const { db } = database();
+  const queue = writeQueue(db);
+  const written = queue.write(() => db.prepare("INSERT INTO t (v) VALUES ('x')").run());
+  queue.flush();
+  assert.equal(db.prepare('SELECT count(*) AS n FROM t').get()?.['n'], 1);
+  await written;
+  db.close();
+});
