@@ -36,7 +36,7 @@ export async function importRequests(
       continue;
     }
     const id = crypto.randomUUID();
-    await store.create({ id, createdAt: new Date().toISOString(), values: result.data.values, locale: result.data.locale, access: 'none', status: 'pending' });
+    await store.create({ id, createdAt: new Date().toISOString(), values: result.data.values, locale: result.data.locale, access: 'none', status: 'new' });
     created.push(id);
   }
   return { created, rejected };
