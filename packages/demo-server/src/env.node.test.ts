@@ -84,3 +84,27 @@ test('OUTBOX_INTERVAL_MS and OUTBOX_LOCK_MS: how often each instance sends due e
     assert.throws(() => readSettings({ [name]: value }), (error: unknown) => error instanceof SettingsError && error.message.startsWith(name));
   }
 });
+
+test('webhook and bot-check settings: WEBHOOK_URL with WEBHOOK_SECRET, WEBHOOK_ALLOW_PRIVATE, ALTCHA_HMAC_KEY; secrets never echoed', () => {
+  const defaults = readSettings({});
+  assert.equal(defaults.webhook, undefined);
+  assert.equal(defaults.webhookAllowPrivate, false);
+  assert.equal(defaults.altchaHmacKey, undefined);
+  const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+  const key = 'k'.repeat(40);
+  const settings = readSettings({ WEBHOOK_URL: 'https://erp.example/hooks', WEBHOOK_SECRET: secret, WEBHOOK_ALLOW_PRIVATE: '1', ALTCHA_HMAC_KEY: key });
+  assert.deepEqual(settings.webhook, { url: 'https://erp.example/hooks', secret });
+  assert.equal(settings.webhookAllowPrivate, true);
+  assert.equal(settings.altchaHmacKey, key);
+  const refusals: [Record<string, string>, RegExp][] = [
+    [{ WEBHOOK_SECRET: secret }, /^WEBHOOK_SECRET is set without WEBHOOK_URL/],
+    [{ WEBHOOK_URL: 'ftp://erp.example/', WEBHOOK_SECRET: secret }, /^WEBHOOK_URL/],
+    [{ WEBHOOK_URL: 'https://erp.example/', WEBHOOK_SECRET: 'whsec_dG9vIHNob3J0' }, /^WEBHOOK_SECRET/],
+    [{ WEBHOOK_URL: 'https://erp.example/' }, /^WEBHOOK_SECRET/],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'yes' }, /^WEBHOOK_ALLOW_PRIVATE/],
+    [{ ALTCHA_HMAC_KEY: 'short' }, /^ALTCHA_HMAC_KEY/],
+  ];
+  for (const [env, message] of refusals) {
+    assert.throws(() => readSettings(env), (error: unknown) => error instanceof SettingsError && message.test(error.message) && !error.message.includes('dG9vIHNob3J0') && !error.message.includes('short'));
+  }
+});

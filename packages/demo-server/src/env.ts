@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isWebhookSecret } from '@account-request/sdk/webhooks';
 import { generatePassword } from './auth.js';
 import { DEFAULT_RATE_LIMIT } from './app.js';
 
@@ -33,6 +34,12 @@ export interface ServerSettings {
   readonly logLevel: LogLevel;
   /** `SHUTDOWN_TIMEOUT_MS`: how long a SIGTERM waits for in-flight work before cutting it. */
   readonly shutdownTimeoutMs: number;
+  /** `WEBHOOK_URL` and `WEBHOOK_SECRET` (`whsec_…`): one endpoint that receives every event, kept in step with the environment at start-up. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
+  /** `WEBHOOK_ALLOW_PRIVATE=1`: endpoints may be on loopback or private addresses, over plain http (local receivers, tests). */
+  readonly webhookAllowPrivate: boolean;
+  /** `ALTCHA_HMAC_KEY`: the key that signs bot-check challenges; without it the server offers no bot check. */
+  readonly altchaHmacKey?: string;
 }
 
 /** The levels `LOG_LEVEL` accepts (pino's), most severe first; `silent` writes nothing. */
@@ -65,8 +72,9 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * address and window, default 20; 0 turns the limit off) and `RATE_LIMIT_WINDOW_MS` (default
  * 600000), `SMTP_URL` (`smtp://user:pass@host:587`; unset: e-mails are `.eml` files under
  * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL`,
- * `SHUTDOWN_TIMEOUT_MS`, `DATABASE_URL` (PostgreSQL instead of SQLite), `OUTBOX_INTERVAL_MS` and
- * `OUTBOX_LOCK_MS`: see docs/deployment.md. A value the server cannot use throws a
+ * `SHUTDOWN_TIMEOUT_MS`, `DATABASE_URL` (PostgreSQL instead of SQLite), `OUTBOX_INTERVAL_MS`,
+ * `OUTBOX_LOCK_MS`, `WEBHOOK_URL`, `WEBHOOK_SECRET`, `WEBHOOK_ALLOW_PRIVATE` and
+ * `ALTCHA_HMAC_KEY`: see docs/deployment.md. A value the server cannot use throws a
  * {@link SettingsError} naming the variable.
  */
 export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerSettings {
@@ -88,7 +96,41 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     trustProxy: trustProxy(env),
     logLevel: logLevel(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 10 * 60 * 1000),
+    ...webhook(env),
+    webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
+    ...altcha(env),
   };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new SettingsError(`${name} must be 1 or 0 (got "${raw.slice(0, 20)}").`);
+}
+
+function webhook(env: NodeJS.ProcessEnv): { webhook?: { url: string; secret: string } } {
+  const url = env['WEBHOOK_URL']?.trim() ?? '';
+  const secret = env['WEBHOOK_SECRET']?.trim() ?? '';
+  if (url === '' && secret === '') return {};
+  if (url === '') throw new SettingsError('WEBHOOK_SECRET is set without WEBHOOK_URL.');
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // Reported below without echoing the URL: it may carry a token.
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') throw new SettingsError('WEBHOOK_URL must be an https:// URL (http:// only with WEBHOOK_ALLOW_PRIVATE=1).');
+  // The secret itself is never echoed.
+  if (!isWebhookSecret(secret)) throw new SettingsError('WEBHOOK_SECRET must be whsec_ followed by 24 to 64 random bytes in base64 (see docs/webhooks.md).');
+  return { webhook: { url, secret } };
+}
+
+function altcha(env: NodeJS.ProcessEnv): { altchaHmacKey?: string } {
+  const key = env['ALTCHA_HMAC_KEY']?.trim() ?? '';
+  if (key === '') return {};
+  if (key.length < 32) throw new SettingsError('ALTCHA_HMAC_KEY must hold at least 32 characters (a random secret, e.g. `openssl rand -base64 32`).');
+  return { altchaHmacKey: key };
 }
 
 function host(env: NodeJS.ProcessEnv): string {
