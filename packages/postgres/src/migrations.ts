@@ -148,9 +148,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** The session-level advisory lock several instances starting together take in turn. */
-const LOCK_SQL = "SELECT pg_advisory_lock(hashtextextended('@account-request/postgres migrations', 0))";
-const UNLOCK_SQL = "SELECT pg_advisory_unlock(hashtextextended('@account-request/postgres migrations', 0))";
+/**
+ * The advisory lock instances starting together take in turn. Transaction-scoped, taken again
+ * by each step's transaction and released by its COMMIT or ROLLBACK: it works through a pooler
+ * in transaction mode (PgBouncer), where a session-level lock could stay on a server connection
+ * another client then gets.
+ */
+const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended('@account-request/postgres migrations', 0))";
 
 async function appliedVersion(client: PoolClient): Promise<number> {
   await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -172,40 +176,42 @@ export interface MigrationReport {
 
 /**
  * Brings the schema up to date: each missing step in its own transaction, recorded in
- * `schema_migrations`. An advisory lock makes instances that start together take turns: the
- * first migrates, the others then find nothing to do. A database newer than `migrations` (a
- * newer version of this package ran on it) is refused rather than used.
+ * `schema_migrations`. Each transaction takes an advisory lock first and reads the version
+ * under it, so instances that start together take turns and every step runs once. A database
+ * newer than `migrations` (a newer version of this package ran on it) is refused rather than used.
  */
 export async function migrate(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+  const latest = migrations.at(-1)?.version ?? 0;
   const client = await pool.connect();
-  let broken = false;
+  let broken = true;
   try {
-    await client.query(LOCK_SQL);
-    try {
-      const from = await appliedVersion(client);
-      const latest = migrations.at(-1)?.version ?? 0;
-      if (from > latest) throw new Error(`The database schema (version ${from}) is newer than this version of @account-request/postgres knows (${latest}).`);
-      for (const migration of migrations) {
-        if (migration.version <= from) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw new Error(`Migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`, { cause: error });
+    let from: number | undefined;
+    for (;;) {
+      await client.query('BEGIN');
+      let step: Migration | undefined;
+      try {
+        await client.query(LOCK_SQL);
+        const current = await appliedVersion(client);
+        from ??= current;
+        if (current > latest) throw new Error(`The database schema (version ${current}) is newer than this version of @account-request/postgres knows (${latest}).`);
+        step = migrations.find((migration) => migration.version > current);
+        if (step) {
+          await client.query(step.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
         }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        broken = false;
+        throw step ? new Error(`Migration ${step.version} (${step.name}) failed: ${(error as Error).message}`, { cause: error }) : error;
       }
-      return { from, to: Math.max(from, latest) };
-    } finally {
-      await client.query(UNLOCK_SQL);
+      if (!step) {
+        broken = false;
+        return { from, to: Math.max(from, latest) };
+      }
     }
-  } catch (error) {
-    // A connection that failed mid-way may still hold the lock or a transaction: do not reuse it.
-    broken = true;
-    throw error;
   } finally {
+    // A connection that failed mid-way may be in an unknown state: do not give it back.
     client.release(broken);
   }
 }
