@@ -119,6 +119,8 @@ describe('assets', () => {
     const expected: Record<string, RegExp> = {
       '/assets/account-request-form.bundle.js': /^text\/javascript/,
       '/assets/form-field-config.bundle.js': /^text\/javascript/,
+      '/assets/account-request-form.de.js': /^text\/javascript/,
+      '/assets/form-field-config.editor-de.js': /^text\/javascript/,
       '/assets/site.css': /^text\/css/,
       '/assets/favicon.svg': /^image\/svg\+xml/,
     };
@@ -135,6 +137,8 @@ describe('assets', () => {
       assert.equal(again.headers.get('Cache-Control'), 'public, no-cache', path);
     }
     assert.equal((await get('/assets/form.js')).status, 404);
+    assert.equal((await get('/assets/account-request-form.sv.js')).status, 404, 'no chunk for that language');
+    assert.equal((await get('/assets/account-request-form.de.js%2f..%2fform.js')).status, 404);
     assert.equal((await get('/assets/../package.json')).status, 404);
     assert.equal((await get('/assets/%2e%2e/package.json')).status, 404);
   });

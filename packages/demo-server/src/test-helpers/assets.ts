@@ -13,5 +13,8 @@ export function stubAssetPaths(root: string): AssetPaths {
   const editorBundle = join(bundles, 'editor.js');
   writeFileSync(formBundle, 'export {};\n');
   writeFileSync(editorBundle, 'export {};\n');
+  // One language chunk of each, served beside its bundle.
+  writeFileSync(join(bundles, 'account-request-form.de.js'), 'export {};\n');
+  writeFileSync(join(bundles, 'form-field-config.editor-de.js'), 'export {};\n');
   return { formBundle, editorBundle, publicDir: fileURLToPath(new URL('../../public/', import.meta.url)) };
 }
