@@ -1,10 +1,12 @@
 // Finds English where another language was asked for: in the registry's tables (a key left
 // out, left empty or left in English) and in what the form, the editor, the e-mails and the
 // pages render. Plain TypeScript over the tables' sources, for Node and browser tests alike.
+import { checks } from '../../packages/sdk/src/i18n/locales/en/checks.js';
 import { core } from '../../packages/sdk/src/i18n/locales/en/core.js';
 import { editor } from '../../packages/sdk/src/i18n/locales/en/editor.js';
 import { form } from '../../packages/sdk/src/i18n/locales/en/form.js';
 import { issues } from '../../packages/sdk/src/i18n/locales/en/issues.js';
+import { lookups } from '../../packages/sdk/src/i18n/locales/en/lookups.js';
 import { mail } from '../../packages/sdk/src/i18n/locales/en/mail.js';
 import { pages } from '../../packages/sdk/src/i18n/locales/en/pages.js';
 
@@ -12,7 +14,7 @@ import { pages } from '../../packages/sdk/src/i18n/locales/en/pages.js';
 export const OTHER_LANGUAGES = ['fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
 
 /** The English reference table of each namespace. */
-export const ENGLISH = { core, form, editor, mail, pages, issues } as const;
+export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks } as const;
 
 /**
  * The only texts a language may share with English, and which languages may: loanwords and

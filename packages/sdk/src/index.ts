@@ -20,5 +20,6 @@ export {
   type SubmissionSchema,
   type SubmissionData,
 } from './validation/index.js';
+export * from './lookups/index.js';
 export { AccountRequestError } from './errors.js';
 export * from './client/index.js';

@@ -1,9 +1,12 @@
+import type { checks } from './locales/en/checks.js';
 import type { core } from './locales/en/core.js';
 import type { editor } from './locales/en/editor.js';
 import type { form } from './locales/en/form.js';
 import type { issues } from './locales/en/issues.js';
+import type { lookups } from './locales/en/lookups.js';
 import type { mail } from './locales/en/mail.js';
 import type { pages } from './locales/en/pages.js';
+import type { webhooks } from './locales/en/webhooks.js';
 import type { Table } from './table.js';
 
 /**
@@ -22,4 +25,10 @@ export interface Namespaces {
   readonly mail: Table<typeof mail>;
   /** The demo's pages (shop, admin, back office, activation), registered by the demo server. */
   readonly pages: Table<typeof pages>;
+  /** The form's company and address lookups: the offer to fill in, the derived VAT number, identifier warnings, address suggestions. */
+  readonly lookups: Table<typeof lookups>;
+  /** What a back office says about the server's checks of a request (VAT number at VIES, SIRET in the register). */
+  readonly checks: Table<typeof checks>;
+  /** The demo's webhook back-office page (`/admin/webhooks/`), registered by the demo server. */
+  readonly webhooks: Table<typeof webhooks>;
 }

@@ -1,0 +1,40 @@
+/**
+ * English words of the checks the server runs on a stored request, for a back office: the VAT
+ * number against VIES (`vatCheck`) and the SIRET against the business register (`siretCheck`).
+ * Never shown to the applicant. `{date}` is a formatted date, `{name}` a registered name.
+ */
+export const checks = {
+  vatTitle: 'VAT number check (VIES)',
+  /** One badge per `VatCheckState`. */
+  vat: {
+    pending: 'VAT check pending',
+    valid: 'VAT number valid',
+    invalid: 'VAT number invalid',
+    unavailable: 'VIES unavailable',
+    'not-applicable': 'No VAT number to check',
+  },
+  /** Label of the list filter on the VAT check. */
+  vatFilter: 'VAT check',
+  checkedAt: 'Checked on {date}',
+  consultationNumber: 'VIES consultation number',
+  registeredName: 'Name registered with VIES',
+  registeredAddress: 'Address registered with VIES',
+  /** Under an `unavailable` badge. */
+  retrying: 'VIES did not answer for this country; the check is retried automatically.',
+  /** The VIES name and the company name entered differ (ignoring case and accents). */
+  nameMismatch: 'The name registered with VIES, “{name}”, differs from the company name entered.',
+  siretTitle: 'SIRET number check (business register)',
+  /** One badge per `SiretCheckState`. */
+  siret: {
+    pending: 'Register check pending',
+    open: 'Establishment open',
+    closed: 'Establishment closed',
+    'not-found': 'SIRET not in the register',
+    unavailable: 'Register unavailable',
+    'not-applicable': 'No SIRET number to check',
+  },
+  registerName: 'Name in the business register',
+  closedWarning: 'The business register lists this establishment as closed.',
+  checkAgain: 'Check again',
+  checkedAgain: 'The checks were run again.',
+};
