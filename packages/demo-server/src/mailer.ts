@@ -61,9 +61,15 @@ export function createMailNotifier(options: MailerOptions): Notifier {
       const path = emlPath(options.outboxDir, message.id);
       if (!path) throw new Error(`Unexpected notification id ${message.id.slice(0, 40)}`);
       const info = await files.sendMail(envelope(message));
-      await mkdir(options.outboxDir, { recursive: true });
       const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, info.message);
+      try {
+        await writeFile(temporary, info.message);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        // The folder is made on the first message (or again if it was removed), not for each one.
+        await mkdir(options.outboxDir, { recursive: true });
+        await writeFile(temporary, info.message);
+      }
       await rename(temporary, path);
     },
   };

@@ -64,10 +64,14 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
   const claimStatement = (count: number | undefined): StatementSync => {
     let statement = claims.get(count);
     if (!statement) {
-      const only = count === undefined ? '' : ` AND id IN (${Array.from({ length: count }, () => '?').join(', ') || 'NULL'})`;
+      // With ids, the unary + keeps SQLite off the (state, next_attempt_at) index, which would
+      // scan every due row of a backlog: the ids' primary key finds the few rows instead.
+      const due = count === undefined
+        ? "state = 'pending' AND next_attempt_at <= ?"
+        : `id IN (${Array.from({ length: count }, () => '?').join(', ') || 'NULL'}) AND +state = 'pending' AND +next_attempt_at <= ?`;
       statement = db.prepare(
         `UPDATE notifications SET locked_until = ? WHERE id IN (
-           SELECT id FROM notifications WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
+           SELECT id FROM notifications WHERE ${due} AND (locked_until IS NULL OR locked_until <= ?)
            ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
       );
       // A bulk activation may name hundreds of ids: keep only the small counts.
@@ -89,7 +93,7 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
     },
     async claimNotifications({ now, lockedUntil, limit, ids }) {
       // One statement: SQLite runs it under the write lock, so two workers never claim one row.
-      const rows = await queue.write(() => claimStatement(ids?.length).all(lockedUntil, now, now, ...(ids ?? []), limit));
+      const rows = await queue.write(() => claimStatement(ids?.length).all(lockedUntil, ...(ids ?? []), now, now, limit));
       return rowsAs<NotificationRow>(rows).map(toNotification).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
     async finishNotification(id, outcome) {
