@@ -29,7 +29,7 @@ export { createOutbox, defaultBackoffMs, type DeliveryReport, type Outbox, type 
 export { activationState, createActivationToken, hashActivationToken, DEFAULT_ACTIVATION_TTL_MS, type ActivationState } from './server/processing/activation.js';
 export { activationMail, alertMail, confirmationMail, escapeHtml, headerLine, type MailContent, type MailContext } from './server/mail/index.js';
 export { csvCell, toCsv, UTF8_BOM } from './server/processing/csv.js';
-export { createFixedWindowLimiter, type RateLimiter, type RateLimitResult } from './server/http/rate-limit.js';
+export { clientKey, createFixedWindowLimiter, forwardedClientAddress, type RateLimiter, type RateLimitResult } from './server/http/rate-limit.js';
 export { createMemoryRateLimitStore, hitRateLimitStore, type RateLimitStore, type RateLimitWindow } from './server/http/rate-limit-store.js';
 export { isWebhookStore } from './server/stores/webhook-store.js';
 export type { ChangeOptions, WebhookAttempt, WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookRows, WebhookSecret, WebhookStore } from './server/stores/webhook-store.js';

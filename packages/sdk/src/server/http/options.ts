@@ -95,8 +95,12 @@ export interface HandlerOptions {
   readonly allowedOrigins?: readonly string[];
   /** Off by default. */
   readonly rateLimit?: RateLimitOptions;
-  /** Read the client address from the first `X-Forwarded-For` entry: only behind a proxy that sets it. */
-  readonly trustProxy?: boolean;
+  /**
+   * Behind proxies that append to `X-Forwarded-For`: `true` for one, or their number. The
+   * client is the Nth entry from the right (entries further left may be forged by the client).
+   * Default `false`: the header is ignored.
+   */
+  readonly trustProxy?: boolean | number;
   /** The client address when not behind a trusted proxy (e.g. from the server adapter's socket). */
   readonly clientAddress?: (request: Request) => string | undefined;
   /** Clock, for tests. */

@@ -49,15 +49,30 @@ export function createFixedWindowLimiter(options: { windowMs: number; max: numbe
   };
 }
 
+// Loose on purpose: enough to refuse a header's junk (names, ports, empty parts), with no
+// Node-only `isIP` so the handler keeps running on workers.
+const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)$/;
+
 /**
- * The rate-limit bucket of a request: the first `X-Forwarded-For` entry when the proxy is
- * trusted (any client can forge that header otherwise), else what `clientAddress` says, else
- * one shared bucket.
+ * The client address that `trustedProxies` proxies in front of the server saw, read from
+ * `X-Forwarded-For`. Each proxy appends the address it received the request from, so the last
+ * N entries were written by our proxies and the Nth from the right is the client; entries
+ * further left come from the client and may be forged. `undefined` when the header holds
+ * fewer entries than that, or the chosen entry is not an IP address.
  */
-export function clientKey(request: Request, trustProxy: boolean, clientAddress?: (request: Request) => string | undefined): string {
-  if (trustProxy) {
-    const first = request.headers.get('X-Forwarded-For')?.split(',', 1)[0]?.trim();
-    if (first) return first;
-  }
-  return clientAddress?.(request) ?? 'unknown';
+export function forwardedClientAddress(forwardedFor: string | null, trustedProxies: number): string | undefined {
+  if (trustedProxies < 1 || forwardedFor === null) return undefined;
+  const entries = forwardedFor.split(',').map((entry) => entry.trim());
+  const chosen = entries[entries.length - Math.floor(trustedProxies)];
+  return chosen !== undefined && IP_ADDRESS.test(chosen) ? chosen : undefined;
+}
+
+/**
+ * The rate-limit bucket of a request: behind trusted proxies (`trustProxy`: `true` for one, or
+ * their number), the client address they saw in `X-Forwarded-For`; else what `clientAddress`
+ * says; else one shared bucket.
+ */
+export function clientKey(request: Request, trustProxy: boolean | number, clientAddress?: (request: Request) => string | undefined): string {
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : trustProxy;
+  return forwardedClientAddress(request.headers.get('X-Forwarded-For'), hops) ?? clientAddress?.(request) ?? 'unknown';
 }

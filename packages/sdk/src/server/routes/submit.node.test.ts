@@ -241,7 +241,8 @@ describe('POST {base}: honeypot and password', () => {
 describe('POST {base}: rate limit', () => {
   test('429 with Retry-After past max per window, per client key; a new window lets it through', async () => {
     let now = Date.parse('2025-01-01T00:00:00Z');
-    const { handler } = setup({ rateLimit: { windowMs: 60_000, max: 2 }, trustProxy: true, now: () => new Date(now) });
+    // Two proxies: the client's address, then the first proxy's.
+    const { handler } = setup({ rateLimit: { windowMs: 60_000, max: 2 }, trustProxy: 2, now: () => new Date(now) });
     const from = (ip: string) => ({ headers: { 'X-Forwarded-For': `${ip}, 10.0.0.1` } });
     assert.equal((await handler(post(validBody(), from('203.0.113.1')))).status, 201);
     assert.equal((await handler(post(validBody(), from('203.0.113.1')))).status, 201);
@@ -251,6 +252,15 @@ describe('POST {base}: rate limit', () => {
     assert.equal((await handler(post(validBody(), from('203.0.113.2')))).status, 201);
     now += 60_000;
     assert.equal((await handler(post(validBody(), from('203.0.113.1')))).status, 201);
+  });
+
+  test('behind one trusted proxy, the entry it appended counts: forged entries to its left buy nothing', async () => {
+    const { handler } = setup({ rateLimit: { windowMs: 60_000, max: 1 }, trustProxy: true, clientAddress: () => '198.51.100.9' });
+    assert.equal((await handler(post(validBody(), { headers: { 'X-Forwarded-For': '1.1.1.1, 203.0.113.5' } }))).status, 201);
+    await assertProblem(await handler(post(validBody(), { headers: { 'X-Forwarded-For': '2.2.2.2, 203.0.113.5' } })), 429);
+    // Not an address where the proxy's entry should be: the socket's peer decides.
+    assert.equal((await handler(post(validBody(), { headers: { 'X-Forwarded-For': 'evil.example' } }))).status, 201);
+    await assertProblem(await handler(post(validBody(), { headers: { 'X-Forwarded-For': 'unknown' } })), 429);
   });
 
   test('without trustProxy, X-Forwarded-For is ignored and clientAddress decides', async () => {
