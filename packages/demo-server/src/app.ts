@@ -19,6 +19,8 @@ import { requestLog } from './request-log.js';
 import { securityHeaders } from './security.js';
 import type { SqliteStore } from './sqlite-store.js';
 import { DATABASE_FILE, openDemoStores, type DemoStores } from './stores.js';
+import { mountWebhookPages } from './webhook-routes.js';
+import { setupDemoWebhooks, type DemoWebhookOptions, type DemoWebhooks } from './webhooks.js';
 
 /** Where the demo mounts the SDK handler (CONTRACT.md). */
 export const API_BASE = '/api/account-requests';
@@ -60,6 +62,8 @@ export interface DemoAppOptions {
   readonly trustProxy?: number;
   /** Wraps the SQLite store before the site uses it (fault-injection tests: see `src/test-helpers/freeze-after-commit.ts`). */
   readonly wrapStore?: (store: SqliteStore) => SqliteStore;
+  /** Webhooks: the environment's endpoint, private addresses, retries (docs/webhooks.md). Sent by the retry timer too. */
+  readonly webhooks?: DemoWebhookOptions;
 }
 
 /** A demo server, ready to be given to a Node adapter or called directly in tests (on SQLite unless `S` says otherwise). */
@@ -72,6 +76,8 @@ export interface DemoApp<S extends ProcessingStore = SqliteStore> {
   readonly outboxDir: string;
   /** Runs the e-mail retry loop once (the timer does it every `retryIntervalMs`). */
   retryMail(): Promise<void>;
+  /** Runs the webhook retry loop once (the same timer does it). */
+  retryWebhooks(): Promise<void>;
   /** Resolves once the e-mail deliveries started after answering (submissions) have ended. */
   settled(): Promise<void>;
   /**
@@ -141,7 +147,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
     const settled = async (): Promise<void> => {
       while (background.size > 0) await Promise.allSettled([...background]);
     };
-    const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil);
+    const webhooks = await setupDemoWebhooks(store, options.webhooks ?? {}, logger);
+    const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil, webhooks);
     const outbox = createOutbox({ store, notifier, ...(options.outboxLockMs !== undefined ? { lockMs: options.outboxLockMs } : {}) });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
@@ -152,17 +159,20 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
         },
         (error: unknown) => logger.error({ error: maskedError(error) }, 'e-mail retry run failed'),
       ).finally(() => (running = undefined)));
-    const timer = setInterval(() => void retryMail(), options.retryIntervalMs ?? 30_000);
+    const retryWebhooks = (): Promise<void> => webhooks?.run() ?? Promise.resolve();
+    const timer = setInterval(() => void Promise.all([retryMail(), retryWebhooks()]), options.retryIntervalMs ?? 30_000);
     timer.unref();
     return {
       fetch: async (request, env) => app.fetch(request, env),
       store,
       outboxDir,
       retryMail,
+      retryWebhooks,
       settled,
       close: async () => {
         clearInterval(timer);
         if (running) await running;
+        await webhooks?.idle();
         if (background.size > 0) await settled();
         await stores.close();
       },
@@ -180,6 +190,7 @@ function buildRoutes(
   outboxDir: string,
   logger: Logger,
   waitUntil: (promise: Promise<unknown>) => void,
+  webhooks: DemoWebhooks | undefined,
 ): Hono {
   const password = options.adminPassword;
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
@@ -198,6 +209,7 @@ function buildRoutes(
     notifier,
     ...(options.outboxLockMs !== undefined ? { delivery: { lockMs: options.outboxLockMs } } : {}),
     waitUntil,
+    ...(webhooks ? { webhooks: webhooks.handlerOptions } : {}),
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',
     activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,
@@ -226,6 +238,7 @@ function buildRoutes(
   });
 
   mountProcessingPages(app, { handler, store, apiBase: API_BASE, outboxDir });
+  if (webhooks) mountWebhookPages(app, webhooks);
 
   const api = async (c: Context): Promise<Response> => {
     const address = clientAddress(remoteAddress(c), c.req.header('X-Forwarded-For') ?? null, options.trustProxy ?? 0);

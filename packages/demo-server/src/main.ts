@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     logger,
     trustProxy: settings.trustProxy,
     ...(wrapStore ? { wrapStore } : {}),
+    webhooks: { ...(settings.webhook ? { endpoint: settings.webhook } : {}), allowPrivate: settings.webhookAllowPrivate },
   });
 
   const server = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info: AddressInfo) => {

@@ -1,5 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { searchNeedles, type ActivationTokenRecord, type ProcessedRecord, type ProcessingStore, type RequestQuery } from '@account-request/sdk/server';
+import { searchNeedles, type ActivationTokenRecord, type ProcessedRecord, type ProcessingStore, type RequestQuery, type WebhookDelivery } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
 import { writeQueue } from './write-queue.js';
 import type { SqliteOutbox } from './sqlite-outbox.js';
@@ -57,8 +57,8 @@ function whereOf(query: RequestQuery): { clause: string; params: SQLInputValue[]
   return { clause: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** Builds the processing methods over `db`, writing notifications through `outbox` in the same transactions. */
-export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): SqliteProcessing {
+/** Builds the processing methods over `db`, writing notifications through `outbox` and webhook deliveries through `insertDeliveries` in the same transactions. */
+export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox, insertDeliveries: (deliveries: readonly WebhookDelivery[]) => void = () => undefined): SqliteProcessing {
   // Each write is one unit of the group commit: done or undone whole, answered once on disk.
   const queue = writeQueue(db);
   const getRow = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = ?`);
@@ -90,7 +90,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
       const rows = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests ${clause} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset);
       return { items: rowsAs<RequestRow>(rows).map(toRecord), total };
     },
-    async update(id, patch, expectedVersion, entry) {
+    async update(id, patch, expectedVersion, entry, options) {
       return queue.write(() => {
         const row = rowAs<RequestRow>(getRow.get(id));
         if (!row) return { state: 'not_found' } as const;
@@ -98,6 +98,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
         if (current.version !== expectedVersion) return { state: 'conflict', record: current } as const;
         const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
         write(record, expectedVersion);
+        if (options?.webhooks) insertDeliveries(options.webhooks(record));
         return { state: 'updated', record } as const;
       });
     },
@@ -112,7 +113,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
       const row = rowAs<TokenRow>(getToken.get(hash));
       return row ? toToken(row) : undefined;
     },
-    async useActivationToken(hash, at, patch, entry) {
+    async useActivationToken(hash, at, patch, entry, options) {
       return queue.write(() => {
         if (useToken.run(at, hash, at).changes !== 1) return undefined;
         const token = rowAs<TokenRow>(getToken.get(hash))!;
@@ -122,6 +123,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox): 
         const current = toRecord(row);
         const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
         write(record, current.version);
+        if (options?.webhooks) insertDeliveries(options.webhooks(record));
         return record;
       });
     },

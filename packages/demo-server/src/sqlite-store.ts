@@ -1,9 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AccountRequestRecord, IdempotencyClaim, ProcessingStore, StoredResponse } from '@account-request/sdk/server';
+import type { AccountRequestRecord, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
 import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
 import { writeQueue } from './write-queue.js';
 import { createSqliteOutbox } from './sqlite-outbox.js';
 import { createSqliteProcessing } from './sqlite-processing.js';
+import { createSqliteWebhooks } from './sqlite-webhooks.js';
 import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sqlite-rows.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -24,7 +25,7 @@ export interface SqliteStoreOptions {
 }
 
 /** A {@link ProcessingStore} on SQLite that also exposes its database (for the config table) and closes it. */
-export interface SqliteStore extends ProcessingStore {
+export interface SqliteStore extends WebhookStore {
   readonly database: DatabaseSync;
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
@@ -75,7 +76,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const getRequest = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = ?`);
   backfillSearchColumns(db);
   const outbox = createSqliteOutbox(db);
-  const processing = createSqliteProcessing(db, outbox);
+  const { insert: insertDeliveries, ...webhooks } = createSqliteWebhooks(db);
+  const processing = createSqliteProcessing(db, outbox, insertDeliveries);
   const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING');
   const readKey = db.prepare('SELECT body_hash, claimed_at, lease_until, response_json FROM idempotency_keys WHERE key = ?');
   // Guarded by the same expiry test as the read just before: if another claimant took the key
@@ -119,7 +121,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     database: db,
     ...outbox,
     ...processing,
-    async create(record, { notifications = [], answer } = {}) {
+    ...webhooks,
+    async create(record, { notifications = [], answer, webhooks: deliveries = [] } = {}) {
       // The request, its first e-mails and the answer of its key: all or nothing, committed with
       // the other writes of this turn (group commit) before the promise resolves.
       return queue.write(() => {
@@ -139,6 +142,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
           ...searchColumns(record),
         );
         outbox.insert(notifications);
+        insertDeliveries(deliveries);
         if (answer && answerKey.run(JSON.stringify(answer.response), answer.key).changes !== 1) {
           throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
         }

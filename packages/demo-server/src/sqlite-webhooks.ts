@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { ProcessingStore, WebhookDelivery, WebhookEndpoint, WebhookStore } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
+import { writeQueue } from './write-queue.js';
 
 /** The webhook methods of the SQLite store. */
 export type SqliteWebhooks = Omit<WebhookStore, keyof ProcessingStore> & {
@@ -70,6 +71,8 @@ const byCreation = (a: WebhookDelivery, b: WebhookDelivery): number => (a.create
 
 /** Webhook endpoints and deliveries in the `webhook_endpoints` and `webhook_deliveries` tables of `db`. */
 export function createSqliteWebhooks(db: DatabaseSync): SqliteWebhooks {
+  // Every write is one unit of the group commit, answered once it is on disk.
+  const queue = writeQueue(db);
   const saveEndpoint = db.prepare(
     `INSERT INTO webhook_endpoints (id, url, secrets_json, created_at, disabled_at, disabled_reason) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET url = excluded.url, secrets_json = excluded.secrets_json, created_at = excluded.created_at,
@@ -99,7 +102,7 @@ export function createSqliteWebhooks(db: DatabaseSync): SqliteWebhooks {
   return {
     insert,
     async saveWebhookEndpoint(endpoint) {
-      saveEndpoint.run(endpoint.id, endpoint.url, JSON.stringify(endpoint.secrets), endpoint.createdAt, endpoint.disabledAt ?? null, endpoint.disabledReason ?? null);
+      await queue.write(() => saveEndpoint.run(endpoint.id, endpoint.url, JSON.stringify(endpoint.secrets), endpoint.createdAt, endpoint.disabledAt ?? null, endpoint.disabledReason ?? null));
     },
     async getWebhookEndpoint(id) {
       const row = rowAs<EndpointRow>(getEndpoint.get(id));
@@ -109,28 +112,29 @@ export function createSqliteWebhooks(db: DatabaseSync): SqliteWebhooks {
       return rowsAs<EndpointRow>(listEndpoints.all()).map(toEndpoint);
     },
     async enqueueWebhookDeliveries(rows) {
-      insert(rows);
+      await queue.write(() => insert(rows));
     },
     async claimWebhookDeliveries({ now, lockedUntil, limit, ids }) {
       const only = ids ? ` AND id IN (${ids.map(() => '?').join(', ') || 'NULL'})` : '';
       // One statement: SQLite runs it under the write lock, so two workers never claim one row.
-      const rows = db
-        .prepare(
-          `UPDATE webhook_deliveries SET locked_until = ? WHERE id IN (
-             SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
-             ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
-        )
-        .all(lockedUntil, now, now, ...(ids ?? []), limit);
+      const claim = db.prepare(
+        `UPDATE webhook_deliveries SET locked_until = ? WHERE id IN (
+           SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
+           ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
+      );
+      const rows = await queue.write(() => claim.all(lockedUntil, now, now, ...(ids ?? []), limit));
       return rowsAs<DeliveryRow>(rows).map(toDelivery).sort(byCreation);
     },
     async finishWebhookDelivery(id, attempt) {
-      finish.run(
-        attempt.state, attempt.state === 'cancelled' ? 0 : 1, attempt.at, attempt.nextAttemptAt ?? null,
-        attempt.status ?? null, attempt.response ?? null, attempt.error ?? null, attempt.state, attempt.at, id,
+      await queue.write(() =>
+        finish.run(
+          attempt.state, attempt.state === 'cancelled' ? 0 : 1, attempt.at, attempt.nextAttemptAt ?? null,
+          attempt.status ?? null, attempt.response ?? null, attempt.error ?? null, attempt.state, attempt.at, id,
+        ),
       );
     },
     async resendWebhookDelivery(id, at) {
-      return resend.run(at, id, at).changes === 1;
+      return (await queue.write(() => resend.run(at, id, at))).changes === 1;
     },
     async listWebhookDeliveries({ endpointId, state, limit, offset }) {
       const where: string[] = [];
