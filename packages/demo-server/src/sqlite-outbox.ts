@@ -59,24 +59,24 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
   const retry = db.prepare("UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ?");
   const failed = db.prepare("UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL WHERE id = ?");
 
-  // Claims name no ids (the retry loop) or the few of one submission: one statement per count, prepared once.
-  const claims = new Map<number | undefined, StatementSync>();
-  const claimStatement = (count: number | undefined): StatementSync => {
-    let statement = claims.get(count);
-    if (!statement) {
-      // With ids, the unary + keeps SQLite off the (state, next_attempt_at) index, which would
-      // scan every due row of a backlog: the ids' primary key finds the few rows instead.
-      const due = count === undefined
-        ? "state = 'pending' AND next_attempt_at <= ?"
-        : `id IN (${Array.from({ length: count }, () => '?').join(', ') || 'NULL'}) AND +state = 'pending' AND +next_attempt_at <= ?`;
-      statement = db.prepare(
-        `UPDATE notifications SET locked_until = ? WHERE id IN (
-           SELECT id FROM notifications WHERE ${due} AND (locked_until IS NULL OR locked_until <= ?)
-           ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
-      );
-      // A bulk activation may name hundreds of ids: keep only the small counts.
-      if (count === undefined || count <= 8) claims.set(count, statement);
-    }
+  // Claims name no ids (the retry loop) or the few of one submission: one statement per shape,
+  // prepared once. With ids, the unary + keeps SQLite off the (state, next_attempt_at) index,
+  // which would scan every due row of a backlog: the ids' primary key finds the few rows.
+  const claims = new Map<string, StatementSync>();
+  const claimStatement = (count: number | undefined, limited: boolean): StatementSync => {
+    const shape = `${count ?? 'due'}:${limited}`;
+    let statement = claims.get(shape);
+    if (statement) return statement;
+    const ids = count === undefined ? '' : `id IN (${Array.from({ length: count }, () => '?').join(', ') || 'NULL'}) AND `;
+    const due = `${ids}${ids ? '+state' : 'state'} = 'pending' AND ${ids ? '+next_attempt_at' : 'next_attempt_at'} <= ? AND (locked_until IS NULL OR locked_until <= ?)`;
+    statement = db.prepare(
+      limited
+        ? `UPDATE notifications SET locked_until = ? WHERE id IN (SELECT id FROM notifications WHERE ${due} ORDER BY created_at, rowid LIMIT ?) RETURNING *`
+        : // No more ids than the limit: no subquery, no sort (the rows are sorted below).
+          `UPDATE notifications SET locked_until = ? WHERE ${due} RETURNING *`,
+    );
+    // A bulk activation may name hundreds of ids: keep only the small counts.
+    if (count === undefined || count <= 8) claims.set(shape, statement);
     return statement;
   };
 
@@ -93,7 +93,8 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
     },
     async claimNotifications({ now, lockedUntil, limit, ids }) {
       // One statement: SQLite runs it under the write lock, so two workers never claim one row.
-      const rows = await queue.write(() => claimStatement(ids?.length).all(lockedUntil, ...(ids ?? []), now, now, limit));
+      const limited = ids === undefined || ids.length > limit;
+      const rows = await queue.write(() => claimStatement(ids?.length, limited).all(lockedUntil, ...(ids ?? []), now, now, ...(limited ? [limit] : [])));
       return rowsAs<NotificationRow>(rows).map(toNotification).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
     async finishNotification(id, outcome) {
