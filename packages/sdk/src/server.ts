@@ -37,3 +37,10 @@ export { createWebhookDispatcher, defaultWebhookBackoffMs, signingSecrets, type 
 export { addWebhookEndpoint, queueWebhookPing, rotateWebhookSecret, setWebhookEndpointEnabled, DEFAULT_ROTATION_OVERLAP_MS, type NewWebhookEndpoint, type WebhookEndpointProblem } from './server/webhooks/admin.js';
 export { checkWebhookUrl, isPrivateAddress, type ResolveHost, type WebhookUrlPolicy, type WebhookUrlProblem } from './server/webhooks/addresses.js';
 export * from './webhooks/index.js';
+export type { AddressSearch, CompanyDirectory, LookupCallOptions, VatChecker, VatCheckAnswer } from './server/lookups/adapters.js';
+export { createRechercheEntreprisesDirectory, companyFromSearch, RECHERCHE_ENTREPRISES_URL, type RechercheEntreprisesOptions } from './server/lookups/recherche-entreprises.js';
+export { createViesChecker, viesAnswer, VIES_URL, type ViesOptions } from './server/lookups/vies.js';
+export { createApiAdresseSearch, suggestionsFromSearch, API_ADRESSE_URL, MAX_ADDRESS_SUGGESTIONS, type ApiAdresseOptions } from './server/lookups/api-adresse.js';
+export { legalFormOf } from './server/lookups/legal-forms.js';
+export { createLookupCache, type CacheOptions, type LookupCache } from './server/lookups/cache.js';
+export { isLookupServiceError, LookupServiceError, type Fetch, type ServiceFailure } from './server/lookups/service.js';

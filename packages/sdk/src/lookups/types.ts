@@ -12,7 +12,8 @@ export interface LookupAddress {
 
 /**
  * What `GET {base}/lookup/company?siret=…` answers: the company a SIRET belongs to, as a public
- * directory lists it. Everything but `siret`, `siren`, `name` and `closed` may be absent.
+ * directory lists it. Only `siret`, `siren` and `closed` are always there: a directory may keep the
+ * rest of a company private (sole traders who opted out of publication).
  */
 export interface CompanyLookup {
   /** The establishment number asked for, 14 digits. */
@@ -20,7 +21,7 @@ export interface CompanyLookup {
   /** The company number (the SIRET's first 9 digits). */
   readonly siren: string;
   /** The registered name (raison sociale), or the full name of a sole trader. */
-  readonly name: string;
+  readonly name?: string;
   /** The catalog option matching the directory's legal category; `other` when none does. */
   readonly legalForm?: LegalForm;
   /** The registered office's address (siège social), which may differ from the establishment's. */
