@@ -7,10 +7,15 @@ function database(): { db: DatabaseSync; begins: () => number } {
   const db = new DatabaseSync(':memory:');
   db.exec('CREATE TABLE t (v TEXT PRIMARY KEY)');
   let begins = 0;
-  const exec = db.exec.bind(db);
-  db.exec = (sql: string) => {
-    if (sql.startsWith('BEGIN')) begins += 1;
-    return exec(sql);
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql: string) => {
+    const statement = prepare(sql);
+    if (sql.startsWith('BEGIN')) {
+      // BEGIN takes no parameters: count its runs.
+      const run = statement.run.bind(statement);
+      statement.run = (() => ((begins += 1), run())) as typeof statement.run;
+    }
+    return statement;
   };
   return { db, begins: () => begins };
 }

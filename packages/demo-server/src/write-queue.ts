@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 /**
  * Group commit for one SQLite connection: the writes asked for during one turn of the event loop
@@ -36,6 +36,19 @@ export function writeQueue(db: DatabaseSync): WriteQueue {
 function createWriteQueue(db: DatabaseSync): WriteQueue {
   let pending: Pending[] = [];
   let scheduled = false;
+  // Prepared once: exec() would parse each of them for every write.
+  let statements: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', StatementSync> | undefined;
+  const sql = () =>
+    (statements ??= {
+      // IMMEDIATE takes the write lock first: another process cannot write between our reads
+      // and our writes.
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT one_write'),
+      release: db.prepare('RELEASE one_write'),
+      undo: db.prepare('ROLLBACK TO one_write'),
+    });
 
   const flush = (): void => {
     scheduled = false;
@@ -43,30 +56,29 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
     const batch = pending;
     pending = [];
     const outcomes: ({ readonly value: unknown } | { readonly error: unknown })[] = [];
+    const run = sql();
     try {
-      // IMMEDIATE takes the write lock first: another process cannot write between our reads
-      // and our writes.
-      db.exec('BEGIN IMMEDIATE');
+      run.begin.run();
     } catch (error) {
       for (const write of batch) write.reject(error);
       return;
     }
     for (const write of batch) {
-      db.exec('SAVEPOINT one_write');
+      run.savepoint.run();
       try {
         outcomes.push({ value: write.work() });
-        db.exec('RELEASE one_write');
+        run.release.run();
       } catch (error) {
-        db.exec('ROLLBACK TO one_write');
-        db.exec('RELEASE one_write');
+        run.undo.run();
+        run.release.run();
         outcomes.push({ error });
       }
     }
     try {
-      db.exec('COMMIT');
+      run.commit.run();
     } catch (error) {
       try {
-        db.exec('ROLLBACK');
+        run.rollback.run();
       } catch {
         // SQLite rolled back already.
       }
