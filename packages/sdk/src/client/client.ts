@@ -5,6 +5,8 @@ import { encodeSubmission, type SubmissionEnctype } from './encode.js';
 import { ConfigLoadError, ConfigSaveError, ConflictError, isAbortError } from './errors.js';
 import { readConfigIssues, readJson, readProblem } from './problem.js';
 import { kyRetry, type RetryPolicy } from './retry.js';
+import { lookup, readCapabilities, readCompany, readSuggestions, type LookupRequestOptions } from './lookups.js';
+import type { AddressSuggestion, CompanyLookup, LookupCapabilities } from '../lookups/types.js';
 import { readSubmissionResult, toSubmissionError } from './submission.js';
 
 /** Options of {@link createClient}. */
@@ -52,6 +54,25 @@ export interface AccountRequestClient {
   saveConfig(config: FormConfig, etag: string, options?: { readonly signal?: AbortSignal }): Promise<LoadedConfig>;
   /** POST `{base}`; retried safely under one idempotency key. Throws `SubmissionError`. */
   submit(values: Readonly<Record<string, unknown>>, options: SubmitOptions): Promise<SubmissionResult>;
+  // The lookups are optional members: a client written before them (a host's stub, a wrapper)
+  // still is a client, and a form given one offers no lookups.
+  /**
+   * GET `{base}/lookup`: which lookups the server has on. A server without the lookup routes
+   * (404) has none. Throws `LookupError` on any other failure.
+   */
+  lookupCapabilities?(options?: LookupRequestOptions): Promise<LookupCapabilities>;
+  /**
+   * GET `{base}/lookup/company?siret=…`: the company of a SIRET to offer to fill in, or `null`
+   * when the directory does not know it or the lookup is off (404). Throws `LookupError` on a
+   * failure (invalid SIRET, rate limit, directory down or slow, network, timeout: 2.5 s by
+   * default, never retried) and the signal's reason on abort: the form then offers nothing.
+   */
+  lookupCompany?(siret: string, options?: LookupRequestOptions): Promise<CompanyLookup | null>;
+  /**
+   * GET `{base}/lookup/address?q=…&limit=…`: up to `limit` (default 5) addresses for the street
+   * field, best first; empty when none or when the lookup is off. Throws like `lookupCompany`.
+   */
+  searchAddress?(query: string, options?: LookupRequestOptions & { readonly limit?: number }): Promise<readonly AddressSuggestion[]>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -87,7 +108,7 @@ function loadFailure(error: unknown, url: string): ConfigLoadError {
  * cannot do harm and may help (network errors, timeouts, 408, 429, 502, 503, 504), always with the
  * same `Idempotency-Key`, so a retry never creates a second request.
  */
-export function createClient(options: ClientOptions): AccountRequestClient {
+export function createClient(options: ClientOptions): Required<AccountRequestClient> {
   const base = options.base.replace(/\/+$/, '');
   const configUrl = options.configUrl ?? `${base}/config`;
   const submitUrl = base || '/';
@@ -131,6 +152,19 @@ export function createClient(options: ClientOptions): AccountRequestClient {
         headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT },
       };
       return readSubmissionResult(await send(submitUrl, init, signal, toSubmissionError), submitUrl);
+    },
+
+    async lookupCapabilities(lookupOptions) {
+      return (await lookup(api, `${base}/lookup`, readCapabilities, lookupOptions)) ?? { company: false, address: false };
+    },
+
+    async lookupCompany(siret, lookupOptions) {
+      return lookup(api, `${base}/lookup/company?siret=${encodeURIComponent(siret)}`, readCompany, lookupOptions);
+    },
+
+    async searchAddress(query, { limit, ...lookupOptions } = {}) {
+      const url = `${base}/lookup/address?q=${encodeURIComponent(query)}${limit !== undefined ? `&limit=${limit}` : ''}`;
+      return (await lookup(api, url, readSuggestions, lookupOptions)) ?? [];
     },
   };
 }

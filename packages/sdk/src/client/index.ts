@@ -1,5 +1,6 @@
 export { createClient, type AccountRequestClient, type ClientOptions, type LoadedConfig, type SubmitOptions } from './client.js';
 export type { RetryPolicy } from './retry.js';
+export { LookupError, isLookupError, type LookupRequestOptions } from './lookups.js';
 export type { SubmissionEnctype } from './encode.js';
 export { createIdempotencyKey } from './idempotency-key.js';
 export {

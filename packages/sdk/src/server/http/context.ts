@@ -7,10 +7,12 @@ import type { HandlerOptions } from './options.js';
 import { createOutbox, type Outbox } from '../processing/outbox.js';
 import { hashPassword } from '../passwords/password.js';
 import { isProcessingStore, type ProcessingStore } from '../stores/processing-store.js';
+import { isDecisionStore, type DecisionStore } from '../stores/decision-store.js';
 import { HttpProblem, problem } from './problem.js';
 import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
 import { isWebhookStore } from '../stores/webhook-store.js';
 import { createWebhookRuntime, type WebhookRuntime } from '../webhooks/runtime.js';
+import { createLookupRuntime, type LookupRuntime } from '../lookups/runtime.js';
 
 /** The current config and its ETag. */
 export interface CurrentConfig {
@@ -31,10 +33,14 @@ export interface HandlerContext {
   readonly hashPassword: (password: string) => Promise<string>;
   /** The store, when it implements the processing methods. */
   readonly processing: ProcessingStore | undefined;
+  /** The store, when it also implements the decision step's methods (information links, invitations, erasure). */
+  readonly decisions: DecisionStore | undefined;
   /** Delivers e-mails, when the handler has a notifier. */
   readonly outbox: Outbox | undefined;
   /** Queues and sends webhooks, when the handler has the `webhooks` option. */
   readonly webhooks: WebhookRuntime | undefined;
+  /** The public lookups, when the handler has the `lookups` option. */
+  readonly lookups: LookupRuntime | undefined;
   /** Serializes config writes inside this process. */
   readonly configLock: { tail: Promise<unknown> };
   /** Loads, normalizes and tags the config; a failing or invalid source is a 503. */
@@ -88,8 +94,10 @@ export function createContext(options: HandlerOptions): HandlerContext {
     leaseMs,
     now,
     processing,
+    decisions: processing && isDecisionStore(processing) ? processing : undefined,
     outbox,
     webhooks,
+    lookups: createLookupRuntime(options.lookups, now),
     hashPassword: options.hashPassword ?? ((password) => hashPassword(password)),
     configLock: { tail: Promise.resolve() },
     async currentConfig() {

@@ -11,6 +11,7 @@ import { patchRequest } from '../routes/patch-route.js';
 import type { HandlerOptions } from './options.js';
 import { HttpProblem, problem } from './problem.js';
 import { postSubmission } from '../routes/submit-route.js';
+import { getAddressLookup, getCompanyLookup, getLookupCapabilities } from '../routes/lookup-routes.js';
 
 type Route =
   | 'collection'
@@ -18,6 +19,7 @@ type Route =
   | 'export'
   | 'activation-emails'
   | 'notifications'
+  | { readonly lookup: 'capabilities' | 'company' | 'address' }
   | { readonly token: string }
   | { readonly id: string; readonly sub?: 'activation-email' }
   | undefined;
@@ -34,6 +36,9 @@ function matchRoute(pathname: string, base: string): Route {
   if (rest === '/export.csv') return 'export';
   if (rest === '/activation-emails') return 'activation-emails';
   if (rest === '/notifications') return 'notifications';
+  if (rest === '/lookup') return { lookup: 'capabilities' };
+  if (rest === '/lookup/company') return { lookup: 'company' };
+  if (rest === '/lookup/address') return { lookup: 'address' };
   const token = /^\/activation\/([^/]*)$/.exec(rest)?.[1];
   if (token !== undefined) return ACTIVATION_TOKEN_PATTERN.test(token) ? { token } : undefined;
   const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email)?$/.exec(rest);
@@ -64,6 +69,12 @@ async function route(context: HandlerContext, request: Request, base: string): P
   if (target === 'export') return method === 'GET' || method === 'HEAD' ? exportRequests(context, request) : notAllowed('GET, HEAD');
   if (target === 'notifications') return method === 'GET' || method === 'HEAD' ? listNotifications(context, request) : notAllowed('GET, HEAD');
   if (target === 'activation-emails') return method === 'POST' ? bulkActivation(context, request) : notAllowed('POST');
+  if (target && 'lookup' in target) {
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } });
+    if (method !== 'GET' && method !== 'HEAD') return notAllowed('GET, HEAD');
+    if (target.lookup === 'capabilities') return getLookupCapabilities(context, request);
+    return target.lookup === 'company' ? getCompanyLookup(context, request) : getAddressLookup(context, request);
+  }
   if (target && 'token' in target) {
     if (method === 'GET' || method === 'HEAD') return getActivation(context, request, target.token);
     if (method === 'POST') return postActivation(context, request, target.token);
@@ -92,6 +103,9 @@ async function route(context: HandlerContext, request: Request, base: string): P
  * - `POST {base}/activation-emails` and `POST {base}/{id}/activation-email` (admin): activation
  *   e-mails; `GET`/`POST {base}/activation/{token}` (public): set the password once;
  * - `GET {base}/notifications` (admin): the e-mail outbox and its delivery states.
+ * - `GET {base}/lookup`, `GET {base}/lookup/company?siret=` and `GET {base}/lookup/address?q=`
+ *   (public, rate-limited, with the `lookups` option): which lookups are on, a company to
+ *   prefill, address suggestions (docs/lookups.md).
  * See docs/processing.md for the lifecycle, the notifier and the store methods.
  * Every error is an RFC 9457 problem+json response; bad input never yields a 500, and a failing
  * store or config source answers 503.

@@ -2,6 +2,7 @@ import type { FormConfig } from '../../types.js';
 import type { Notifier } from '../processing/notifier.js';
 import type { RequestStore } from '../stores/store.js';
 import type { WebhookDeliveryOptions } from '../webhooks/dispatcher.js';
+import type { LookupOptions } from '../lookups/runtime.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 /**
@@ -132,6 +133,21 @@ export interface HandlerOptions {
   readonly activationUrl?: (token: string, request: Request) => string;
   /** How long an activation link works; default 60 days. */
   readonly activationTtlMs?: number;
+  /**
+   * The page where an applicant corrects a request sent back for information (it shows the form
+   * filled with what they sent); `request` is the admin request that asked. Without it no
+   * information e-mail can carry a link (the status still changes).
+   */
+  readonly informationUrl?: (token: string, request: Request) => string;
+  /** How long a link to correct a request works; default 30 days. */
+  readonly informationTtlMs?: number;
+  /**
+   * The public form page an invitation links to, opened with the invitation's values filled in
+   * and its e-mail fixed. Without it the invitation routes answer 501.
+   */
+  readonly invitationUrl?: (token: string, request: Request) => string;
+  /** How long an invitation link works unless the invitation says otherwise; default 30 days. */
+  readonly invitationTtlMs?: number;
   /** The shop or company name the e-mails are signed with; default none. */
   readonly siteName?: string;
   /** Language of the alert e-mails to the sales team; default `en`. */
@@ -161,4 +177,11 @@ export interface HandlerOptions {
    * timer for the retries. See docs/webhooks.md.
    */
   readonly webhooks?: WebhookDeliveryOptions;
+  /**
+   * Public lookups for the form, off unless given: `company` answers
+   * `GET {base}/lookup/company?siret=…` (prefill), `address` answers `GET {base}/lookup/address?q=…`
+   * (street suggestions); `GET {base}/lookup` says which are on. Rate-limited per client address,
+   * each adapter caching its answers. See docs/lookups.md.
+   */
+  readonly lookups?: LookupOptions;
 }

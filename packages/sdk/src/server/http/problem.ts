@@ -41,6 +41,7 @@ const STATUS_TITLES: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
   501: 'Not Implemented',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** Prefix of the problem `type` URIs the handler defines. They name a problem; they are not meant to be fetched. */

@@ -1,0 +1,98 @@
+import { isHTTPError, type KyInstance } from 'ky';
+import { AccountRequestError } from '../errors.js';
+import type { AddressSuggestion, CompanyLookup, LegalForm, LookupAddress, LookupCapabilities } from '../lookups/types.js';
+import { isAbortError } from './errors.js';
+
+/** Options of the client's lookup methods. */
+export interface LookupRequestOptions {
+  /** Aborts the lookup (the applicant typed on): the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Milliseconds before giving up; default 2500 (the server gives its directory 2 s). Never retried. */
+  readonly timeout?: number;
+}
+
+/**
+ * A lookup gave no answer: a network failure, a timeout, a refusal (400, 403, 429) or a failing
+ * service (503, 504), or an answer the client cannot read. A form treats it as "no suggestion".
+ */
+export class LookupError extends AccountRequestError {
+  override readonly name = 'LookupError';
+  readonly url: string;
+  /** The HTTP status, absent for network failures, timeouts and unreadable answers. */
+  readonly status: number | undefined;
+
+  constructor(url: string, options: { status?: number; cause?: unknown } = {}) {
+    super(`The lookup at ${url} gave no answer${options.status !== undefined ? ` (HTTP ${options.status})` : ''}`, options);
+    this.url = url;
+    this.status = options.status;
+  }
+}
+
+/** True for a {@link LookupError} (by name, so it holds across bundles). */
+export const isLookupError = (error: unknown): error is LookupError => error instanceof Error && error.name === 'LookupError';
+
+const LEGAL_FORMS: readonly LegalForm[] = ['SARL', 'SAS', 'SASU', 'SA', 'EURL', 'EI', 'SNC', 'association', 'other'];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+function readAddress(value: unknown): LookupAddress | undefined {
+  if (!isObject(value)) return undefined;
+  const { street, postalCode, city, country } = value;
+  return isText(street) && isText(postalCode) && isText(city) && isText(country) ? { street, postalCode, city, country } : undefined;
+}
+
+/** A `CompanyLookup` read defensively: `undefined` when the body is not one. */
+export function readCompany(body: unknown): CompanyLookup | undefined {
+  if (!isObject(body) || !isText(body['siret']) || !isText(body['siren']) || typeof body['closed'] !== 'boolean') return undefined;
+  const { name, legalForm } = body;
+  const address = readAddress(body['address']);
+  return {
+    siret: body['siret'],
+    siren: body['siren'],
+    ...(isText(name) ? { name } : {}),
+    ...(LEGAL_FORMS.includes(legalForm as LegalForm) ? { legalForm: legalForm as LegalForm } : {}),
+    ...(address ? { address } : {}),
+    closed: body['closed'],
+  };
+}
+
+/** The suggestions of an address lookup's body, `undefined` when it is not `{ suggestions: [...] }`. */
+export function readSuggestions(body: unknown): AddressSuggestion[] | undefined {
+  if (!isObject(body) || !Array.isArray(body['suggestions'])) return undefined;
+  return (body['suggestions'] as unknown[]).filter(
+    (item): item is AddressSuggestion => isObject(item) && isText(item['label']) && isText(item['street']) && isText(item['postalCode']) && isText(item['city']),
+  ).map(({ label, street, postalCode, city }) => ({ label, street, postalCode, city }));
+}
+
+/**
+ * One GET of a lookup route: the JSON body read by `read`, `null` for a 404 (unknown, or the
+ * lookup is off), a {@link LookupError} for anything else but the caller's abort.
+ */
+export async function lookup<T>(api: KyInstance, url: string, read: (body: unknown) => T | undefined, options: LookupRequestOptions = {}): Promise<T | null> {
+  let response: Response;
+  try {
+    response = await api(url, { retry: 0, timeout: options.timeout ?? 2500, headers: { Accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (isAbortError(error)) throw error;
+    const status = isHTTPError(error) ? error.response.status : undefined;
+    if (status === 404) return null;
+    throw new LookupError(url, { ...(status !== undefined ? { status } : {}), cause: error });
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    throw new LookupError(url, { cause });
+  }
+  const value = read(body);
+  if (value === undefined) throw new LookupError(url);
+  return value;
+}
+
+/** The capabilities of a body: both flags must be booleans. */
+export function readCapabilities(body: unknown): LookupCapabilities | undefined {
+  return isObject(body) && typeof body['company'] === 'boolean' && typeof body['address'] === 'boolean' ? { company: body['company'], address: body['address'] } : undefined;
+}
