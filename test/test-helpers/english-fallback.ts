@@ -88,7 +88,8 @@ function englishTexts(): EnglishText[] {
   // A language's own name is shown in every language (the switch), as is the Intl tag.
   const texts = Object.values(ENGLISH).flatMap((table) => leaves(table).filter(([path]) => path !== 'language' && path !== 'intl').map(([, text]) => text));
   english ??= [...new Set(texts)]
-    .filter((text) => /[A-Za-z]{2}/.test(text.replace(/\{\w+\}/g, '')))
+    // A template needs words of its own to be recognised (`Move {label}`, not `{field} is {values}`).
+    .filter((text) => (text.replace(/\{\w+\}/g, '').match(/[A-Za-z]/g)?.length ?? 0) >= (text.includes('{') ? 4 : 2))
     .map((text) => {
       const pattern = new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+?')}$`, 's');
       const phrase = !text.includes('{') && text.trim().split(/\s+/).length >= 3;
