@@ -43,7 +43,7 @@ export function layout(options: LayoutOptions): string {
     </ul>
   </nav>
   <p class="lang-switch"><span class="visually-hidden">${text.switchLabel} </span>${BUILT_IN_LOCALES.filter((tag) => tag !== options.locale).map(
-    (tag, i) => html`${i ? ' · ' : ''}<a href="${options.path}?lang=${tag}" hreflang="${tag}" lang="${tag}">${pageText(tag).language}</a>`,
+    (tag) => html` <a href="${options.path}?lang=${tag}" hreflang="${tag}" lang="${tag}">${pageText(tag).language}</a>`,
   )}</p>
 </header>
 <main id="main">
