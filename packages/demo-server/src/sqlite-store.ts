@@ -55,7 +55,9 @@ function backfillSearchColumns(db: DatabaseSync): void {
 /**
  * A {@link ProcessingStore} in a SQLite file (Node's built-in `node:sqlite`), opened in WAL mode
  * with `synchronous = FULL`: `create` returns only once the row is on disk. Every write of the
- * lifecycle, the activation tokens and the outbox is one transaction.
+ * lifecycle, the activation tokens and the outbox is one unit (all or nothing); the writes
+ * asked for during one event-loop turn are committed together, with one fsync (group commit,
+ * see `write-queue.ts`), and each call resolves only after that commit.
  *
  * Idempotency keys are rows with a unique key: a claim is one `INSERT … ON CONFLICT DO NOTHING`,
  * so of any number of concurrent claims (in this process or in others sharing the file)
