@@ -2,6 +2,7 @@
 // out, left empty or left in English) and in what the form, the editor, the e-mails and the
 // pages render. Plain TypeScript over the tables' sources, for Node and browser tests alike.
 import { checks } from '../../packages/sdk/src/i18n/locales/en/checks.js';
+import { conditions } from '../../packages/sdk/src/i18n/locales/en/conditions.js';
 import { core } from '../../packages/sdk/src/i18n/locales/en/core.js';
 import { editor } from '../../packages/sdk/src/i18n/locales/en/editor.js';
 import { form } from '../../packages/sdk/src/i18n/locales/en/form.js';
@@ -14,7 +15,7 @@ import { pages } from '../../packages/sdk/src/i18n/locales/en/pages.js';
 export const OTHER_LANGUAGES = ['fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
 
 /** The English reference table of each namespace. */
-export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks } as const;
+export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks, conditions } as const;
 
 /**
  * The only texts a language may share with English, and which languages may: loanwords and

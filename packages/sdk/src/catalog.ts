@@ -62,6 +62,8 @@ export const FIELD_CATALOG: readonly FieldDefinition[] = Object.freeze(
     hidden({ id: 'password', type: 'password', autocomplete: 'new-password', format: 'password', minLength: 12, maxLength: 128 }),
     hidden({ id: 'newsletter', type: 'checkbox', maxLength: 5 }),
     hidden({ id: 'partnerOffers', type: 'checkbox', maxLength: 5 }),
+    // Last, so a config from before it keeps its order; the config's rules move it first when shown.
+    hidden({ id: 'customerType', type: 'radio', maxLength: 10, options: choices('company', 'individual') }),
   ].map((row) => Object.freeze(shadowAbsent(row, ['help', 'autocomplete', 'inputmode', 'format', 'options', 'minLength']))),
 );
 
@@ -79,6 +81,24 @@ export function isCatalogFieldId(id: string): id is CatalogFieldId {
 
 /** Default country of the `country` field. */
 export const DEFAULT_COUNTRY = 'FR';
+
+/** The field that asks whether a company or an individual applies (hidden by default). */
+export const CUSTOMER_TYPE_FIELD = 'customerType';
+
+/**
+ * The fields that describe a company: when `customerType` is displayed they are shown (and
+ * required as configured) only when `company` is chosen, and an individual's request has none.
+ */
+export const COMPANY_FIELDS: readonly CatalogFieldId[] = Object.freeze(['companyName', 'legalForm', 'siret', 'vatNumber', 'position', 'department']);
+
+/**
+ * The 27 member states of the European Union, ISO 3166-1 alpha-2 codes (Greece is `GR` here;
+ * its VAT numbers start with `EL`). For conditions such as "VAT number for EU countries other
+ * than France": `{ field: 'country', in: EU_MEMBER_STATES.filter((code) => code !== 'FR') }`.
+ */
+export const EU_MEMBER_STATES: readonly string[] = Object.freeze([
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+]);
 
 /** Name of the hidden anti-spam field: people leave it empty, bots fill it. */
 export const HONEYPOT_FIELD = 'nickname';

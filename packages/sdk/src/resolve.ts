@@ -3,6 +3,7 @@ import { own, shadowAbsent } from './own.js';
 import { texts } from './i18n/registry.js';
 import { localize } from './i18n/resolve.js';
 import type { CustomField, CustomFieldType, FieldDefinition, FieldEntry, FormConfig, InputMode, OptionDefinition, ResolvedField } from './types.js';
+import { FILE_KIND_TYPES, fileLimits } from './validation/files.js';
 
 /** Maximum length of a custom field's value when its config sets none, per type. */
 export const CUSTOM_MAX_LENGTH: Readonly<Record<CustomFieldType, number>> = {
@@ -16,9 +17,20 @@ export const CUSTOM_MAX_LENGTH: Readonly<Record<CustomFieldType, number>> = {
   select: 100,
   radio: 100,
   checkbox: 5,
+  // A file's display name.
+  file: 255,
 };
 
-const RESOLVED_OPTIONAL = ['help', 'autocomplete', 'inputmode', 'minLength', 'options'];
+const RESOLVED_OPTIONAL = ['help', 'autocomplete', 'inputmode', 'minLength', 'options', 'accept', 'maxBytes', 'maxFiles', 'acceptTypes'];
+
+// A file field's limits, defaults filled, and the `accept` attribute of its input (types and extensions).
+function fileProperties(field: FieldDefinition | CustomField): Record<string, unknown> {
+  if (field.type !== 'file') return {};
+  const limits = fileLimits(field as CustomField);
+  const extensions: Readonly<Record<string, string>> = { pdf: '.pdf', jpeg: '.jpg,.jpeg', png: '.png' };
+  const acceptTypes = limits.accept.map((kind) => `${FILE_KIND_TYPES[kind]},${extensions[kind]}`).join(',');
+  return { accept: [...limits.accept], maxBytes: limits.maxBytes, maxFiles: limits.maxFiles, acceptTypes };
+}
 
 const CUSTOM_INPUTMODE: Readonly<Record<string, InputMode>> = {
   digits: 'numeric',
@@ -57,6 +69,7 @@ function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, l
     minLength: field.minLength,
     maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type as CustomFieldType],
     options: field.options?.map((option: OptionDefinition) => ({ value: option.value, label: optionLabel(option) })),
+    ...fileProperties(field),
   };
   // Optional properties are absent, never `undefined` (exactOptionalPropertyTypes, JSON, deepEqual),
   // and read as absent even from a polluted Object.prototype.
@@ -84,6 +97,13 @@ export function displayedFields(config: FormConfig): [FieldEntry, FieldDefinitio
     if (field) out.push([entry, Object.assign(Object.create(null) as FieldDefinition | CustomField, field)]);
   }
   return out;
+}
+
+/** The label of field `id` in `locale`: the registry's for a catalog field, the config's for a custom one; `id` when unknown. */
+export function fieldLabel(config: FormConfig, id: string, locale: string): string {
+  if (getCatalogField(id)) return (texts('core', locale).fields[id as FieldDefinition['id']] as Words).label;
+  const custom = config.customFields.find((field) => field.id === id);
+  return custom ? localize(custom.label, locale) : id;
 }
 
 /**

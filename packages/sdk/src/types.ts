@@ -28,7 +28,8 @@ export type CustomFieldType =
   | 'date'
   | 'select'
   | 'radio'
-  | 'checkbox';
+  | 'checkbox'
+  | 'file';
 
 export type FieldType = CatalogFieldType | CustomFieldType;
 
@@ -87,13 +88,42 @@ export type CatalogFieldId =
   | 'remarks'
   | 'password'
   | 'newsletter'
-  | 'partnerOffers';
+  | 'partnerOffers'
+  | 'customerType';
+
+/** Who applies, the values of the `customerType` field. */
+export type CustomerType = 'company' | 'individual';
+
+/** The kinds of document a `file` field may accept, checked from the file's content. */
+export type FileKind = 'pdf' | 'jpeg' | 'png';
+
+/**
+ * When a field is shown, declaratively (no expression): a value test on another field, or all /
+ * any of several. `in` / `notIn` compare the other field's value (select, radio or country) with
+ * the listed values; `filled` asks whether it has a value (a ticked box, a file chosen). A field
+ * hidden by its condition is neither required, validated nor stored.
+ */
+export type Condition =
+  | { readonly field: string; readonly in: readonly string[] }
+  | { readonly field: string; readonly notIn: readonly string[] }
+  | { readonly field: string; readonly filled: boolean }
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] };
+
+/** A step break: a new step of the form starts at field `before`, under `title`. */
+export interface StepBreak {
+  readonly before: string;
+  readonly title: LocalizedText;
+}
 
 /** Where a field sits and whether it is shown and required. */
 export interface FieldEntry {
   readonly id: string;
   readonly displayed: boolean;
+  /** Required whenever the field is shown. */
   readonly required: boolean;
+  /** Shown only when this holds (see {@link Condition}); absent: whenever displayed. */
+  readonly visibleWhen?: Condition;
 }
 
 /** An admin-defined field. */
@@ -106,6 +136,12 @@ export interface CustomField {
   readonly format?: CustomFieldFormat;
   readonly minLength?: number;
   readonly maxLength?: number;
+  /** `file` fields: the kinds accepted (default all three). */
+  readonly accept?: readonly FileKind[];
+  /** `file` fields: the largest file in bytes (default 5 MiB, at most 10 MiB). */
+  readonly maxBytes?: number;
+  /** `file` fields: how many files (1 to 5, default 1). */
+  readonly maxFiles?: number;
 }
 
 export type UnvalidatedAccounts = 'none' | 'block-purchase' | 'block-login';
@@ -133,6 +169,8 @@ export interface FormConfig {
   readonly fields: readonly FieldEntry[];
   readonly customFields: readonly CustomField[];
   readonly settings: Settings;
+  /** Step breaks in display order; absent: a one-page form. */
+  readonly steps?: readonly StepBreak[];
 }
 
 /** What a form renders for one field, labels resolved for one locale. */
@@ -149,6 +187,12 @@ export interface ResolvedField {
   readonly minLength?: number;
   readonly maxLength: number;
   readonly options?: readonly { readonly value: string; readonly label: string }[];
+  /** `file` fields: the kinds, the largest file in bytes and the number of files accepted. */
+  readonly accept?: readonly FileKind[];
+  readonly maxBytes?: number;
+  readonly maxFiles?: number;
+  /** The MIME types of `accept`, for an `<input type="file" accept>`. */
+  readonly acceptTypes?: string;
 }
 
 export type FieldErrorCode =
@@ -162,7 +206,10 @@ export type FieldErrorCode =
   | 'invalid_characters'
   | 'too_common'
   | 'not_confirmed'
-  | 'out_of_range';
+  | 'out_of_range'
+  | 'file_too_large'
+  | 'too_many_files'
+  | 'invalid_file_type';
 
 /** One validation problem, on the wire and in the SDK. `field` is a field id, or `confirmed`. */
 export interface FieldError {
@@ -176,6 +223,18 @@ export interface SubmissionBody {
   readonly values: Readonly<Record<string, unknown>>;
   readonly confirmed: boolean;
   readonly locale?: string;
+}
+
+/**
+ * What validation reads of a chosen file: a browser `File` fits as it is. The server passes the
+ * type it detected from the content, never the one the client declared.
+ */
+export interface FileDescription {
+  readonly name: string;
+  /** Bytes. */
+  readonly size: number;
+  /** MIME type: `application/pdf`, `image/jpeg`, `image/png` are the accepted kinds. */
+  readonly type: string;
 }
 
 /** Submitted values after validation: strings trimmed and NFC-normalized, checkboxes booleans. */

@@ -95,7 +95,7 @@ describe('<ffc-field-rows>', () => {
     expect(order(el).indexOf('firstName')).to.equal(6);
     expect(el.config?.fields[6]?.id).to.equal('firstName');
     expect(rows.activeElement).to.equal(handle(el, 'firstName'));
-    expect(announcement(el)).to.equal('First name moved to position 7 of 24');
+    expect(announcement(el)).to.equal('First name moved to position 7 of 25');
 
     await sendKeys({ press: 'ArrowUp' });
     await settle(el);
@@ -103,7 +103,7 @@ describe('<ffc-field-rows>', () => {
     await settle(el);
     expect(order(el).indexOf('firstName')).to.equal(4);
     expect(rows.activeElement).to.equal(handle(el, 'firstName'));
-    expect(announcement(el)).to.equal('First name moved to position 5 of 24');
+    expect(announcement(el)).to.equal('First name moved to position 5 of 25');
 
     await sendKeys({ press: 'End' });
     await settle(el);
@@ -123,7 +123,7 @@ describe('<ffc-field-rows>', () => {
     expect(el.dirty).to.equal(false);
     await sendKeys({ press: 'ArrowDown' });
     await settle(el);
-    expect(announcement(el)).to.equal('Raison sociale déplacé en position 2 sur 24');
+    expect(announcement(el)).to.equal('Raison sociale déplacé en position 2 sur 25');
   });
 
   it('reorders with a real pointer drag on the handle, and Lit keeps rendering the right rows afterwards', async () => {
@@ -148,8 +148,8 @@ describe('<ffc-field-rows>', () => {
     const ids = order(el);
     expect(ids.indexOf('email')).to.equal(2);
     expect(ids).to.deep.equal(el.config?.fields.map((field) => field.id));
-    expect(new Set(ids).size).to.equal(24);
-    expect(announcement(el)).to.equal('E-mail address moved to position 3 of 24');
+    expect(new Set(ids).size).to.equal(25);
+    expect(announcement(el)).to.equal('E-mail address moved to position 3 of 25');
 
     // The DOM sortable touched is still Lit's: a later render moves the right nodes.
     handle(el, 'email').focus();

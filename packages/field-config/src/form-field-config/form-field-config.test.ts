@@ -131,7 +131,7 @@ describe('<form-field-config>', () => {
     it('starts from .config, normalized by the SDK', async () => {
       const el = await mount({ ...defaultConfig(), fields: [{ id: 'fax', displayed: false, required: true }] } as FormConfig);
       expect(box(el, 'fax', 'displayed').checked).to.equal(true);
-      expect(el.config?.fields).to.have.length(24);
+      expect(el.config?.fields).to.have.length(25);
     });
   });
 

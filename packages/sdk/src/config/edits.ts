@@ -1,8 +1,10 @@
-import { FIELD_CATALOG, getCatalogField } from '../catalog.js';
-import type { CustomField, CustomFieldType, FieldEntry, FormConfig, Settings } from '../types.js';
+import { CUSTOMER_TYPE_FIELD, FIELD_CATALOG, getCatalogField } from '../catalog.js';
+import type { Condition, CustomField, CustomFieldType, FieldEntry, FormConfig, Settings, StepBreak } from '../types.js';
+import { conditionFields } from './conditions.js';
 import { ConfigError } from './errors.js';
 import { CUSTOM_FIELD_ID, RESERVED_IDS, takesOptions, takesTextRules } from './normalize.js';
 import { parseConfig } from './parse.js';
+import { leaveBreak, reanchor } from './step-edits.js';
 
 /** A custom field to add, optionally with its flags (by default it is displayed, not required). */
 export type NewCustomField = CustomField & { readonly displayed?: boolean; readonly required?: boolean };
@@ -26,17 +28,33 @@ function entryIndex(config: FormConfig, id: string): number {
   return index;
 }
 
+const stepsOf = (config: FormConfig): readonly StepBreak[] => (Object.hasOwn(config, 'steps') ? (config.steps ?? []) : []);
+const conditionOf = (entry: FieldEntry): Condition | undefined => (Object.hasOwn(entry, 'visibleWhen') ? entry.visibleWhen : undefined);
+// An entry with its condition: spreads skip the non-enumerable absent keys parseConfig defines.
+const entryWith = (entry: FieldEntry, changes: Partial<FieldEntry>): FieldEntry => {
+  const condition = conditionOf(entry);
+  return { ...entry, ...(condition ? { visibleWhen: condition } : {}), ...changes };
+};
+
 function mapEntry(config: FormConfig, id: string, change: (entry: FieldEntry) => FieldEntry): FormConfig {
   const index = entryIndex(config, id);
-  return apply(config, { fields: config.fields.map((entry, i) => (i === index ? change(entry) : entry)) });
+  const fields = config.fields.map((entry, i) => (i === index ? change(entry) : entry));
+  let steps = stepsOf(config);
+  // Shown, the customer type moves first: a break that started the form now starts before it.
+  const first = config.fields[0]?.id;
+  if (id === CUSTOMER_TYPE_FIELD && fields[index]?.displayed && !config.fields[index]?.displayed && first && first !== id && !steps.some((step) => step.before === id)) {
+    steps = reanchor(steps, first, id);
+  }
+  return apply(config, { fields, steps });
 }
 
 /**
- * Shows or hides a field; hiding also clears `required`. Locked fields stay displayed.
- * @throws {ConfigError} when `id` is not a field of the config.
+ * Shows or hides a field; hiding also clears `required`. Locked fields stay displayed. A
+ * displayed `customerType` is required and comes first (a break that started the form moves
+ * with it). @throws {ConfigError} when `id` is not a field of the config.
  */
 export function setDisplayed(config: FormConfig, id: string, displayed: boolean): FormConfig {
-  return mapEntry(config, id, (entry) => ({ id, displayed, required: displayed && entry.required }));
+  return mapEntry(config, id, (entry) => entryWith(entry, { displayed, required: displayed && entry.required }));
 }
 
 /**
@@ -44,13 +62,30 @@ export function setDisplayed(config: FormConfig, id: string, displayed: boolean)
  * @throws {ConfigError} when `id` is not a field of the config.
  */
 export function setRequired(config: FormConfig, id: string, required: boolean): FormConfig {
-  return mapEntry(config, id, (entry) => ({ id, displayed: required || entry.displayed, required }));
+  return mapEntry(config, id, (entry) => entryWith(entry, { displayed: required || entry.displayed, required }));
+}
+
+/**
+ * Shows field `id` only when `condition` holds (see `Condition`), or always when `undefined`.
+ * @throws {ConfigError} for an unknown field, a locked field or `customerType`
+ * (`locked_condition`), a condition naming an unknown field or a value not offered, or one
+ * that would make a field depend on itself (`condition_cycle`).
+ */
+export function setVisibleWhen(config: FormConfig, id: string, condition: Condition | undefined): FormConfig {
+  return mapEntry(config, id, (entry) => {
+    const { visibleWhen: _dropped, ...rest } = entryWith(entry, {});
+    return condition === undefined ? rest : { ...rest, visibleWhen: condition };
+  });
 }
 
 /**
  * Moves the field at index `from` of `config.fields` to index `to`. Indices that are not
  * integers within `fields` return `config` unchanged, as moving the first row up does:
  * drag libraries and arrow keys reach the edges, which is no error.
+ * Step breaks stay between the rows they separate: a break that started at the moved field
+ * passes to the field that followed it, and the moved field joins the step of the field it
+ * lands next to (moving up, the one now below it; moving down, the one now above it). To make
+ * a field the first of a step, move the break too (`moveStepBreak`).
  */
 export function moveField(config: FormConfig, from: number, to: number): FormConfig {
   const count = config.fields.length;
@@ -58,8 +93,12 @@ export function moveField(config: FormConfig, from: number, to: number): FormCon
   if (!valid(from) || !valid(to) || from === to) return config;
   const fields = [...config.fields];
   const [moved] = fields.splice(from, 1);
-  if (moved) fields.splice(to, 0, moved);
-  return apply(config, { fields });
+  if (!moved) return config;
+  fields.splice(to, 0, moved);
+  let steps = leaveBreak(stepsOf(config), config.fields, moved.id);
+  const below = fields[to + 1]?.id;
+  if (to < from && below !== undefined && steps.some((step) => step.before === below)) steps = reanchor(steps, below, moved.id);
+  return apply(config, { fields, steps });
 }
 
 /**
@@ -104,9 +143,10 @@ export function updateCustomField(config: FormConfig, id: string, patch: CustomF
   if (type !== current.type) {
     if (!takesOptions(type)) delete next['options'];
     if (!takesTextRules(type)) for (const key of ['format', 'minLength', 'maxLength']) delete next[key];
+    if (type !== 'file') for (const key of ['accept', 'maxBytes', 'maxFiles']) delete next[key];
   }
   for (const [key, value] of Object.entries(patch)) {
-    if (key === 'id' || !['type', 'label', 'help', 'options', 'format', 'minLength', 'maxLength'].includes(key)) continue;
+    if (key === 'id' || !['type', 'label', 'help', 'options', 'format', 'minLength', 'maxLength', 'accept', 'maxBytes', 'maxFiles'].includes(key)) continue;
     if (value === undefined) delete next[key];
     else next[key] = value;
   }
@@ -114,14 +154,23 @@ export function updateCustomField(config: FormConfig, id: string, patch: CustomF
 }
 
 /**
- * Removes a custom field and its place in `fields`.
- * @throws {ConfigError} for an unknown id or a catalog field (hide those instead).
+ * Removes a custom field and its place in `fields`; a step break that started at it passes to
+ * the next field. @throws {ConfigError} for an unknown id, a catalog field (hide those instead),
+ * or a field another field's condition reads (`field_in_use`: change that condition first).
  */
 export function removeCustomField(config: FormConfig, id: string): FormConfig {
   const index = customIndex(config, id);
+  const reader = config.fields.find((entry) => {
+    const condition = conditionOf(entry);
+    return condition !== undefined && conditionFields(condition).includes(id);
+  });
+  if (reader) {
+    throw new ConfigError([{ path: ['customFields', index], code: 'field_in_use', params: { id, by: reader.id }, message: `"${id}" is read by the condition of "${reader.id}"` }]);
+  }
   return apply(config, {
     customFields: config.customFields.filter((_, i) => i !== index),
     fields: config.fields.filter((entry) => entry.id !== id),
+    steps: leaveBreak(stepsOf(config), config.fields, id),
   });
 }
 

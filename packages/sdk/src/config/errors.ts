@@ -14,7 +14,15 @@ import { AccountRequestError } from '../errors.js';
  * `duplicate_option` (`value`), `options_not_allowed` (`type`), `not_applicable` (`type`:
  * format and lengths on a type that is not text-like), `min_exceeds_max`,
  * `unknown_custom_field` / `not_custom` (`id`, edits of a field that is not a custom one).
+ * File fields: `missing_file_kinds` (an empty `accept`).
  * Field list: `unknown_field`, `duplicate_field` (`id`). Settings: `invalid_email`, `unsafe_redirect`.
+ * Conditions (`visibleWhen`): `invalid_condition` (none of the five forms, or an empty list),
+ * `condition_too_deep` (`max` levels of all / any), `unknown_field` (`id`), `condition_operator`
+ * (`id`: `in` / `notIn` on a field whose values are not a list), `condition_value` (`id`,
+ * `value`: a value the field does not offer), `locked_condition` (`id`: a locked field or the
+ * customer type), `condition_cycle` (`id`), `field_in_use` (`id`, `by`: removing a field a
+ * condition reads). Steps: `unknown_field`, `duplicate_step` (`id`), `missing_step_title`,
+ * `unknown_step` (`id`: an edit of a break that does not exist).
  */
 export type ConfigIssueCode =
   | 'invalid'
@@ -45,7 +53,18 @@ export type ConfigIssueCode =
   | 'unknown_field'
   | 'duplicate_field'
   | 'invalid_email'
-  | 'unsafe_redirect';
+  | 'unsafe_redirect'
+  | 'missing_file_kinds'
+  | 'invalid_condition'
+  | 'condition_too_deep'
+  | 'condition_operator'
+  | 'condition_value'
+  | 'locked_condition'
+  | 'condition_cycle'
+  | 'field_in_use'
+  | 'duplicate_step'
+  | 'missing_step_title'
+  | 'unknown_step';
 
 /**
  * One problem found in a config: where (`['fields', 3, 'id']`), which rule (`code`, with the

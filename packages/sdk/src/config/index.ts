@@ -1,7 +1,8 @@
 export { defaultConfig } from './defaults.js';
 export { parseConfig, safeParseConfig, configSchema, type SafeParseConfigResult, type ConfigSchema } from './parse.js';
 export { ConfigError, isConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
-export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS } from './schema.js';
+export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS, FILE_KINDS } from './schema.js';
+export { takesValueTests, conditionFields } from './conditions.js';
 export { takesOptions, takesTextRules } from './normalize.js';
 export {
   setDisplayed,
@@ -11,9 +12,11 @@ export {
   updateCustomField,
   removeCustomField,
   updateSettings,
+  setVisibleWhen,
   isLocked,
   deriveCustomFieldId,
   type NewCustomField,
   type CustomFieldPatch,
   type SettingsPatch,
 } from './edits.js';
+export { addStepBreak, moveStepBreak, removeStepBreak, setStepTitle } from './step-edits.js';

@@ -3,13 +3,14 @@ import { describe, it } from 'node:test';
 import { configIssueMessage } from '../i18n/issues.js';
 import { issues as enConfigIssues } from '../i18n/locales/en/issues.js';
 import { issues as frConfigIssues } from '../i18n/locales/fr/issues.js';
-import { addCustomField, removeCustomField, setDisplayed, updateCustomField } from './edits.js';
+import { addCustomField, removeCustomField, setDisplayed, setVisibleWhen, updateCustomField } from './edits.js';
+import { removeStepBreak } from './step-edits.js';
 import { ConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 import { defaultConfig } from './defaults.js';
 import { safeParseConfig } from './parse.js';
 
 const text = { id: 'code', type: 'text', label: 'Code' };
-const sector = { id: 'sector', type: 'select', label: 'Sector', options: [{ value: 'retail', label: 'Retail' }] };
+const sector = { id: 'sector', type: 'select', label: 'Sector', options: [{ value: 'retail', label: 'Retail' }] } as const;
 
 /** One way to break each rule: a config to parse, or an edit to make. */
 const BROKEN: Readonly<Record<Exclude<ConfigIssueCode, 'invalid'>, unknown>> = {
@@ -41,6 +42,17 @@ const BROKEN: Readonly<Record<Exclude<ConfigIssueCode, 'invalid'>, unknown>> = {
   duplicate_field: { fields: [{ id: 'city' }, { id: 'city' }] },
   invalid_email: { settings: { alertEmail: 'not-an-email' } },
   unsafe_redirect: { settings: { confirmation: { redirectUrl: 'javascript:alert(1)' } } },
+  missing_file_kinds: { customFields: [{ id: 'kbis', type: 'file', label: 'Kbis', accept: [] }] },
+  invalid_condition: { fields: [{ id: 'siret', visibleWhen: { field: 'country' } }] },
+  condition_too_deep: { fields: [{ id: 'siret', visibleWhen: { all: [{ any: [{ all: [{ any: [{ all: [{ field: 'country', filled: true }] }] }] }] }] } }] },
+  condition_operator: { fields: [{ id: 'siret', visibleWhen: { field: 'city', in: ['Paris'] } }] },
+  condition_value: { fields: [{ id: 'siret', visibleWhen: { field: 'legalForm', in: ['LLC'] } }] },
+  locked_condition: { fields: [{ id: 'email', visibleWhen: { field: 'country', in: ['FR'] } }] },
+  condition_cycle: { fields: [{ id: 'siret', visibleWhen: { field: 'siret', filled: true } }] },
+  field_in_use: () => removeCustomField(setVisibleWhen(addCustomField(defaultConfig(), sector), 'siret', { field: 'sector', in: ['retail'] }), 'sector'),
+  duplicate_step: { steps: [{ before: 'email', title: 'Contact' }, { before: 'email', title: 'Again' }] },
+  missing_step_title: { steps: [{ before: 'email', title: { fr: ' ', en: '' } }] },
+  unknown_step: () => removeStepBreak(defaultConfig(), 'email'),
 };
 
 function issuesOf(broken: unknown): readonly ConfigIssue[] {

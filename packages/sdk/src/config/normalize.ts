@@ -1,9 +1,11 @@
-import { FIELD_CATALOG, getCatalogField, HONEYPOT_FIELD, isCatalogFieldId } from '../catalog.js';
-import type { CustomField, FieldEntry, FormConfig, Settings } from '../types.js';
+import { CUSTOMER_TYPE_FIELD, FIELD_CATALOG, getCatalogField, HONEYPOT_FIELD, isCatalogFieldId } from '../catalog.js';
+import type { CustomField, FieldEntry, FileKind, FormConfig, Settings } from '../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../validation/validators/index.js';
 import { shadowAbsent } from '../own.js';
 import type { ConfigIssue, ConfigIssueCode } from './errors.js';
-import type { RawConfig, RawCustomField } from './schema.js';
+import { checkConditions } from './conditions.js';
+import { FILE_KINDS, type RawConfig, type RawCustomField } from './schema.js';
+import { normalizeSteps } from './steps.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type RawText = string | Record<string, string>;
@@ -20,7 +22,10 @@ export const CUSTOM_FIELD_ID = /^[a-z][A-Za-z0-9_]{0,63}$/;
 export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'confirmed', 'locale', HONEYPOT_FIELD]);
 
 // The optional keys of a custom field: see `shadowAbsent`.
-const CUSTOM_OPTIONAL = ['help', 'options', 'format', 'minLength', 'maxLength'];
+const CUSTOM_OPTIONAL = ['help', 'options', 'format', 'minLength', 'maxLength', 'accept', 'maxBytes', 'maxFiles'];
+const FILE_RULES = ['accept', 'maxBytes', 'maxFiles'] as const;
+const ENTRY_OPTIONAL = ['visibleWhen'];
+const CONFIG_OPTIONAL = ['steps'];
 /** The optional keys of `settings.confirmation`. */
 export const CONFIRMATION_OPTIONAL = ['redirectUrl', 'message'];
 
@@ -74,13 +79,20 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
   }
   // `undefined` compares false: only both bounds can conflict.
   if ((raw.minLength as number) > (raw.maxLength as number)) problem('minLength', 'min_exceeds_max', 'must not exceed maxLength');
+  if (type !== 'file') {
+    for (const key of FILE_RULES) if (raw[key] !== undefined) problem(key, 'not_applicable', `does not apply to a ${type} field`, { type });
+  } else if (raw.accept) {
+    if (!raw.accept.length) problem('accept', 'missing_file_kinds', 'must list at least one of "pdf", "jpeg", "png"');
+    // One canonical order and no repeats, so equal configs compare and hash alike.
+    raw.accept = FILE_KINDS.filter((kind) => raw.accept?.includes(kind)) as FileKind[];
+  }
   // Plain copies of the prototype-less schema output (see `object` in shape.ts), safe to read.
   return shadowAbsent({ ...raw, ...(raw.options ? { options: raw.options.map((option) => ({ ...option })) } : {}) } as CustomField, CUSTOM_OPTIONAL);
 }
 
-function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: ConfigIssue[]): FieldEntry[] {
+function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: ConfigIssue[], rawIndex: Map<string, number>): Mutable<FieldEntry>[] {
   const placed = new Set<string>();
-  const fields: FieldEntry[] = [];
+  const fields: Mutable<FieldEntry>[] = [];
   (raw.fields ?? []).forEach((entry, i) => {
     const definition = getCatalogField(entry.id);
     if (!definition && !customIds.has(entry.id)) {
@@ -89,9 +101,13 @@ function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: Co
       issues.push({ path: ['fields', i, 'id'], code: 'duplicate_field', params: { id: entry.id }, message: `duplicate field "${entry.id}"` });
     } else {
       placed.add(entry.id);
-      const required = definition?.locked === true || entry.required === true;
+      rawIndex.set(entry.id, i);
       // Listing a field means showing it unless said otherwise; required implies displayed.
-      fields.push({ id: entry.id, displayed: required || entry.displayed !== false, required });
+      let required = definition?.locked === true || entry.required === true;
+      const displayed = required || entry.displayed !== false;
+      // Who applies is asked of everyone once asked at all.
+      if (entry.id === CUSTOMER_TYPE_FIELD) required = displayed;
+      fields.push({ id: entry.id, displayed, required, ...(entry.visibleWhen ? { visibleWhen: entry.visibleWhen } : {}) });
     }
   });
   for (const { id, locked } of FIELD_CATALOG) {
@@ -100,6 +116,9 @@ function fieldEntries(raw: RawConfig, customIds: ReadonlySet<string>, issues: Co
   for (const id of customIds) {
     if (!placed.has(id)) fields.push({ id, displayed: false, required: false });
   }
+  // A displayed customer type comes first: every later field may depend on it.
+  const customerType = fields.findIndex((entry) => entry.id === CUSTOMER_TYPE_FIELD);
+  if (fields[customerType]?.displayed && customerType > 0) fields.unshift(...fields.splice(customerType, 1));
   return fields;
 }
 
@@ -131,11 +150,11 @@ function settings(raw: RawConfig['settings'], issues: ConfigIssue[]): Settings {
 export function normalize(raw: RawConfig, issues: ConfigIssue[]): FormConfig {
   const seen = new Set<string>();
   const customFields = (raw.customFields ?? []).map((field, i) => customField(field, i, seen, issues));
-  return {
-    version: raw.version ?? 1,
-    enabled: raw.enabled ?? true,
-    fields: fieldEntries(raw, seen, issues),
-    customFields,
-    settings: settings(raw.settings, issues),
-  };
+  const rawIndex = new Map<string, number>();
+  const fields = fieldEntries(raw, seen, issues, rawIndex);
+  checkConditions(fields, customFields, rawIndex, issues);
+  for (const entry of fields) shadowAbsent(entry, ENTRY_OPTIONAL);
+  const steps = normalizeSteps(raw.steps, fields, issues);
+  const config = { version: raw.version ?? 1, enabled: raw.enabled ?? true, fields, customFields, settings: settings(raw.settings, issues), ...(steps ? { steps } : {}) };
+  return shadowAbsent(config, CONFIG_OPTIONAL);
 }

@@ -1,29 +1,15 @@
-import { FIELD_CATALOG } from '../catalog.js';
-import type { AccountState, CustomFieldFormat, CustomFieldType, UnvalidatedAccounts } from '../types.js';
+import type { AccountState, Condition, CustomFieldFormat, CustomFieldType, FileKind, UnvalidatedAccounts } from '../types.js';
+import { conditionRule } from './condition-shape.js';
+import { CONFIG_LIMITS } from './limits.js';
 import type { ConfigIssue } from './errors.js';
 import { bad, boolean, INVALID, int, isObject, list, object, oneOf, optional, string, type Rule } from './shape.js';
 
-/** Upper bounds of every config, so no config can make a page or a server work without limit. */
-export const CONFIG_LIMITS = Object.freeze({
-  /** Catalog and custom fields together. */
-  maxFields: 200,
-  maxCustomFields: 200 - FIELD_CATALOG.length,
-  maxOptions: 50,
-  /** Locales in one label, help or message map. */
-  maxLocales: 20,
-  maxIdLength: 64,
-  maxLabelLength: 200,
-  /** Help texts and the confirmation message. */
-  maxTextLength: 2000,
-  maxOptionValueLength: 100,
-  maxUrlLength: 2048,
-  maxEmailLength: 254,
-  /** Bound of a custom field's `minLength` / `maxLength`. */
-  maxValueLength: 10_000,
-});
+export { CONFIG_LIMITS };
 
 /** Control kinds a custom field may use. */
-export const CUSTOM_FIELD_TYPES: readonly CustomFieldType[] = ['text', 'textarea', 'email', 'tel', 'url', 'number', 'date', 'select', 'radio', 'checkbox'];
+export const CUSTOM_FIELD_TYPES: readonly CustomFieldType[] = ['text', 'textarea', 'email', 'tel', 'url', 'number', 'date', 'select', 'radio', 'checkbox', 'file'];
+/** The kinds of document a `file` field may accept, in canonical order. */
+export const FILE_KINDS: readonly FileKind[] = ['pdf', 'jpeg', 'png'];
 /** The fixed list of custom field formats. */
 export const CUSTOM_FIELD_FORMATS: readonly CustomFieldFormat[] = ['digits', 'letters', 'postal-code', 'phone', 'email', 'url'];
 
@@ -33,9 +19,20 @@ type RawText = string | Record<string, string>;
 export interface RawConfig {
   version?: number | undefined;
   enabled?: boolean | undefined;
-  fields?: { id: string; displayed?: boolean | undefined; required?: boolean | undefined }[] | undefined;
+  fields?: RawFieldEntry[] | undefined;
   customFields?: RawCustomField[] | undefined;
   settings?: RawSettings | undefined;
+  steps?: RawStepBreak[] | undefined;
+}
+export interface RawFieldEntry {
+  id: string;
+  displayed?: boolean | undefined;
+  required?: boolean | undefined;
+  visibleWhen?: Condition | undefined;
+}
+export interface RawStepBreak {
+  before: string;
+  title: RawText;
 }
 export interface RawCustomField {
   id: string;
@@ -46,6 +43,9 @@ export interface RawCustomField {
   format?: CustomFieldFormat | undefined;
   minLength?: number | undefined;
   maxLength?: number | undefined;
+  accept?: FileKind[] | undefined;
+  maxBytes?: number | undefined;
+  maxFiles?: number | undefined;
 }
 interface RawSettings {
   unvalidatedAccounts?: UnvalidatedAccounts | undefined;
@@ -60,7 +60,7 @@ const LOCALE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 const L = CONFIG_LIMITS;
 
 /** A text, or a map of locale tags to texts (at most 20); keys are checked before any is copied. */
-const localized =
+export const localized =
   (max: number): Rule<RawText> =>
   (v, path, issues) => {
     if (typeof v === 'string' || v === undefined) return string(max)(v, path, issues);
@@ -87,7 +87,12 @@ const optionValue: Rule<string> = (v, path, issues) => (v === '' ? bad(issues, p
 const rawConfig: Rule<RawConfig> = object<RawConfig>({
   version: optional(int(1, 2 ** 31 - 1)),
   enabled: optional(boolean),
-  fields: optional(list(object({ id: string(L.maxIdLength), displayed: optional(boolean), required: optional(boolean) }), L.maxFields)),
+  fields: optional(
+    list(
+      object<RawFieldEntry>({ id: string(L.maxIdLength), displayed: optional(boolean), required: optional(boolean), visibleWhen: optional(conditionRule, true) }),
+      L.maxFields,
+    ),
+  ),
   customFields: optional(
     list(
       object<RawCustomField>({
@@ -99,6 +104,9 @@ const rawConfig: Rule<RawConfig> = object<RawConfig>({
         format: optional(oneOf(CUSTOM_FIELD_FORMATS), true),
         minLength: length,
         maxLength: length,
+        accept: optional(list(oneOf(FILE_KINDS), FILE_KINDS.length), true),
+        maxBytes: optional(int(1, L.maxFileBytes), true),
+        maxFiles: optional(int(1, L.maxFilesPerField), true),
       }),
       L.maxCustomFields,
     ),
@@ -112,6 +120,7 @@ const rawConfig: Rule<RawConfig> = object<RawConfig>({
       confirmation: optional(object({ redirectUrl: optional(string(L.maxUrlLength), true), message: optional(localized(L.maxTextLength), true) })),
     }),
   ),
+  steps: optional(list(object<RawStepBreak>({ before: string(L.maxIdLength), title: localized(L.maxLabelLength) }), L.maxSteps), true),
 });
 
 /**

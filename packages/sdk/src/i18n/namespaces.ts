@@ -1,4 +1,5 @@
 import type { checks } from './locales/en/checks.js';
+import type { conditions } from './locales/en/conditions.js';
 import type { core } from './locales/en/core.js';
 import type { editor } from './locales/en/editor.js';
 import type { form } from './locales/en/form.js';
@@ -19,6 +20,8 @@ export interface Namespaces {
   readonly form: Table<typeof form>;
   /** The words of `<form-field-config>` itself. */
   readonly editor: Table<typeof editor>;
+  /** Conditions in words for the editor's rows (`describeCondition`). */
+  readonly conditions: Table<typeof conditions>;
   /** How an admin reads each config issue code (`configIssueMessage`). */
   readonly issues: Table<typeof issues>;
   /** The e-mails the server sends (`@account-request/sdk/server`). */

@@ -1,5 +1,6 @@
 import { CUSTOM_MAX_LENGTH, displayedFields } from '../resolve.js';
 import type { CustomField, CustomFieldType, FieldDefinition, FieldType, FormConfig } from '../types.js';
+import { fileLimits, type FileLimits } from './files.js';
 
 /** Everything needed to check one displayed field, derived from the config. */
 export interface FieldRule {
@@ -11,6 +12,8 @@ export interface FieldRule {
   readonly minLength?: number;
   readonly maxLength: number;
   readonly options?: ReadonlySet<string>;
+  /** `file` fields: the kinds, largest size and number of files accepted. */
+  readonly files?: FileLimits;
 }
 
 // What a field's type implies, checked before its `format` (for catalog fields, the same check).
@@ -45,5 +48,6 @@ function deriveRules(config: FormConfig): FieldRule[] {
     ...(field.minLength !== undefined ? { minLength: field.minLength } : {}),
     maxLength: field.maxLength ?? CUSTOM_MAX_LENGTH[field.type as CustomFieldType],
     ...(field.options ? { options: new Set(field.options.map((option) => option.value)) } : {}),
+    ...(field.type === 'file' ? { files: fileLimits(field as CustomField) } : {}),
   }));
 }

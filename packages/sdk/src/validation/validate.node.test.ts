@@ -5,8 +5,8 @@ import { addCustomField, parseConfig, setDisplayed } from '../config/index.js';
 import type { FieldError, FormConfig } from '../types.js';
 import { validateField, validateSubmission } from './index.js';
 
-// Every catalog field displayed and required where the catalog says so, plus one custom field per rule.
-let config: FormConfig = parseConfig({ fields: FIELD_CATALOG.filter((f) => f.id !== 'fax').map(({ id, defaultRequired }) => ({ id, required: defaultRequired })) });
+// Every catalog field displayed and required where the catalog says so (companies only: no customer type), plus one custom field per rule.
+let config: FormConfig = parseConfig({ fields: FIELD_CATALOG.filter((f) => f.id !== 'fax' && f.id !== 'customerType').map(({ id, defaultRequired }) => ({ id, required: defaultRequired })) });
 const customs = [
   { id: 'code', type: 'text', label: 'Code', format: 'digits', minLength: 3, maxLength: 6 },
   { id: 'contact', type: 'text', label: 'Contact', format: 'letters' },

@@ -1,14 +1,19 @@
 import { DEFAULT_COUNTRY } from '../catalog.js';
 import { countryName, errorMessage, resolveLocale } from '../i18n/resolve.js';
-import type { FieldError, FormConfig, SubmissionValues } from '../types.js';
+import type { FieldError, FileDescription, FormConfig, SubmissionValues } from '../types.js';
 import { own } from '../own.js';
+import { visibleSet } from '../visibility.js';
 import { checkValue, type IsCommonPassword } from './check.js';
 import { CHECK_DEPENDENCIES } from './dependencies.js';
+import { checkFiles, formatFileKinds, formatFileSize, type FileProblem } from './files.js';
 import { fieldRules, type FieldRule } from './rules.js';
 
-/** The result of {@link validateSubmission}. */
+/** The files of a valid submission, by field id (only fields shown and given files). */
+export type SubmissionFiles = Readonly<Record<string, readonly FileDescription[]>>;
+
+/** The result of {@link validateSubmission}. `data.files` is there only when files were chosen. */
 export type ValidationResult =
-  | { readonly success: true; readonly data: { readonly values: SubmissionValues; readonly confirmed: true; readonly locale: string } }
+  | { readonly success: true; readonly data: { readonly values: SubmissionValues; readonly confirmed: true; readonly locale: string; readonly files?: SubmissionFiles } }
   | { readonly success: false; readonly errors: FieldError[] };
 
 /** Options of the validation functions. */
@@ -32,9 +37,8 @@ const isBag = (value: unknown): value is Bag => typeof value === 'object' && val
 const COUNTRY = CHECK_DEPENDENCIES['postal-code'] as string;
 
 // The country postal codes are checked against: the submitted one when it looks like a code.
-function submittedCountry(config: FormConfig, values: Bag): string {
-  const shown = config.fields.some((entry) => entry.id === COUNTRY && entry.displayed);
-  const raw = shown ? own(values, COUNTRY) : undefined;
+function submittedCountry(shownFields: ReadonlySet<string>, values: Bag): string {
+  const raw = shownFields.has(COUNTRY) ? own(values, COUNTRY) : undefined;
   const code = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
   return /^[A-Z]{2}$/.test(code) ? code : DEFAULT_COUNTRY;
 }
@@ -55,6 +59,23 @@ function checkField(
   return { field: rule.id, code, message: errorMessage(locale, code, check, shown) };
 }
 
+function fileError(rule: FieldRule, problem: FileProblem, locale: string | undefined): FieldError {
+  const params =
+    problem.code === 'too_many_files' ? { max: problem.max }
+    : problem.code === 'file_too_large' ? { max: formatFileSize(problem.maxBytes, locale) }
+    : problem.code === 'invalid_file_type' ? { types: formatFileKinds(problem.accept, locale) }
+    : undefined;
+  return { field: rule.id, code: problem.code, message: errorMessage(locale, problem.code, 'file', params) };
+}
+
+// A file field: its error, or its files.
+function checkFileField(rule: FieldRule & { files: NonNullable<FieldRule['files']> }, read: () => unknown, locale: string | undefined): FieldError | { readonly files: FileDescription[] } {
+  const outcome = safe(() => checkFiles(rule.files, rule.required, read())) ?? { problem: { code: 'invalid_type' } as const };
+  return 'problem' in outcome ? fileError(rule, outcome.problem, locale) : outcome;
+}
+
+const hasFiles = (rule: FieldRule): rule is FieldRule & { files: NonNullable<FieldRule['files']> } => rule.files !== undefined;
+
 const notConfirmed = (locale: string | undefined): FieldError => ({
   field: 'confirmed',
   code: 'not_confirmed',
@@ -63,9 +84,12 @@ const notConfirmed = (locale: string | undefined): FieldError => ({
 
 /**
  * Validates a submission body `{ values, confirmed, locale }` against `config`: strings
- * trimmed and NFC-normalized, every displayed field checked, at most one error per field in
- * display order, then the confirmation (`confirmed` must be `true`). Hidden and unknown fields
- * are dropped; empty optional fields are omitted. Never throws, whatever `body` is.
+ * trimmed and NFC-normalized, every shown field checked (displayed, and its condition holds for
+ * these values: see `visibleFields`), at most one error per field in display order, then the
+ * confirmation (`confirmed` must be `true`). Hidden and unknown fields are dropped, whatever
+ * they hold; empty optional fields are omitted. A file field's value is a list of file
+ * descriptions (browser `File`s fit): their count, declared type and size are checked, and they
+ * come back in `data.files`, never in `data.values`. Never throws, whatever `body` is.
  */
 export function validateSubmission(config: FormConfig, body: unknown, options: ValidationOptions = {}): ValidationResult {
   let bag: Bag = {};
@@ -79,17 +103,24 @@ export function validateSubmission(config: FormConfig, body: unknown, options: V
   }
   const bodyLocale = safe(() => own(bag, 'locale'));
   const locale = options.locale ?? (typeof bodyLocale === 'string' ? bodyLocale : undefined);
-  const country = safe(() => submittedCountry(config, values)) ?? DEFAULT_COUNTRY;
+  const shown = safe(() => visibleSet(config, values)) ?? new Set<string>();
+  const country = safe(() => submittedCountry(shown, values)) ?? DEFAULT_COUNTRY;
   const errors: FieldError[] = [];
   const out: Record<string, string | number | boolean> = {};
+  const files: Record<string, readonly FileDescription[]> = {};
   for (const rule of fieldRules(config)) {
-    const result = checkField(rule, () => own(values, rule.id), country, locale, options.isCommonPassword);
+    if (!shown.has(rule.id)) continue;
+    const read = () => own(values, rule.id);
+    const result = hasFiles(rule) ? checkFileField(rule, read, locale) : checkField(rule, read, country, locale, options.isCommonPassword);
     if ('field' in result) errors.push(result);
-    else if (result.value !== undefined) out[rule.id] = result.value as string | number | boolean;
+    else if ('files' in result) {
+      if (result.files.length) files[rule.id] = result.files;
+    } else if (result.value !== undefined) out[rule.id] = result.value as string | number | boolean;
   }
   if (safe(() => own(bag, 'confirmed')) !== true) errors.push(notConfirmed(locale));
   if (errors.length) return { success: false, errors };
-  return { success: true, data: { values: out, confirmed: true, locale: resolveLocale(typeof bodyLocale === 'string' ? bodyLocale : locale) } };
+  const data = { values: out, confirmed: true as const, locale: resolveLocale(typeof bodyLocale === 'string' ? bodyLocale : locale) };
+  return { success: true, data: Object.keys(files).length ? { ...data, files } : data };
 }
 
 function safe<T>(read: () => T): T | undefined {
@@ -102,8 +133,9 @@ function safe<T>(read: () => T): T | undefined {
 
 /**
  * Checks one field as a form does on blur: `undefined` when the value is fine (or the field is
- * hidden or unknown), else its error. `id` may be `confirmed`. Pass the other `values` so a
- * postal code is checked against the chosen country (see `dependentFields`).
+ * hidden, by its flags or its condition, or unknown), else its error. `id` may be `confirmed`.
+ * Pass the other `values` so a postal code is checked against the chosen country (see
+ * `dependentFields`) and conditions are decided.
  */
 export function validateField(
   config: FormConfig,
@@ -115,7 +147,9 @@ export function validateField(
   const rule = fieldRules(config).find((candidate) => candidate.id === id);
   if (!rule) return undefined;
   const values = isBag(options.values) ? options.values : {};
-  const country = safe(() => submittedCountry(config, id === COUNTRY ? { [COUNTRY]: value } : values)) ?? DEFAULT_COUNTRY;
-  const result = checkField(rule, () => value, country, options.locale, options.isCommonPassword);
+  const shown = safe(() => visibleSet(config, values)) ?? new Set<string>();
+  if (!shown.has(id)) return undefined;
+  const country = safe(() => submittedCountry(shown, id === COUNTRY ? { [COUNTRY]: value } : values)) ?? DEFAULT_COUNTRY;
+  const result = hasFiles(rule) ? checkFileField(rule, () => value, options.locale) : checkField(rule, () => value, country, options.locale, options.isCommonPassword);
   return 'field' in result ? result : undefined;
 }

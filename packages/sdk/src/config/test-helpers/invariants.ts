@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { FIELD_CATALOG, getCatalogField } from '../../catalog.js';
+import { CUSTOMER_TYPE_FIELD, FIELD_CATALOG, getCatalogField } from '../../catalog.js';
+import { conditionFields } from '../conditions.js';
 import type { FormConfig } from '../../types.js';
 import { isSafeRedirectUrl, isValidEmail } from '../../validation/validators/index.js';
 import { CONFIG_LIMITS } from '../schema.js';
@@ -32,6 +33,21 @@ export function assertInvariants(config: FormConfig): void {
     if (!takesTextRules(field.type)) assert.ok(field.format === undefined && field.minLength === undefined && field.maxLength === undefined);
     if (field.minLength !== undefined && field.maxLength !== undefined) assert.ok(field.minLength <= field.maxLength);
   }
+  // Conditions: on fields of the config, none on a locked field or the customer type, no cycle.
+  const reads = new Map(config.fields.flatMap((entry) => (entry.visibleWhen ? [[entry.id, conditionFields(entry.visibleWhen)] as const] : [])));
+  for (const [id, sources] of reads) {
+    assert.ok(!getCatalogField(id)?.locked && id !== CUSTOMER_TYPE_FIELD, `${id} takes no condition`);
+    for (const source of sources) assert.ok(ids.includes(source), `${id} reads a known field`);
+  }
+  const reaches = (from: string, target: string, seen = new Set<string>()): boolean =>
+    (reads.get(from) ?? []).some((next) => next === target || (!seen.has(next) && (seen.add(next), reaches(next, target, seen))));
+  for (const id of reads.keys()) assert.ok(!reaches(id, id), `${id} does not depend on itself`);
+  const customerType = config.fields.findIndex((entry) => entry.id === CUSTOMER_TYPE_FIELD);
+  if (config.fields[customerType]?.displayed) assert.ok(customerType === 0 && config.fields[0]?.required, 'a displayed customer type is first and required');
+  // Steps: at known fields, one per field, in display order, titled.
+  const starts = (config.steps ?? []).map((step) => ids.indexOf(step.before));
+  assert.ok(config.steps === undefined || config.steps.length > 0, 'no empty list of steps');
+  assert.ok(starts.every((at, i) => at >= 0 && (i === 0 || at > (starts[i - 1] as number))), 'steps start at known fields, in order, once each');
   const { settings } = config;
   assert.ok(['none', 'block-purchase', 'block-login'].includes(settings.unvalidatedAccounts));
   assert.ok(['active', 'inactive'].includes(settings.defaultAccountState));

@@ -22,6 +22,9 @@ export const core = {
     too_common: 'Dieses Passwort ist zu verbreitet: Bitte wählen Sie ein anderes.',
     not_confirmed: 'Setzen Sie das Häkchen, um die Richtigkeit der Angaben zu bestätigen.',
     out_of_range: 'Dieser Wert liegt außerhalb des zulässigen Bereichs.',
+    file_too_large: 'Diese Datei ist größer als {max}.',
+    too_many_files: 'Zu viele Dateien: höchstens {max}.',
+    invalid_file_type: 'Dieser Dateityp wird nicht akzeptiert: Wählen Sie eine Datei im Format {types}.',
   },
   specific: {
     'siret.invalid_format': 'Eine SIRET-Nummer hat 14 Ziffern.',
@@ -42,6 +45,7 @@ export const core = {
     'checkbox.required': 'Setzen Sie dieses Häkchen, um fortzufahren.',
     'select.required': 'Wählen Sie eine Option.',
     'radio.required': 'Wählen Sie eine Option.',
+    'file.required': 'Wählen Sie eine Datei aus.',
   },
   fields: {
     companyName: { label: 'Firmenname' },
@@ -68,5 +72,6 @@ export const core = {
     password: { label: 'Passwort', help: 'Mindestens 12 Zeichen' },
     newsletter: { label: 'Ich möchte den Newsletter erhalten' },
     partnerOffers: { label: 'Ich möchte Angebote unserer Partner erhalten' },
+    customerType: { label: 'Kundentyp', options: { company: 'Unternehmen', individual: 'Privatperson' } },
   },
 } satisfies Table<typeof en>;

@@ -39,6 +39,7 @@ export const editor = {
     select: 'Auswahlliste',
     radio: 'Optionsfelder',
     checkbox: 'Kontrollkästchen',
+    file: 'Dokument-Upload',
   },
   labelFr: 'Bezeichnung (Französisch)',
   labelEn: 'Bezeichnung (Englisch)',

@@ -40,6 +40,9 @@ export const core = {
     too_common: 'This password is too common: choose another one.',
     not_confirmed: 'Tick the box to confirm the information is accurate.',
     out_of_range: 'This value is out of range.',
+    file_too_large: 'This file is larger than {max}.',
+    too_many_files: 'Too many files: at most {max}.',
+    invalid_file_type: 'This type of file is not accepted: choose a file in {types} format.',
   } satisfies Record<FieldErrorCode, string>,
   /** Wording for one check, keyed `<check>.<code>`; the check is a format or a field type. */
   specific: {
@@ -61,6 +64,7 @@ export const core = {
     'checkbox.required': 'Tick this box to continue.',
     'select.required': 'Choose an option.',
     'radio.required': 'Choose an option.',
+    'file.required': 'Choose a file.',
   },
   /** The catalog's fields: label, help and the labels of options whose value is not a word of every language. */
   fields: {
@@ -88,5 +92,6 @@ export const core = {
     password: { label: 'Password', help: 'At least 12 characters' },
     newsletter: { label: 'Send me the newsletter' },
     partnerOffers: { label: 'Send me offers from partners' },
+    customerType: { label: 'Customer type', options: { company: 'Company', individual: 'Individual' } },
   } satisfies Record<CatalogFieldId, FieldWords>,
 };

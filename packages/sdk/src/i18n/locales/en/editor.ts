@@ -39,6 +39,7 @@ export const editor = {
     select: 'Drop-down list',
     radio: 'Radio buttons',
     checkbox: 'Checkbox',
+    file: 'Document upload',
   } satisfies Record<CustomFieldType, string>,
   labelFr: 'Label (French)',
   labelEn: 'Label (English)',

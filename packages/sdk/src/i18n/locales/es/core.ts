@@ -22,6 +22,9 @@ export const core = {
     too_common: 'Esta contraseña es demasiado común: elija otra.',
     not_confirmed: 'Marque la casilla para confirmar que la información es correcta.',
     out_of_range: 'Este valor está fuera del rango permitido.',
+    file_too_large: 'Este archivo supera {max}.',
+    too_many_files: 'Demasiados archivos: {max} como máximo.',
+    invalid_file_type: 'No se acepta este tipo de archivo: elija un archivo en formato {types}.',
   },
   specific: {
     'siret.invalid_format': 'Un número SIRET tiene 14 dígitos.',
@@ -42,6 +45,7 @@ export const core = {
     'checkbox.required': 'Marque esta casilla para continuar.',
     'select.required': 'Elija una opción.',
     'radio.required': 'Elija una opción.',
+    'file.required': 'Elija un archivo.',
   },
   fields: {
     companyName: { label: 'Razón social' },
@@ -68,5 +72,6 @@ export const core = {
     password: { label: 'Contraseña', help: 'Al menos 12 caracteres' },
     newsletter: { label: 'Deseo recibir el boletín informativo' },
     partnerOffers: { label: 'Acepto recibir ofertas de nuestros socios' },
+    customerType: { label: 'Tipo de cliente', options: { company: 'Empresa', individual: 'Particular' } },
   },
 } satisfies Table<typeof en>;

@@ -39,6 +39,7 @@ export const editor = {
     select: 'Lista desplegable',
     radio: 'Botones de opción',
     checkbox: 'Casilla de verificación',
+    file: 'Envío de documento',
   },
   labelFr: 'Etiqueta (francés)',
   labelEn: 'Etiqueta (inglés)',

@@ -22,6 +22,9 @@ export const core = {
     too_common: 'Ce mot de passe est trop courant : choisissez-en un autre.',
     not_confirmed: "Cochez la case pour confirmer l'exactitude des informations.",
     out_of_range: 'Cette valeur est hors des limites autorisées.',
+    file_too_large: 'Ce fichier dépasse {max}.',
+    too_many_files: 'Trop de fichiers : {max} au maximum.',
+    invalid_file_type: 'Ce type de fichier n’est pas accepté : choisissez un fichier au format {types}.',
   },
   specific: {
     'siret.invalid_format': 'Un numéro SIRET comporte 14 chiffres.',
@@ -42,6 +45,7 @@ export const core = {
     'checkbox.required': 'Cochez cette case pour continuer.',
     'select.required': 'Choisissez une option.',
     'radio.required': 'Choisissez une option.',
+    'file.required': 'Choisissez un fichier.',
   },
   fields: {
     companyName: { label: 'Raison sociale' },
@@ -68,5 +72,6 @@ export const core = {
     password: { label: 'Mot de passe', help: 'Au moins 12 caractères' },
     newsletter: { label: "Je souhaite recevoir la lettre d'information" },
     partnerOffers: { label: 'J’accepte de recevoir les offres de nos partenaires' },
+    customerType: { label: 'Type de client', options: { company: 'Entreprise', individual: 'Particulier' } },
   },
 } satisfies Table<typeof en>;

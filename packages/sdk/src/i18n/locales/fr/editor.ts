@@ -39,6 +39,7 @@ export const editor = {
     select: 'Liste déroulante',
     radio: 'Boutons radio',
     checkbox: 'Case à cocher',
+    file: 'Envoi de document',
   },
   labelFr: 'Libellé (français)',
   labelEn: 'Libellé (anglais)',

@@ -22,6 +22,9 @@ export const core = {
     too_common: 'Questa password è troppo comune: ne scelga un’altra.',
     not_confirmed: 'Spunti la casella per confermare che le informazioni sono corrette.',
     out_of_range: 'Questo valore è fuori dall’intervallo consentito.',
+    file_too_large: 'Questo file supera {max}.',
+    too_many_files: 'Troppi file: al massimo {max}.',
+    invalid_file_type: 'Questo tipo di file non è accettato: scelga un file in formato {types}.',
   },
   specific: {
     'siret.invalid_format': 'Un numero SIRET è composto da 14 cifre.',
@@ -42,6 +45,7 @@ export const core = {
     'checkbox.required': 'Spunti questa casella per continuare.',
     'select.required': 'Scelga un’opzione.',
     'radio.required': 'Scelga un’opzione.',
+    'file.required': 'Scelga un file.',
   },
   fields: {
     companyName: { label: 'Ragione sociale' },
@@ -68,5 +72,6 @@ export const core = {
     password: { label: 'Password', help: 'Almeno 12 caratteri' },
     newsletter: { label: 'Desidero ricevere la newsletter' },
     partnerOffers: { label: 'Accetto di ricevere le offerte dei nostri partner' },
+    customerType: { label: 'Tipo di cliente', options: { company: 'Azienda', individual: 'Privato' } },
   },
 } satisfies Table<typeof en>;

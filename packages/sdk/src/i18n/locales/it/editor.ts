@@ -39,6 +39,7 @@ export const editor = {
     select: 'Elenco a discesa',
     radio: 'Pulsanti di opzione',
     checkbox: 'Casella di controllo',
+    file: 'Caricamento di documento',
   },
   labelFr: 'Etichetta (francese)',
   labelEn: 'Etichetta (inglese)',

@@ -22,6 +22,9 @@ export const core = {
     too_common: 'Dit wachtwoord komt te vaak voor: kies een ander.',
     not_confirmed: 'Vink het vakje aan om te bevestigen dat de gegevens juist zijn.',
     out_of_range: 'Deze waarde valt buiten het toegestane bereik.',
+    file_too_large: 'Dit bestand is groter dan {max}.',
+    too_many_files: 'Te veel bestanden: maximaal {max}.',
+    invalid_file_type: 'Dit bestandstype wordt niet geaccepteerd: kies een bestand in de indeling {types}.',
   },
   specific: {
     'siret.invalid_format': 'Een SIRET-nummer bestaat uit 14 cijfers.',
@@ -42,6 +45,7 @@ export const core = {
     'checkbox.required': 'Vink dit vakje aan om verder te gaan.',
     'select.required': 'Kies een optie.',
     'radio.required': 'Kies een optie.',
+    'file.required': 'Kies een bestand.',
   },
   fields: {
     companyName: { label: 'Bedrijfsnaam' },
@@ -68,5 +72,6 @@ export const core = {
     password: { label: 'Wachtwoord', help: 'Minstens 12 tekens' },
     newsletter: { label: 'Ik wil de nieuwsbrief ontvangen' },
     partnerOffers: { label: 'Ik wil aanbiedingen van onze partners ontvangen' },
+    customerType: { label: 'Klanttype', options: { company: 'Bedrijf', individual: 'Particulier' } },
   },
 } satisfies Table<typeof en>;

@@ -39,6 +39,7 @@ export const editor = {
     select: 'Keuzelijst',
     radio: 'Keuzerondjes',
     checkbox: 'Selectievakje',
+    file: 'Document uploaden',
   },
   labelFr: 'Label (Frans)',
   labelEn: 'Label (Engels)',

@@ -22,6 +22,9 @@ export const core = {
     too_common: 'Esta palavra-passe é demasiado comum: escolha outra.',
     not_confirmed: 'Assinale a caixa para confirmar que as informações estão corretas.',
     out_of_range: 'Este valor está fora do intervalo permitido.',
+    file_too_large: 'Este ficheiro excede {max}.',
+    too_many_files: 'Demasiados ficheiros: no máximo {max}.',
+    invalid_file_type: 'Este tipo de ficheiro não é aceite: escolha um ficheiro no formato {types}.',
   },
   specific: {
     'siret.invalid_format': 'Um número SIRET tem 14 algarismos.',
@@ -42,6 +45,7 @@ export const core = {
     'checkbox.required': 'Assinale esta caixa para continuar.',
     'select.required': 'Escolha uma opção.',
     'radio.required': 'Escolha uma opção.',
+    'file.required': 'Escolha um ficheiro.',
   },
   fields: {
     companyName: { label: 'Denominação social' },
@@ -68,5 +72,6 @@ export const core = {
     password: { label: 'Palavra-passe', help: 'Pelo menos 12 caracteres' },
     newsletter: { label: 'Quero receber a newsletter' },
     partnerOffers: { label: 'Aceito receber ofertas dos nossos parceiros' },
+    customerType: { label: 'Tipo de cliente', options: { company: 'Empresa', individual: 'Particular' } },
   },
 } satisfies Table<typeof en>;

@@ -39,6 +39,7 @@ export const editor = {
     select: 'Lista pendente',
     radio: 'Botões de opção',
     checkbox: 'Caixa de verificação',
+    file: 'Envio de documento',
   },
   labelFr: 'Etiqueta (francês)',
   labelEn: 'Etiqueta (inglês)',

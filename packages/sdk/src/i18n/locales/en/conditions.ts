@@ -1,0 +1,17 @@
+/**
+ * English words of conditions (`visibleWhen`) as the editor writes them out on a row; `{field}` is a field's label, `{values}` a list of values.
+ */
+export const conditions = {
+  shownWhen: 'Shown only when {condition}',
+  isValue: '{field} is {values}',
+  isNot: '{field} is not {values}',
+  isNoneOf: '{field} is none of {values}',
+  euMember: '{field} is an EU member state',
+  euMemberExcept: '{field} is an EU member state other than {values}',
+  filled: '{field} is filled in',
+  empty: '{field} is empty',
+  ticked: '{field} is ticked',
+  notTicked: '{field} is not ticked',
+  hasFile: 'a file is attached to {field}',
+  noFile: 'no file is attached to {field}',
+};
