@@ -11,6 +11,11 @@ import { patchRequest } from '../routes/patch-route.js';
 import type { HandlerOptions } from './options.js';
 import { HttpProblem, problem } from './problem.js';
 import { postSubmission } from '../routes/submit-route.js';
+import { bulkDecision } from '../routes/decision-routes.js';
+import { getInformation, postInformation } from '../routes/information-routes.js';
+import { getInvitationLink } from '../routes/invitation-link-route.js';
+import { createInvitation, getInvitation, listInvitations, resendInvitation, revokeInvitation } from '../routes/invitation-routes.js';
+import { erasePersonalData, exportPersonalData } from '../routes/personal-data-routes.js';
 import { getAddressLookup, getCompanyLookup, getLookupCapabilities } from '../routes/lookup-routes.js';
 
 type Route =
@@ -21,6 +26,11 @@ type Route =
   | 'notifications'
   | { readonly lookup: 'capabilities' | 'company' | 'address' }
   | { readonly token: string }
+  | 'decisions'
+  | 'invitations'
+  | { readonly link: string; readonly kind: 'information' | 'invitation' }
+  | { readonly invitation: string; readonly action?: 'revoke' | 'resend' }
+  | { readonly id: string; readonly sub: 'personal-data' }
   | { readonly id: string; readonly sub?: 'activation-email' }
   | undefined;
 
@@ -36,11 +46,19 @@ function matchRoute(pathname: string, base: string): Route {
   if (rest === '/export.csv') return 'export';
   if (rest === '/activation-emails') return 'activation-emails';
   if (rest === '/notifications') return 'notifications';
+  if (rest === '/decisions') return 'decisions';
+  if (rest === '/invitations') return 'invitations';
   if (rest === '/lookup') return { lookup: 'capabilities' };
   if (rest === '/lookup/company') return { lookup: 'company' };
   if (rest === '/lookup/address') return { lookup: 'address' };
   const token = /^\/activation\/([^/]*)$/.exec(rest)?.[1];
   if (token !== undefined) return ACTIVATION_TOKEN_PATTERN.test(token) ? { token } : undefined;
+  const link = /^\/(information|invitation)\/([^/]*)$/.exec(rest);
+  if (link?.[1] && link[2] !== undefined) return ACTIVATION_TOKEN_PATTERN.test(link[2]) ? { link: link[2], kind: link[1] as 'information' | 'invitation' } : undefined;
+  const invitation = /^\/invitations\/([A-Za-z0-9_-]{1,64})(?:\/(revoke|resend))?$/.exec(rest);
+  if (invitation?.[1]) return { invitation: invitation[1], ...(invitation[2] ? { action: invitation[2] as 'revoke' | 'resend' } : {}) };
+  const data = /^\/([A-Za-z0-9_-]{1,64})\/personal-data$/.exec(rest);
+  if (data?.[1]) return { id: data[1], sub: 'personal-data' };
   const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email)?$/.exec(rest);
   if (!match?.[1]) return undefined;
   return match[2] ? { id: match[1], sub: 'activation-email' } : { id: match[1] };
@@ -69,6 +87,27 @@ async function route(context: HandlerContext, request: Request, base: string): P
   if (target === 'export') return method === 'GET' || method === 'HEAD' ? exportRequests(context, request) : notAllowed('GET, HEAD');
   if (target === 'notifications') return method === 'GET' || method === 'HEAD' ? listNotifications(context, request) : notAllowed('GET, HEAD');
   if (target === 'activation-emails') return method === 'POST' ? bulkActivation(context, request) : notAllowed('POST');
+  if (target === 'decisions') return method === 'POST' ? bulkDecision(context, request) : notAllowed('POST');
+  if (target === 'invitations') {
+    if (method === 'GET' || method === 'HEAD') return listInvitations(context, request);
+    return method === 'POST' ? createInvitation(context, request) : notAllowed('GET, HEAD, POST');
+  }
+  if (target && 'invitation' in target) {
+    if (target.action === 'revoke') return method === 'POST' ? revokeInvitation(context, request, target.invitation) : notAllowed('POST');
+    if (target.action === 'resend') return method === 'POST' ? resendInvitation(context, request, target.invitation) : notAllowed('POST');
+    return method === 'GET' || method === 'HEAD' ? getInvitation(context, request, target.invitation) : notAllowed('GET, HEAD');
+  }
+  if (target && 'link' in target && target.kind === 'invitation') {
+    if (method === 'GET' || method === 'HEAD') return getInvitationLink(context, request, target.link);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } });
+    return notAllowed('GET, HEAD');
+  }
+  if (target && 'link' in target) {
+    if (method === 'GET' || method === 'HEAD') return getInformation(context, request, target.link);
+    if (method === 'POST') return postInformation(context, request, target.link);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET, POST') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' } });
+    return notAllowed('GET, HEAD, POST');
+  }
   if (target && 'lookup' in target) {
     if (method === 'OPTIONS') return preflight(context.origins, request, 'GET') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } });
     if (method !== 'GET' && method !== 'HEAD') return notAllowed('GET, HEAD');
@@ -82,6 +121,10 @@ async function route(context: HandlerContext, request: Request, base: string): P
     return notAllowed('GET, HEAD, POST');
   }
   if (target?.sub === 'activation-email') return method === 'POST' ? resendActivation(context, request, target.id) : notAllowed('POST');
+  if (target?.sub === 'personal-data') {
+    if (method === 'GET' || method === 'HEAD') return exportPersonalData(context, request, target.id);
+    return method === 'DELETE' ? erasePersonalData(context, request, target.id) : notAllowed('GET, HEAD, DELETE');
+  }
   if (target) {
     if (method === 'GET' || method === 'HEAD') return getRequest(context, request, target.id);
     if (method === 'PATCH') return patchRequest(context, request, target.id);
@@ -102,7 +145,13 @@ async function route(context: HandlerContext, request: Request, base: string): P
  *   inAccount, note); `GET {base}/export.csv`; never a password;
  * - `POST {base}/activation-emails` and `POST {base}/{id}/activation-email` (admin): activation
  *   e-mails; `GET`/`POST {base}/activation/{token}` (public): set the password once;
- * - `GET {base}/notifications` (admin): the e-mail outbox and its delivery states.
+ * - `GET {base}/notifications` (admin): the e-mail outbox and its delivery states;
+ * - `POST {base}/decisions` (admin): accept or reject several requests, each as if one by one;
+ * - `GET`/`POST {base}/information/{token}` (public): a request sent back for information, and its correction;
+ * - `GET`/`POST {base}/invitations`, `GET {base}/invitations/{id}`, `POST …/revoke`, `POST …/resend`
+ *   (admin): invitations; `GET {base}/invitation/{token}` (public) what an invitation link opens,
+ *   and `POST {base}?invitation={token}` a request answering it;
+ * - `GET`/`DELETE {base}/{id}/personal-data` (admin): export or erase an applicant's data.
  * - `GET {base}/lookup`, `GET {base}/lookup/company?siret=` and `GET {base}/lookup/address?q=`
  *   (public, rate-limited, with the `lookups` option): which lookups are on, a company to
  *   prefill, address suggestions (docs/lookups.md).

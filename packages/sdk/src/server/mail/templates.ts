@@ -19,14 +19,16 @@ export interface MailContext {
   readonly siteName?: string;
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-// A value is inserted as text, never re-scanned for placeholders.
-const fill = (template: string, params: Readonly<Record<string, string>>): string => formatMessage(template, params);
+/** A submitted value as text (`''` for anything else). */
+export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** Fills a template's placeholders; a value is inserted as text, never re-scanned for placeholders. */
+export const fill = (template: string, params: Readonly<Record<string, string>>): string => formatMessage(template, params);
 
 /** A paragraph of text, or a part with its own plain-text and HTML forms. */
-type Block = string | { readonly text: string; readonly html: MailHtml };
+export type Block = string | { readonly text: string; readonly html: MailHtml };
 
-function compose(context: MailContext, subject: string, blocks: readonly Block[]): MailContent {
+/** An e-mail of `blocks` between the greeting and the signature, in plain text and escaped HTML. */
+export function compose(context: MailContext, subject: string, blocks: readonly Block[]): MailContent {
   const words = texts('mail', context.locale);
   const site = context.siteName ?? '';
   const all: Block[] = [words.greeting, ...blocks, ...(site ? [fill(words.signature, { site })] : [])];

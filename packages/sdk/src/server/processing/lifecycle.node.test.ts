@@ -9,6 +9,7 @@ import { assertProblem, setup } from '../test-helpers/setup.js';
 const PATH_TO: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   new: [],
   'in-progress': ['in-progress'],
+  'info-requested': ['info-requested'],
   accepted: ['in-progress', 'accepted'],
   rejected: ['rejected'],
 };
@@ -24,7 +25,8 @@ describe('lifecycle: transitions', () => {
         await moveTo(handler, id, ...PATH_TO[from]);
         const before = await read(handler, id);
         assert.equal(before.record['status'], from);
-        const response = await handler(patch(id, { status: to }, before.etag));
+        // A request for information says what is needed (its message is required).
+        const response = await handler(patch(id, { status: to, ...(to === 'info-requested' ? { message: 'Votre Kbis, s’il vous plaît.' } : {}) }, before.etag));
         if (allowed) {
           assert.equal(response.status, 200);
           const body = (await response.json()) as { status: string; version: number };

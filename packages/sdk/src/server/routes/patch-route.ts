@@ -1,37 +1,39 @@
 import { codePointLength, hasForbiddenCharacters, normalizeText } from '../../validation/validators/index.js';
-import { activationBlocker, issueActivation } from '../processing/activation.js';
 import { requireAdmin } from '../http/admin.js';
 import { parseJsonBody, readBodyLimited } from '../http/body.js';
 import type { HandlerContext } from '../http/context.js';
 import { ifMatchSatisfied } from '../http/etag.js';
+import { DECISION_MEMBERS, readDecisionInput, type DecisionInput, type InputError } from '../processing/decision-input.js';
+import { applyChange } from '../processing/decisions.js';
 import { canTransition, isRequestStatus, requestEtag, toProcessedRecord, type HistoryChange, type ProcessedRecord } from '../processing/lifecycle.js';
-import { deliverSoon } from '../processing/notifications.js';
 import { invalid, recordResponse, requireProcessing } from './processing-routes.js';
 import { HttpProblem, problem } from '../http/problem.js';
 import type { RequestPatch } from '../stores/processing-store.js';
-import { reportedChanges, updatedEvent } from '../webhooks/messages.js';
 
 /** Longest internal note, in code points. */
 export const NOTE_MAX_LENGTH = 2000;
 
 const PATCH_TYPES = ['application/json', 'application/merge-patch+json'];
 
-type FieldError = { field: string; code: string; message: string };
+const MEMBERS: readonly string[] = ['status', 'inAccount', 'note', ...DECISION_MEMBERS];
 
-/** Checks a patch body against the current record: known members, valid values, allowed transition. */
-export function readPatch(body: unknown, current: ProcessedRecord): RequestPatch {
+/**
+ * Checks a patch body against the current record: known members, valid values, allowed
+ * transition; with a move to `rejected` or `info-requested`, the reason, message and notify.
+ */
+export function readPatch(body: unknown, current: ProcessedRecord): { patch: RequestPatch; input: DecisionInput } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid('Send a JSON object with status, inAccount or note.', []);
   }
   const input = body as Record<string, unknown>;
-  const errors: FieldError[] = [];
+  const errors: InputError[] = [];
   const patch: { -readonly [K in keyof RequestPatch]: RequestPatch[K] } = {};
   for (const key of Object.keys(input)) {
-    if (key !== 'status' && key !== 'inAccount' && key !== 'note') errors.push({ field: key, code: 'unknown_field', message: `${key.slice(0, 40)} cannot be changed.` });
+    if (!MEMBERS.includes(key)) errors.push({ field: key, code: 'unknown_field', message: `${key.slice(0, 40)} cannot be changed.` });
   }
   if (Object.hasOwn(input, 'status')) {
     const status = input['status'];
-    if (!isRequestStatus(status)) errors.push({ field: 'status', code: 'invalid_option', message: 'The status must be new, in-progress, accepted or rejected.' });
+    if (!isRequestStatus(status)) errors.push({ field: 'status', code: 'invalid_option', message: 'The status must be new, in-progress, info-requested, accepted or rejected.' });
     else if (status !== current.status && !canTransition(current.status, status)) {
       errors.push({ field: 'status', code: 'invalid_transition', message: `A request cannot move from ${current.status} to ${status}.` });
     } else if (status !== current.status) patch.status = status;
@@ -49,8 +51,11 @@ export function readPatch(body: unknown, current: ProcessedRecord): RequestPatch
     else if (codePointLength(note) > NOTE_MAX_LENGTH) errors.push({ field: 'note', code: 'too_long', message: `The note may have at most ${NOTE_MAX_LENGTH} characters.` });
     else if (note !== current.note) patch.note = note;
   }
+  // Judged against the move asked for, allowed or not: a refused move is reported once, on status.
+  const asked = isRequestStatus(input['status']) && input['status'] !== current.status ? input['status'] : undefined;
+  const decision = readDecisionInput(input, asked, errors);
   if (errors.length > 0) throw invalid('The change breaks one or more rules.', errors);
-  return patch;
+  return { patch, input: decision };
 }
 
 function changesOf(patch: RequestPatch, current: ProcessedRecord): HistoryChange[] {
@@ -63,7 +68,9 @@ function changesOf(patch: RequestPatch, current: ProcessedRecord): HistoryChange
 
 /**
  * `PATCH {base}/{id}`: admin. Changes status, inAccount and note, with `If-Match` (428 without,
- * 412 when stale), recording who changed what in the history. Accepting a request sends its
+ * 412 when stale), recording who changed what in the history. A rejection may carry a `reason`
+ * and a `message` and e-mails the applicant unless `notify` is false; a request for information
+ * needs its `message` and e-mails a link to correct the request; accepting a request sends its
  * activation e-mail.
  */
 export async function patchRequest(context: HandlerContext, request: Request, id: string): Promise<Response> {
@@ -79,24 +86,16 @@ export async function patchRequest(context: HandlerContext, request: Request, id
   const current = toProcessedRecord(stored);
   const stale = (): Response => problem(412, 'The request changed since you loaded it; reload it and apply your change again.', { headers: { ETag: requestEtag(current) } });
   if (!ifMatchSatisfied(ifMatch, requestEtag(current))) return stale();
-  const patch = readPatch(body, current);
+  const { patch, input } = readPatch(body, current);
+  if (patch.status === 'info-requested' && !context.decisions) {
+    return problem(501, 'The request store cannot keep links to correct a request (see DecisionStore).');
+  }
   const changes = changesOf(patch, current);
   if (changes.length === 0) return recordResponse(current);
-  const at = context.now().toISOString();
-  // Status and in-account changes reach the webhooks, in the update's own transaction.
-  const reported = reportedChanges(changes);
-  const { webhooks } = context;
-  const change = webhooks && reported.length > 0 ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => updatedEvent(updated, reported, at)) : undefined;
-  const result = await context.store(() => store.update(id, patch, current.version, { at, actor, changes }, change?.options));
+  const result = await applyChange(context, current, { patch, changes, actor, input }, request);
   if (result.state === 'not_found') return problem(404, 'No account request has this id.');
   if (result.state === 'conflict') {
     throw new HttpProblem(problem(412, 'The request changed since you loaded it; reload it and apply your change again.', { headers: { ETag: requestEtag(result.record) } }));
-  }
-  if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
-  if (patch.status === 'accepted' && activationBlocker(result.record) === undefined) {
-    // The acceptance is saved: a failure to queue the e-mail leaves it to a resend, not an error.
-    const mail = await issueActivation(context, store, result.record, request).catch(() => undefined);
-    if (mail) await deliverSoon(context, [mail.id]);
   }
   return recordResponse(result.record);
 }

@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../http/context.js';
 import { requestEtag, toProcessedRecord, type ProcessedRecord } from '../processing/lifecycle.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
+import type { DecisionStore } from '../stores/decision-store.js';
 import type { ProcessingStore } from '../stores/processing-store.js';
 import type { AccountRequestRecord } from '../stores/store.js';
 
@@ -18,6 +19,12 @@ export function toPublicRecord(record: AccountRequestRecord): PublicRecord {
 export function requireProcessing(context: HandlerContext): ProcessingStore {
   if (context.processing) return context.processing;
   throw new HttpProblem(problem(501, 'The request store does not implement the processing methods (see ProcessingStore).'));
+}
+
+/** The decision store, or a 501 problem when the configured store lacks its methods. */
+export function requireDecisions(context: HandlerContext): DecisionStore {
+  if (context.decisions) return context.decisions;
+  throw new HttpProblem(problem(501, 'The request store does not implement the decision methods (see DecisionStore).'));
 }
 
 /** A request as JSON with its ETag. */

@@ -12,6 +12,10 @@ import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
 import type { AccountRequestRecord } from '../stores/store.js';
 import { createdEvent, deliveriesOf } from '../webhooks/messages.js';
+import { consentsOf } from '../processing/consents.js';
+import type { InvitationRecord } from '../stores/decision-store.js';
+import { autoAccept } from '../processing/auto-accept.js';
+import { submissionInvitation } from './invitation-link-route.js';
 
 const ACCEPTED: readonly BodyKind[] = ['json', 'urlencoded', 'multipart'];
 
@@ -58,6 +62,14 @@ function isHoneypotFilled(body: unknown): boolean {
   return typeof trap === 'string' ? trap.trim() !== '' : trap !== undefined && trap !== null && trap !== false;
 }
 
+/** The body with the invitation's e-mail in place of whatever was sent: the link fixes it. */
+function withInvitedEmail(body: unknown, invitation: InvitationRecord | undefined): unknown {
+  if (!invitation || typeof body !== 'object' || body === null) return body;
+  const values: unknown = Object.hasOwn(body, 'values') ? (body as { values: unknown }).values : undefined;
+  const sent = typeof values === 'object' && values !== null ? values : {};
+  return { ...body, values: { ...sent, email: invitation.email } };
+}
+
 function localeOf(body: unknown, request: Request): string {
   const locale = typeof body === 'object' && body !== null && Object.hasOwn(body, 'locale') ? (body as { locale: unknown }).locale : undefined;
   if (typeof locale === 'string' && locale.length <= 35) return locale;
@@ -76,7 +88,9 @@ export async function postSubmission(context: HandlerContext, request: Request, 
   const kind = bodyKind(request.headers.get('Content-Type'), ACCEPTED);
   if (!kind) throw unsupportedMediaType(ACCEPTED);
   const key = readIdempotencyKey(request);
-  const body = await readSubmission(context, request, kind, async () => (await context.currentConfig()).config);
+  const invitation = await submissionInvitation(context, request);
+  if (invitation instanceof Response) return invitation;
+  const body = withInvitedEmail(await readSubmission(context, request, kind, async () => (await context.currentConfig()).config), invitation);
   const { config } = await context.currentConfig();
   const cors = context.origins.corsHeaders(request);
   if (!config.enabled) {
@@ -88,7 +102,7 @@ export async function postSubmission(context: HandlerContext, request: Request, 
     return json(201, { id: crypto.randomUUID(), status: 'pending', access: ACCESS[config.settings.unvalidatedAccounts] }, cors);
   }
   const bodyHash = await sha256(canonicalJson(body));
-  const response = await context.inFlight.run(key, bodyHash, () => createOnce(context, { key, bodyHash, body, config, request, location }));
+  const response = await context.inFlight.run(key, bodyHash, () => createOnce(context, { key, bodyHash, body, config, request, location, invitation }));
   for (const [name, value] of cors) response.headers.set(name, value);
   return response;
 }
@@ -100,6 +114,8 @@ interface Attempt {
   readonly config: FormConfig;
   readonly request: Request;
   readonly location: (id: string) => string;
+  /** The invitation whose link the request answers. */
+  readonly invitation: InvitationRecord | undefined;
 }
 
 async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Response> {
@@ -133,9 +149,13 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     const access = ACCESS[config.settings.unvalidatedAccounts];
     const id = crypto.randomUUID();
     // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
+    const createdAt = context.now().toISOString();
+    const consents = consentsOf(config, values, result.data.locale, createdAt);
+    const { invitation } = attempt;
     const record: AccountRequestRecord = {
-      id, createdAt: context.now().toISOString(), values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
+      id, createdAt, values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
       status: 'new', inAccount: false, history: [], version: 1,
+      ...(consents.length > 0 ? { consents } : {}), ...(invitation ? { invitationId: invitation.id } : {}),
     };
     const notifications = creationNotifications(context, record, config, attempt.request);
     const { webhooks } = context;
@@ -144,10 +164,11 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     // The request, its e-mails, its webhooks and the answer its retries replay: one write, so a crash leaves
     // all of them or none (never a request whose key a retry could claim again).
     await context.store(() =>
-      store.create(record, { answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}) }),
+      store.create(record, { answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}), ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}) }),
     );
     deliverInBackground(context, notifications.map((notification) => notification.id));
     webhooks?.sendInBackground(deliveries, context.options.waitUntil);
+    await autoAccept(context, config, record, attempt.request);
     return toResponse(stored);
   } catch (error) {
     // Nothing was created: free the key so the client's retry is processed, not refused as in progress.

@@ -4,6 +4,8 @@ import type { ProcessingStore, NotificationRecord } from './processing-store.js'
 export type MemoryOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'> & {
   /** Adds notifications at once (no await), for a write that must not be cut in two; a known `dedupeKey` is skipped. */
   insert(notifications: readonly NotificationRecord[]): void;
+  /** Deletes every notification of these request (or invitation) ids; their dedupe keys stay known, so none is queued again. */
+  forget(requestIds: readonly string[]): void;
 };
 
 /** Notifications in memory, in creation order; every method runs without an await, so claims are atomic. */
@@ -27,6 +29,16 @@ export function createMemoryOutbox(): MemoryOutbox {
 
   return {
     insert,
+    forget(requestIds) {
+      const gone = new Set(requestIds);
+      const kept = rows.filter((row) => !gone.has(row.requestId));
+      rows.length = 0;
+      byId.clear();
+      for (const row of kept) {
+        byId.set(row.id, rows.length);
+        rows.push(row);
+      }
+    },
     async enqueueNotifications(notifications) {
       insert(notifications);
     },

@@ -1,5 +1,7 @@
 import { toProcessedRecord, type ProcessedRecord } from '../processing/lifecycle.js';
-import type { ActivationTokenRecord, ProcessingStore } from './processing-store.js';
+import type { ActivationTokenRecord, ProcessingStore, RequestPatch, UpdateResult } from './processing-store.js';
+import type { HistoryEntry } from '../processing/lifecycle.js';
+import type { ChangeOptions } from './webhook-store.js';
 import { compareRecords, matchesQuery } from '../processing/query.js';
 import type { AccountRequestRecord } from './store.js';
 import type { WebhookDelivery } from './webhook-store.js';
@@ -8,6 +10,16 @@ import type { WebhookDelivery } from './webhook-store.js';
 export type MemoryRecords = Pick<ProcessingStore, 'list' | 'get' | 'query' | 'update' | 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'> & {
   /** Adds a request at once (no await), throwing on a duplicate id before writing anything. */
   insert(record: AccountRequestRecord): void;
+  /** `update` done at once (no await), for a write that must not be cut in two. */
+  applyUpdate(id: string, patch: RequestPatch, expectedVersion: number, entry: HistoryEntry, options?: ChangeOptions): UpdateResult;
+  /** The stored request, every processing member filled. */
+  read(id: string): ProcessedRecord | undefined;
+  /** Replaces a stored request (by its id). */
+  replace(record: ProcessedRecord): void;
+  /** Every request, in creation order. */
+  all(): readonly AccountRequestRecord[];
+  /** Deletes the activation tokens of a request. */
+  forgetTokens(requestId: string): void;
 };
 
 /** Requests (in creation order) and activation tokens in memory; no await inside a method, so each is atomic. */
@@ -21,7 +33,31 @@ export function createMemoryRecords(insertDeliveries: (deliveries: readonly Webh
     if (index !== undefined) records[index] = record;
   };
 
+  const read = (id: string): ProcessedRecord | undefined => {
+    const index = position.get(id);
+    const stored = index === undefined ? undefined : records[index];
+    return stored ? toProcessedRecord(stored) : undefined;
+  };
+
+  const applyUpdate: MemoryRecords['applyUpdate'] = (id, patch, expectedVersion, entry, options) => {
+    const current = read(id);
+    if (!current) return { state: 'not_found' };
+    if (current.version !== expectedVersion) return { state: 'conflict', record: current };
+    const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+    const rows = options?.webhooks?.(record) ?? [];
+    write(id, record);
+    insertDeliveries(rows);
+    return { state: 'updated', record };
+  };
+
   return {
+    applyUpdate,
+    read,
+    replace: (record) => write(record.id, record),
+    all: () => records,
+    forgetTokens(requestId) {
+      for (const [hash, token] of tokens) if (token.requestId === requestId) tokens.delete(hash);
+    },
     insert(record) {
       if (position.has(record.id)) throw new Error(`Duplicate request id ${record.id}`);
       position.set(record.id, records.length);
@@ -41,16 +77,7 @@ export function createMemoryRecords(insertDeliveries: (deliveries: readonly Webh
       return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
     },
     async update(id, patch, expectedVersion, entry, options) {
-      const index = position.get(id);
-      const stored = index === undefined ? undefined : records[index];
-      if (!stored) return { state: 'not_found' };
-      const current = toProcessedRecord(stored);
-      if (current.version !== expectedVersion) return { state: 'conflict', record: current };
-      const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
-      const rows = options?.webhooks?.(record) ?? [];
-      write(id, record);
-      insertDeliveries(rows);
-      return { state: 'updated', record };
+      return applyUpdate(id, patch, expectedVersion, entry, options);
     },
     async saveActivationToken(token) {
       for (const [hash, other] of tokens) {

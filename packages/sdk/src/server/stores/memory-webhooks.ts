@@ -1,3 +1,4 @@
+import { ERASED_WEBHOOK_BODY } from './decision-store.js';
 import type { WebhookDelivery, WebhookEndpoint, WebhookStore } from './webhook-store.js';
 
 type WebhookMethods = Omit<WebhookStore, keyof import('./processing-store.js').ProcessingStore>;
@@ -6,6 +7,8 @@ type WebhookMethods = Omit<WebhookStore, keyof import('./processing-store.js').P
 export type MemoryWebhooks = WebhookMethods & {
   /** Adds deliveries at once (no await), for a write that must not be cut in two; a known id is skipped. */
   insert(deliveries: readonly WebhookDelivery[]): void;
+  /** Erases the bodies (and receivers' answers) of a request's deliveries; pending ones are cancelled. */
+  scrub(requestId: string): void;
 };
 
 const byCreation = (a: WebhookDelivery, b: WebhookDelivery): number => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
@@ -22,6 +25,13 @@ export function createMemoryWebhooks(): MemoryWebhooks {
 
   return {
     insert,
+    scrub(requestId) {
+      for (const [id, row] of deliveries) {
+        if (row.requestId !== requestId) continue;
+        const { lastResponse: _response, lockedUntil: _lock, ...rest } = row;
+        deliveries.set(id, { ...rest, body: ERASED_WEBHOOK_BODY, state: row.state === 'pending' ? 'cancelled' : row.state });
+      }
+    },
     async saveWebhookEndpoint(endpoint) {
       endpoints.set(endpoint.id, endpoint);
     },

@@ -58,8 +58,8 @@ export interface ActivationTokenRecord {
   readonly replacedAt?: string;
 }
 
-/** What a notification is for. */
-export type NotificationKind = 'confirmation' | 'alert' | 'activation';
+/** What a notification is for. An `invitation` has no request yet: its `requestId` is the invitation's id. */
+export type NotificationKind = 'confirmation' | 'alert' | 'activation' | 'rejection' | 'information' | 'invitation';
 
 /** Delivery state of a notification: `failed` only once every attempt is spent. */
 export type NotificationState = 'pending' | 'sent' | 'failed';

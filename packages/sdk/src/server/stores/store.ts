@@ -1,10 +1,13 @@
 import type { Access, SubmissionValues } from '../../types.js';
 import type { HistoryEntry, RequestStatus } from '../processing/lifecycle.js';
+import type { ConsentRecord } from './decision-store.js';
+import { createMemoryDecisions } from './memory-decisions.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import { createMemoryRecords } from './memory-records.js';
 import { createMemoryWebhooks } from './memory-webhooks.js';
 import type { NotificationRecord, ProcessingStore } from './processing-store.js';
 import type { WebhookDelivery, WebhookStore } from './webhook-store.js';
+import type { DecisionStore } from './decision-store.js';
 
 /** One stored account request. The password never appears in `values`; only its hash is kept. */
 export interface AccountRequestRecord {
@@ -28,6 +31,12 @@ export interface AccountRequestRecord {
   readonly version?: number;
   /** ISO 8601 date-time at which the applicant set a password through an activation link. */
   readonly activatedAt?: string;
+  /** The consent boxes the applicant was shown (newsletter, partner offers), each with its time and wording; oldest first. */
+  readonly consents?: readonly ConsentRecord[];
+  /** The invitation whose link the request came from. */
+  readonly invitationId?: string;
+  /** Set when the personal data was erased: `values` is then empty and the history holds no personal value. */
+  readonly erasedAt?: string;
 }
 
 /** The first response given to an idempotency key, replayed byte for byte to its retries. */
@@ -68,6 +77,12 @@ export interface CreateOptions {
   readonly answer?: IdempotentAnswer;
   /** Webhook deliveries of the `account-request.created` event; needs a `WebhookStore`. */
   readonly webhooks?: readonly WebhookDelivery[];
+  /**
+   * The invitation the request answers (needs a `DecisionStore`): marked used by this request in
+   * the same transaction, only while it is unused, not revoked and `expiresAt > at`; otherwise
+   * `create` rejects and writes nothing.
+   */
+  readonly invitation?: { readonly hash: string; readonly at: string };
 }
 
 /**
@@ -120,18 +135,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SWEEP_THRESHOLD = 1000;
 
 /**
- * An in-memory {@link ProcessingStore} (and {@link WebhookStore}) for tests, demos and
- * single-process prototypes: data is lost on restart. No method awaits before it has written
- * everything, so each one (a claim, a creation with its notifications, deliveries and answer) is
- * atomic.
+ * An in-memory {@link ProcessingStore} (and {@link WebhookStore}, {@link DecisionStore}) for
+ * tests, demos and single-process prototypes: data is lost on restart. No method awaits before
+ * it has written everything, so each one (a claim, a creation with its notifications, deliveries
+ * and answer) is atomic.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStore & DecisionStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
   const keys = new Map<string, KeyEntry>();
-  const { insert: insertDeliveries, ...webhooks } = createMemoryWebhooks();
-  const { insert: insertRecord, ...records } = createMemoryRecords(insertDeliveries);
-  const { insert: insertNotifications, ...outbox } = createMemoryOutbox();
+  const { insert: insertDeliveries, scrub: scrubDeliveries, ...webhooks } = createMemoryWebhooks();
+  const { insert: insertRecord, applyUpdate, read, replace, all, forgetTokens, ...records } = createMemoryRecords(insertDeliveries);
+  const { insert: insertNotifications, forget: forgetNotifications, ...outbox } = createMemoryOutbox();
+  const { checkInvitation, useInvitation, ...decisions } = createMemoryDecisions({
+    records: { ...records, applyUpdate, read, replace, all, forgetTokens },
+    insertNotifications,
+    forgetNotifications,
+    insertDeliveries,
+    scrubDeliveries,
+  });
 
   // Keys sit in the map in claim order, so expired ones are at the front: stop at the first
   // fresh one and each sweep costs what it removes.
@@ -148,11 +170,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStor
     ...records,
     ...outbox,
     ...webhooks,
-    async create(record, { notifications = [], answer, webhooks: deliveries = [] } = {}) {
+    ...decisions,
+    async create(record, { notifications = [], answer, webhooks: deliveries = [], invitation } = {}) {
       // Every check before the first write: a refusal leaves nothing behind.
       const entry = answer ? keys.get(answer.key) : undefined;
       if (answer && (!entry || entry.response)) throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
+      const invited = invitation ? checkInvitation(invitation.hash, invitation.at) : undefined;
       insertRecord(record);
+      if (invited && invitation) useInvitation(invited, invitation.at, record.id);
       insertNotifications(notifications);
       insertDeliveries(deliveries);
       if (entry && answer) entry.response = answer.response;

@@ -48,6 +48,8 @@ export function processingSetup(options: SetupOptions & { failures?: number; mod
     notifier: mail.notifier,
     hashPassword: fastHash,
     activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,
+    informationUrl: (token, request) => new URL(`/information/${token}`, request.url).href,
+    invitationUrl: (token, request) => new URL(`/invitation/${token}`, request.url).href,
     siteName: 'Comptoir Duval',
     ...rest,
   });
@@ -86,7 +88,8 @@ export async function read(handler: (request: Request) => Promise<Response>, id:
 export async function moveTo(handler: (request: Request) => Promise<Response>, id: string, ...statuses: string[]): Promise<void> {
   for (const status of statuses) {
     const { etag } = await read(handler, id);
-    const response = await handler(patch(id, { status }, etag));
+    // A request for information needs its message.
+    const response = await handler(patch(id, { status, ...(status === 'info-requested' ? { message: 'Merci de joindre votre extrait Kbis.' } : {}) }, etag));
     assert.equal(response.status, 200, await response.clone().text());
   }
 }

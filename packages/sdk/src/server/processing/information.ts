@@ -1,0 +1,66 @@
+import type { FormConfig, SubmissionValues } from '../../types.js';
+import type { HandlerContext } from '../http/context.js';
+import { correctionMail, informationMail } from '../mail/index.js';
+import type { InformationTokenRecord } from '../stores/decision-store.js';
+import type { NotificationRecord } from '../stores/processing-store.js';
+import { createActivationToken } from './activation.js';
+import type { HistoryChange, ProcessedRecord } from './lifecycle.js';
+import { notification } from './notifications.js';
+
+/** How long a link to correct a request works by default: 30 days. */
+export const DEFAULT_INFORMATION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The link and e-mail of a request for information about `record`, or `undefined` when none can
+ * be sent (no notifier, no `informationUrl`, no e-mail). The token (32 random bytes, like an
+ * activation token) is stored as its SHA-256 only.
+ */
+export async function informationRequest(
+  context: HandlerContext,
+  record: ProcessedRecord,
+  message: string,
+  request: Request,
+): Promise<{ token: InformationTokenRecord; mail: NotificationRecord } | undefined> {
+  const { informationUrl, informationTtlMs = DEFAULT_INFORMATION_TTL_MS, siteName } = context.options;
+  const email = record.values['email'];
+  if (!context.outbox || !informationUrl || typeof email !== 'string' || email === '') return undefined;
+  const { token, hash } = await createActivationToken();
+  const now = context.now();
+  const expiresAt = new Date(now.getTime() + informationTtlMs).toISOString();
+  const link = informationUrl(token, request);
+  const content = informationMail({ locale: record.locale, ...(siteName !== undefined ? { siteName } : {}), values: record.values, message, link, expiresAt });
+  const mail = notification(context, { kind: 'information', to: email, requestId: record.id, dedupeKey: `${record.id}:information:${hash}`, content });
+  return { token: { hash, requestId: record.id, message, createdAt: now.toISOString(), expiresAt }, mail };
+}
+
+/**
+ * The config a correction is checked against: the form as configured, without its password
+ * (an applicant correcting a request keeps the password they chose, if any).
+ */
+export function correctionConfig(config: FormConfig): FormConfig {
+  return { ...config, fields: config.fields.map((entry) => (entry.id === 'password' ? { ...entry, displayed: false, required: false } : entry)) };
+}
+
+const asChange = (value: string | boolean | number | undefined): string | boolean | null => (value === undefined || value === '' ? null : typeof value === 'number' ? String(value) : value);
+
+/** One `value` change per field whose value differs between `before` and `after` (the password never counts), in `after`'s order. */
+export function valueChanges(before: SubmissionValues, after: SubmissionValues): HistoryChange[] {
+  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((key) => key !== 'password');
+  const changes: HistoryChange[] = [];
+  for (const key of keys) {
+    const from = asChange(Object.hasOwn(before, key) ? before[key] : undefined);
+    const to = asChange(Object.hasOwn(after, key) ? after[key] : undefined);
+    if (from !== to) changes.push({ field: 'value', key, from, to });
+  }
+  return changes;
+}
+
+/** The sales team's alert of a correction (in `adminLocale`), or `undefined` without an alert address or notifier. */
+export function correctionAlert(context: HandlerContext, record: ProcessedRecord, config: FormConfig, changedLabels: readonly string[], hash: string, request: Request): NotificationRecord | undefined {
+  const alertTo = config.settings.alertEmail;
+  if (!context.outbox || !alertTo) return undefined;
+  const { siteName, adminLocale = 'en', adminRequestUrl } = context.options;
+  const link = adminRequestUrl?.(record.id, request);
+  const content = correctionMail({ locale: adminLocale, ...(siteName !== undefined ? { siteName } : {}), values: record.values, changed: changedLabels, ...(link ? { link } : {}) });
+  return notification(context, { kind: 'alert', to: alertTo, requestId: record.id, dedupeKey: `${record.id}:correction:${hash}`, content });
+}

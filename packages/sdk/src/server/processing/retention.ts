@@ -1,0 +1,63 @@
+import { parseConfig } from '../../config/index.js';
+import type { LoadConfig } from '../http/options.js';
+import type { DecisionStore, StaleQuery } from '../stores/decision-store.js';
+import { tombstone } from './personal-data.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BATCH = 100;
+
+/**
+ * The requests the retention setting erases, as store queries: rejected ones, ones whose
+ * applicant never answered a request for information, and accepted ones never activated.
+ * Requests still waiting for the team (`new`, `in-progress`) and activated accounts are kept.
+ */
+export const RETENTION_RULES: readonly Omit<StaleQuery, 'changedBefore' | 'limit'>[] = [
+  { statuses: ['rejected', 'info-requested'] },
+  { statuses: ['accepted'], notActivated: true },
+];
+
+/** What one retention run did. */
+export interface RetentionReport {
+  /** How many requests were erased. */
+  readonly erased: number;
+  /** The instant before which requests counted as expired (none when the setting is off). */
+  readonly cutoff?: string;
+}
+
+/**
+ * Erases the personal data of every request {@link RETENTION_RULES} names whose last change is
+ * more than `days` days before `now`, recorded with the actor `retention`. Erasure is the same
+ * as the admin route's (see `tombstone` and `DecisionStore.erase`). Run it from a timer.
+ */
+export async function eraseExpiredRequests(store: DecisionStore, options: { readonly days: number; readonly now?: Date }): Promise<RetentionReport> {
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - options.days * DAY_MS).toISOString();
+  const at = now.toISOString();
+  let erased = 0;
+  for (const rule of RETENTION_RULES) {
+    for (;;) {
+      const batch = await store.findStale({ ...rule, changedBefore: cutoff, limit: BATCH });
+      for (const record of batch) if (await store.erase(record.id, (current) => tombstone(current, at, 'retention'))) erased += 1;
+      // Erased requests leave the query (their erasure is their last change): the next batch is new ones.
+      if (batch.length < BATCH) break;
+    }
+  }
+  return { erased, cutoff };
+}
+
+/**
+ * One run of the retention setting of the current config (`settings.retentionDays`): nothing
+ * when it is off. For a server's timer: `setInterval(() => applyRetention({ store, loadConfig }), 3_600_000)`.
+ */
+export async function applyRetention(options: { readonly store: DecisionStore; readonly loadConfig: LoadConfig; readonly now?: Date }): Promise<RetentionReport> {
+  const loaded = await options.loadConfig();
+  const days = loaded === undefined || loaded === null ? undefined : retentionDays(parseConfig(loaded).settings as { readonly retentionDays?: number });
+  if (days === undefined) return { erased: 0 };
+  return eraseExpiredRequests(options.store, { days, ...(options.now ? { now: options.now } : {}) });
+}
+
+/** The retention setting in days, or `undefined` when it is off. */
+export function retentionDays(settings: { readonly retentionDays?: number }): number | undefined {
+  const days = settings.retentionDays;
+  return typeof days === 'number' && days > 0 ? days : undefined;
+}

@@ -1,0 +1,111 @@
+import { resolveFields } from '../../resolve.js';
+import type { SubmissionValues } from '../../types.js';
+import { bodyKind, parseFormBody, parseJsonBody, readBodyLimited, unsupportedMediaType } from '../http/body.js';
+import type { HandlerContext } from '../http/context.js';
+import { formToSubmission } from '../http/form-body.js';
+import { json, problem } from '../http/problem.js';
+import { validateWithBlocklist } from '../passwords/password-blocklist.js';
+import { activationState, hashActivationToken, type ActivationState } from '../processing/activation.js';
+import { informationProvidedEvent } from '../processing/change-events.js';
+import { consentsOf, mergeConsents } from '../processing/consents.js';
+import { correctionAlert, correctionConfig, valueChanges } from '../processing/information.js';
+import { toProcessedRecord, type HistoryChange } from '../processing/lifecycle.js';
+import { deliverInBackground } from '../processing/notifications.js';
+import type { DecisionStore, InformationTokenRecord } from '../stores/decision-store.js';
+import { requireDecisions } from './processing-routes.js';
+
+/** What a link to correct a request allows now: an activation link's states, and `closed` once the request no longer waits for information. */
+export type InformationState = ActivationState | 'closed';
+
+const GONE: Readonly<Record<Exclude<InformationState, 'valid'>, string>> = {
+  expired: 'This link has expired; ask the team for a new one.',
+  used: 'This link was already used: the request was sent back to the team.',
+  replaced: 'A newer link was sent; use the latest e-mail.',
+  closed: 'This request no longer waits for information.',
+};
+
+function stateOf(token: InformationTokenRecord, status: string | undefined, now: string): InformationState {
+  const state = activationState(token, now);
+  return state === 'valid' && status !== 'info-requested' ? 'closed' : state;
+}
+
+const notFound = (): Response => problem(404, 'This link is not valid.', { type: 'urn:account-request:problem:information-unknown' });
+
+async function findToken(context: HandlerContext, store: DecisionStore, token: string): Promise<InformationTokenRecord | undefined> {
+  const hash = await hashActivationToken(token);
+  return context.store(() => store.findInformationToken(hash));
+}
+
+/**
+ * `GET {base}/information/{token}`: public. The state of a link to correct a request (`valid`,
+ * `expired`, `used`, `replaced`, or `closed` when the request no longer waits for information)
+ * and its expiry; for a valid link also the team's message, the
+ * values the applicant sent (never the password) and their language: what the correction page
+ * shows. An unknown token is a 404.
+ */
+export async function getInformation(context: HandlerContext, request: Request, token: string): Promise<Response> {
+  const store = requireDecisions(context);
+  const found = await findToken(context, store, token);
+  if (!found) return notFound();
+  const stored = await context.store(() => store.get(found.requestId));
+  if (!stored) return notFound();
+  const state = stateOf(found, toProcessedRecord(stored).status, context.now().toISOString());
+  const headers = context.origins.corsHeaders(request);
+  if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt }, headers);
+  const { password: _password, ...values } = stored.values;
+  return json(200, { state, expiresAt: found.expiresAt, message: found.message, values, locale: stored.locale }, headers);
+}
+
+/**
+ * `POST {base}/information/{token}`: public, the body of a submission (`{ values, confirmed,
+ * locale }`, JSON or a classic form). Checks it against the config (without the password: the
+ * applicant keeps theirs), then in one store write uses the link, replaces the values, records
+ * the changed ones in the history (actor `applicant`), moves the request back to `in-progress`
+ * and queues the team's alert. 200 `{ id, status: "pending", access }` like a submission's 201;
+ * 410 for an expired, used or replaced link; 422 with field errors.
+ */
+export async function postInformation(context: HandlerContext, request: Request, token: string): Promise<Response> {
+  const store = requireDecisions(context);
+  if (!context.origins.allows(request)) return problem(403, 'Corrections from another site are not accepted.', { type: 'urn:account-request:problem:cross-site' });
+  const kind = bodyKind(request.headers.get('Content-Type'), ['json', 'urlencoded']);
+  if (!kind) throw unsupportedMediaType(['json', 'urlencoded']);
+  const bytes = await readBodyLimited(request, context.maxBodyBytes);
+  const { config } = await context.currentConfig();
+  const body: unknown = kind === 'json' ? parseJsonBody(bytes) : formToSubmission(await parseFormBody(bytes, 'urlencoded', ''), config);
+  const headers = context.origins.corsHeaders(request);
+  const found = await findToken(context, store, token);
+  if (!found) return notFound();
+  const at = context.now().toISOString();
+  const stored = await context.store(() => store.get(found.requestId));
+  if (!stored) return notFound();
+  const current = toProcessedRecord(stored);
+  const state = stateOf(found, current.status, at);
+  if (state !== 'valid') return problem(410, GONE[state], { type: `urn:account-request:problem:information-${state}`, headers });
+  const checked = correctionConfig(config);
+  const result = await validateWithBlocklist(context, checked, body, current.locale);
+  if (!result.success) {
+    return problem(422, 'Some fields need attention.', { type: 'urn:account-request:problem:validation', title: 'Invalid submission', errors: result.errors, headers });
+  }
+  const { password: _password, ...values } = result.data.values as SubmissionValues & { password?: unknown };
+  const changes: HistoryChange[] = [{ field: 'status', from: current.status, to: 'in-progress' }, ...valueChanges(current.values, values)];
+  const consents = mergeConsents(current.consents ?? [], consentsOf(checked, values, result.data.locale, at));
+  const labels = new Map(resolveFields(config, { locale: context.options.adminLocale ?? 'en' }).map((field) => [field.id, field.label]));
+  const changedLabels = changes.flatMap((change) => (change.field === 'value' && change.key ? [labels.get(change.key) ?? change.key] : []));
+  const alert = correctionAlert(context, { ...current, values }, config, changedLabels, found.hash, request);
+  const { webhooks } = context;
+  const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => informationProvidedEvent(updated, changes, at)!) : undefined;
+  const updated = await context.store(() =>
+    store.useInformationToken(
+      found.hash,
+      at,
+      { values, status: 'in-progress', ...(consents.length > 0 ? { consents } : {}) },
+      { at, actor: 'applicant', changes },
+      { ...change?.options, ...(alert ? { notifications: [alert] } : {}) },
+    ),
+  );
+  // Another post used the link (or it expired, or the team moved the request on) while this one was checked.
+  if (!updated) return problem(410, GONE.used, { type: 'urn:account-request:problem:information-used', headers });
+  if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
+  if (alert) deliverInBackground(context, [alert.id]);
+  return json(200, { id: updated.id, status: 'pending', access: updated.access }, headers);
+}

@@ -1,0 +1,41 @@
+import { json, problem } from '../http/problem.js';
+import type { HandlerContext } from '../http/context.js';
+import { ACTIVATION_TOKEN_PATTERN, hashActivationToken } from '../processing/activation.js';
+import { invitationState } from '../processing/invitation-state.js';
+import type { InvitationRecord } from '../stores/decision-store.js';
+import { requireDecisions } from './processing-routes.js';
+
+const notFound = (): Response => problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown' });
+
+/**
+ * `GET {base}/invitation/{token}`: public. The state of an invitation link (`pending`, `used`,
+ * `expired`, `revoked`) and its expiry; a pending one also gives what the form opens with: the
+ * e-mail (fixed), the prefilled values and the language. An unknown token is a 404.
+ */
+export async function getInvitationLink(context: HandlerContext, request: Request, token: string): Promise<Response> {
+  const store = requireDecisions(context);
+  const invitation = await context.store(async () => store.findInvitation(await hashActivationToken(token)));
+  if (!invitation) return notFound();
+  const state = invitationState(invitation, context.now().toISOString());
+  const headers = context.origins.corsHeaders(request);
+  if (state !== 'pending') return json(200, { state, expiresAt: invitation.expiresAt }, headers);
+  return json(200, { state, expiresAt: invitation.expiresAt, email: invitation.email, values: invitation.values, locale: invitation.locale }, headers);
+}
+
+/**
+ * The invitation a submission answers (`POST {base}?invitation={token}`), or `undefined` when
+ * the URL names none. A link that is unknown, used, expired or revoked is refused with a 410
+ * (404 when unknown) before anything is read.
+ */
+export async function submissionInvitation(context: HandlerContext, request: Request): Promise<InvitationRecord | Response | undefined> {
+  const token = new URL(request.url).searchParams.get('invitation');
+  if (token === null) return undefined;
+  const headers = context.origins.corsHeaders(request);
+  if (!ACTIVATION_TOKEN_PATTERN.test(token) || !context.decisions) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
+  const store = context.decisions;
+  const invitation = await context.store(async () => store.findInvitation(await hashActivationToken(token)));
+  if (!invitation) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
+  const state = invitationState(invitation, context.now().toISOString());
+  if (state !== 'pending') return problem(410, `This invitation link is ${state}.`, { type: `urn:account-request:problem:invitation-${state}`, headers });
+  return invitation;
+}
