@@ -42,5 +42,12 @@ export { createRechercheEntreprisesDirectory, companyFromSearch, RECHERCHE_ENTRE
 export { createViesChecker, viesAnswer, VIES_URL, type ViesOptions } from './server/lookups/vies.js';
 export { createApiAdresseSearch, suggestionsFromSearch, API_ADRESSE_URL, MAX_ADDRESS_SUGGESTIONS, type ApiAdresseOptions } from './server/lookups/api-adresse.js';
 export { legalFormOf } from './server/lookups/legal-forms.js';
+export type { LookupOptions } from './server/lookups/runtime.js';
+export type { CheckOptions } from './server/checks/runtime.js';
+export { createCheckRunner, defaultCheckBackoffMs, type CheckReport, type CheckRunner, type CheckRunnerOptions } from './server/checks/runner.js';
+export { companyNamesMatch, vatNameMismatch } from './server/checks/names.js';
+export { isVatCheckState, VAT_CHECK_STATES } from './server/checks/types.js';
+export type { CheckJob, CheckJobState, CheckKind, CheckOutcome, CheckResult, SiretCheck, SiretCheckState, VatCheck, VatCheckState } from './server/checks/types.js';
+export { isCheckStore, type CheckStore } from './server/stores/check-store.js';
 export { createLookupCache, type CacheOptions, type LookupCache } from './server/lookups/cache.js';
 export { isLookupServiceError, LookupServiceError, type Fetch, type ServiceFailure } from './server/lookups/service.js';

@@ -1,4 +1,5 @@
 import '../zod-setup.js';
+import { checkCases, checkConcurrencyCases } from './checks.js';
 import { concurrencyCases } from './concurrency.js';
 import { configCases } from './config.js';
 import { idempotencyCases } from './idempotency.js';
@@ -39,7 +40,14 @@ export function describeStoreConformance(test: TestFunctions, name: string, targ
     if (!target.without?.includes('rateLimits')) rateLimitCases(test, target);
     if (!target.without?.includes('config')) configCases(test, target);
     if (!target.without?.includes('webhooks')) webhookCases(test, target);
+    if (!target.without?.includes('checks')) checkCases(test, target);
     concurrencyCases(test, target, 'concurrency', false);
+    if (!target.without?.includes('checks')) {
+      test.describe('check concurrency', () => {
+        checkConcurrencyCases(test, target, false);
+        if (target.openPeer) checkConcurrencyCases(test, target, true);
+      });
+    }
     if (target.openPeer) concurrencyCases(test, target, 'concurrency across two instances', true);
     if (!target.without?.includes('webhooks')) {
       test.describe('webhook concurrency', () => {

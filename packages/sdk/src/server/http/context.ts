@@ -14,6 +14,7 @@ import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
 import { isWebhookStore } from '../stores/webhook-store.js';
 import { createWebhookRuntime, type WebhookRuntime } from '../webhooks/runtime.js';
 import { createLookupRuntime, type LookupRuntime } from '../lookups/runtime.js';
+import { createCheckRuntime, type CheckRuntime } from '../checks/runtime.js';
 
 /** The current config and its ETag. */
 export interface CurrentConfig {
@@ -44,6 +45,8 @@ export interface HandlerContext {
   readonly webhooks: WebhookRuntime | undefined;
   /** The public lookups, when the handler has the `lookups` option. */
   readonly lookups: LookupRuntime | undefined;
+  /** Runs the checks of stored requests, when the handler has the `checks` option. */
+  readonly checks: CheckRuntime | undefined;
   /** Serializes config writes inside this process. */
   readonly configLock: { tail: Promise<unknown> };
   /** Loads, normalizes and tags the config; a failing or invalid source is a 503. */
@@ -102,6 +105,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
     outbox,
     webhooks,
     lookups: createLookupRuntime(options.lookups, now),
+    checks: createCheckRuntime(options.checks, options.store, now),
     hashPassword: options.hashPassword ?? ((password) => hashPassword(password)),
     configLock: { tail: Promise.resolve() },
     async currentConfig() {

@@ -17,6 +17,7 @@ import { getInvitationLink } from '../routes/invitation-link-route.js';
 import { createInvitation, getInvitation, listInvitations, resendInvitation, revokeInvitation } from '../routes/invitation-routes.js';
 import { erasePersonalData, exportPersonalData } from '../routes/personal-data-routes.js';
 import { getAddressLookup, getCompanyLookup, getLookupCapabilities } from '../routes/lookup-routes.js';
+import { postChecks } from '../routes/check-routes.js';
 
 type Route =
   | 'collection'
@@ -31,7 +32,7 @@ type Route =
   | { readonly link: string; readonly kind: 'information' | 'invitation' }
   | { readonly invitation: string; readonly action?: 'revoke' | 'resend' }
   | { readonly id: string; readonly sub: 'personal-data' }
-  | { readonly id: string; readonly sub?: 'activation-email' }
+  | { readonly id: string; readonly sub?: 'activation-email' | 'checks' }
   | undefined;
 
 function normalizeBase(basePath: string): string {
@@ -59,8 +60,9 @@ function matchRoute(pathname: string, base: string): Route {
   if (invitation?.[1]) return { invitation: invitation[1], ...(invitation[2] ? { action: invitation[2] as 'revoke' | 'resend' } : {}) };
   const data = /^\/([A-Za-z0-9_-]{1,64})\/personal-data$/.exec(rest);
   if (data?.[1]) return { id: data[1], sub: 'personal-data' };
-  const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email)?$/.exec(rest);
+  const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email|\/checks)?$/.exec(rest);
   if (!match?.[1]) return undefined;
+  if (match[2] === '/checks') return { id: match[1], sub: 'checks' };
   return match[2] ? { id: match[1], sub: 'activation-email' } : { id: match[1] };
 }
 
@@ -121,6 +123,7 @@ async function route(context: HandlerContext, request: Request, base: string): P
     return notAllowed('GET, HEAD, POST');
   }
   if (target?.sub === 'activation-email') return method === 'POST' ? resendActivation(context, request, target.id) : notAllowed('POST');
+  if (target?.sub === 'checks') return method === 'POST' ? postChecks(context, request, target.id) : notAllowed('POST');
   if (target?.sub === 'personal-data') {
     if (method === 'GET' || method === 'HEAD') return exportPersonalData(context, request, target.id);
     return method === 'DELETE' ? erasePersonalData(context, request, target.id) : notAllowed('GET, HEAD, DELETE');
@@ -154,7 +157,8 @@ async function route(context: HandlerContext, request: Request, base: string): P
  * - `GET`/`DELETE {base}/{id}/personal-data` (admin): export or erase an applicant's data.
  * - `GET {base}/lookup`, `GET {base}/lookup/company?siret=` and `GET {base}/lookup/address?q=`
  *   (public, rate-limited, with the `lookups` option): which lookups are on, a company to
- *   prefill, address suggestions (docs/lookups.md).
+ *   prefill, address suggestions (docs/lookups.md);
+ * - `POST {base}/{id}/checks` (admin, with the `checks` option): check the VAT number and SIRET again.
  * See docs/processing.md for the lifecycle, the notifier and the store methods.
  * Every error is an RFC 9457 problem+json response; bad input never yields a 500, and a failing
  * store or config source answers 503.

@@ -3,6 +3,7 @@ import type { Notifier } from '../processing/notifier.js';
 import type { RequestStore } from '../stores/store.js';
 import type { WebhookDeliveryOptions } from '../webhooks/dispatcher.js';
 import type { LookupOptions } from '../lookups/runtime.js';
+import type { CheckOptions } from '../checks/runtime.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 /**
@@ -199,4 +200,13 @@ export interface HandlerOptions {
    * each adapter caching its answers. See docs/lookups.md.
    */
   readonly lookups?: LookupOptions;
+  /**
+   * Checks of every stored request, off unless given: `vat` checks the VAT number at VIES
+   * (`vatCheck`), `company` the SIRET in a register (`siretCheck`: a closed establishment is
+   * flagged, not refused). They run after the `201`, never delaying or refusing it, as durable
+   * jobs written with the request (needs a `CheckStore`); an unavailable service is retried with
+   * a backoff (run `createCheckRunner` from a timer). Admins check again with
+   * `POST {base}/{id}/checks`. Nothing of it reaches the applicant. See docs/lookups.md.
+   */
+  readonly checks?: CheckOptions;
 }

@@ -42,6 +42,7 @@ export function searchNeedles(q: string | undefined): string[] {
 export function matchesQuery(record: ProcessedRecord, query: RequestQuery): boolean {
   if (query.status && query.status.length > 0 && !query.status.includes(record.status)) return false;
   if (query.inAccount !== undefined && record.inAccount !== query.inAccount) return false;
+  if (query.vatCheck && query.vatCheck.length > 0 && !(record.vatCheck && query.vatCheck.includes(record.vatCheck.state))) return false;
   if (query.from !== undefined && record.createdAt < query.from) return false;
   if (query.to !== undefined && record.createdAt >= query.to) return false;
   const needles = searchNeedles(query.q);

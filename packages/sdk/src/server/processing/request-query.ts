@@ -1,9 +1,10 @@
 import { isRequestStatus, type RequestStatus } from './lifecycle.js';
 import { HttpProblem, problem } from '../http/problem.js';
 import type { RequestQuery, RequestSort } from '../stores/processing-store.js';
+import { isVatCheckState, VAT_CHECK_STATES, type VatCheckState } from '../checks/types.js';
 
 /** The filter and sort parameters of the list and export routes. */
-export const FILTER_PARAMS = ['status', 'inAccount', 'q', 'from', 'to', 'sort', 'order'] as const;
+export const FILTER_PARAMS = ['status', 'inAccount', 'vatCheck', 'q', 'from', 'to', 'sort', 'order'] as const;
 
 const SORTS: readonly RequestSort[] = ['createdAt', 'companyName', 'status'];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +22,14 @@ function readStatuses(params: URLSearchParams): RequestStatus[] | undefined {
   const wrong = statuses.find((value) => !isRequestStatus(value));
   if (wrong !== undefined) throw bad(`Unknown status "${wrong.slice(0, 40)}": use new, in-progress, accepted or rejected.`);
   return [...new Set(statuses as RequestStatus[])];
+}
+
+function readVatChecks(params: URLSearchParams): VatCheckState[] | undefined {
+  const raw = params.getAll('vatCheck').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  if (raw.length === 0) return undefined;
+  const wrong = raw.find((value) => !isVatCheckState(value));
+  if (wrong !== undefined) throw bad(`Unknown VAT check state "${wrong.slice(0, 40)}": use ${VAT_CHECK_STATES.join(', ')}.`);
+  return [...new Set(raw as VatCheckState[])];
 }
 
 function readBoolean(params: URLSearchParams, name: string): boolean | undefined {
@@ -51,6 +60,7 @@ export function readInstant(raw: string | null, name: string, endOfDay = false):
 export function readRequestQuery(params: URLSearchParams): Omit<RequestQuery, 'limit' | 'offset'> {
   const status = readStatuses(params);
   const inAccount = readBoolean(params, 'inAccount');
+  const vatCheck = readVatChecks(params);
   const q = params.get('q')?.trim() ?? '';
   if (q.length > MAX_SEARCH) throw bad(`The q parameter may have at most ${MAX_SEARCH} characters.`);
   const from = readInstant(params.get('from'), 'from');
@@ -62,6 +72,7 @@ export function readRequestQuery(params: URLSearchParams): Omit<RequestQuery, 'l
   return {
     ...(status ? { status } : {}),
     ...(inAccount !== undefined ? { inAccount } : {}),
+    ...(vatCheck ? { vatCheck } : {}),
     ...(q !== '' ? { q } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),

@@ -148,6 +148,8 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     const passwordHash = typeof password === 'string' && password !== '' ? await context.store(() => context.hashPassword(password)) : undefined;
     const access = ACCESS[config.settings.unvalidatedAccounts];
     const id = crypto.randomUUID();
+    // The checks (VIES, register) the request gets: their states go on it, their jobs with it.
+    const checks = context.checks?.plan({ id, values }, context.now().toISOString());
     // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
     const createdAt = context.now().toISOString();
     const consents = consentsOf(config, values, result.data.locale, createdAt);
@@ -155,6 +157,7 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     const record: AccountRequestRecord = {
       id, createdAt, values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
       status: 'new', inAccount: false, history: [], version: 1,
+      ...(checks?.vatCheck ? { vatCheck: checks.vatCheck } : {}), ...(checks?.siretCheck ? { siretCheck: checks.siretCheck } : {}),
       ...(consents.length > 0 ? { consents } : {}), ...(invitation ? { invitationId: invitation.id } : {}),
     };
     const notifications = creationNotifications(context, record, config, attempt.request);
@@ -164,10 +167,11 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     // The request, its e-mails, its webhooks and the answer its retries replay: one write, so a crash leaves
     // all of them or none (never a request whose key a retry could claim again).
     await context.store(() =>
-      store.create(record, { answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}), ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}) }),
+      store.create(record, { ...(checks && checks.jobs.length > 0 ? { checks: checks.jobs } : {}), answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}), ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}) }),
     );
     deliverInBackground(context, notifications.map((notification) => notification.id));
     webhooks?.sendInBackground(deliveries, context.options.waitUntil);
+    if (checks && checks.jobs.length > 0) context.checks?.runInBackground(id, context.options.waitUntil);
     await autoAccept(context, config, record, attempt.request);
     return toResponse(stored);
   } catch (error) {

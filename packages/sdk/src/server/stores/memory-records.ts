@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../processing/lifecycle.js';
 import type { ChangeOptions } from './webhook-store.js';
 import { compareRecords, matchesQuery } from '../processing/query.js';
 import type { AccountRequestRecord } from './store.js';
+import type { CheckResult } from '../checks/types.js';
 import type { WebhookDelivery } from './webhook-store.js';
 
 /** The request and token methods of the memory store; the store's `create` adds the notifications and the answer. */
@@ -23,7 +24,12 @@ export type MemoryRecords = Pick<ProcessingStore, 'list' | 'get' | 'query' | 'up
 };
 
 /** Requests (in creation order) and activation tokens in memory; no await inside a method, so each is atomic. */
-export function createMemoryRecords(insertDeliveries: (deliveries: readonly WebhookDelivery[]) => void = () => undefined): MemoryRecords {
+export function createMemoryRecords(
+  insertDeliveries: (deliveries: readonly WebhookDelivery[]) => void = () => undefined,
+): MemoryRecords & {
+  /** Writes check results on a request at once, raising its version; `undefined` when it does not exist. */
+  setChecks(id: string, results: readonly CheckResult[]): ProcessedRecord | undefined;
+} {
   const records: AccountRequestRecord[] = [];
   const position = new Map<string, number>();
   const tokens = new Map<string, ActivationTokenRecord>();
@@ -57,6 +63,15 @@ export function createMemoryRecords(insertDeliveries: (deliveries: readonly Webh
     all: () => records,
     forgetTokens(requestId) {
       for (const [hash, token] of tokens) if (token.requestId === requestId) tokens.delete(hash);
+    },
+    setChecks(id, results) {
+      const index = position.get(id);
+      const stored = index === undefined ? undefined : records[index];
+      if (!stored) return undefined;
+      const current = toProcessedRecord(stored);
+      const record: ProcessedRecord = Object.assign({ ...current, version: current.version + 1 }, ...results);
+      write(id, record);
+      return record;
     },
     insert(record) {
       if (position.has(record.id)) throw new Error(`Duplicate request id ${record.id}`);

@@ -1,5 +1,6 @@
 import type { HistoryEntry, ProcessedRecord, RequestStatus } from '../processing/lifecycle.js';
 import type { RequestStore } from './store.js';
+import type { VatCheckState } from '../checks/types.js';
 import type { ChangeOptions } from './webhook-store.js';
 
 /** Sort keys of {@link RequestQuery}. */
@@ -9,6 +10,8 @@ export type RequestSort = 'createdAt' | 'companyName' | 'status';
 export interface RequestQuery {
   readonly status?: readonly RequestStatus[];
   readonly inAccount?: boolean;
+  /** States of the VIES check (`vatCheck.state`); a request without a VAT check matches none. */
+  readonly vatCheck?: readonly VatCheckState[];
   /** Text found in the company name, the e-mail or the SIRET, ignoring case and accents (see `searchText`). */
   readonly q?: string;
   /** Inclusive lower bound of `createdAt` (ISO 8601 instant). */

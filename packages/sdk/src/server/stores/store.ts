@@ -2,7 +2,10 @@ import type { Access, SubmissionValues } from '../../types.js';
 import type { HistoryEntry, RequestStatus } from '../processing/lifecycle.js';
 import type { ConsentRecord } from './decision-store.js';
 import { createMemoryDecisions } from './memory-decisions.js';
+import { createMemoryChecks } from './memory-checks.js';
 import { createMemoryOutbox } from './memory-outbox.js';
+import type { CheckStore } from './check-store.js';
+import type { CheckJob, SiretCheck, VatCheck } from '../checks/types.js';
 import { createMemoryRecords } from './memory-records.js';
 import { createMemoryWebhooks } from './memory-webhooks.js';
 import type { NotificationRecord, ProcessingStore } from './processing-store.js';
@@ -31,6 +34,10 @@ export interface AccountRequestRecord {
   readonly version?: number;
   /** ISO 8601 date-time at which the applicant set a password through an activation link. */
   readonly activatedAt?: string;
+  /** The VIES check of the VAT number (with the handler's `checks.vat`); never shown to the applicant. */
+  readonly vatCheck?: VatCheck;
+  /** The register check of the SIRET (with the handler's `checks.company`): a closed establishment is flagged here. */
+  readonly siretCheck?: SiretCheck;
   /** The consent boxes the applicant was shown (newsletter, partner offers), each with its time and wording; oldest first. */
   readonly consents?: readonly ConsentRecord[];
   /** The invitation whose link the request came from. */
@@ -77,6 +84,8 @@ export interface CreateOptions {
   readonly answer?: IdempotentAnswer;
   /** Webhook deliveries of the `account-request.created` event; needs a `WebhookStore`. */
   readonly webhooks?: readonly WebhookDelivery[];
+  /** The request's check jobs (VIES, register), run after the answer; needs a `CheckStore`. */
+  readonly checks?: readonly CheckJob[];
   /**
    * The invitation the request answers (needs a `DecisionStore`): marked used by this request in
    * the same transaction, only while it is unused, not revoked and `expiresAt > at`; otherwise
@@ -140,12 +149,13 @@ const SWEEP_THRESHOLD = 1000;
  * it has written everything, so each one (a claim, a creation with its notifications, deliveries
  * and answer) is atomic.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStore & DecisionStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore & WebhookStore & DecisionStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
   const keys = new Map<string, KeyEntry>();
   const { insert: insertDeliveries, scrub: scrubDeliveries, ...webhooks } = createMemoryWebhooks();
-  const { insert: insertRecord, applyUpdate, read, replace, all, forgetTokens, ...records } = createMemoryRecords(insertDeliveries);
+  const { insert: insertRecord, setChecks, applyUpdate, read, replace, all, forgetTokens, ...records } = createMemoryRecords(insertDeliveries);
+  const { insert: insertChecks, ...checks } = createMemoryChecks(setChecks);
   const { insert: insertNotifications, forget: forgetNotifications, ...outbox } = createMemoryOutbox();
   const { checkInvitation, useInvitation, ...decisions } = createMemoryDecisions({
     records: { ...records, applyUpdate, read, replace, all, forgetTokens },
@@ -170,8 +180,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStor
     ...records,
     ...outbox,
     ...webhooks,
+    ...checks,
     ...decisions,
-    async create(record, { notifications = [], answer, webhooks: deliveries = [], invitation } = {}) {
+    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [], invitation } = {}) {
       // Every check before the first write: a refusal leaves nothing behind.
       const entry = answer ? keys.get(answer.key) : undefined;
       if (answer && (!entry || entry.response)) throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
@@ -180,6 +191,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): WebhookStor
       if (invited && invitation) useInvitation(invited, invitation.at, record.id);
       insertNotifications(notifications);
       insertDeliveries(deliveries);
+      insertChecks(jobs);
       if (entry && answer) entry.response = answer.response;
     },
     async saveActivationToken(token, notification) {
