@@ -160,6 +160,12 @@ export interface Settings {
   readonly quickRegistration: boolean;
   readonly defaultAccountState: AccountState;
   readonly confirmation: ConfirmationSettings;
+  /**
+   * The bot check: the form solves a proof-of-work challenge of the server (ALTCHA, self-hosted,
+   * no cookie) and the server refuses a submission without a valid, unused solution. Absent or
+   * `false`: off. Needs a server that offers it (the handler's `botCheck` option).
+   */
+  readonly botCheck?: boolean;
 }
 
 /** A normalized config: every invariant of CONTRACT.md holds. */

@@ -44,6 +44,8 @@ export interface SubmitOptions {
   /** Default `application/json`. */
   readonly enctype?: SubmissionEnctype;
   readonly signal?: AbortSignal;
+  /** The bot check's solution (the ALTCHA widget's payload), sent in the `Altcha-Payload` header when the config asks for it. */
+  readonly botCheck?: string;
 }
 
 /** The HTTP client of the account-request handler. */
@@ -144,12 +146,12 @@ export function createClient(options: ClientOptions): Required<AccountRequestCli
       return loaded(await send(configUrl, init, signal, saveFailure), configUrl);
     },
 
-    async submit(values, { idempotencyKey, locale, confirmed = true, enctype = 'application/json', signal }) {
+    async submit(values, { idempotencyKey, locale, confirmed = true, enctype = 'application/json', signal, botCheck }) {
       const init: Options = {
         method: 'post',
         ...encodeSubmission({ values, confirmed, locale }, enctype),
         retry: kyRetry(options.retry, 'post'),
-        headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT },
+        headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT, ...(botCheck ? { 'Altcha-Payload': botCheck } : {}) },
       };
       return readSubmissionResult(await send(submitUrl, init, signal, toSubmissionError), submitUrl);
     },

@@ -52,6 +52,7 @@ interface RawSettings {
   alertEmail?: string | undefined;
   quickRegistration?: boolean | undefined;
   defaultAccountState?: AccountState | undefined;
+  botCheck?: boolean | undefined;
   confirmation?: { redirectUrl?: string | undefined; message?: RawText | undefined } | undefined;
 }
 
@@ -117,6 +118,7 @@ const rawConfig: Rule<RawConfig> = object<RawConfig>({
       alertEmail: optional(string(L.maxEmailLength), true),
       quickRegistration: optional(boolean),
       defaultAccountState: optional(oneOf<AccountState>(['active', 'inactive'])),
+      botCheck: optional(boolean),
       confirmation: optional(object({ redirectUrl: optional(string(L.maxUrlLength), true), message: optional(localized(L.maxTextLength), true) })),
     }),
   ),

@@ -15,7 +15,7 @@ export interface OriginPolicy {
   corsHeaders(request: Request): Headers;
 }
 
-const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, If-None-Match';
+const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, If-None-Match, Altcha-Payload';
 
 /** Builds the origin policy of a handler. */
 export function createOriginPolicy(allowedOrigins: readonly string[] = []): OriginPolicy {
