@@ -37,6 +37,7 @@ export { createWebhookDispatcher, defaultWebhookBackoffMs, signingSecrets, type 
 export { addWebhookEndpoint, queueWebhookPing, rotateWebhookSecret, setWebhookEndpointEnabled, DEFAULT_ROTATION_OVERLAP_MS, type NewWebhookEndpoint, type WebhookEndpointProblem } from './server/webhooks/admin.js';
 export { checkWebhookUrl, isPrivateAddress, type ResolveHost, type WebhookUrlPolicy, type WebhookUrlProblem } from './server/webhooks/addresses.js';
 export * from './webhooks/index.js';
+export { BOT_CHECK_HEADER, type BotCheckOptions, type BotCheckRefusal } from './server/http/bot-check.js';
 export type { AddressSearch, CompanyDirectory, LookupCallOptions, VatChecker, VatCheckAnswer } from './server/lookups/adapters.js';
 export { createRechercheEntreprisesDirectory, companyFromSearch, RECHERCHE_ENTREPRISES_URL, type RechercheEntreprisesOptions } from './server/lookups/recherche-entreprises.js';
 export { createViesChecker, viesAnswer, VIES_URL, type ViesOptions } from './server/lookups/vies.js';

@@ -11,6 +11,7 @@ import { isDecisionStore, type DecisionStore } from '../stores/decision-store.js
 import { isDecisionStore, type DecisionStore } from '../stores/decision-store.js';
 import { HttpProblem, problem } from './problem.js';
 import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
+import { createBotCheck, type BotCheck } from './bot-check.js';
 import { isWebhookStore } from '../stores/webhook-store.js';
 import { createWebhookRuntime, type WebhookRuntime } from '../webhooks/runtime.js';
 import { createLookupRuntime, type LookupRuntime } from '../lookups/runtime.js';
@@ -43,6 +44,8 @@ export interface HandlerContext {
   readonly outbox: Outbox | undefined;
   /** Queues and sends webhooks, when the handler has the `webhooks` option. */
   readonly webhooks: WebhookRuntime | undefined;
+  /** Issues and verifies bot-check challenges, when the handler has the `botCheck` option. */
+  readonly botCheck: BotCheck | undefined;
   /** The public lookups, when the handler has the `lookups` option. */
   readonly lookups: LookupRuntime | undefined;
   /** Runs the checks of stored requests, when the handler has the `checks` option. */
@@ -104,6 +107,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
     decisions: processing && isDecisionStore(processing) ? processing : undefined,
     outbox,
     webhooks,
+    botCheck: options.botCheck ? createBotCheck(options.botCheck, now) : undefined,
     lookups: createLookupRuntime(options.lookups, now),
     checks: createCheckRuntime(options.checks, options.store, now),
     hashPassword: options.hashPassword ?? ((password) => hashPassword(password)),

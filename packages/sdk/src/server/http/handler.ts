@@ -11,6 +11,7 @@ import { patchRequest } from '../routes/patch-route.js';
 import type { HandlerOptions } from './options.js';
 import { HttpProblem, problem } from './problem.js';
 import { postSubmission } from '../routes/submit-route.js';
+import { getChallenge } from '../routes/challenge-route.js';
 import { bulkDecision } from '../routes/decision-routes.js';
 import { getInformation, postInformation } from '../routes/information-routes.js';
 import { getInvitationLink } from '../routes/invitation-link-route.js';
@@ -25,6 +26,7 @@ type Route =
   | 'export'
   | 'activation-emails'
   | 'notifications'
+  | 'challenge'
   | { readonly lookup: 'capabilities' | 'company' | 'address' }
   | { readonly token: string }
   | 'decisions'
@@ -47,6 +49,7 @@ function matchRoute(pathname: string, base: string): Route {
   if (rest === '/export.csv') return 'export';
   if (rest === '/activation-emails') return 'activation-emails';
   if (rest === '/notifications') return 'notifications';
+  if (rest === '/challenge') return 'challenge';
   if (rest === '/decisions') return 'decisions';
   if (rest === '/invitations') return 'invitations';
   if (rest === '/lookup') return { lookup: 'capabilities' };
@@ -87,6 +90,11 @@ async function route(context: HandlerContext, request: Request, base: string): P
     return notAllowed('GET, HEAD, POST');
   }
   if (target === 'export') return method === 'GET' || method === 'HEAD' ? exportRequests(context, request) : notAllowed('GET, HEAD');
+  if (target === 'challenge') {
+    if (method === 'GET' || method === 'HEAD') return getChallenge(context, request);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } });
+    return notAllowed('GET, HEAD');
+  }
   if (target === 'notifications') return method === 'GET' || method === 'HEAD' ? listNotifications(context, request) : notAllowed('GET, HEAD');
   if (target === 'activation-emails') return method === 'POST' ? bulkActivation(context, request) : notAllowed('POST');
   if (target === 'decisions') return method === 'POST' ? bulkDecision(context, request) : notAllowed('POST');
@@ -148,6 +156,7 @@ async function route(context: HandlerContext, request: Request, base: string): P
  *   inAccount, note); `GET {base}/export.csv`; never a password;
  * - `POST {base}/activation-emails` and `POST {base}/{id}/activation-email` (admin): activation
  *   e-mails; `GET`/`POST {base}/activation/{token}` (public): set the password once;
+ * - `GET {base}/challenge` (public, with the `botCheck` option): a proof-of-work challenge for the form;
  * - `GET {base}/notifications` (admin): the e-mail outbox and its delivery states;
  * - `POST {base}/decisions` (admin): accept or reject several requests, each as if one by one;
  * - `GET`/`POST {base}/information/{token}` (public): a request sent back for information, and its correction;

@@ -5,6 +5,7 @@ import type { WebhookDeliveryOptions } from '../webhooks/dispatcher.js';
 import type { LookupOptions } from '../lookups/runtime.js';
 import type { CheckOptions } from '../checks/runtime.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import type { BotCheckOptions } from './bot-check.js';
 
 /**
  * What an admin route asks `authorize` for: `requests:read` lists, reads and exports requests
@@ -193,6 +194,13 @@ export interface HandlerOptions {
    * timer for the retries. See docs/webhooks.md.
    */
   readonly webhooks?: WebhookDeliveryOptions;
+  /**
+   * Offers the bot check (`GET {base}/challenge`, ALTCHA proof of work signed with `hmacKey`).
+   * When the config's `settings.botCheck` is on, a submission without a valid, unexpired and
+   * unused solution in the `Altcha-Payload` header is refused (403) before its body is read;
+   * with the setting on and no `botCheck` option, submissions get 503. See docs/security.md.
+   */
+  readonly botCheck?: BotCheckOptions;
   /**
    * Public lookups for the form, off unless given: `company` answers
    * `GET {base}/lookup/company?siret=…` (prefill), `address` answers `GET {base}/lookup/address?q=…`

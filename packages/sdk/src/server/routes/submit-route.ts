@@ -10,6 +10,7 @@ import { hitRateLimitStore } from '../http/rate-limit-store.js';
 import { creationNotifications, deliverInBackground } from '../processing/notifications.js';
 import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
+import { requireBotCheck } from './challenge-route.js';
 import type { AccountRequestRecord } from '../stores/store.js';
 import { createdEvent, deliveriesOf } from '../webhooks/messages.js';
 import { consentsOf } from '../processing/consents.js';
@@ -88,6 +89,8 @@ export async function postSubmission(context: HandlerContext, request: Request, 
   const kind = bodyKind(request.headers.get('Content-Type'), ACCEPTED);
   if (!kind) throw unsupportedMediaType(ACCEPTED);
   const key = readIdempotencyKey(request);
+  // Before the body is read and anything stored: a bot without a solution costs nothing more.
+  await requireBotCheck(context, request, key);
   const invitation = await submissionInvitation(context, request);
   if (invitation instanceof Response) return invitation;
   const body = withInvitedEmail(await readSubmission(context, request, kind, async () => (await context.currentConfig()).config), invitation);
