@@ -109,6 +109,22 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
    CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
    CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at);`,
+  // 6: checks of stored requests (issue 14): the VIES and register results on the request (JSON,
+  // filtered by json_extract), and one job per request and kind, claimed with a lock and retried.
+  `ALTER TABLE requests ADD COLUMN vat_check_json TEXT;
+   ALTER TABLE requests ADD COLUMN siret_check_json TEXT;
+   CREATE TABLE check_jobs (
+     request_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     state TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL,
+     next_attempt_at TEXT NOT NULL,
+     locked_until TEXT,
+     last_error TEXT,
+     PRIMARY KEY (request_id, kind)
+   );
+   CREATE INDEX check_jobs_due ON check_jobs (state, next_attempt_at);`,
 ];
 
 /**

@@ -46,6 +46,10 @@ function whereOf(query: RequestQuery): { clause: string; params: SQLInputValue[]
     params.push(...query.status);
   }
   if (query.inAccount !== undefined) where.push('in_account = ?'), params.push(query.inAccount ? 1 : 0);
+  if (query.vatCheck && query.vatCheck.length > 0) {
+    where.push(`json_extract(vat_check_json, '$.state') IN (${query.vatCheck.map(() => '?').join(', ')})`);
+    params.push(...query.vatCheck);
+  }
   if (query.from !== undefined) where.push('created_at >= ?'), params.push(query.from);
   if (query.to !== undefined) where.push('created_at < ?'), params.push(query.to);
   const needles = searchNeedles(query.q);

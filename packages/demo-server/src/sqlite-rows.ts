@@ -1,7 +1,7 @@
-import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type HistoryEntry, type ProcessedRecord } from '@account-request/sdk/server';
+import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type HistoryEntry, type ProcessedRecord, type SiretCheck, type VatCheck } from '@account-request/sdk/server';
 
 /** The columns of `requests` a record is read from. */
-export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at';
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, vat_check_json, siret_check_json';
 
 /** A row of `requests`, as {@link REQUEST_COLUMNS} selects it. */
 export interface RequestRow {
@@ -17,6 +17,8 @@ export interface RequestRow {
   history_json: string;
   version: number;
   activated_at: string | null;
+  vat_check_json: string | null;
+  siret_check_json: string | null;
 }
 
 /** A stored row as the SDK's record, every processing member filled. */
@@ -34,6 +36,8 @@ export function toRecord(row: RequestRow): ProcessedRecord {
     history: JSON.parse(row.history_json) as HistoryEntry[],
     version: row.version,
     ...(row.activated_at !== null ? { activatedAt: row.activated_at } : {}),
+    ...(row.vat_check_json !== null ? { vatCheck: JSON.parse(row.vat_check_json) as VatCheck } : {}),
+    ...(row.siret_check_json !== null ? { siretCheck: JSON.parse(row.siret_check_json) as SiretCheck } : {}),
   });
 }
 

@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AccountRequestRecord, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
+import type { AccountRequestRecord, CheckStore, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
 import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
 import { writeQueue } from './write-queue.js';
+import { createSqliteChecks } from './sqlite-checks.js';
 import { createSqliteOutbox } from './sqlite-outbox.js';
 import { createSqliteProcessing } from './sqlite-processing.js';
 import { createSqliteWebhooks } from './sqlite-webhooks.js';
@@ -25,7 +26,7 @@ export interface SqliteStoreOptions {
 }
 
 /** A {@link ProcessingStore} on SQLite that also exposes its database (for the config table) and closes it. */
-export interface SqliteStore extends WebhookStore {
+export interface SqliteStore extends CheckStore, WebhookStore {
   readonly database: DatabaseSync;
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
@@ -79,6 +80,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   backfillSearchColumns(db);
   const outbox = createSqliteOutbox(db);
   const { insert: insertDeliveries, ...webhooks } = createSqliteWebhooks(db);
+  const { insert: insertChecks, ...checks } = createSqliteChecks(db);
   const processing = createSqliteProcessing(db, outbox, insertDeliveries);
   const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING');
   const readKey = db.prepare('SELECT body_hash, claimed_at, lease_until, response_json FROM idempotency_keys WHERE key = ?');
@@ -124,7 +126,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     ...outbox,
     ...processing,
     ...webhooks,
-    async create(record, { notifications = [], answer, webhooks: deliveries = [] } = {}) {
+    ...checks,
+    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [] } = {}) {
       // The request, its first e-mails and the answer of its key: all or nothing, committed with
       // the other writes of this turn (group commit) before the promise resolves.
       return queue.write(() => {
@@ -145,6 +148,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         );
         outbox.insert(notifications);
         insertDeliveries(deliveries);
+        insertChecks(record, jobs);
         if (answer && answerKey.run(JSON.stringify(answer.response), answer.key).changes !== 1) {
           throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
         }
