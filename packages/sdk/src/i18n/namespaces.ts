@@ -1,3 +1,4 @@
+import type { botCheck } from './locales/en/botCheck.js';
 import type { checks } from './locales/en/checks.js';
 import type { conditions } from './locales/en/conditions.js';
 import type { core } from './locales/en/core.js';
@@ -34,4 +35,6 @@ export interface Namespaces {
   readonly checks: Table<typeof checks>;
   /** The demo's webhook back-office page (`/admin/webhooks/`), registered by the demo server. */
   readonly webhooks: Table<typeof webhooks>;
+  /** The bot check: the widget's words in the form, the message after a refused solution, the editor's setting. */
+  readonly botCheck: Table<typeof botCheck>;
 }
