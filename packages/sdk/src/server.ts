@@ -28,6 +28,20 @@ export type { Notifier } from './server/processing/notifier.js';
 export { createOutbox, defaultBackoffMs, type DeliveryReport, type Outbox, type OutboxOptions } from './server/processing/outbox.js';
 export { activationState, createActivationToken, hashActivationToken, DEFAULT_ACTIVATION_TTL_MS, type ActivationState } from './server/processing/activation.js';
 export { activationMail, alertMail, confirmationMail, escapeHtml, headerLine, type MailContent, type MailContext } from './server/mail/index.js';
+export { correctionMail, informationMail, invitationMail, rejectionMail } from './server/mail/index.js';
+export { ERASED_WEBHOOK_BODY, isDecisionStore } from './server/stores/decision-store.js';
+export type {
+  ConsentRecord, CorrectionPatch, DecisionOptions, DecisionStore, InformationTokenRecord, InvitationRecord, InvitationState, StaleQuery,
+} from './server/stores/decision-store.js';
+export { MESSAGE_MAX_LENGTH, REJECTION_REASONS, type DecisionInput, type RejectionReason } from './server/processing/decision-input.js';
+export { DEFAULT_INFORMATION_TTL_MS } from './server/processing/information.js';
+export { DEFAULT_INVITATION_TTL_MS } from './server/processing/invitations.js';
+export { INVITATION_STATES, invitationState } from './server/processing/invitation-state.js';
+export { CONSENT_FIELDS, consentsOf } from './server/processing/consents.js';
+export { personalDataExport, tombstone, type ExportedMail, type PersonalDataExport } from './server/processing/personal-data.js';
+export { applyRetention, eraseExpiredRequests, RETENTION_RULES, type RetentionReport } from './server/processing/retention.js';
+export { toPublicInvitation, type PublicInvitation } from './server/routes/invitation-routes.js';
+export { BULK_MAX_IDS, type BulkItem } from './server/routes/decision-routes.js';
 export { csvCell, toCsv, UTF8_BOM } from './server/processing/csv.js';
 export { clientKey, createFixedWindowLimiter, forwardedClientAddress, type RateLimiter, type RateLimitResult } from './server/http/rate-limit.js';
 export { createMemoryRateLimitStore, hitRateLimitStore, type RateLimitStore, type RateLimitWindow } from './server/http/rate-limit-store.js';

@@ -19,15 +19,28 @@ function scrub(entry: HistoryEntry): HistoryEntry {
 
 /**
  * What is left of a request once its personal data is erased at `at` by `actor`: its id, dates,
- * status, locale, access and account flag (for statistics), an empty `values`, no note, password
- * hash, consents or invitation, a history that keeps only who moved the status when (the notes,
- * corrected values and messages to the applicant are dropped), one more entry for the erasure,
- * and `erasedAt`.
+ * status, locale, access, account flag and activation date (for statistics), an empty `values`,
+ * an empty note, a history that keeps only who moved the status when (notes, corrected values
+ * and messages to the applicant are dropped), one more entry for the erasure, and `erasedAt`.
+ * Every other member (password hash, consents, invitation, files, checks of the identifiers, and
+ * whatever a store adds later) is left out: what is kept is listed, not what is dropped.
  */
 export function tombstone(current: ProcessedRecord, at: string, actor: string): ProcessedRecord {
-  const { passwordHash: _hash, consents: _consents, invitationId: _invitation, ...kept } = current;
   const entry: HistoryEntry = { at, actor, changes: [{ field: 'erasure', from: null, to: at }] };
-  return { ...kept, values: {}, note: '', history: [...current.history.map(scrub), entry], version: current.version + 1, erasedAt: at };
+  return {
+    id: current.id,
+    createdAt: current.createdAt,
+    locale: current.locale,
+    access: current.access,
+    status: current.status,
+    inAccount: current.inAccount,
+    ...(current.activatedAt !== undefined ? { activatedAt: current.activatedAt } : {}),
+    values: {},
+    note: '',
+    history: [...current.history.map(scrub), entry],
+    version: current.version + 1,
+    erasedAt: at,
+  };
 }
 
 /** An e-mail as the export of personal data shows it: what was sent to whom, and when. */

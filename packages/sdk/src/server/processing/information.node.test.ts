@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { defaultConfig, setDisplayed, updateSettings } from '../../config/index.js';
+import type { MailMessage } from './notifier.js';
+import { moveTo, patch, processingSetup, read, submit } from '../test-helpers/processing.js';
+import { assertProblem, URL_BASE, validBody } from '../test-helpers/setup.js';
+
+const config = updateSettings(setDisplayed(defaultConfig(), 'newsletter', true), { alertEmail: 'ventes@shop.test' });
+
+function linkOf(message: MailMessage): string {
+  const match = /\/information\/([A-Za-z0-9_-]{43})/.exec(message.text);
+  assert.ok(match?.[1], 'the e-mail carries a link');
+  return match[1];
+}
+
+const information = (token: string, init: RequestInit = {}): Request => new Request(`${URL_BASE}/information/${token}`, init);
+const correct = (token: string, values: Record<string, unknown>, locale = 'fr'): Request =>
+  information(token, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...validBody(values), locale }) });
+
+async function askInformation(built: ReturnType<typeof processingSetup>, id: string, message = 'Le code postal ne correspond pas à Paris.'): Promise<string> {
+  const { etag } = await read(built.handler, id);
+  assert.equal((await built.handler(patch(id, { status: 'info-requested', message }, etag))).status, 200);
+  return linkOf(built.mail.sent.filter((m) => m.kind === 'information').at(-1)!);
+}
+
+describe('information: the link', () => {
+  test('GET shows the message and what was sent (never the password); the token is stored hashed', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler, { postalCode: '13001' });
+    const token = await askInformation(built, id);
+    const body = (await (await built.handler(information(token))).json()) as Record<string, unknown>;
+    assert.equal(body['state'], 'valid');
+    assert.equal(body['message'], 'Le code postal ne correspond pas à Paris.');
+    assert.equal((body['values'] as Record<string, unknown>)['postalCode'], '13001');
+    assert.equal(body['locale'], 'fr');
+    assert.equal(await built.store.findInformationToken(token), undefined, 'the raw token finds nothing');
+  });
+
+  test('a correction updates the same request: new version, changed values in the history by the applicant, back to in-progress, the team alerted', async () => {
+    const built = processingSetup({ config, adminRequestUrl: (id) => `https://shop.test/admin/requests/${id}` });
+    const { handler, mail, clock } = built;
+    const id = await submit(handler, { postalCode: '13001', newsletter: false });
+    const token = await askInformation(built, id);
+    const before = await read(handler, id);
+    clock.advance(60_000);
+    const response = await handler(correct(token, { postalCode: '75002', newsletter: true }));
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.deepEqual(await response.json(), { id, status: 'pending', access: 'full' });
+    const { record } = await read(handler, id);
+    assert.equal(record['status'], 'in-progress');
+    assert.equal(record['version'], (before.record['version'] as number) + 1);
+    assert.equal((record['values'] as Record<string, unknown>)['postalCode'], '75002');
+    const entry = (record['history'] as { actor: string; changes: unknown[] }[]).at(-1)!;
+    assert.equal(entry.actor, 'applicant');
+    assert.deepEqual(entry.changes, [
+      { field: 'status', from: 'info-requested', to: 'in-progress' },
+      { field: 'value', key: 'postalCode', from: '13001', to: '75002' },
+      { field: 'value', key: 'newsletter', from: false, to: true },
+    ]);
+    const consents = record['consents'] as { id: string; granted: boolean; wording: string }[];
+    assert.deepEqual(consents.map((c) => [c.id, c.granted]), [['newsletter', false], ['newsletter', true]]);
+    const alert = mail.sent.filter((m) => m.kind === 'alert').at(-1)!;
+    assert.equal(alert.to, 'ventes@shop.test');
+    assert.match(alert.subject, /Request corrected by the applicant: Acme SAS/);
+    assert.match(alert.text, /Changed: Postal code and /);
+    assert.match(alert.text, new RegExp(`https://shop.test/admin/requests/${id}`));
+  });
+
+  test('the link works once: a second correction is 410 used, and GET says used', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    assert.equal((await built.handler(correct(token, { city: 'Paris 2e' }))).status, 200);
+    const second = await assertProblem(await built.handler(correct(token, { city: 'Lyon' })), 410);
+    assert.equal(second['type'], 'urn:account-request:problem:information-used');
+    assert.equal(((await (await built.handler(information(token))).json()) as { state: string }).state, 'used');
+    assert.equal(((await read(built.handler, id)).record['values'] as Record<string, unknown>)['city'], 'Paris 2e');
+  });
+
+  test('the link expires after 30 days (410 expired), and informationTtlMs changes it', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    built.clock.advance(30 * 24 * 60 * 60 * 1000);
+    assert.equal(((await (await built.handler(information(token))).json()) as { state: string }).state, 'expired');
+    const problem = await assertProblem(await built.handler(correct(token, { city: 'Lyon' })), 410);
+    assert.equal(problem['type'], 'urn:account-request:problem:information-expired');
+    const short = processingSetup({ config, informationTtlMs: 60_000 });
+    const other = await submit(short.handler);
+    const link = await askInformation(short, other);
+    short.clock.advance(59_000);
+    assert.equal(((await (await short.handler(information(link))).json()) as { state: string }).state, 'valid');
+    short.clock.advance(1_000);
+    assert.equal(((await (await short.handler(information(link))).json()) as { state: string }).state, 'expired');
+  });
+
+  test('a new request for information replaces the older link', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const first = await askInformation(built, id, 'Votre Kbis ?');
+    await moveTo(built.handler, id, 'in-progress');
+    const second = await askInformation(built, id, 'Votre Kbis de moins de trois mois ?');
+    assert.equal(((await (await built.handler(information(first))).json()) as { state: string }).state, 'replaced');
+    await assertProblem(await built.handler(correct(first, {})), 410);
+    const body = (await (await built.handler(information(second))).json()) as { state: string; message: string };
+    assert.deepEqual([body.state, body.message], ['valid', 'Votre Kbis de moins de trois mois ?']);
+    assert.equal((await built.handler(correct(second, {}))).status, 200);
+  });
+
+  test('once the team moved the request on (rejected), the link is closed', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    await moveTo(built.handler, id, 'rejected');
+    assert.equal(((await (await built.handler(information(token))).json()) as { state: string }).state, 'closed');
+    const problem = await assertProblem(await built.handler(correct(token, {})), 410);
+    assert.equal(problem['type'], 'urn:account-request:problem:information-closed');
+    assert.equal((await read(built.handler, id)).record['status'], 'rejected');
+  });
+
+  test('a correction is validated like a submission (422 with localized field errors, nothing written); an unknown token is 404', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    const before = await read(built.handler, id);
+    const problem = await assertProblem(await built.handler(correct(token, { postalCode: '7500' })), 422);
+    assert.deepEqual((problem['errors'] as { field: string }[]).map((e) => e.field), ['postalCode']);
+    assert.deepEqual(await read(built.handler, id), before);
+    const unknown = 'A'.repeat(43);
+    await assertProblem(await built.handler(information(unknown)), 404);
+    await assertProblem(await built.handler(correct(unknown, {})), 404);
+    assert.equal((await built.handler(information('short'))).status, 404);
+  });
+
+  test('a password the form asks for is not asked again when correcting, and the stored hash stays', async () => {
+    const withPassword = setDisplayed(config, 'password', true);
+    const built = processingSetup({ config: withPassword });
+    const id = await submit(built.handler, { password: 'correct horse battery staple' });
+    const hash = (await built.store.get(id))?.passwordHash;
+    assert.ok(hash);
+    const token = await askInformation(built, id);
+    // The values without any password, as the correction page's form sends them.
+    const response = await built.handler(correct(token, {}));
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.equal((await built.store.get(id))?.passwordHash, hash);
+  });
+
+  test('cross-site posts are refused (403)', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    const forged = information(token, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, body: JSON.stringify(validBody()) });
+    await assertProblem(await built.handler(forged), 403);
+    assert.equal((await read(built.handler, id)).record['status'], 'info-requested');
+  });
+});

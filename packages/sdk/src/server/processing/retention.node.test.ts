@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { eraseExpiredRequests } from './retention.js';
+import { moveTo, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
+import { URL_BASE } from '../test-helpers/setup.js';
+
+const activate = (token: string, password: string): Request =>
+  new Request(`${URL_BASE}/activation/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('retention', () => {
+  test('erases rejected, unanswered and never-activated requests N days after their last change; keeps the others', async () => {
+    const built = processingSetup();
+    const { handler, clock, store, mail } = built;
+    const rejected = await submit(handler, { companyName: 'Refusée SARL' });
+    await moveTo(handler, rejected, 'rejected');
+    const unanswered = await submit(handler, { companyName: 'Muette SAS' });
+    await moveTo(handler, unanswered, 'info-requested');
+    const inactive = await submit(handler, { companyName: 'Dormante SA' });
+    await moveTo(handler, inactive, 'in-progress', 'accepted');
+    const active = await submit(handler, { companyName: 'Active EURL' });
+    await moveTo(handler, active, 'in-progress', 'accepted');
+    const link = tokenOf(mail.sent.filter((m) => m.requestId === active && m.kind === 'activation').at(-1)!);
+    assert.equal((await handler(activate(link, 'correct horse battery staple'))).status, 200);
+    const waiting = await submit(handler, { companyName: 'En Attente SNC' });
+    const reviewing = await submit(handler, { companyName: 'En Cours SAS' });
+    await moveTo(handler, reviewing, 'in-progress');
+
+    // A rejection 29 days later: its own 30 days start then.
+    clock.advance(29 * DAY);
+    const late = await submit(handler, { companyName: 'Tardive SARL' });
+    await moveTo(handler, late, 'rejected');
+
+    // Exactly 30 days after their last change: kept; one millisecond more: erased.
+    clock.advance(DAY);
+    assert.deepEqual(await eraseExpiredRequests(store, { days: 30, now: clock.now() }), { erased: 0, cutoff: new Date(clock.now().getTime() - 30 * DAY).toISOString() });
+    clock.advance(1);
+    const report = await eraseExpiredRequests(store, { days: 30, now: clock.now() });
+    assert.equal(report.erased, 3);
+    const erased = async (id: string): Promise<boolean> => (await read(handler, id)).record['erasedAt'] !== undefined;
+    assert.deepEqual(
+      await Promise.all([rejected, unanswered, inactive, active, waiting, reviewing, late].map(erased)),
+      [true, true, true, false, false, false, false],
+    );
+    const entry = ((await read(handler, rejected)).record['history'] as { actor: string; changes: { field: string }[] }[]).at(-1)!;
+    assert.deepEqual([entry.actor, entry.changes[0]?.field], ['retention', 'erasure']);
+    assert.equal((await read(handler, rejected)).record['status'], 'rejected');
+
+    // Runs again: nothing new to erase until the late rejection's time comes.
+    assert.equal((await eraseExpiredRequests(store, { days: 30, now: clock.now() })).erased, 0);
+    clock.advance(29 * DAY);
+    assert.equal((await eraseExpiredRequests(store, { days: 30, now: clock.now() })).erased, 1);
+    assert.equal(await erased(late), true);
+  });
+
+  test('more requests than one batch are all erased in one run', async () => {
+    const built = processingSetup();
+    const ids: string[] = [];
+    for (let i = 0; i < 105; i += 1) {
+      const id = await submit(built.handler);
+      await moveTo(built.handler, id, 'rejected');
+      ids.push(id);
+    }
+    built.clock.advance(8 * DAY);
+    assert.equal((await eraseExpiredRequests(built.store, { days: 7, now: built.clock.now() })).erased, 105);
+  });
+});
