@@ -43,10 +43,13 @@ export const duration = formatDuration;
 /**
  * The status line for a failed submission: what happened, that the values are kept and what
  * comes next (`next`: the retry offer, the wait or the automatic retry). A refusal gets the
- * server's own explanation (`detail`) instead. Field errors (`validation`) show on their fields.
+ * server's own explanation (`detail`) instead; a refused bot-check solution gets the bot check's
+ * words as `detail`. Field errors (`validation`) show on their fields.
  */
 export function failureText(strings: FormStrings, reason: Exclude<SubmissionFailureReason, 'validation'>, detail: string, next: string): string {
   if (reason === 'rejected' || reason === 'key-reused') return detail ? `${strings.rejected} ${detail}` : strings.rejected;
+  // `detail` is then the bot check's own words (its namespace comes with the widget's chunk).
+  if (reason === 'bot-check') return `${detail} ${strings.kept} ${next}`;
   const what = { offline: strings.offline, timeout: strings.timeout, server: strings.serverError, 'rate-limited': strings.tooManyRequests, lost: strings.lost }[reason];
   return `${what} ${strings.kept} ${next}`;
 }

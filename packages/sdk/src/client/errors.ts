@@ -55,9 +55,10 @@ export type SubmissionErrorKind = 'validation' | 'network' | 'server';
  * `offline` (no answer), `timeout` (none in time, or a 408), `rate-limited` (429), `server`
  * (5xx), `lost` (a 2xx whose body could not be read: the request exists), `key-reused` (a 422
  * without field errors: the handler's answer to an Idempotency-Key sent again with another
- * body), `rejected` (any other refusal: 403, 413…).
+ * body), `bot-check` (a 403 of the handler's bot check: the solution was missing, expired, used
+ * or invalid; a new one may pass), `rejected` (any other refusal: 403, 413…).
  */
-export type SubmissionFailureReason = 'validation' | 'offline' | 'timeout' | 'rate-limited' | 'server' | 'lost' | 'key-reused' | 'rejected';
+export type SubmissionFailureReason = 'validation' | 'offline' | 'timeout' | 'rate-limited' | 'server' | 'lost' | 'key-reused' | 'bot-check' | 'rejected';
 
 /** Details of a {@link SubmissionError}. */
 export interface SubmissionFailure extends HttpFailure {
@@ -75,10 +76,12 @@ const KIND: Readonly<Record<SubmissionFailureReason, SubmissionErrorKind>> = {
   server: 'server',
   lost: 'server',
   'key-reused': 'server',
+  'bot-check': 'server',
   rejected: 'server',
 };
-// Sent again unchanged (same key), the request may succeed: the failure was no answer to it.
-const RETRYABLE: ReadonlySet<SubmissionFailureReason> = new Set(['offline', 'timeout', 'rate-limited', 'server', 'lost']);
+// Sent again with the same key, the request may succeed: the failure was no answer to it (or,
+// for the bot check, to its solution, which the form solves again).
+const RETRYABLE: ReadonlySet<SubmissionFailureReason> = new Set(['offline', 'timeout', 'rate-limited', 'server', 'lost', 'bot-check']);
 /** Statuses that say "not now" rather than "no": the same request may pass in a moment (and the client retries them). */
 export const TRANSIENT_STATUSES: readonly number[] = [408, 429, 502, 503, 504];
 
@@ -93,7 +96,7 @@ export class SubmissionError extends HttpError {
   override readonly name = 'SubmissionError';
   readonly kind: SubmissionErrorKind;
   readonly reason: SubmissionFailureReason;
-  /** Sending the same request again (same Idempotency-Key) may succeed: offline, timeout, rate-limited, server, lost. */
+  /** Sending the same request again (same Idempotency-Key) may succeed: offline, timeout, rate-limited, server, lost, bot-check (with a new solution). */
   readonly retryable: boolean;
   /** A retryable failure that may pass within seconds: no answer, 408, 429, 502, 503, 504 (not 500, nor a lost answer). */
   readonly transient: boolean;

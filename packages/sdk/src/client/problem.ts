@@ -3,6 +3,8 @@ import type { FieldError, FieldErrorCode } from '../types.js';
 
 /** What the client keeps of an error response. */
 export interface ParsedProblem {
+  /** The problem's `type` URI, when the body has one. */
+  readonly type?: string;
   readonly detail?: string;
   readonly errors: readonly FieldError[];
 }
@@ -17,7 +19,7 @@ export async function readJson(response: Response): Promise<unknown> {
  * a result, and only well-formed `errors` entries are kept.
  */
 export async function readProblem(response: Response): Promise<ParsedProblem> {
-  const { errors, detail } = ((await readJson(response).catch(() => null)) ?? {}) as Record<string, unknown>;
+  const { errors, detail, type } = ((await readJson(response).catch(() => null)) ?? {}) as Record<string, unknown>;
   const kept: FieldError[] = [];
   for (const entry of Array.isArray(errors) ? (errors as unknown[]) : []) {
     const { field, code, message } = (entry ?? {}) as Record<string, unknown>;
@@ -26,7 +28,7 @@ export async function readProblem(response: Response): Promise<ParsedProblem> {
       kept.push({ field, code: code as FieldErrorCode, message });
     }
   }
-  return typeof detail === 'string' ? { detail, errors: kept } : { errors: kept };
+  return { ...(typeof type === 'string' ? { type } : {}), ...(typeof detail === 'string' ? { detail } : {}), errors: kept };
 }
 
 /**

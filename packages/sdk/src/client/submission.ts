@@ -12,7 +12,7 @@ export async function toSubmissionError(error: unknown, url: string): Promise<Su
     return new SubmissionError(timeout ? 'The server did not answer in time' : 'The server could not be reached', { reason: timeout ? 'timeout' : 'offline', url, cause: error });
   }
   const { status, headers } = error.response;
-  const { detail, errors } = await readProblem(error.response);
+  const { detail, errors, type } = await readProblem(error.response);
   const retryAfter = parseRetryAfter(headers.get('Retry-After'));
   const failure = { url, status, cause: error, ...(retryAfter !== undefined ? { retryAfter } : {}) };
   if (status === 422) {
@@ -20,6 +20,10 @@ export async function toSubmissionError(error: unknown, url: string): Promise<Su
     return errors.length > 0
       ? new SubmissionError(detail ?? 'Some fields need attention', { ...failure, reason: 'validation', errors })
       : new SubmissionError(detail ?? 'The server refused the request (HTTP 422)', { ...failure, reason: 'key-reused' });
+  }
+  // The handler's bot check refused the solution (missing, expired, reused, invalid): a new one may pass.
+  if (status === 403 && type?.startsWith('urn:account-request:problem:bot-check-') && type !== 'urn:account-request:problem:bot-check-unavailable') {
+    return new SubmissionError(detail ?? 'The anti-robot check was refused', { ...failure, reason: 'bot-check' });
   }
   const reason = status === 408 ? 'timeout' : status === 429 ? 'rate-limited' : status >= 500 ? 'server' : 'rejected';
   return new SubmissionError(detail ?? `The server refused the request (HTTP ${status})`, { ...failure, reason });

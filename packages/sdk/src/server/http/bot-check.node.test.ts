@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
+import { createClient } from '../../client/client.js';
+import { isSubmissionError } from '../../client/errors.js';
 import { defaultConfig } from '../../config/index.js';
 import type { FormConfig } from '../../types.js';
 import { manualClock } from '../test-helpers/processing.js';
-import { assertProblem, get, post, setup, validBody } from '../test-helpers/setup.js';
+import { assertProblem, get, post, setup, URL_BASE, validBody, validValues } from '../test-helpers/setup.js';
 import { createMemoryRateLimitStore } from './rate-limit-store.js';
 
 const KEY = 'a-test-hmac-key-of-at-least-32-characters!';
@@ -101,6 +103,19 @@ describe('bot check', () => {
     const unavailable = await assertProblem(await send(keyless.handler, undefined), 503);
     assert.equal(unavailable['type'], 'urn:account-request:problem:bot-check-unavailable');
     assert.throws(() => setup({ botCheck: { hmacKey: 'short' } }), /at least 32 characters/);
+  });
+
+  it('through the SDK client: the solution goes in botCheck, a refusal is a retryable SubmissionError with reason bot-check', async () => {
+    const { handler } = botSetup();
+    const client = createClient({ base: URL_BASE, retry: 0, fetch: (input, init) => handler(new Request(input, init)) });
+    const refused = await client.submit(validValues(), { idempotencyKey: crypto.randomUUID(), locale: 'fr' }).then(() => undefined, (error: unknown) => error);
+    assert.ok(isSubmissionError(refused));
+    assert.equal(refused.reason, 'bot-check');
+    assert.equal(refused.status, 403);
+    assert.equal(refused.retryable, true);
+    assert.equal(refused.transient, false);
+    const result = await client.submit(validValues(), { idempotencyKey: crypto.randomUUID(), locale: 'fr', botCheck: await solve(handler) });
+    assert.equal(result.status, 'pending');
   });
 
   it('lets an allowed site send the Altcha-Payload header', async () => {
