@@ -146,6 +146,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at, seq);
       CREATE INDEX webhook_deliveries_created ON webhook_deliveries (created_at, seq);`,
   },
+  {
+    version: 4,
+    name: 'checks of requests (VIES, register)',
+    sql: `
+      ALTER TABLE account_requests ADD COLUMN vat_check json;
+      ALTER TABLE account_requests ADD COLUMN siret_check json;
+
+      CREATE TABLE check_jobs (
+        request_id      text NOT NULL,
+        kind            text NOT NULL,
+        state           text NOT NULL,
+        attempts        integer NOT NULL DEFAULT 0,
+        created_at      timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        locked_until    timestamptz,
+        last_error      text,
+        PRIMARY KEY (request_id, kind)
+      );
+      CREATE INDEX check_jobs_due ON check_jobs (next_attempt_at) WHERE state = 'pending';`,
+  },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { searchNeedles, type AccountRequestRecord, type CreateOptions, type ProcessedRecord, type ProcessingStore, type RequestQuery } from '@account-request/sdk/server';
 import type { Database } from './database.js';
 import { deliveriesParam, insertDeliveriesSql } from './webhooks.js';
+import { checksParam, insertChecksSql } from './checks.js';
 import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, REQUEST_INSERT_COLUMNS, requestParams, toRecord, type RequestRow } from './rows.js';
 
 /** The request methods of the PostgreSQL store. */
@@ -22,17 +23,23 @@ const REQUEST_VALUES = '$1::text, $2::timestamptz, $3::text, $4::text, $5::text,
  * was written) and, with an answer, the answer of its claimed key. With an answer the request is
  * written only if the key still had none: two processes that both believe they own a key (one
  * stalled past its lease, the other took over) serialize on the key's row, and the second
- * writes nothing.
+ * writes nothing. With checks, the request row holds their states and their jobs are written
+ * beside it (parameters after every other one: the states, then the jobs).
  */
-function creationSql(withNotifications: boolean, withAnswer: boolean, withWebhooks = false): string {
+function creationSql(withNotifications: boolean, withAnswer: boolean, withWebhooks = false, withChecks = false): string {
   const parts: string[] = [];
-  if (withAnswer) parts.push('answer AS (UPDATE idempotency_keys SET response = $16::jsonb WHERE key = $15 AND response IS NULL RETURNING key)');
-  parts.push(
-    `created AS (INSERT INTO account_requests (${REQUEST_INSERT_COLUMNS}) SELECT ${REQUEST_VALUES}${withAnswer ? ' WHERE EXISTS (SELECT 1 FROM answer)' : ''} RETURNING id)`,
-  );
   let next = withAnswer ? 17 : 15;
-  if (withNotifications) parts.push(`outbox AS (${insertNotificationsSql(`$${next++}`, 'EXISTS (SELECT 1 FROM created)')})`);
-  if (withWebhooks) parts.push(`hooks AS (${insertDeliveriesSql(`$${next}`, 'EXISTS (SELECT 1 FROM created)')})`);
+  const outboxAt = withNotifications ? next++ : 0;
+  const hooksAt = withWebhooks ? next++ : 0;
+  const checksAt = next;
+  if (withAnswer) parts.push('answer AS (UPDATE idempotency_keys SET response = $16::jsonb WHERE key = $15 AND response IS NULL RETURNING key)');
+  const [checkColumns, checkValues] = withChecks ? [', vat_check, siret_check', `, $${checksAt}::json, $${checksAt + 1}::json`] : ['', ''];
+  parts.push(
+    `created AS (INSERT INTO account_requests (${REQUEST_INSERT_COLUMNS}${checkColumns}) SELECT ${REQUEST_VALUES}${checkValues}${withAnswer ? ' WHERE EXISTS (SELECT 1 FROM answer)' : ''} RETURNING id)`,
+  );
+  if (withNotifications) parts.push(`outbox AS (${insertNotificationsSql(`$${outboxAt}`, 'EXISTS (SELECT 1 FROM created)')})`);
+  if (withWebhooks) parts.push(`hooks AS (${insertDeliveriesSql(`$${hooksAt}`, 'EXISTS (SELECT 1 FROM created)')})`);
+  if (withChecks) parts.push(`checks AS (${insertChecksSql(`$${checksAt + 2}`, 'EXISTS (SELECT 1 FROM created)')})`);
   return `WITH ${parts.join(',\n')} SELECT count(*)::integer AS created FROM created`;
 }
 
@@ -56,6 +63,7 @@ function whereOf(query: RequestQuery): { clause: string; params: unknown[] } {
   };
   if (query.status && query.status.length > 0) where.push(`status = ANY(${param([...query.status])}::text[])`);
   if (query.inAccount !== undefined) where.push(`in_account = ${param(query.inAccount)}`);
+  if (query.vatCheck && query.vatCheck.length > 0) where.push(`(vat_check->>'state') = ANY(${param([...query.vatCheck])}::text[])`);
   if (query.from !== undefined) where.push(`created_at >= ${param(query.from)}::timestamptz`);
   if (query.to !== undefined) where.push(`created_at < ${param(query.to)}::timestamptz`);
   const needles = searchNeedles(query.q);
@@ -79,7 +87,10 @@ export function createPostgresRequests({ pool }: Database): PostgresRequests {
       if (options.answer) params.push(options.answer.key, JSON.stringify(options.answer.response));
       if (notifications.length > 0) params.push(notificationsParam(notifications));
       if (webhooks.length > 0) params.push(deliveriesParam(webhooks));
-      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0), params);
+      const jobs = options.checks ?? [];
+      const withChecks = jobs.length > 0 || record.vatCheck !== undefined || record.siretCheck !== undefined;
+      if (withChecks) params.push(record.vatCheck ? JSON.stringify(record.vatCheck) : null, record.siretCheck ? JSON.stringify(record.siretCheck) : null, checksParam(jobs));
+      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0, withChecks), params);
       if (options.answer && rows[0]?.created !== 1) throw new IdempotencyAnswerTaken(options.answer.key);
     },
     async list({ limit = 50, offset = 0 } = {}) {

@@ -1,10 +1,10 @@
 import {
   companyKey, searchText, toProcessedRecord,
-  type AccountRequestRecord, type ActivationTokenRecord, type HistoryEntry, type NotificationRecord, type ProcessedRecord,
+  type AccountRequestRecord, type ActivationTokenRecord, type HistoryEntry, type NotificationRecord, type ProcessedRecord, type SiretCheck, type VatCheck,
 } from '@account-request/sdk/server';
 
 /** The columns of `account_requests` a record is read from. */
-export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, field_values, password_hash, in_account, note, history, version, activated_at';
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, field_values, password_hash, in_account, note, history, version, activated_at, vat_check, siret_check';
 
 /** A row of `account_requests` as {@link REQUEST_COLUMNS} selects it (node-postgres parses json and timestamptz). */
 export interface RequestRow {
@@ -20,6 +20,8 @@ export interface RequestRow {
   history: HistoryEntry[];
   version: number;
   activated_at: Date | null;
+  vat_check: VatCheck | null;
+  siret_check: SiretCheck | null;
 }
 
 /** A stored row as the SDK's record, every processing member filled. */
@@ -37,6 +39,8 @@ export function toRecord(row: RequestRow): ProcessedRecord {
     history: row.history,
     version: row.version,
     ...(row.activated_at !== null ? { activatedAt: row.activated_at.toISOString() } : {}),
+    ...(row.vat_check !== null ? { vatCheck: row.vat_check } : {}),
+    ...(row.siret_check !== null ? { siretCheck: row.siret_check } : {}),
   });
 }
 

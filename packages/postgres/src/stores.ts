@@ -1,5 +1,5 @@
 import type { FormConfig } from '@account-request/sdk';
-import { companyKey, searchText, type AccountRequestRecord, type RateLimitStore, type WebhookStore } from '@account-request/sdk/server';
+import { companyKey, searchText, type AccountRequestRecord, type CheckStore, type RateLimitStore, type WebhookStore } from '@account-request/sdk/server';
 import pg from 'pg';
 import { openPostgresConfig, type PostgresConfigStore } from './config-store.js';
 import type { Database } from './database.js';
@@ -10,6 +10,7 @@ import { createPostgresRateLimits } from './rate-limit.js';
 import { createPostgresRequests } from './requests.js';
 import { createPostgresTokens } from './tokens.js';
 import { createPostgresWebhooks } from './webhooks.js';
+import { createPostgresChecks } from './checks.js';
 
 /** Where the stores connect: a pool you own, or a connection string the stores make a pool of. */
 export type PostgresConnection =
@@ -39,8 +40,8 @@ export type PostgresStoresOptions = PostgresConnection & {
 
 /** Every store the handler takes, on one PostgreSQL database. */
 export interface PostgresStores {
-  /** The handler's `store`: requests, idempotency keys, processing, activation tokens, outbox, webhooks. */
-  readonly store: WebhookStore;
+  /** The handler's `store`: requests, idempotency keys, processing, activation tokens, outbox, webhooks, checks. */
+  readonly store: CheckStore & WebhookStore;
   /** The handler's `loadConfig` and `saveConfig` (spread it into the options). */
   readonly config: PostgresConfigStore;
   /** The handler's `rateLimit.store`: counts across every instance on the database. */
@@ -93,12 +94,13 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     await backfillSearchColumns(pool);
     const db: Database = { pool, now: options.now ?? Date.now };
     const config = await openPostgresConfig(db, options.configName ?? 'default', options.seedConfig);
-    const store: WebhookStore = {
+    const store: CheckStore & WebhookStore = {
       ...createPostgresRequests(db),
       ...createPostgresIdempotency(db, options.idempotencyTtlMs ?? DAY_MS),
       ...createPostgresTokens(db),
       ...createPostgresOutbox(db),
       ...createPostgresWebhooks(db),
+      ...createPostgresChecks(db),
     };
     let closed = false;
     return {
