@@ -11,6 +11,7 @@ import { requestCases } from './requests.js';
 import { tokenCases } from './tokens.js';
 import type { StoreConformanceTarget, TestFunctions } from './types.js';
 import { webhookCases, webhookConcurrencyCases } from './webhooks.js';
+import { decisionCases, decisionConcurrencyCases } from './decisions.js';
 
 /**
  * `@account-request/sdk/store-conformance`: the test cases every store of the handler passes
@@ -40,6 +41,11 @@ export function describeStoreConformance(test: TestFunctions, name: string, targ
     if (!target.without?.includes('rateLimits')) rateLimitCases(test, target);
     if (!target.without?.includes('config')) configCases(test, target);
     if (!target.without?.includes('webhooks')) webhookCases(test, target);
+    if (!target.without?.includes('decisions')) {
+      decisionCases(test, target);
+      decisionConcurrencyCases(test, target, false);
+      if (target.openPeer) decisionConcurrencyCases(test, target, true);
+    }
     if (!target.without?.includes('checks')) checkCases(test, target);
     concurrencyCases(test, target, 'concurrency', false);
     if (!target.without?.includes('checks')) {

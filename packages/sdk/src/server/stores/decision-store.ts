@@ -110,7 +110,7 @@ export interface DecisionStore extends ProcessingStore {
   revokeInvitation(id: string, at: string): Promise<InvitationRecord | undefined>;
   getInvitation(id: string): Promise<InvitationRecord | undefined>;
   findInvitation(hash: string): Promise<InvitationRecord | undefined>;
-  /** Newest first; `state` is judged at `now`. */
+  /** Newest first (by `createdAt`, then the later stored); `state` is judged at `now`. */
   listInvitations(options: { readonly state?: InvitationState; readonly now: string; readonly limit: number; readonly offset: number }): Promise<{ readonly items: readonly InvitationRecord[]; readonly total: number }>;
   /**
    * Erases the personal data of a request in one transaction: the request becomes what

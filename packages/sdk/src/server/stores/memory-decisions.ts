@@ -102,7 +102,11 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
       return byHash(hash);
     },
     async listInvitations({ state, now, limit, offset }) {
-      const matching = [...invitations.values()].filter((invitation) => state === undefined || invitationState(invitation, now) === state).reverse();
+      // Newest first by creation time; for equal times the later stored first.
+      const matching = [...invitations.values()]
+        .filter((invitation) => state === undefined || invitationState(invitation, now) === state)
+        .reverse()
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
       return { items: matching.slice(offset, offset + limit), total: matching.length };
     },
     async erase(id, tombstone) {
