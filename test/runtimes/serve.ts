@@ -2,6 +2,7 @@
 // stores, with the runtime's own HTTP server on loopback, runs the smoke suite against it over
 // HTTP, and exits 0 only when every check passed. The worker imports the SDK by its package
 // name, which both runtimes resolve through node_modules to the built dist/.
+import { defaultConfig } from '@account-request/sdk';
 import { createWorker } from '../../examples/worker/worker.ts';
 import { runSmoke } from './smoke.ts';
 
@@ -26,7 +27,9 @@ interface BunLike {
 }
 
 const runtime = globalThis as unknown as { Deno?: DenoLike; Bun?: BunLike; process?: { exit(code: number): never } };
-const worker = createWorker();
+// With an optional file field, so the smoke suite also sends files through the parser and the type detector.
+const kbis = { id: 'kbis', type: 'file', label: 'Kbis', accept: ['pdf'] };
+const worker = createWorker({ initialConfig: { ...defaultConfig(), customFields: [kbis], fields: [...defaultConfig().fields, { id: 'kbis', displayed: true }] } });
 const fetchHandler: Fetch = (request) => worker.fetch(request);
 
 let name: string;

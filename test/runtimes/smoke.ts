@@ -42,6 +42,18 @@ async function problemOf(response: Response, status: number): Promise<{ type?: s
   return JSON.parse(text) as { type?: string; errors?: { field: string }[] };
 }
 
+/** A classic form post of the valid values, `confirmed` and `locale`, plus `extra` parts (files). */
+function postForm(url: string, extra: readonly (readonly [string, Blob, string])[] = []): Promise<Response> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(VALID_VALUES)) form.append(name, value);
+  form.append('confirmed', 'true');
+  form.append('locale', 'en');
+  for (const [name, blob, filename] of extra) form.append(name, blob, filename);
+  return fetch(url, { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() }, body: form });
+}
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
 /** The checks, in order: each gets the API base URL (`…/api/account-requests`). */
 const CHECKS: ReadonlyArray<readonly [string, (api: string) => Promise<void>]> = [
   ['GET config: 200 JSON with an ETag', async (api) => {
@@ -99,6 +111,23 @@ const CHECKS: ReadonlyArray<readonly [string, (api: string) => Promise<void>]> =
       duplex: 'half',
     };
     await problemOf(await fetch(api, init), 413);
+  }],
+  ['POST multipart/form-data, streamed through the multipart parser: 201', async (api) => {
+    const response = await postForm(api);
+    const text = await response.text();
+    check(response.status === 201, `status ${response.status}: ${text.slice(0, 200)}`);
+  }],
+  ['POST files: a file for a field that takes none is a 400; where the config has the file field kbis, a PDF is stored (201) and an HTML page named .pdf is refused from its content (422)', async (api) => {
+    const stray = await problemOf(await postForm(api, [['city', new Blob([PDF]), 'x.pdf']]), 400);
+    check(stray.type === 'urn:account-request:problem:unexpected-file', `type ${stray.type}`);
+    const config = (await (await fetch(`${api}/config`)).json()) as { customFields?: { id: string; type: string }[] };
+    if (!config.customFields?.some((field) => field.id === 'kbis' && field.type === 'file')) return;
+    const stored = await postForm(api, [['kbis', new Blob([PDF], { type: 'application/pdf' }), 'kbis.pdf']]);
+    const text = await stored.text();
+    check(stored.status === 201, `status ${stored.status}: ${text.slice(0, 200)}`);
+    const html = new Blob(['<!doctype html><script>alert(1)</script>'], { type: 'application/pdf' });
+    const refused = await problemOf(await postForm(api, [['kbis', html, 'kbis.pdf']]), 422);
+    check(refused.errors?.[0]?.field === 'kbis', `errors ${JSON.stringify(refused.errors)}`);
   }],
 ];
 

@@ -19,6 +19,7 @@ import { createInvitation, getInvitation, listInvitations, resendInvitation, rev
 import { erasePersonalData, exportPersonalData } from '../routes/personal-data-routes.js';
 import { getAddressLookup, getCompanyLookup, getLookupCapabilities } from '../routes/lookup-routes.js';
 import { postChecks } from '../routes/check-routes.js';
+import { getRequestFile } from '../routes/file-route.js';
 
 type Route =
   | 'collection'
@@ -35,6 +36,7 @@ type Route =
   | { readonly invitation: string; readonly action?: 'revoke' | 'resend' }
   | { readonly id: string; readonly sub: 'personal-data' }
   | { readonly id: string; readonly sub?: 'activation-email' | 'checks' }
+  | { readonly id: string; readonly file: string }
   | undefined;
 
 function normalizeBase(basePath: string): string {
@@ -63,6 +65,8 @@ function matchRoute(pathname: string, base: string): Route {
   if (invitation?.[1]) return { invitation: invitation[1], ...(invitation[2] ? { action: invitation[2] as 'revoke' | 'resend' } : {}) };
   const data = /^\/([A-Za-z0-9_-]{1,64})\/personal-data$/.exec(rest);
   if (data?.[1]) return { id: data[1], sub: 'personal-data' };
+  const file = /^\/([A-Za-z0-9_-]{1,64})\/files\/([A-Za-z0-9_-]{1,64})$/.exec(rest);
+  if (file?.[1] && file[2]) return { id: file[1], file: file[2] };
   const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email|\/checks)?$/.exec(rest);
   if (!match?.[1]) return undefined;
   if (match[2] === '/checks') return { id: match[1], sub: 'checks' };
@@ -130,6 +134,7 @@ async function route(context: HandlerContext, request: Request, base: string): P
     if (method === 'OPTIONS') return preflight(context.origins, request, 'GET, POST') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' } });
     return notAllowed('GET, HEAD, POST');
   }
+  if (target && 'file' in target) return method === 'GET' || method === 'HEAD' ? getRequestFile(context, request, target.id, target.file) : notAllowed('GET, HEAD');
   if (target?.sub === 'activation-email') return method === 'POST' ? resendActivation(context, request, target.id) : notAllowed('POST');
   if (target?.sub === 'checks') return method === 'POST' ? postChecks(context, request, target.id) : notAllowed('POST');
   if (target?.sub === 'personal-data') {
@@ -153,7 +158,8 @@ async function route(context: HandlerContext, request: Request, base: string): P
  * - `POST {base}`: an account request, idempotent by `Idempotency-Key`;
  * - `GET {base}` (admin): stored requests, newest first, filtered, sorted and paged by query
  *   parameters; `GET {base}/{id}` with its ETag; `PATCH {base}/{id}` with `If-Match` (status,
- *   inAccount, note); `GET {base}/export.csv`; never a password;
+ *   inAccount, note); `GET {base}/export.csv`; never a password; `GET {base}/{id}/files/{fileId}`
+ *   a file sent with a request, as an attachment;
  * - `POST {base}/activation-emails` and `POST {base}/{id}/activation-email` (admin): activation
  *   e-mails; `GET`/`POST {base}/activation/{token}` (public): set the password once;
  * - `GET {base}/challenge` (public, with the `botCheck` option): a proof-of-work challenge for the form;

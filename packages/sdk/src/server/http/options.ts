@@ -92,6 +92,12 @@ export interface HandlerOptions {
   /** Largest accepted request body, counted while reading; default 64 KiB. */
   readonly maxBodyBytes?: number;
   /**
+   * Largest `multipart/form-data` body of a submission with files, counted while streaming; default
+   * 25 MiB. The config's file fields bound it further (their `maxBytes` times `maxFiles`, plus
+   * `maxBodyBytes` for the text), and each file is refused as soon as it passes its field's `maxBytes`.
+   */
+  readonly maxUploadBytes?: number;
+  /**
    * Origins (`https://shop.example`) allowed to post submissions and read the config from a
    * browser, besides the handler's own origin. They also get CORS headers.
    */

@@ -13,6 +13,12 @@ export const EXPORT_MAX_ROWS = 50_000;
 
 const META = ['id', 'createdAt', 'status', 'inAccount', 'activatedAt', 'locale', 'access', 'note'] as const;
 
+// A file field's cell: the names of its files, never their content.
+function fileNames(record: ProcessedRecord, field: string): string | undefined {
+  const names = (record.files ?? []).filter((file) => file.field === field).map((file) => file.name);
+  return names.length > 0 ? names.join('; ') : undefined;
+}
+
 function cell(value: unknown): string | number | boolean | undefined {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return value === undefined || value === null ? undefined : JSON.stringify(value);
@@ -21,7 +27,7 @@ function cell(value: unknown): string | number | boolean | undefined {
 /**
  * `GET {base}/export.csv?<the list filters>`: admin. The matching requests as CSV (UTF-8 with a
  * BOM, CRLF, RFC 4180 quoting, formula-like cells neutralized): processing columns, then every
- * catalog field but the password, then the config's custom fields.
+ * catalog field but the password, then the config's custom fields (a file field: its files' names).
  */
 export async function exportRequests(context: HandlerContext, request: Request): Promise<Response> {
   await requireAdmin(context.options.authorize, request, 'requests:read');
@@ -29,6 +35,7 @@ export async function exportRequests(context: HandlerContext, request: Request):
   const query = readRequestQuery(new URL(request.url).searchParams);
   const { config } = await context.currentConfig();
   const fields = [...FIELD_CATALOG.map((field) => field.id as string).filter((id) => id !== 'password'), ...config.customFields.map((field) => field.id)];
+  const files = new Set(config.customFields.filter((field) => field.type === 'file').map((field) => field.id));
   const records: ProcessedRecord[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await context.store(() => store.query({ ...query, limit: PAGE, offset }));
@@ -38,7 +45,7 @@ export async function exportRequests(context: HandlerContext, request: Request):
   }
   const rows = [
     [...META, ...fields],
-    ...records.map((record) => [...META.map((name) => cell(record[name])), ...fields.map((id) => (Object.hasOwn(record.values, id) ? cell(record.values[id]) : undefined))]),
+    ...records.map((record) => [...META.map((name) => cell(record[name])), ...fields.map((id) => (files.has(id) ? fileNames(record, id) : Object.hasOwn(record.values, id) ? cell(record.values[id]) : undefined))]),
   ];
   const day = context.now().toISOString().slice(0, 10);
   return new Response(toCsv(rows), {

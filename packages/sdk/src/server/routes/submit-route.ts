@@ -12,6 +12,9 @@ import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
 import { requireBotCheck } from './challenge-route.js';
 import type { AccountRequestRecord } from '../stores/store.js';
+import { isFileStore } from '../stores/file-store.js';
+import { readMultipartSubmission, type Upload } from '../uploads/multipart.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, filesToStore, uploadLimits, withUploads, type CheckedUpload } from '../uploads/submission-files.js';
 import { createdEvent, deliveriesOf } from '../webhooks/messages.js';
 import { consentsOf } from '../processing/consents.js';
 import type { InvitationRecord } from '../stores/decision-store.js';
@@ -46,11 +49,25 @@ async function checkRateLimit(context: HandlerContext, request: Request): Promis
   }
 }
 
-async function readSubmission(context: HandlerContext, request: Request, kind: BodyKind, config: () => Promise<FormConfig>): Promise<unknown> {
+interface ReadSubmission {
+  readonly body: unknown;
+  /** Files by field, from a multipart body. */
+  readonly uploads: ReadonlyMap<string, readonly Upload[]>;
+}
+
+async function readSubmission(context: HandlerContext, request: Request, kind: BodyKind, config: () => Promise<FormConfig>): Promise<ReadSubmission> {
+  if (kind === 'multipart') {
+    // Streamed under the limits of the config's file fields: a file too large stops the read.
+    const current = await config();
+    const language = request.headers.get('Accept-Language')?.split(/[,;]/, 1)[0]?.trim();
+    const limits = uploadLimits(current, context.maxBodyBytes, context.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, language);
+    const { fields, files } = await readMultipartSubmission(request, limits);
+    return { body: formToSubmission(fields, current), uploads: files };
+  }
   const bytes = await readBodyLimited(request, context.maxBodyBytes);
-  if (kind === 'json') return parseJsonBody(bytes);
+  if (kind === 'json') return { body: parseJsonBody(bytes), uploads: new Map() };
   const fields = await parseFormBody(bytes, kind, request.headers.get('Content-Type') ?? '');
-  return formToSubmission(fields, await config());
+  return { body: formToSubmission(fields, await config()), uploads: new Map() };
 }
 
 // Bots fill every input, including the one people never see; people leave it empty.
@@ -93,8 +110,11 @@ export async function postSubmission(context: HandlerContext, request: Request, 
   await requireBotCheck(context, request, key);
   const invitation = await submissionInvitation(context, request);
   if (invitation instanceof Response) return invitation;
-  const body = withInvitedEmail(await readSubmission(context, request, kind, async () => (await context.currentConfig()).config), invitation);
+  const submission = await readSubmission(context, request, kind, async () => (await context.currentConfig()).config);
   const { config } = await context.currentConfig();
+  // Files take the type read from their content, and their digest joins the body's hash.
+  const uploaded = await withUploads(submission.body, config, submission.uploads);
+  const body = withInvitedEmail(uploaded.body, invitation);
   const cors = context.origins.corsHeaders(request);
   if (!config.enabled) {
     return problem(403, 'Account requests are closed for now.', { type: 'urn:account-request:problem:disabled', headers: cors });
@@ -105,7 +125,7 @@ export async function postSubmission(context: HandlerContext, request: Request, 
     return json(201, { id: crypto.randomUUID(), status: 'pending', access: ACCESS[config.settings.unvalidatedAccounts] }, cors);
   }
   const bodyHash = await sha256(canonicalJson(body));
-  const response = await context.inFlight.run(key, bodyHash, () => createOnce(context, { key, bodyHash, body, config, request, location, invitation }));
+  const response = await context.inFlight.run(key, bodyHash, () => createOnce(context, { key, bodyHash, body, config, request, location, invitation, uploads: uploaded.checked }));
   for (const [name, value] of cors) response.headers.set(name, value);
   return response;
 }
@@ -119,6 +139,8 @@ interface Attempt {
   readonly location: (id: string) => string;
   /** The invitation whose link the request answers. */
   readonly invitation: InvitationRecord | undefined;
+  /** The uploads of the body, by file field, their content checked. */
+  readonly uploads: ReadonlyMap<string, readonly CheckedUpload[]>;
 }
 
 async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Response> {
@@ -151,6 +173,9 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     const passwordHash = typeof password === 'string' && password !== '' ? await context.store(() => context.hashPassword(password)) : undefined;
     const access = ACCESS[config.settings.unvalidatedAccounts];
     const id = crypto.randomUUID();
+    // The files of shown fields, as validation kept them; the request lists them, the store keeps their bytes.
+    const { stored: files, listed } = filesToStore(id, result.data.files, attempt.uploads);
+    if (files.length > 0 && !isFileStore(store)) throw new HttpProblem(problem(501, 'The request store does not keep files (see FileStore).'));
     // The checks (VIES, register) the request gets: their states go on it, their jobs with it.
     const checks = context.checks?.plan({ id, values }, context.now().toISOString());
     // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
@@ -162,6 +187,7 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
       status: 'new', inAccount: false, history: [], version: 1,
       ...(checks?.vatCheck ? { vatCheck: checks.vatCheck } : {}), ...(checks?.siretCheck ? { siretCheck: checks.siretCheck } : {}),
       ...(consents.length > 0 ? { consents } : {}), ...(invitation ? { invitationId: invitation.id } : {}),
+      ...(listed.length > 0 ? { files: listed } : {}),
     };
     const notifications = creationNotifications(context, record, config, attempt.request);
     const { webhooks } = context;
@@ -170,7 +196,7 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     // The request, its e-mails, its webhooks and the answer its retries replay: one write, so a crash leaves
     // all of them or none (never a request whose key a retry could claim again).
     await context.store(() =>
-      store.create(record, { ...(checks && checks.jobs.length > 0 ? { checks: checks.jobs } : {}), answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}), ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}) }),
+      store.create(record, { ...(checks && checks.jobs.length > 0 ? { checks: checks.jobs } : {}), ...(files.length > 0 ? { files } : {}), answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}), ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}) }),
     );
     deliverInBackground(context, notifications.map((notification) => notification.id));
     webhooks?.sendInBackground(deliveries, context.options.waitUntil);

@@ -11,6 +11,7 @@ import { createMemoryWebhooks } from './memory-webhooks.js';
 import type { NotificationRecord, ProcessingStore } from './processing-store.js';
 import type { WebhookDelivery, WebhookStore } from './webhook-store.js';
 import type { DecisionStore } from './decision-store.js';
+import { createMemoryFiles, type FileInfo, type FileStore, type StoredFile } from './file-store.js';
 
 /** One stored account request. The password never appears in `values`; only its hash is kept. */
 export interface AccountRequestRecord {
@@ -44,6 +45,8 @@ export interface AccountRequestRecord {
   readonly invitationId?: string;
   /** Set when the personal data was erased: `values` is then empty and the history holds no personal value. */
   readonly erasedAt?: string;
+  /** The files sent with the request (file fields), without their bytes: `getFile` of a `FileStore` reads those. */
+  readonly files?: readonly FileInfo[];
 }
 
 /** The first response given to an idempotency key, replayed byte for byte to its retries. */
@@ -92,6 +95,8 @@ export interface CreateOptions {
    * `create` rejects and writes nothing.
    */
   readonly invitation?: { readonly hash: string; readonly at: string };
+  /** The request's uploaded files (listed in `record.files`), written in the same transaction; needs a `FileStore`. */
+  readonly files?: readonly StoredFile[];
 }
 
 /**
@@ -149,7 +154,7 @@ const SWEEP_THRESHOLD = 1000;
  * it has written everything, so each one (a claim, a creation with its notifications, deliveries
  * and answer) is atomic.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore & WebhookStore & DecisionStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore & WebhookStore & DecisionStore & FileStore {
   const ttl = options.idempotencyTtlMs ?? DAY_MS;
   const now = options.now ?? Date.now;
   const keys = new Map<string, KeyEntry>();
@@ -157,6 +162,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore 
   const { insert: insertRecord, setChecks, applyUpdate, read, replace, all, forgetTokens, ...records } = createMemoryRecords(insertDeliveries);
   const { insert: insertChecks, ...checks } = createMemoryChecks(setChecks);
   const { insert: insertNotifications, forget: forgetNotifications, ...outbox } = createMemoryOutbox();
+  const { insert: insertFiles, ...files } = createMemoryFiles();
   const { checkInvitation, useInvitation, ...decisions } = createMemoryDecisions({
     records: { ...records, applyUpdate, read, replace, all, forgetTokens },
     insertNotifications,
@@ -182,7 +188,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore 
     ...webhooks,
     ...checks,
     ...decisions,
-    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [], invitation } = {}) {
+    ...files,
+    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [], invitation, files: uploads = [] } = {}) {
       // Every check before the first write: a refusal leaves nothing behind.
       const entry = answer ? keys.get(answer.key) : undefined;
       if (answer && (!entry || entry.response)) throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
@@ -192,6 +199,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore 
       insertNotifications(notifications);
       insertDeliveries(deliveries);
       insertChecks(jobs);
+      insertFiles(uploads);
       if (entry && answer) entry.response = answer.response;
     },
     async saveActivationToken(token, notification) {
