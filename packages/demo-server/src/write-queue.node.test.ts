@@ -53,3 +53,10 @@ test('flush runs and commits the waiting writes at once (before closing)', async
   await written;
   db.close();
 });
+
+test('a write asked for after the database closed rejects instead of waiting forever', async () => {
+  const { db } = database();
+  const queue = writeQueue(db);
+  db.close();
+  await assert.rejects(queue.write(() => 1), /closed/);
+});

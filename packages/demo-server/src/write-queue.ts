@@ -50,31 +50,24 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
       undo: db.prepare('ROLLBACK TO one_write'),
     });
 
-  const flush = (): void => {
-    scheduled = false;
-    if (pending.length === 0 || !db.isOpen) return;
-    const batch = pending;
-    pending = [];
-    const outcomes: ({ readonly value: unknown } | { readonly error: unknown })[] = [];
+  // Runs the batch in one transaction; throws only when the transaction itself fails (then
+  // nothing of it was written).
+  const commit = (batch: readonly Pending[]): ({ readonly value: unknown } | { readonly error: unknown })[] => {
     const run = sql();
+    const outcomes: ({ readonly value: unknown } | { readonly error: unknown })[] = [];
+    run.begin.run();
     try {
-      run.begin.run();
-    } catch (error) {
-      for (const write of batch) write.reject(error);
-      return;
-    }
-    for (const write of batch) {
-      run.savepoint.run();
-      try {
-        outcomes.push({ value: write.work() });
-        run.release.run();
-      } catch (error) {
-        run.undo.run();
-        run.release.run();
-        outcomes.push({ error });
+      for (const write of batch) {
+        run.savepoint.run();
+        try {
+          outcomes.push({ value: write.work() });
+          run.release.run();
+        } catch (error) {
+          run.undo.run();
+          run.release.run();
+          outcomes.push({ error });
+        }
       }
-    }
-    try {
       run.commit.run();
     } catch (error) {
       try {
@@ -82,6 +75,21 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
       } catch {
         // SQLite rolled back already.
       }
+      throw error;
+    }
+    return outcomes;
+  };
+
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    let outcomes: ({ readonly value: unknown } | { readonly error: unknown })[];
+    try {
+      if (!db.isOpen) throw new Error('The database is closed.');
+      outcomes = commit(batch);
+    } catch (error) {
       for (const write of batch) write.reject(error);
       return;
     }
