@@ -125,6 +125,40 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (request_id, kind)
    );
    CREATE INDEX check_jobs_due ON check_jobs (state, next_attempt_at);`,
+  // 7: the decision step (issue 15): consents (JSON, with their wording), the invitation a request
+  // came from and when its personal data was erased; links to correct a request (hashed, single
+  // use, replaced by a newer one) and invitations (their link's hash, replaced on a resend).
+  `ALTER TABLE requests ADD COLUMN consents_json TEXT;
+   ALTER TABLE requests ADD COLUMN invitation_id TEXT;
+   ALTER TABLE requests ADD COLUMN erased_at TEXT;
+   CREATE TABLE information_tokens (
+     hash TEXT PRIMARY KEY,
+     request_id TEXT NOT NULL REFERENCES requests (id),
+     message TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     replaced_at TEXT
+   );
+   CREATE INDEX information_tokens_request ON information_tokens (request_id);
+   CREATE TABLE invitations (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     hash TEXT NOT NULL UNIQUE,
+     email TEXT NOT NULL,
+     company_name TEXT,
+     values_json TEXT NOT NULL,
+     locale TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     used_at TEXT,
+     request_id TEXT,
+     revoked_at TEXT
+   );
+   CREATE INDEX invitations_created ON invitations (created_at, seq);
+   CREATE INDEX invitations_request ON invitations (request_id);`,
 ];
 
 /**
@@ -142,6 +176,9 @@ export function openDatabase(path: string): DatabaseSync {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
+    // Deleted and overwritten content is zeroed on disk, so an erased applicant's data does not
+    // linger in free pages of the file (see the store's erase, which also checkpoints the WAL).
+    db.exec('PRAGMA secure_delete = ON');
     migrate(db);
   } catch (error) {
     db.close();

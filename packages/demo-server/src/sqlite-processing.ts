@@ -1,12 +1,15 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { searchNeedles, type ActivationTokenRecord, type ProcessedRecord, type ProcessingStore, type RequestQuery, type WebhookDelivery } from '@account-request/sdk/server';
+import { searchNeedles, type ActivationTokenRecord, type ChangeOptions, type HistoryEntry, type ProcessedRecord, type ProcessingStore, type RequestPatch, type RequestQuery, type UpdateResult, type WebhookDelivery } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
 import { writeQueue } from './write-queue.js';
 import type { SqliteOutbox } from './sqlite-outbox.js';
 import { REQUEST_COLUMNS, toRecord, type RequestRow } from './sqlite-rows.js';
 
 /** The lifecycle, query and activation-token methods of the SQLite store. */
-export type SqliteProcessing = Pick<ProcessingStore, 'query' | 'update' | 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'>;
+export type SqliteProcessing = Pick<ProcessingStore, 'query' | 'update' | 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'> & {
+  /** `update`'s work without its own unit of the group commit, for a write that adds more to it (a decision). */
+  applyUpdate(id: string, patch: RequestPatch, expectedVersion: number, entry: HistoryEntry, options?: ChangeOptions): UpdateResult;
+};
 
 interface TokenRow {
   hash: string;
@@ -29,7 +32,7 @@ function toToken(row: TokenRow): ActivationTokenRecord {
 }
 
 // Status order of the lifecycle, for a sort by status.
-const STATUS_RANK = "CASE status WHEN 'new' THEN 0 WHEN 'in-progress' THEN 1 WHEN 'accepted' THEN 2 ELSE 3 END";
+const STATUS_RANK = "CASE status WHEN 'new' THEN 0 WHEN 'in-progress' THEN 1 WHEN 'info-requested' THEN 2 WHEN 'accepted' THEN 3 ELSE 4 END";
 
 function orderBy(query: RequestQuery): string {
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
@@ -87,7 +90,19 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox, i
       expectedVersion,
     ).changes === 1;
 
+  const applyUpdate: SqliteProcessing['applyUpdate'] = (id, patch, expectedVersion, entry, options) => {
+    const row = rowAs<RequestRow>(getRow.get(id));
+    if (!row) return { state: 'not_found' };
+    const current = toRecord(row);
+    if (current.version !== expectedVersion) return { state: 'conflict', record: current };
+    const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
+    write(record, expectedVersion);
+    if (options?.webhooks) insertDeliveries(options.webhooks(record));
+    return { state: 'updated', record };
+  };
+
   return {
+    applyUpdate,
     async query(query) {
       const { clause, params } = whereOf(query);
       const total = rowAs<{ total: number }>(db.prepare(`SELECT COUNT(*) AS total FROM requests ${clause}`).get(...params))?.total ?? 0;
@@ -95,16 +110,7 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox, i
       return { items: rowsAs<RequestRow>(rows).map(toRecord), total };
     },
     async update(id, patch, expectedVersion, entry, options) {
-      return queue.write(() => {
-        const row = rowAs<RequestRow>(getRow.get(id));
-        if (!row) return { state: 'not_found' } as const;
-        const current = toRecord(row);
-        if (current.version !== expectedVersion) return { state: 'conflict', record: current } as const;
-        const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
-        write(record, expectedVersion);
-        if (options?.webhooks) insertDeliveries(options.webhooks(record));
-        return { state: 'updated', record } as const;
-      });
+      return queue.write(() => applyUpdate(id, patch, expectedVersion, entry, options));
     },
     async saveActivationToken(token, notification) {
       await queue.write(() => {

@@ -1,7 +1,7 @@
-import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type HistoryEntry, type ProcessedRecord, type SiretCheck, type VatCheck } from '@account-request/sdk/server';
+import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type ConsentRecord, type HistoryEntry, type ProcessedRecord, type SiretCheck, type VatCheck } from '@account-request/sdk/server';
 
 /** The columns of `requests` a record is read from. */
-export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, vat_check_json, siret_check_json';
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, vat_check_json, siret_check_json, consents_json, invitation_id, erased_at';
 
 /** A row of `requests`, as {@link REQUEST_COLUMNS} selects it. */
 export interface RequestRow {
@@ -19,6 +19,9 @@ export interface RequestRow {
   activated_at: string | null;
   vat_check_json: string | null;
   siret_check_json: string | null;
+  consents_json: string | null;
+  invitation_id: string | null;
+  erased_at: string | null;
 }
 
 /** A stored row as the SDK's record, every processing member filled. */
@@ -38,6 +41,9 @@ export function toRecord(row: RequestRow): ProcessedRecord {
     ...(row.activated_at !== null ? { activatedAt: row.activated_at } : {}),
     ...(row.vat_check_json !== null ? { vatCheck: JSON.parse(row.vat_check_json) as VatCheck } : {}),
     ...(row.siret_check_json !== null ? { siretCheck: JSON.parse(row.siret_check_json) as SiretCheck } : {}),
+    ...(row.consents_json !== null ? { consents: JSON.parse(row.consents_json) as ConsentRecord[] } : {}),
+    ...(row.invitation_id !== null ? { invitationId: row.invitation_id } : {}),
+    ...(row.erased_at !== null ? { erasedAt: row.erased_at } : {}),
   });
 }
 

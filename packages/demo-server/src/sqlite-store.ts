@@ -1,10 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AccountRequestRecord, CheckStore, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
+import type { AccountRequestRecord, CheckStore, DecisionStore, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
 import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
 import { writeQueue } from './write-queue.js';
 import { createSqliteChecks } from './sqlite-checks.js';
 import { createSqliteOutbox } from './sqlite-outbox.js';
 import { createSqliteProcessing } from './sqlite-processing.js';
+import { createSqliteDecisions } from './sqlite-decisions.js';
 import { createSqliteWebhooks } from './sqlite-webhooks.js';
 import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sqlite-rows.js';
 
@@ -26,7 +27,7 @@ export interface SqliteStoreOptions {
 }
 
 /** A {@link ProcessingStore} on SQLite that also exposes its database (for the config table) and closes it. */
-export interface SqliteStore extends CheckStore, WebhookStore {
+export interface SqliteStore extends CheckStore, WebhookStore, DecisionStore {
   readonly database: DatabaseSync;
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
@@ -81,7 +82,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const outbox = createSqliteOutbox(db);
   const { insert: insertDeliveries, ...webhooks } = createSqliteWebhooks(db);
   const { insert: insertChecks, ...checks } = createSqliteChecks(db);
-  const processing = createSqliteProcessing(db, outbox, insertDeliveries);
+  const { applyUpdate, ...processing } = createSqliteProcessing(db, outbox, insertDeliveries);
+  const { onCreate, ...decisions } = createSqliteDecisions(db, { outbox, processing: { ...processing, applyUpdate }, insertDeliveries });
   const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING');
   const readKey = db.prepare('SELECT body_hash, claimed_at, lease_until, response_json FROM idempotency_keys WHERE key = ?');
   // Guarded by the same expiry test as the read just before: if another claimant took the key
@@ -127,7 +129,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     ...processing,
     ...webhooks,
     ...checks,
-    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [] } = {}) {
+    ...decisions,
+    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [], invitation } = {}) {
       // The request, its first e-mails and the answer of its key: all or nothing, committed with
       // the other writes of this turn (group commit) before the promise resolves.
       return queue.write(() => {
@@ -149,6 +152,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         outbox.insert(notifications);
         insertDeliveries(deliveries);
         insertChecks(record, jobs);
+        onCreate(record, invitation);
         if (answer && answerKey.run(JSON.stringify(answer.response), answer.key).changes !== 1) {
           throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);
         }

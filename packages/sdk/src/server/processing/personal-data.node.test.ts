@@ -1,69 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig, setDisplayed, updateSettings } from '../../config/index.js';
 import { hashActivationToken } from './activation.js';
-import type { MailMessage } from './notifier.js';
-import { addWebhookEndpoint } from '../webhooks/admin.js';
-import { admin, moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
-import { assertProblem, URL_BASE, validBody } from '../test-helpers/setup.js';
+import { CORRECTED, ERASED_TEXTS, livedRequest, PERSONAL } from '../test-helpers/personal-data.js';
+import { admin, moveTo, processingSetup, read, submit } from '../test-helpers/processing.js';
+import { assertProblem, URL_BASE } from '../test-helpers/setup.js';
 
-const config = updateSettings(setDisplayed(setDisplayed(defaultConfig(), 'newsletter', true), 'phone', true), { alertEmail: 'ventes@shop.test' });
-
-/** What the applicant typed: none of it may remain anywhere once erased. */
-const PERSONAL = {
-  companyName: 'Boulangerie Léa Vasseur',
-  email: 'lea.vasseur@boulangerie.example',
-  lastName: 'Vasseur',
-  phone: '+33 4 72 00 11 22',
-  street: '8 rue Mercière',
-  postalCode: '69001',
-  city: 'Lyon',
-};
-const CORRECTED = { postalCode: '69002', street: '9 quai Saint-Antoine' };
-const NOTE = 'Rappeler Léa Vasseur au 04 72 00 11 22';
-const MESSAGE = 'Madame Vasseur, merci de vérifier l’adresse du 8 rue Mercière.';
-
-const linkIn = (kind: 'information' | 'invitation', message: MailMessage): string => {
-  const match = new RegExp(`/${kind}/([A-Za-z0-9_-]{43})`).exec(message.text);
-  assert.ok(match?.[1]);
-  return match[1];
-};
-const json = (path: string, body: unknown, method = 'POST', headers: Record<string, string> = {}): Request =>
-  admin(path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const erase = (id: string, etag: string | null): Request => admin(`/${id}/personal-data`, { method: 'DELETE', headers: etag === null ? {} : { 'If-Match': etag } });
-
-/** A request that went through everything: an invitation, a consent, a request for information and its answer, a note, an acceptance; webhooks queued for all of it. */
-async function fullRequest() {
-  const background: Promise<unknown>[] = [];
-  const built = processingSetup({
-    config, webhooks: { allowPrivateAddresses: true, timeoutMs: 1000 }, adminRequestUrl: (id) => `https://shop.test/admin/requests/${id}`, waitUntil: (promise) => void background.push(promise),
-  });
-  const { handler, mail, store } = built;
-  // A receiver that is never reached: the deliveries wait in the store with their bodies.
-  await addWebhookEndpoint(store, { url: 'http://127.0.0.1:9/hooks' }, { allowPrivateAddresses: true });
-  const invited = await handler(json('/invitations', { email: PERSONAL.email, companyName: PERSONAL.companyName, values: { city: PERSONAL.city } }));
-  assert.equal(invited.status, 201);
-  const invitationToken = linkIn('invitation', mail.sent.at(-1)!);
-  const created = await handler(new Request(`${URL_BASE}?invitation=${invitationToken}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(validBody({ ...PERSONAL, newsletter: true })),
-  }));
-  assert.equal(created.status, 201, await created.clone().text());
-  const { id } = (await created.json()) as { id: string };
-  const { etag } = await read(handler, id);
-  assert.equal((await handler(patch(id, { status: 'info-requested', message: MESSAGE, note: NOTE }, etag))).status, 200);
-  const informationToken = linkIn('information', mail.sent.filter((m) => m.kind === 'information').at(-1)!);
-  const corrected = await handler(new Request(`${URL_BASE}/information/${informationToken}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validBody({ ...PERSONAL, ...CORRECTED, newsletter: true })) }));
-  assert.equal(corrected.status, 200, await corrected.clone().text());
-  await moveTo(handler, id, 'accepted');
-  const activationToken = tokenOf(mail.sent.filter((m) => m.kind === 'activation').at(-1)!);
-  // The attempts to reach the receiver have failed and are recorded (their retries wait in the store).
-  await Promise.all(background);
-  return { ...built, id, tokens: [invitationToken, informationToken, activationToken] };
-}
 
 describe('personal data: export', () => {
   test('everything held about the applicant: values, consents with their wording and time, history, e-mails, the invitation', async () => {
-    const { handler, id, clock } = await fullRequest();
+    const { handler, id, clock } = await livedRequest();
     const response = await handler(admin(`/${id}/personal-data`));
     assert.equal(response.status, 200);
     assert.match(response.headers.get('Content-Disposition') ?? '', new RegExp(`attachment; filename="personal-data-${id}.json"`));
@@ -96,7 +42,7 @@ describe('personal data: export', () => {
 
 describe('personal data: erasure', () => {
   test('leaves a tombstone (id, dates, status) and no personal value anywhere the store can be read', async () => {
-    const { handler, id, store, tokens, clock } = await fullRequest();
+    const { handler, id, store, tokens, clock } = await livedRequest();
     const before = await read(handler, id);
     clock.advance(60_000);
     const response = await handler(erase(id, before.etag));
@@ -128,7 +74,7 @@ describe('personal data: erasure', () => {
       await Promise.all(tokens.map(async (token) => store.findInvitation(await hashActivationToken(token)))),
       await (await handler(admin(`/${id}/personal-data`))).json(),
     ]);
-    for (const value of [...Object.values(PERSONAL), ...Object.values(CORRECTED), NOTE, MESSAGE, 'Léa']) {
+    for (const value of ERASED_TEXTS) {
       assert.equal(everything.includes(value), false, `"${value}" is still in the store`);
     }
     assert.equal((await store.query({ q: 'Vasseur', limit: 10, offset: 0 })).total, 0);
