@@ -21,6 +21,7 @@ import type { SqliteStore } from './sqlite-store.js';
 import { DATABASE_FILE, openDemoStores, type DemoStores } from './stores.js';
 import { mountWebhookPages } from './webhook-routes.js';
 import { setupDemoWebhooks, type DemoWebhookOptions, type DemoWebhooks } from './webhooks.js';
+import { setupDemoLookups, type DemoLookupOptions, type DemoLookups } from './lookups.js';
 
 /** Where the demo mounts the SDK handler (CONTRACT.md). */
 export const API_BASE = '/api/account-requests';
@@ -64,6 +65,12 @@ export interface DemoAppOptions {
   readonly wrapStore?: (store: SqliteStore) => SqliteStore;
   /** Webhooks: the environment's endpoint, private addresses, retries (docs/webhooks.md). Sent by the retry timer too. */
   readonly webhooks?: DemoWebhookOptions;
+  /**
+   * The public services (issue 14): company prefill and register checks, VIES checks, address
+   * suggestions, each off unless its base URL is given (main.ts gives the environment's, the
+   * public ones by default). Due checks run on the retry timer too.
+   */
+  readonly lookups?: DemoLookupOptions;
 }
 
 /** A demo server, ready to be given to a Node adapter or called directly in tests (on SQLite unless `S` says otherwise). */
@@ -78,6 +85,8 @@ export interface DemoApp<S extends ProcessingStore = SqliteStore> {
   retryMail(): Promise<void>;
   /** Runs the webhook retry loop once (the same timer does it). */
   retryWebhooks(): Promise<void>;
+  /** Runs the due checks of stored requests once (VIES, register; the same timer does it). */
+  runChecks(): Promise<void>;
   /** Resolves once the e-mail deliveries started after answering (submissions) have ended. */
   settled(): Promise<void>;
   /**
@@ -148,7 +157,8 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
       while (background.size > 0) await Promise.allSettled([...background]);
     };
     const webhooks = await setupDemoWebhooks(store, options.webhooks ?? {}, logger);
-    const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil, webhooks);
+    const lookups = setupDemoLookups(store, options.lookups ?? {}, logger);
+    const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil, webhooks, lookups);
     const outbox = createOutbox({ store, notifier, ...(options.outboxLockMs !== undefined ? { lockMs: options.outboxLockMs } : {}) });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
@@ -160,7 +170,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
         (error: unknown) => logger.error({ error: maskedError(error) }, 'e-mail retry run failed'),
       ).finally(() => (running = undefined)));
     const retryWebhooks = (): Promise<void> => webhooks?.run() ?? Promise.resolve();
-    const timer = setInterval(() => void Promise.all([retryMail(), retryWebhooks()]), options.retryIntervalMs ?? 30_000);
+    const timer = setInterval(() => void Promise.all([retryMail(), retryWebhooks(), lookups.run()]), options.retryIntervalMs ?? 30_000);
     timer.unref();
     return {
       fetch: async (request, env) => app.fetch(request, env),
@@ -168,11 +178,13 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
       outboxDir,
       retryMail,
       retryWebhooks,
+      runChecks: lookups.run,
       settled,
       close: async () => {
         clearInterval(timer);
         if (running) await running;
         await webhooks?.idle();
+        await lookups.idle();
         if (background.size > 0) await settled();
         await stores.close();
       },
@@ -191,6 +203,7 @@ function buildRoutes(
   logger: Logger,
   waitUntil: (promise: Promise<unknown>) => void,
   webhooks: DemoWebhooks | undefined,
+  lookups: DemoLookups,
 ): Hono {
   const password = options.adminPassword;
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
@@ -210,6 +223,7 @@ function buildRoutes(
     ...(options.outboxLockMs !== undefined ? { delivery: { lockMs: options.outboxLockMs } } : {}),
     waitUntil,
     ...(webhooks ? { webhooks: webhooks.handlerOptions } : {}),
+    ...lookups.handlerOptions,
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',
     activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,

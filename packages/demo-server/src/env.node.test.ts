@@ -108,3 +108,21 @@ test('webhook and bot-check settings: WEBHOOK_URL with WEBHOOK_SECRET, WEBHOOK_A
     assert.throws(() => readSettings(env), (error: unknown) => error instanceof SettingsError && message.test(error.message) && !error.message.includes('dG9vIHNob3J0') && !error.message.includes('short'));
   }
 });
+
+test('public services: the public base URLs by default, another URL, or empty to turn one off; VIES_REQUESTER', () => {
+  assert.deepEqual(readSettings({}).lookups, {
+    companyDirectoryUrl: 'https://recherche-entreprises.api.gouv.fr',
+    viesUrl: 'https://ec.europa.eu/taxation_customs/vies/rest-api',
+    addressApiUrl: 'https://api-adresse.data.gouv.fr',
+  });
+  const settings = readSettings({ COMPANY_DIRECTORY_URL: 'http://127.0.0.1:9999/company', VIES_URL: ' ', ADDRESS_API_URL: '', VIES_REQUESTER: 'FR 40 303 265 045' });
+  assert.deepEqual(settings.lookups, { companyDirectoryUrl: 'http://127.0.0.1:9999/company', viesRequester: 'FR 40 303 265 045' });
+  for (const [env, message] of [
+    [{ VIES_URL: 'ftp://vies.example' }, /^VIES_URL must be an http\(s\) URL/],
+    [{ COMPANY_DIRECTORY_URL: 'not a url' }, /^COMPANY_DIRECTORY_URL/],
+    [{ ADDRESS_API_URL: 'javascript:alert(1)' }, /^ADDRESS_API_URL/],
+    [{ VIES_REQUESTER: 'shop' }, /^VIES_REQUESTER/],
+  ] as const) {
+    assert.throws(() => readSettings(env), (error: unknown) => error instanceof SettingsError && message.test(error.message));
+  }
+});

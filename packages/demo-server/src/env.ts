@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { isWebhookSecret } from '@account-request/sdk/webhooks';
+import { checkVatNumber } from '@account-request/sdk';
+import { API_ADRESSE_URL, RECHERCHE_ENTREPRISES_URL, VIES_URL } from '@account-request/sdk/server';
 import { generatePassword } from './auth.js';
 import { DEFAULT_RATE_LIMIT } from './app.js';
 
@@ -40,6 +42,12 @@ export interface ServerSettings {
   readonly webhookAllowPrivate: boolean;
   /** `ALTCHA_HMAC_KEY`: the key that signs bot-check challenges; without it the server offers no bot check. */
   readonly altchaHmacKey?: string;
+  /**
+   * `COMPANY_DIRECTORY_URL`, `VIES_URL`, `ADDRESS_API_URL`: the base URLs of the public services
+   * (issue 14), the public ones by default; one set empty is off (absent here). `VIES_REQUESTER`:
+   * the shop's own VAT number, for VIES consultation numbers.
+   */
+  readonly lookups: { readonly companyDirectoryUrl?: string; readonly viesUrl?: string; readonly addressApiUrl?: string; readonly viesRequester?: string };
 }
 
 /** The levels `LOG_LEVEL` accepts (pino's), most severe first; `silent` writes nothing. */
@@ -73,8 +81,9 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * 600000), `SMTP_URL` (`smtp://user:pass@host:587`; unset: e-mails are `.eml` files under
  * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL`,
  * `SHUTDOWN_TIMEOUT_MS`, `DATABASE_URL` (PostgreSQL instead of SQLite), `OUTBOX_INTERVAL_MS`,
- * `OUTBOX_LOCK_MS`, `WEBHOOK_URL`, `WEBHOOK_SECRET`, `WEBHOOK_ALLOW_PRIVATE` and
- * `ALTCHA_HMAC_KEY`: see docs/deployment.md. A value the server cannot use throws a
+ * `OUTBOX_LOCK_MS`, `WEBHOOK_URL`, `WEBHOOK_SECRET`, `WEBHOOK_ALLOW_PRIVATE`,
+ * `ALTCHA_HMAC_KEY`, `COMPANY_DIRECTORY_URL`, `VIES_URL`, `ADDRESS_API_URL` and `VIES_REQUESTER`:
+ * see docs/deployment.md. A value the server cannot use throws a
  * {@link SettingsError} naming the variable.
  */
 export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerSettings {
@@ -99,6 +108,43 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     ...webhook(env),
     webhookAllowPrivate: flag(env, 'WEBHOOK_ALLOW_PRIVATE'),
     ...altcha(env),
+    lookups: lookups(env),
+  };
+}
+
+/** The public base URLs of the services of issue 14: the defaults of the three lookup variables. */
+export const PUBLIC_SERVICE_URLS = {
+  COMPANY_DIRECTORY_URL: RECHERCHE_ENTREPRISES_URL,
+  VIES_URL,
+  ADDRESS_API_URL: API_ADRESSE_URL,
+} as const;
+
+function serviceUrl(env: NodeJS.ProcessEnv, name: keyof typeof PUBLIC_SERVICE_URLS): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return PUBLIC_SERVICE_URLS[name];
+  const value = raw.trim();
+  if (value === '') return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    // Reported below.
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') throw new SettingsError(`${name} must be an http(s) URL, or empty to turn the service off (got "${value.slice(0, 60)}").`);
+  return value;
+}
+
+function lookups(env: NodeJS.ProcessEnv): ServerSettings['lookups'] {
+  const company = serviceUrl(env, 'COMPANY_DIRECTORY_URL');
+  const vies = serviceUrl(env, 'VIES_URL');
+  const address = serviceUrl(env, 'ADDRESS_API_URL');
+  const requester = env['VIES_REQUESTER']?.trim() ?? '';
+  if (requester !== '' && checkVatNumber(requester) !== 'ok') throw new SettingsError('VIES_REQUESTER must be the shop\'s own VAT number with its country prefix (FR40303265045).');
+  return {
+    ...(company ? { companyDirectoryUrl: company } : {}),
+    ...(vies ? { viesUrl: vies } : {}),
+    ...(address ? { addressApiUrl: address } : {}),
+    ...(requester ? { viesRequester: requester } : {}),
   };
 }
 

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     trustProxy: settings.trustProxy,
     ...(wrapStore ? { wrapStore } : {}),
     webhooks: { ...(settings.webhook ? { endpoint: settings.webhook } : {}), allowPrivate: settings.webhookAllowPrivate },
+    lookups: settings.lookups,
   });
 
   const server = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info: AddressInfo) => {
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
         mail: settings.smtpUrl ? 'smtp' : 'eml-files',
         rateLimit: settings.rateLimit,
         trustProxy: settings.trustProxy,
+        // Which public services are on; their URLs stay out of the log.
+        lookups: { company: settings.lookups.companyDirectoryUrl !== undefined, vies: settings.lookups.viesUrl !== undefined, address: settings.lookups.addressApiUrl !== undefined },
       },
       `Account request demo: ${url}/`,
     );

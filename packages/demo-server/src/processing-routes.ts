@@ -6,7 +6,7 @@ import { notFoundPage } from './pages/not-found.js';
 import { messagePage, outboxPage } from './pages/outbox.js';
 import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
 import { filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
-import { format, pageLocale, pageText } from './pages/text.js';
+import { checkText, format, pageLocale, pageText } from './pages/text.js';
 
 /** What the processing pages need from the app. */
 export interface ProcessingPagesOptions {
@@ -19,7 +19,7 @@ export interface ProcessingPagesOptions {
 const PAGE_SIZE = 20;
 const MAX_FORM_BYTES = 16 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
-const FILTERS = ['status', 'inAccount', 'q', 'from', 'to', 'sort', 'order'] as const;
+const FILTERS = ['status', 'inAccount', 'vatCheck', 'q', 'from', 'to', 'sort', 'order'] as const;
 
 /**
  * Cross-site request forgery: the browser sends the admin's Basic credentials with any form
@@ -124,6 +124,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   app.get('/admin/requests/:id', async (c) => {
     const t = pageText(locale(c));
     const done = DONE[c.req.query('done') ?? ''];
+    if (c.req.query('done') === 'checked') return detail(c, c.req.param('id'), { notice: checkText(locale(c)).checkedAgain });
     return detail(c, c.req.param('id'), done ? { notice: t[done] } : {});
   });
   app.post('/admin/requests/:id', async (c) => {
@@ -148,6 +149,14 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const form = (await readForm(c)) ?? new URLSearchParams();
     const failed = await patch(c, id, form.get('version') ?? '', { status: form.get('status') ?? '' });
     return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=status`);
+  });
+  app.post('/admin/requests/:id/checks', async (c) => {
+    const id = c.req.param('id');
+    // "Check again": the handler queues the checks anew and answers once they ran.
+    const response = await api(c, `/${encodeURIComponent(id)}/checks`, { method: 'POST' });
+    if (response.status === 404) return page(c, notFoundPage(locale(c)), 404);
+    if (response.status !== 200) return detail(c, id, { error: (await problemOf(response)).detail }, 409);
+    return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=checked`);
   });
   app.post('/admin/requests/:id/activation-email', async (c) => {
     const id = c.req.param('id');

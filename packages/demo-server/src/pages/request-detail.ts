@@ -3,6 +3,7 @@ import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type Request
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { format, pageText, sharedText, type PageLocale } from './text.js';
+import { checksSection } from './checks.js';
 
 type PageWords = ReturnType<typeof pageText>;
 
@@ -58,6 +59,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 <p class="request-state"><span class="status status-${record.status}">${t.status[record.status]}</span> · ${received} <time datetime="${record.createdAt}">${date.format(record.createdAt)}</time> · ${record.activatedAt ? html`${t.activated} <time datetime="${record.activatedAt}">${date.format(record.activatedAt)}</time>` : t.notActivated}</p>
 <section aria-labelledby="values-title"><h2 id="values-title">${t.values}</h2>
 <dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang)}</dt><dd>${str(value)}</dd>`)}</dl></section>
+${checksSection(record, lang, `${base}/checks?lang=${lang}`)}
 <section aria-labelledby="status-title"><h2 id="status-title">${t.changeStatus}</h2>
 ${statusForm}
 ${record.status === 'accepted' && !record.activatedAt ? html`<form method="post" action="${base}/activation-email?lang=${lang}"><p><button type="submit">${t.resend}</button></p></form>` : ''}</section>

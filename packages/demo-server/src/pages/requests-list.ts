@@ -2,10 +2,12 @@ import type { PublicRecord } from '@account-request/sdk/server';
 import { formatDate } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-import { format, pageText, sharedText, type PageLocale } from './text.js';
+import { checkText, format, pageText, sharedText, type PageLocale } from './text.js';
+import { checkBadges } from './checks.js';
+import { VAT_CHECK_STATES } from '@account-request/sdk/server';
 
 /** The list filters, as the query string carries them. */
-export type ListFilters = Readonly<Partial<Record<'status' | 'inAccount' | 'q' | 'from' | 'to' | 'sort' | 'order', string>>>;
+export type ListFilters = Readonly<Partial<Record<'status' | 'inAccount' | 'vatCheck' | 'q' | 'from' | 'to' | 'sort' | 'order', string>>>;
 
 /** What the list page shows. */
 export interface RequestsListOptions {
@@ -49,9 +51,9 @@ export function requestsListPage(options: RequestsListOptions): string {
     ? html`<p>${t.none}</p>`
     : html`<div class="table-scroll"><table class="requests">
   <caption>${caption}</caption>
-  <thead><tr><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${t.columns.open}</th></tr></thead>
+  <thead><tr><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
   <tbody>${options.items.map((record) => html`
-    <tr data-request-id="${record.id}"><td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
+    <tr data-request-id="${record.id}"><td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td>${checkBadges(record, lang)}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
   </tbody>
 </table></div>`;
   const main = html`<section class="admin-intro">
@@ -67,6 +69,8 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
   <select id="f-status" name="status">${option('', t.any, f.status)}${(['new', 'in-progress', 'accepted', 'rejected'] as const).map((s) => option(s, t.status[s], f.status))}</select></p>
   <p><label for="f-account">${t.inAccountLabel}</label>
   <select id="f-account" name="inAccount">${option('', t.any, f.inAccount)}${option('true', t.yes, f.inAccount)}${option('false', t.no, f.inAccount)}</select></p>
+  <p><label for="f-vat">${checkText(lang).vatFilter}</label>
+  <select id="f-vat" name="vatCheck">${option('', t.any, f.vatCheck)}${VAT_CHECK_STATES.map((s) => option(s, checkText(lang).vat[s], f.vatCheck))}</select></p>
   <p><label for="f-q">${t.search}</label>
   <input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="200" aria-describedby="f-q-help">
   <span id="f-q-help" class="help">${t.searchHelp}</span></p>

@@ -8,8 +8,16 @@ import { pages as fr } from '@account-request/sdk/locales/fr/pages';
 import { pages as it } from '@account-request/sdk/locales/it/pages';
 import { pages as nl } from '@account-request/sdk/locales/nl/pages';
 import { pages as pt } from '@account-request/sdk/locales/pt/pages';
+import { checks as deChecks } from '@account-request/sdk/locales/de/checks';
+import { checks as enChecks } from '@account-request/sdk/locales/en/checks';
+import { checks as esChecks } from '@account-request/sdk/locales/es/checks';
+import { checks as frChecks } from '@account-request/sdk/locales/fr/checks';
+import { checks as itChecks } from '@account-request/sdk/locales/it/checks';
+import { checks as nlChecks } from '@account-request/sdk/locales/nl/checks';
+import { checks as ptChecks } from '@account-request/sdk/locales/pt/checks';
 
 for (const [tag, pages] of Object.entries({ en, fr, de, es, it, nl, pt })) registerLocale(tag, { pages });
+for (const [tag, checks] of Object.entries({ en: enChecks, fr: frChecks, de: deChecks, es: esChecks, it: itChecks, nl: nlChecks, pt: ptChecks })) registerLocale(tag, { checks });
 
 /** Languages of the demo pages: the seven built-in ones. */
 export type PageLocale = BuiltInLocale;
@@ -25,6 +33,11 @@ export function pageLocale(value: string | undefined): PageLocale {
 /** Every text of the demo pages in `locale`, from the SDK's registry (`pages` namespace). */
 export function pageText(locale: string): ReturnType<typeof texts<'pages'>> {
   return texts('pages', locale);
+}
+
+/** What the back office says about the checks of a request (VIES, register), from the registry (`checks` namespace). */
+export function checkText(locale: string): ReturnType<typeof texts<'checks'>> {
+  return texts('checks', locale);
 }
 
 /** Words the pages share with the form and the e-mails: the catalog's field labels, request words, the error prefix. */

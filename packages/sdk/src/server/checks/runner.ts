@@ -35,7 +35,8 @@ export interface CheckReport {
 
 /** Runs due checks: from a timer (all due jobs) or right after a submission (one request's). */
 export interface CheckRunner {
-  run(options?: { readonly requestId?: string }): Promise<CheckReport>;
+  /** With `fresh`, the services are asked even when their adapters hold a recent answer (check again). */
+  run(options?: { readonly requestId?: string; readonly fresh?: boolean }): Promise<CheckReport>;
 }
 
 /** 5 minutes, doubling each attempt, at most 12 hours: 8 attempts span about 10 hours. */
@@ -51,12 +52,12 @@ function reasonOf(error: unknown): string {
 
 type Attempt = { readonly result: CheckResult; readonly unavailable?: string };
 
-async function checkVat(checker: VatChecker | undefined, record: AccountRequestRecord, at: string): Promise<Attempt> {
+async function checkVat(checker: VatChecker | undefined, record: AccountRequestRecord, at: string, fresh: boolean): Promise<Attempt> {
   const vatNumber = typeof record.values['vatNumber'] === 'string' ? compactIdentifier(record.values['vatNumber']) : '';
   if (!checker || !vatNumber) return { result: { vatCheck: { state: 'not-applicable' } } };
   let answer: VatCheckAnswer;
   try {
-    answer = await checker.checkVat(vatNumber);
+    answer = await checker.checkVat(vatNumber, { fresh });
   } catch (error) {
     answer = { state: 'unavailable', reason: reasonOf(error) };
   }
@@ -69,11 +70,11 @@ async function checkVat(checker: VatChecker | undefined, record: AccountRequestR
   return { result: { vatCheck } };
 }
 
-async function checkSiret(directory: CompanyDirectory | undefined, record: AccountRequestRecord, at: string): Promise<Attempt> {
+async function checkSiret(directory: CompanyDirectory | undefined, record: AccountRequestRecord, at: string, fresh: boolean): Promise<Attempt> {
   const siret = typeof record.values['siret'] === 'string' ? compactIdentifier(record.values['siret']) : '';
   if (!directory || !siret) return { result: { siretCheck: { state: 'not-applicable' } } };
   try {
-    const company = await directory.lookupCompany(siret);
+    const company = await directory.lookupCompany(siret, { fresh });
     const siretCheck: SiretCheck = company
       ? { state: company.closed ? 'closed' : 'open', checkedAt: at, ...(company.name ? { name: company.name } : {}) }
       : { state: 'not-found', checkedAt: at };
@@ -99,7 +100,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
   const backoff = options.backoffMs ?? defaultCheckBackoffMs;
   const batch = options.batch ?? 20;
 
-  const attempt = async (job: CheckJob): Promise<'done' | 'retrying' | 'failed' | 'lost'> => {
+  const attempt = async (job: CheckJob, fresh: boolean): Promise<'done' | 'retrying' | 'failed' | 'lost'> => {
     const record = await store.get(job.requestId);
     const at = now().toISOString();
     if (!record) {
@@ -107,7 +108,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
       await store.finishCheck(job, { state: 'failed', at, error: 'request not found' }, job.kind === 'vat' ? { vatCheck: { state: 'not-applicable' } } : { siretCheck: { state: 'not-applicable' } });
       return 'failed';
     }
-    const { result, unavailable } = job.kind === 'vat' ? await checkVat(options.vat, record, at) : await checkSiret(options.company, record, at);
+    const { result, unavailable } = job.kind === 'vat' ? await checkVat(options.vat, record, at, fresh) : await checkSiret(options.company, record, at, fresh);
     const ended = now();
     const tries = job.attempts + 1;
     let outcome: CheckOutcome;
@@ -119,7 +120,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
   };
 
   return {
-    async run({ requestId } = {}) {
+    async run({ requestId, fresh = false } = {}) {
       const report = { done: 0, retrying: 0, failed: 0 };
       for (;;) {
         const time = now();
@@ -130,7 +131,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
           ...(requestId !== undefined ? { requestId } : {}),
         });
         // A request's checks go to different services: run them side by side.
-        for (const result of await Promise.all(jobs.map(attempt))) if (result !== 'lost') report[result] += 1;
+        for (const result of await Promise.all(jobs.map((job) => attempt(job, fresh)))) if (result !== 'lost') report[result] += 1;
         if (jobs.length < batch) return report;
       }
     },

@@ -4,6 +4,8 @@ import type { AddressSuggestion, CompanyLookup } from '../../lookups/types.js';
 export interface LookupCallOptions {
   /** Aborts the lookup (the applicant typed on, the request ended). */
   readonly signal?: AbortSignal;
+  /** Ask the service even when a recent answer is cached (an admin checking again). */
+  readonly fresh?: boolean;
 }
 
 /**

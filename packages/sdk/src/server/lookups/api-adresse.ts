@@ -65,13 +65,13 @@ export function createApiAdresseSearch(options: ApiAdresseOptions = {}): Address
   };
 
   return {
-    async searchAddress(query, { signal, limit = 5 } = {}) {
+    async searchAddress(query, { signal, limit = 5, fresh } = {}) {
       const q = query.replace(/\s+/g, ' ').trim();
       const count = Math.min(Math.max(1, Math.trunc(limit)), MAX_ADDRESS_SUGGESTIONS);
       if (q.length < 3) return [];
       if (!cache) return load(q, count, signal);
       // Cached by the folded text: "12 Rue" and "12 rue" are one search.
-      return raceAbort(cache.through(`${count}\n${q.toLowerCase()}`, () => load(q, count, undefined)), signal);
+      return raceAbort(cache.through(`${count}\n${q.toLowerCase()}`, () => load(q, count, undefined), fresh), signal);
     },
   };
 }

@@ -8,8 +8,11 @@ export interface CacheOptions {
 
 /** Answers by key, each reused for a while; concurrent asks for one key share one load. */
 export interface LookupCache<V> {
-  /** The cached answer of `key`, else `load()`'s (kept once it resolves; a rejection is not kept). */
-  through(key: string, load: () => Promise<V>): Promise<V>;
+  /**
+   * The cached answer of `key`, else `load()`'s (kept once it resolves; a rejection is not kept).
+   * With `fresh`, `load()` is asked even when an answer is cached, and its answer replaces it.
+   */
+  through(key: string, load: () => Promise<V>, fresh?: boolean): Promise<V>;
   readonly size: number;
 }
 
@@ -41,9 +44,9 @@ export function createLookupCache<V>(options: CacheOptions & { readonly now?: ()
     get size() {
       return entries.size;
     },
-    through(key, load) {
+    through(key, load, fresh = false) {
       const found = entries.get(key);
-      if (found && found.expiresAt > now()) {
+      if (found && !fresh && found.expiresAt > now()) {
         // Moved to the end: the map's order is the order of last use.
         entries.delete(key);
         entries.set(key, found);

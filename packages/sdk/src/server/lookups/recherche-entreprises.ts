@@ -108,11 +108,11 @@ export function createRechercheEntreprisesDirectory(options: RechercheEntreprise
   };
 
   return {
-    async lookupCompany(siret, { signal } = {}) {
+    async lookupCompany(siret, { signal, fresh } = {}) {
       const digits = compactIdentifier(siret);
       if (!isValidSiret(digits)) return undefined;
       // A shared load must not die with the first caller's abort: only a lone caller passes its signal.
-      return cache ? raceAbort(cache.through(digits, () => load(digits, undefined)), signal) : load(digits, signal);
+      return cache ? raceAbort(cache.through(digits, () => load(digits, undefined), fresh), signal) : load(digits, signal);
     },
   };
 }

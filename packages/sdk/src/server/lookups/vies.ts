@@ -106,11 +106,11 @@ export function createViesChecker(options: ViesOptions = {}): VatChecker {
   };
 
   return {
-    async checkVat(vatNumber, { signal } = {}) {
+    async checkVat(vatNumber, { signal, fresh } = {}) {
       const vat = compactIdentifier(vatNumber);
       if (!/^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(vat)) return { state: 'invalid', checkedAt: new Date().toISOString() };
       try {
-        return await raceAbort(cache ? cache.through(vat, () => load(vat)) : load(vat), signal);
+        return await raceAbort(cache ? cache.through(vat, () => load(vat), fresh) : load(vat), signal);
       } catch (error) {
         if (error instanceof Unavailable) return error.answer;
         throw error;

@@ -27,7 +27,7 @@ export async function postChecks(context: HandlerContext, request: Request, id: 
   const queued = await context.store(() => checks.store.requeueChecks(id, jobs, results));
   if (!queued) return problem(404, 'No account request has this id.');
   // The admin waits for the answers; the jobs stay due if this run is cut short.
-  await context.store(() => checks.runner.run({ requestId: id }));
+  await context.store(() => checks.runner.run({ requestId: id, fresh: true }));
   const record = await context.store(() => checks.store.get(id));
   return recordResponse(toProcessedRecord(record ?? queued));
 }

@@ -3,6 +3,7 @@ import type { checks as en } from '../en/checks.js';
 
 /** Die Texte der Prüfungen einer gespeicherten Anfrage (USt-IdNr. bei VIES, SIRET im Register), für das Backoffice. */
 export const checks = {
+  title: 'Unternehmensprüfungen',
   vatTitle: 'Prüfung der USt-IdNr. (VIES)',
   vat: {
     pending: 'USt-Prüfung ausstehend',

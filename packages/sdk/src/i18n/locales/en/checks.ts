@@ -4,6 +4,8 @@
  * Never shown to the applicant. `{date}` is a formatted date, `{name}` a registered name.
  */
 export const checks = {
+  /** Heading of the checks on a request's page. */
+  title: 'Company checks',
   vatTitle: 'VAT number check (VIES)',
   /** One badge per `VatCheckState`. */
   vat: {

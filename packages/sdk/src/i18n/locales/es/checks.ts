@@ -3,6 +3,7 @@ import type { checks as en } from '../en/checks.js';
 
 /** Los textos de las comprobaciones de una solicitud guardada (NIF-IVA en VIES, SIRET en el registro), para la administración. */
 export const checks = {
+  title: 'Comprobaciones de la empresa',
   vatTitle: 'Comprobación del NIF-IVA (VIES)',
   vat: {
     pending: 'Comprobación del IVA pendiente',

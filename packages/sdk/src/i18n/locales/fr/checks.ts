@@ -3,6 +3,7 @@ import type { checks as en } from '../en/checks.js';
 
 /** Les textes des contrôles d’une demande enregistrée (TVA auprès de VIES, SIRET au répertoire), pour le back-office. */
 export const checks = {
+  title: 'Contrôles de l’entreprise',
   vatTitle: 'Contrôle du numéro de TVA (VIES)',
   vat: {
     pending: 'Contrôle TVA en attente',

@@ -3,6 +3,7 @@ import type { checks as en } from '../en/checks.js';
 
 /** I testi delle verifiche di una richiesta registrata (partita IVA su VIES, SIRET nel registro), per il back office. */
 export const checks = {
+  title: 'Verifiche sull’impresa',
   vatTitle: 'Verifica della partita IVA (VIES)',
   vat: {
     pending: 'Verifica IVA in attesa',

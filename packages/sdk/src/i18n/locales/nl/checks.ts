@@ -3,6 +3,7 @@ import type { checks as en } from '../en/checks.js';
 
 /** De teksten van de controles van een opgeslagen aanvraag (btw-nummer bij VIES, SIRET in het register), voor de backoffice. */
 export const checks = {
+  title: 'Bedrijfscontroles',
   vatTitle: 'Controle van het btw-nummer (VIES)',
   vat: {
     pending: 'Btw-controle in afwachting',

@@ -3,6 +3,7 @@ import type { checks as en } from '../en/checks.js';
 
 /** Os textos das verificações de um pedido guardado (NIF no VIES, SIRET no registo), para o back-office. */
 export const checks = {
+  title: 'Verificações da empresa',
   vatTitle: 'Verificação do NIF (VIES)',
   vat: {
     pending: 'Verificação do IVA pendente',
