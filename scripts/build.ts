@@ -3,6 +3,7 @@
 // Elements Manifest analyzer).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { copyBotCheckAssets } from './lib/bot-check-assets.js';
 
 const run = (command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   execFileSync(command, args, { stdio: 'inherit', ...options });
@@ -15,6 +16,8 @@ for (const pkg of ['sdk', 'form', 'field-config', 'postgres']) {
 for (const bundle of ['form', 'field-config']) {
   run('vite', ['build'], { env: { ...process.env, BUNDLE: bundle } });
 }
+// Beside every bot-check chunk: the ES build's (dist/bot-check/) and each bundle's (dist/).
+copyBotCheckAssets(['packages/form/dist/bot-check', 'packages/form/dist', 'packages/field-config/dist']);
 
 // The server as plain JavaScript, so production runs `node packages/demo-server/dist/main.js`
 // without tsx (docs/deployment.md); after the packages whose dist/ it imports.

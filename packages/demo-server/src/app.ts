@@ -19,6 +19,7 @@ import { requestLog } from './request-log.js';
 import { securityHeaders } from './security.js';
 import type { SqliteStore } from './sqlite-store.js';
 import { DATABASE_FILE, openDemoStores, type DemoStores } from './stores.js';
+import { createSqliteRateLimits } from './sqlite-rate-limit.js';
 import { mountWebhookPages } from './webhook-routes.js';
 import { setupDemoWebhooks, type DemoWebhookOptions, type DemoWebhooks } from './webhooks.js';
 import { setupDemoLookups, type DemoLookupOptions, type DemoLookups } from './lookups.js';
@@ -65,6 +66,11 @@ export interface DemoAppOptions {
   readonly wrapStore?: (store: SqliteStore) => SqliteStore;
   /** Webhooks: the environment's endpoint, private addresses, retries (docs/webhooks.md). Sent by the retry timer too. */
   readonly webhooks?: DemoWebhookOptions;
+  /**
+   * The bot check (`ALTCHA_HMAC_KEY`): offered when given, asked of the form when its config
+   * switches it on. Used solutions are remembered in the database, so every instance refuses a reuse.
+   */
+  readonly botCheck?: { readonly hmacKey: string; readonly cost?: number; readonly expiresInSeconds?: number };
   /**
    * The public services (issue 14): company prefill and register checks, VIES checks, address
    * suggestions, each off unless its base URL is given (main.ts gives the environment's, the
@@ -223,6 +229,7 @@ function buildRoutes(
     ...(options.outboxLockMs !== undefined ? { delivery: { lockMs: options.outboxLockMs } } : {}),
     waitUntil,
     ...(webhooks ? { webhooks: webhooks.handlerOptions } : {}),
+    ...(options.botCheck ? { botCheck: { ...options.botCheck, store: rateLimits ?? createSqliteRateLimits((store as SqliteStore).database) } } : {}),
     ...lookups.handlerOptions,
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',

@@ -50,5 +50,7 @@ export function mountAssets(app: Hono, paths: AssetPaths): void {
   const chunks = (bundle: string) => serveStatic({ root: dirname(bundle), rewriteRequestPath: (path) => path.slice('/assets'.length) });
   app.get('/assets/:chunk{account-request-form\\.[a-z]+(?:-[a-z]+)?\\.js}', chunks(paths.formBundle));
   app.get('/assets/:chunk{form-field-config\\.[a-z]+(?:-[a-z]+)?\\.js}', chunks(paths.editorBundle));
+  // The bot check's widget: its style sheet beside each bundle (its worker is matched as a chunk above).
+  app.get('/assets/:sheet{account-request-form\\.altcha\\.css}', chunks(paths.formBundle));
   app.get('/assets/*', serveStatic({ root: paths.publicDir, rewriteRequestPath: (path) => path.slice('/assets'.length) }));
 }

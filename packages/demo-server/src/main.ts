@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     trustProxy: settings.trustProxy,
     ...(wrapStore ? { wrapStore } : {}),
     webhooks: { ...(settings.webhook ? { endpoint: settings.webhook } : {}), allowPrivate: settings.webhookAllowPrivate },
+    ...(settings.altchaHmacKey ? { botCheck: { hmacKey: settings.altchaHmacKey } } : {}),
     lookups: settings.lookups,
   });
 

@@ -10,6 +10,7 @@ import type { DraftMode } from '../controllers/draft.js';
 import { FeedbackController } from '../controllers/feedback.js';
 import { LocaleController } from '../controllers/locale.js';
 import { SubmissionController } from '../controllers/submission.js';
+import { BotCheckController } from '../controllers/bot-check.js';
 import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
 import { AccountRequestSubmitEvent } from '../events/submit.js';
@@ -55,6 +56,7 @@ const CONFIRMED = 'confirmed';
  * @csspart help - Help texts.
  * @csspart error - Error messages.
  * @csspart confirm - The wrapper of the "I confirm the information above" checkbox.
+ * @csspart bot-check - The anti-robot check's widget, when the config switches it on (`settings.botCheck`).
  * @csspart actions - The row holding the buttons.
  * @csspart submit - The submit button.
  * @csspart retry - The retry button shown after a network or server failure.
@@ -97,6 +99,7 @@ export class AccountRequestForm extends LitElement {
   readonly #draftStore = new DraftController(this, () => ({ mode: this.#draftMode, key: this.#draftKey }));
   readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
   readonly #lang = new LocaleController(this);
+  readonly #botCheck = new BotCheckController(this);
   readonly #values = new FieldValues();
   #status = { text: '', error: false, seq: 0 };
   #focus: string | undefined;
@@ -139,6 +142,8 @@ export class AccountRequestForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#loader.stale || changed.has('config') || changed.has('configSrc')) this.#loader.load({ config: this.config, src: this.configSrc });
+    // The widget's chunk is fetched only for a config that asks for the bot check.
+    this.#botCheck.sync(this.#config?.settings.botCheck === true);
     if (changed.has('values') && this.hasUpdated) this.#values.prefill(this.#fields(), this.values);
     const strings = this.#strings;
     // Shown messages were worded in the previous language (or before its chunk arrived).
@@ -174,6 +179,11 @@ export class AccountRequestForm extends LitElement {
 
   get #actionUrl(): string {
     return new URL(this.action || '', document.baseURI).href;
+  }
+
+  // The handler's challenge route, beside the submission URL.
+  get #challengeUrl(): string {
+    return `${this.#actionUrl.replace(/\/+$/, '')}/challenge`;
   }
 
   get #draftKey(): string {
@@ -279,7 +289,7 @@ export class AccountRequestForm extends LitElement {
       : (reason: Exclude<SubmissionFailureReason, 'validation'>, seconds: number) => this.#announce(failureText(strings, reason, '', strings.retrying(seconds ? duration(seconds, locale) : '')));
     this.#announce(strings.sending);
     const sent = JSON.stringify(body);
-    const outcome = await this.#submission.run(sent, (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype }), onRetry);
+    const outcome = await this.#submission.run(sent, async (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype, ...(await this.#botCheckSolution()) }), onRetry);
     if (outcome === 'succeeded') this.#succeeded();
     else if (outcome) this.#failed();
   }
@@ -297,12 +307,21 @@ export class AccountRequestForm extends LitElement {
     this.#focus = 'confirmation';
   }
 
+  // The bot check's solution for the request, when the config asks for one (waited for while the widget works).
+  async #botCheckSolution(): Promise<{ botCheck?: string }> {
+    if (this.#config?.settings.botCheck !== true) return {};
+    const solution = await this.#botCheck.solution(this.renderRoot);
+    return solution ? { botCheck: solution } : {};
+  }
+
   #failed(): void {
     const failure = this.#submission.failure;
     if (!failure) return;
     this.#emit(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
     // The key may have been renewed for edited values: keep the stored draft's key in step.
     this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
+    // A refused solution: the widget solves a new challenge at once, ready for the retry.
+    if (failure.reason === 'bot-check') this.#botCheck.redo(this.renderRoot);
     if (failure.reason === 'validation') this.#showErrors(failure.errors);
     else this.#announceFailure();
   }
@@ -314,7 +333,8 @@ export class AccountRequestForm extends LitElement {
     const strings = this.#strings;
     const wait = this.#submission.waitSeconds;
     const next = wait > 0 ? strings.retryIn(duration(wait, this.#locale)) : strings.canRetry;
-    this.#announce(failureText(strings, failure.reason, failure.error.message, next), true);
+    const detail = failure.reason === 'bot-check' ? (this.#botCheck.refusedText(this.#locale) ?? failure.error.message) : failure.error.message;
+    this.#announce(failureText(strings, failure.reason, detail, next), true);
   }
 
   // One dispatch point: the events are documented on the class (the manifest reads those).
@@ -415,6 +435,7 @@ export class AccountRequestForm extends LitElement {
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
       ${this.#fields().map((field) => this.#renderField(field, this.#values.get(field.id), strings))}
       ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${this.#renderField(confirm, this.#values.confirmed, strings, 'confirm')}
+      ${this.#config?.settings.botCheck === true ? this.#botCheck.render(this.#locale, this.#challengeUrl) : nothing}
       <div part="actions" class="arf-actions">
         <button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
           ${strings.submit}

@@ -1,0 +1,36 @@
+// The bot check's chunk (account-request-form.bot-check.js beside the single-file bundle): loaded
+// only by a form whose config switches the bot check on, so other forms never download the widget.
+// Only data comes from the SDK here (the tables): the registry itself is the main bundle's, handed
+// over by the caller, so the bundle keeps it inside instead of splitting it into a shared chunk.
+import 'altcha/external';
+import { botCheck as de } from '@account-request/sdk/locales/de/botCheck';
+import { botCheck as en } from '@account-request/sdk/locales/en/botCheck';
+import { botCheck as es } from '@account-request/sdk/locales/es/botCheck';
+import { botCheck as fr } from '@account-request/sdk/locales/fr/botCheck';
+import { botCheck as it } from '@account-request/sdk/locales/it/botCheck';
+import { botCheck as nl } from '@account-request/sdk/locales/nl/botCheck';
+import { botCheck as pt } from '@account-request/sdk/locales/pt/botCheck';
+
+/** The bot check's words in the seven built-in languages, for the registry. */
+export const tables = { en, fr, de, es, it, nl, pt };
+
+/** The widget's proof-of-work worker and style sheet: files beside this chunk, served from the same origin. */
+export const WORKER_FILE = 'account-request-form.altcha-worker.js';
+export const STYLE_FILE = 'account-request-form.altcha.css';
+
+// The name is kept in a variable on purpose: given `new URL('<literal>', import.meta.url)`, a
+// bundler inlines the worker as a data: or blob: URL, which a strict CSP refuses (workers fall
+// under script-src 'self'). A file beside the chunk is a same-origin script.
+const sibling = (file: string): string => new URL(file, import.meta.url).href;
+
+// The external build of the widget has neither inline styles nor inline workers: its algorithm
+// runs in the worker file, one per worker the widget starts.
+globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(sibling(WORKER_FILE)));
+
+/** The widget's style sheet, linked where the widget renders (the form's shadow root, or the page). */
+export const styleUrl = sibling(STYLE_FILE);
+
+/** Gives the widget `strings` (its words, from the registry) under the language key `key`, which the widget is then given. */
+export function setWidgetStrings(key: string, strings: Readonly<Record<string, string>>): void {
+  globalThis.$altcha.i18n.set(key, { ...strings });
+}
