@@ -97,6 +97,32 @@ test('the form solves the bot check by itself under the demo’s CSP, in its lan
   await page.context().close();
 });
 
+test('a refused solution: the form says so in its language, the widget solves a new one, and the retry is accepted', { timeout: 180_000 }, async () => {
+  await setBotCheck(true);
+  const { page, errors, violations } = await openShop('fr');
+  const widget = page.locator('account-request-form altcha-widget');
+  await widget.getByText('Vérification anti-robot faite').waitFor({ timeout: 60_000 });
+  // The first post carries a damaged solution, as a replayed or forged one would be.
+  let damaged = false;
+  await page.route('**/api/account-requests', async (route) => {
+    if (damaged || route.request().method() !== 'POST') return route.continue();
+    damaged = true;
+    return route.continue({ headers: { ...route.request().headers(), 'altcha-payload': 'eyJ4IjoxfQ==' } });
+  });
+  const refused = await fillAndSubmit(page, { ...VALUES, email: 'refus@morel.example' });
+  assert.equal(refused.status(), 403);
+  const status = page.locator('account-request-form [part~="status"]');
+  await status.getByText('La vérification anti-robot doit être refaite').waitFor();
+  await widget.getByText('Vérification anti-robot faite').waitFor({ timeout: 60_000 });
+  const posted = page.waitForResponse((response) => response.url().endsWith('/api/account-requests') && response.request().method() === 'POST');
+  await page.locator('account-request-form [part~="retry"]').click();
+  assert.equal((await posted).status(), 201);
+  await page.locator('account-request-form [part~="confirmation"]').waitFor();
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(errors.filter((error) => !error.includes('403')), []);
+  await page.context().close();
+});
+
 test('without the setting the widget’s chunk is never fetched, and a submission needs no solution', { timeout: 120_000 }, async () => {
   await setBotCheck(false);
   const { page, errors, fetched } = await openShop('en');

@@ -3,6 +3,7 @@
 // Only data comes from the SDK here (the tables): the registry itself is the main bundle's, handed
 // over by the caller, so the bundle keeps it inside instead of splitting it into a shared chunk.
 import 'altcha/external';
+import type { AltchaWidgetElement } from 'altcha/types/generic';
 import { botCheck as de } from '@account-request/sdk/locales/de/botCheck';
 import { botCheck as en } from '@account-request/sdk/locales/en/botCheck';
 import { botCheck as es } from '@account-request/sdk/locales/es/botCheck';
@@ -33,4 +34,32 @@ export const styleUrl = sibling(STYLE_FILE);
 /** Gives the widget `strings` (its words, from the registry) under the language key `key`, which the widget is then given. */
 export function setWidgetStrings(key: string, strings: Readonly<Record<string, string>>): void {
   globalThis.$altcha.i18n.set(key, { ...strings });
+}
+
+// The widget keeps its solution in a hidden input named after it (`name="altcha"`).
+const payloadOf = (widget: Element): string | undefined => widget.querySelector<HTMLInputElement>('input[type="hidden"]')?.value || undefined;
+
+/**
+ * The widget's solution: at once when it is done, else once its work (started, or restarted
+ * when it failed or expired) is over; `undefined` when it cannot be had.
+ */
+export async function solution(widget: AltchaWidgetElement): Promise<string | undefined> {
+  if (widget.getState() === 'verifying') {
+    await new Promise<void>((resolve) => {
+      const done = (event: Event): void => {
+        if ((event as CustomEvent<{ state: string }>).detail.state === 'verifying') return;
+        widget.removeEventListener('statechange', done);
+        resolve();
+      };
+      widget.addEventListener('statechange', done);
+    });
+  }
+  if (widget.getState() === 'verified') return payloadOf(widget);
+  return (await widget.verify())?.payload ?? undefined;
+}
+
+/** After the server refused the solution: a new challenge, solved at once. */
+export function redo(widget: AltchaWidgetElement): void {
+  widget.reset();
+  void widget.verify();
 }

@@ -11,15 +11,14 @@ const CONFIGURATION = JSON.stringify({ hideFooter: true, humanInteractionSignatu
  * The bot check of a form whose config asks for it (`settings.botCheck`): loads the widget's
  * chunk on demand (forms without it never download it), renders the widget, which solves the
  * server's challenge as soon as it shows (no action from the person), and hands its solution
- * to the submission.
+ * to the submission. The widget's handling lives in the chunk, so this stays small.
  */
 export class BotCheckController implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: ReactiveControllerHost;
   #chunk: Chunk | undefined;
   #loading: Promise<void> | undefined;
-  #payload: string | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost) {
     this.#host = host;
     host.addController(this);
   }
@@ -44,19 +43,12 @@ export class BotCheckController implements ReactiveController {
   render(locale: string, challengeUrl: string): TemplateResult | typeof nothing {
     const chunk = this.#chunk;
     if (!chunk) return nothing;
+    // The widget's words in `locale`, from the registry, under the language key it is given.
+    const language = normalizeTag(locale) || 'en';
+    chunk.setWidgetStrings(language, texts('botCheck', locale).widget);
     return html`<link rel="stylesheet" href=${chunk.styleUrl} />
       <div part="bot-check" class="arf-bot-check">
-        <altcha-widget
-          challenge=${challengeUrl}
-          auto="onload"
-          name="altcha"
-          language=${this.#language(chunk, locale)}
-          configuration=${CONFIGURATION}
-          @verified=${(event: CustomEvent<{ payload: string }>) => void (this.#payload = event.detail.payload)}
-          @statechange=${(event: CustomEvent<{ state: string }>) => {
-            if (event.detail.state !== 'verified') this.#payload = undefined;
-          }}
-        ></altcha-widget>
+        <altcha-widget challenge=${challengeUrl} auto="onload" name="altcha" language=${language} configuration=${CONFIGURATION}></altcha-widget>
       </div>`;
   }
 
@@ -65,43 +57,23 @@ export class BotCheckController implements ReactiveController {
     return this.#chunk ? texts('botCheck', locale).refused : undefined;
   }
 
-  // Hands the widget its words in `locale` and returns the language key to set on it.
-  #language(chunk: Chunk, locale: string): string {
-    const key = normalizeTag(locale) || 'en';
-    chunk.setWidgetStrings(key, texts('botCheck', locale).widget);
-    return key;
-  }
-
-  /**
-   * The widget's solution: at once when it is done, else once its work (started, or restarted
-   * when it failed or expired) is over; `undefined` when it cannot be had.
-   */
+  /** The widget's solution, once it has one; `undefined` when it cannot be had. */
   async solution(root: ParentNode): Promise<string | undefined> {
     await this.#loading;
     await this.#host.updateComplete;
-    if (this.#payload) return this.#payload;
-    const widget = root.querySelector<AltchaWidgetElement>('altcha-widget');
-    if (!widget?.verify) return undefined;
-    if (widget.getState() === 'verifying') {
-      await new Promise<void>((resolve) => {
-        const done = (event: Event): void => {
-          if ((event as CustomEvent<{ state: string }>).detail.state === 'verifying') return;
-          widget.removeEventListener('statechange', done);
-          resolve();
-        };
-        widget.addEventListener('statechange', done);
-      });
-      if (this.#payload) return this.#payload;
-    }
-    return (await widget.verify())?.payload ?? undefined;
+    const widget = this.#widget(root);
+    return widget && this.#chunk ? this.#chunk.solution(widget) : undefined;
   }
 
   /** After the server refused the solution: a new challenge, solved at once. */
   redo(root: ParentNode): void {
-    this.#payload = undefined;
-    const widget = root.querySelector<AltchaWidgetElement>('altcha-widget');
-    if (!widget?.verify) return;
-    widget.reset();
-    void widget.verify();
+    const widget = this.#widget(root);
+    if (widget && this.#chunk) this.#chunk.redo(widget);
+  }
+
+  // The widget once defined (its methods come with the chunk's custom element).
+  #widget(root: ParentNode): AltchaWidgetElement | undefined {
+    const widget = root.querySelector<AltchaWidgetElement>('altcha-widget') ?? undefined;
+    return widget?.verify ? widget : undefined;
   }
 }
