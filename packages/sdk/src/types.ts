@@ -166,6 +166,17 @@ export interface Settings {
    * `false`: off. Needs a server that offers it (the handler's `botCheck` option).
    */
   readonly botCheck?: boolean;
+  /**
+   * Every new request is accepted on arrival, with the same e-mails and history as an admin's
+   * acceptance (the actor `auto`). Absent or `false`: off.
+   */
+  readonly autoAccept?: boolean;
+  /**
+   * Days after their last change at which the server erases the personal data of rejected
+   * requests, requests whose applicant never answered a request for information, and accepted
+   * requests never activated (see `applyRetention`). Absent: off.
+   */
+  readonly retentionDays?: number;
 }
 
 /** A normalized config: every invariant of CONTRACT.md holds. */

@@ -30,4 +30,6 @@ export const CONFIG_LIMITS = Object.freeze({
   defaultFileBytes: 5 * 1024 * 1024,
   /** Largest `maxFiles` of a file field. */
   maxFilesPerField: 5,
+  /** Longest `settings.retentionDays`: ten years. */
+  maxRetentionDays: 3650,
 });

@@ -53,6 +53,8 @@ interface RawSettings {
   quickRegistration?: boolean | undefined;
   defaultAccountState?: AccountState | undefined;
   botCheck?: boolean | undefined;
+  autoAccept?: boolean | undefined;
+  retentionDays?: number | undefined;
   confirmation?: { redirectUrl?: string | undefined; message?: RawText | undefined } | undefined;
 }
 
@@ -119,6 +121,8 @@ const rawConfig: Rule<RawConfig> = object<RawConfig>({
       quickRegistration: optional(boolean),
       defaultAccountState: optional(oneOf<AccountState>(['active', 'inactive'])),
       botCheck: optional(boolean),
+      autoAccept: optional(boolean),
+      retentionDays: optional(int(1, L.maxRetentionDays), true),
       confirmation: optional(object({ redirectUrl: optional(string(L.maxUrlLength), true), message: optional(localized(L.maxTextLength), true) })),
     }),
   ),

@@ -9,7 +9,7 @@ const STEPS: readonly RequestStatus[] = ['in-progress', 'accepted'];
 
 /** True when the config's auto-accept setting is on. */
 export function isAutoAccept(config: FormConfig): boolean {
-  return (config.settings as { readonly autoAccept?: boolean }).autoAccept === true;
+  return Object.hasOwn(config.settings, 'autoAccept') && config.settings.autoAccept === true;
 }
 
 /**

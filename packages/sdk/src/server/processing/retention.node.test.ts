@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { eraseExpiredRequests } from './retention.js';
+import { defaultConfig, updateSettings } from '../../config/index.js';
+import { applyRetention, eraseExpiredRequests } from './retention.js';
 import { moveTo, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
 import { URL_BASE } from '../test-helpers/setup.js';
 
@@ -64,5 +65,18 @@ describe('retention', () => {
     }
     built.clock.advance(8 * DAY);
     assert.equal((await eraseExpiredRequests(built.store, { days: 7, now: built.clock.now() })).erased, 105);
+  });
+
+  test('applyRetention follows the config: off by default, settings.retentionDays when set', async () => {
+    const built = processingSetup();
+    const id = await submit(built.handler);
+    await moveTo(built.handler, id, 'rejected');
+    built.clock.advance(91 * DAY);
+    const now = built.clock.now();
+    assert.deepEqual(await applyRetention({ store: built.store, loadConfig: () => defaultConfig(), now }), { erased: 0 });
+    assert.deepEqual(await applyRetention({ store: built.store, loadConfig: () => undefined, now }), { erased: 0 });
+    assert.equal((await applyRetention({ store: built.store, loadConfig: () => updateSettings(defaultConfig(), { retentionDays: 120 }), now })).erased, 0);
+    assert.equal((await applyRetention({ store: built.store, loadConfig: async () => updateSettings(defaultConfig(), { retentionDays: 90 }), now })).erased, 1);
+    assert.notEqual((await read(built.handler, id)).record['erasedAt'], undefined);
   });
 });

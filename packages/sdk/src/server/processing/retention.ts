@@ -1,4 +1,5 @@
 import { parseConfig } from '../../config/index.js';
+import type { Settings } from '../../types.js';
 import type { LoadConfig } from '../http/options.js';
 import type { DecisionStore, StaleQuery } from '../stores/decision-store.js';
 import { tombstone } from './personal-data.js';
@@ -51,13 +52,14 @@ export async function eraseExpiredRequests(store: DecisionStore, options: { read
  */
 export async function applyRetention(options: { readonly store: DecisionStore; readonly loadConfig: LoadConfig; readonly now?: Date }): Promise<RetentionReport> {
   const loaded = await options.loadConfig();
-  const days = loaded === undefined || loaded === null ? undefined : retentionDays(parseConfig(loaded).settings as { readonly retentionDays?: number });
+  const days = loaded === undefined || loaded === null ? undefined : retentionDays(parseConfig(loaded).settings);
   if (days === undefined) return { erased: 0 };
   return eraseExpiredRequests(options.store, { days, ...(options.now ? { now: options.now } : {}) });
 }
 
 /** The retention setting in days, or `undefined` when it is off. */
-export function retentionDays(settings: { readonly retentionDays?: number }): number | undefined {
-  const days = settings.retentionDays;
+export function retentionDays(settings: Settings): number | undefined {
+  // Read as an own property: an absent setting is off, whatever a polluted prototype says.
+  const days = Object.hasOwn(settings, 'retentionDays') ? settings.retentionDays : undefined;
   return typeof days === 'number' && days > 0 ? days : undefined;
 }
