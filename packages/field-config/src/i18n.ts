@@ -1,11 +1,13 @@
 import { addLocaleLoader, format, registerLocale, texts, type LocaleTables, type Namespaces, type UnvalidatedAccounts } from '@account-request/sdk';
 import { editor as en } from '@account-request/sdk/locales/en/editor';
 import { editor as fr } from '@account-request/sdk/locales/fr/editor';
+import { botCheck as enBotCheck } from '@account-request/sdk/locales/en/botCheck';
+import { botCheck as frBotCheck } from '@account-request/sdk/locales/fr/botCheck';
 
 // As in the form: French and English inline, the other built-in languages in sibling chunks
 // (the editor's words and config issues; the preview's form fetches its own).
-registerLocale('en', { editor: en });
-registerLocale('fr', { editor: fr });
+registerLocale('en', { editor: en, botCheck: enBotCheck });
+registerLocale('fr', { editor: fr, botCheck: frBotCheck });
 const chunks: Readonly<Record<string, () => Promise<LocaleTables>>> = {
   de: () => import('./locales/editor-de.js'),
   es: () => import('./locales/editor-es.js'),
@@ -34,6 +36,8 @@ export interface Strings extends Omit<Own, Worded> {
   readonly confirmRemove: (label: string) => string;
   /** Label and help of each choice. */
   readonly access: Readonly<Record<UnvalidatedAccounts, readonly [string, string]>>;
+  /** The bot check's words (its setting and help come from the `botCheck` namespace). */
+  readonly botCheck: Namespaces['botCheck'];
 }
 
 const cache = new WeakMap<Own, Strings>();
@@ -59,6 +63,7 @@ export function strings(locale: string): Strings {
       removeOption: (n) => format(t.removeOption, { n }),
       confirmRemove: (label) => format(t.confirmRemove, { label }),
       access: { none: access('none'), 'block-purchase': access('block-purchase'), 'block-login': access('block-login') },
+      botCheck: texts('botCheck', locale),
     };
     cache.set(t, out);
   }

@@ -2,3 +2,4 @@
 // fetched the first time a page asks for German (the preview's form fetches its own chunk).
 export { editor } from '@account-request/sdk/locales/de/editor';
 export { issues } from '@account-request/sdk/locales/de/issues';
+export { botCheck } from '@account-request/sdk/locales/de/botCheck';

@@ -2,3 +2,4 @@
 // fetched the first time a page asks for Spanish (the preview's form fetches its own chunk).
 export { editor } from '@account-request/sdk/locales/es/editor';
 export { issues } from '@account-request/sdk/locales/es/issues';
+export { botCheck } from '@account-request/sdk/locales/es/botCheck';

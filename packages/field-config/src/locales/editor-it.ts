@@ -2,3 +2,4 @@
 // fetched the first time a page asks for Italian (the preview's form fetches its own chunk).
 export { editor } from '@account-request/sdk/locales/it/editor';
 export { issues } from '@account-request/sdk/locales/it/issues';
+export { botCheck } from '@account-request/sdk/locales/it/botCheck';

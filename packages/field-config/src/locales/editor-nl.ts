@@ -2,3 +2,4 @@
 // fetched the first time a page asks for Dutch (the preview's form fetches its own chunk).
 export { editor } from '@account-request/sdk/locales/nl/editor';
 export { issues } from '@account-request/sdk/locales/nl/issues';
+export { botCheck } from '@account-request/sdk/locales/nl/botCheck';

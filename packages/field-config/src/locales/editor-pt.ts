@@ -2,3 +2,4 @@
 // fetched the first time a page asks for Portuguese (the preview's form fetches its own chunk).
 export { editor } from '@account-request/sdk/locales/pt/editor';
 export { issues } from '@account-request/sdk/locales/pt/issues';
+export { botCheck } from '@account-request/sdk/locales/pt/botCheck';

@@ -31,6 +31,8 @@ describe('<ffc-settings>', () => {
     expect(labelOf(el, 'unvalidatedAccounts-block-purchase')).to.equal('Bloquer achat');
     expect(labelOf(el, 'unvalidatedAccounts-block-login')).to.equal('Bloquer compte');
     expect(labelOf(el, 'alertEmail')).to.equal('Mail d’alerte de mise en compte');
+    expect(labelOf(el, 'botCheck')).to.equal('Vérification anti-robot (preuve de travail)');
+    expect(root(el).getElementById('botCheck-help')?.textContent).to.match(/sans cookie/);
     for (const value of ['none', 'block-purchase', 'block-login']) {
       const radio = q(el, `#unvalidatedAccounts-${value}`);
       const help = root(el).getElementById(radio.getAttribute('aria-describedby') ?? '');
@@ -46,6 +48,11 @@ describe('<ffc-settings>', () => {
     expect(el.config?.settings.unvalidatedAccounts).to.equal('block-login');
     await click(el, '#quickRegistration');
     expect(el.config?.settings.quickRegistration).to.equal(true);
+    expect(el.config?.settings.botCheck).to.equal(undefined);
+    await click(el, '#botCheck');
+    expect(el.config?.settings.botCheck).to.equal(true);
+    await click(el, '#botCheck');
+    expect(Object.hasOwn(el.config?.settings ?? {}, 'botCheck'), 'switched off, the setting is gone').to.equal(false);
     await click(el, '#defaultAccountState-active');
     expect(el.config?.settings.defaultAccountState).to.equal('active');
     await fill(el, '#alertEmail', 'sales@example.com');

@@ -9,6 +9,8 @@ import { settingsStyles } from './settings.styles.js';
 
 type TextKey = 'alertEmail' | 'redirectUrl';
 const ACCESS: readonly UnvalidatedAccounts[] = ['none', 'block-purchase', 'block-login'];
+// The bot check is an optional setting: switched off, it leaves the config (and its ETag) as if never set.
+const onOff = (name: 'enabled' | 'quickRegistration' | 'botCheck', checked: boolean): boolean | undefined => (name === 'botCheck' && !checked ? undefined : checked);
 
 /**
  * Internal: the "settings" section of `<form-field-config>`: module enabled, access of
@@ -103,9 +105,9 @@ export class FfcSettings extends LitElement {
     // The SDK leaves `settings` a plain object, its one optional key an absent property (callers
     // test its presence), so it is read as an own property: never from a polluted Object.prototype.
     const alertEmail = Object.hasOwn(settings, 'alertEmail') ? settings.alertEmail : undefined;
-    const check = (name: 'enabled' | 'quickRegistration', checked: boolean, label: string, help: string) =>
+    const check = (name: 'enabled' | 'quickRegistration' | 'botCheck', checked: boolean, label: string, help: string) =>
       html`<div class="check">
-        <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.#edit({ [name]: (event.target as HTMLInputElement).checked })} />
+        <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.#edit({ [name]: onOff(name, (event.target as HTMLInputElement).checked) })} />
         <label for=${name}>${label}</label>
         <p id=${`${name}-help`} part="help">${help}</p>
       </div>`;
@@ -123,6 +125,7 @@ export class FfcSettings extends LitElement {
       </fieldset>
       ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, alertEmail, 'email')}
       ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
+      ${check('botCheck', Object.hasOwn(settings, 'botCheck') && settings.botCheck === true, t.botCheck.setting, t.botCheck.settingHelp)}
       <fieldset>
         <legend>${t.accountState}</legend>
         ${(['active', 'inactive'] as const).map((value) => radio('defaultAccountState', value, settings.defaultAccountState === value, t[value], () => this.#edit({ defaultAccountState: value })))}
