@@ -27,4 +27,37 @@ export const form = {
   retrying: 'Trying again in {wait}…',
   /** …and before an immediate one. */
   retryingNow: 'Trying again…',
+  /** Said once when an answer makes fields appear; `{fields}` lists their labels. */
+  fieldsShown: { one: 'New field to fill in: {fields}.', other: 'New fields to fill in: {fields}.' },
+  /** …or disappear (what was typed in them is kept, should they come back). */
+  fieldsHidden: { one: 'Field no longer asked: {fields}.', other: 'Fields no longer asked: {fields}.' },
+  /** Progress of a form in steps. */
+  stepOf: 'Step {n} of {total}',
+  next: 'Next',
+  back: 'Back',
+  /** Heading of the answers listed on the last step. */
+  review: 'Check your answers',
+  change: 'Change',
+  /** The name of a "Change" button of the summary: it holds the visible word. */
+  changeField: 'Change {field}',
+  /** An optional question left blank, in the summary. */
+  notAnswered: 'Not answered',
+  yes: 'Yes',
+  no: 'No',
+  /** A password in the summary: never shown. */
+  passwordGiven: 'Entered (not shown)',
+  /** Under a file field: what it takes (`{count}`: how many files at most). */
+  fileHint: { one: '{types}, up to {size}.', other: '{types}, up to {size} each, {count} files at most.' },
+  /** The name of the list of files chosen for a field. */
+  filesChosen: 'Files chosen for {field}',
+  remove: 'Remove',
+  /** The name of a file's remove button: it holds the visible word. */
+  removeFile: 'Remove {name}',
+  fileAdded: { one: 'File added: {names}.', other: 'Files added: {names}.' },
+  fileRemoved: 'File removed: {name}.',
+  /** After a reload: a draft keeps what was typed, never files. */
+  chooseAgain: {
+    one: 'The file you chose could not be kept when the page was reloaded: choose {names} again.',
+    other: 'The files you chose could not be kept when the page was reloaded: choose {names} again.',
+  },
 };
