@@ -159,6 +159,20 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX invitations_created ON invitations (created_at, seq);
    CREATE INDEX invitations_request ON invitations (request_id);`,
+  // 8: files sent with requests (issue 13): the list on the request (JSON, no bytes) and the
+  // bytes beside it, written in the request's transaction.
+  `ALTER TABLE requests ADD COLUMN files_json TEXT;
+   CREATE TABLE request_files (
+     request_id TEXT NOT NULL REFERENCES requests (id),
+     id TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     field TEXT NOT NULL,
+     name TEXT NOT NULL,
+     type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     bytes BLOB NOT NULL,
+     PRIMARY KEY (request_id, id)
+   );`,
 ];
 
 /**

@@ -120,6 +120,8 @@ export function createSqliteDecisions(db: DatabaseSync, parts: { outbox: SqliteO
     db.prepare('DELETE FROM activation_tokens WHERE request_id = ?'),
     db.prepare('DELETE FROM information_tokens WHERE request_id = ?'),
     db.prepare('DELETE FROM check_jobs WHERE request_id = ?'),
+    db.prepare('DELETE FROM request_files WHERE request_id = ?'),
+    db.prepare('UPDATE requests SET files_json = NULL WHERE id = ?'),
   ];
   const eraseInvitations = db.prepare('DELETE FROM invitations WHERE request_id = ? OR id = ?');
   const eraseMails = db.prepare('DELETE FROM notifications WHERE request_id IN (?, ?)');

@@ -1,7 +1,7 @@
-import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type ConsentRecord, type HistoryEntry, type ProcessedRecord, type SiretCheck, type VatCheck } from '@account-request/sdk/server';
+import { companyKey, searchText, toProcessedRecord, type AccountRequestRecord, type ConsentRecord, type FileInfo, type HistoryEntry, type ProcessedRecord, type SiretCheck, type VatCheck } from '@account-request/sdk/server';
 
 /** The columns of `requests` a record is read from. */
-export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, vat_check_json, siret_check_json, consents_json, invitation_id, erased_at';
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, values_json, password_hash, in_account, note, history_json, version, activated_at, vat_check_json, siret_check_json, consents_json, invitation_id, erased_at, files_json';
 
 /** A row of `requests`, as {@link REQUEST_COLUMNS} selects it. */
 export interface RequestRow {
@@ -22,6 +22,7 @@ export interface RequestRow {
   consents_json: string | null;
   invitation_id: string | null;
   erased_at: string | null;
+  files_json: string | null;
 }
 
 /** A stored row as the SDK's record, every processing member filled. */
@@ -44,6 +45,7 @@ export function toRecord(row: RequestRow): ProcessedRecord {
     ...(row.consents_json !== null ? { consents: JSON.parse(row.consents_json) as ConsentRecord[] } : {}),
     ...(row.invitation_id !== null ? { invitationId: row.invitation_id } : {}),
     ...(row.erased_at !== null ? { erasedAt: row.erased_at } : {}),
+    ...(row.files_json !== null ? { files: JSON.parse(row.files_json) as FileInfo[] } : {}),
   });
 }
 

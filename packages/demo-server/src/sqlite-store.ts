@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AccountRequestRecord, CheckStore, DecisionStore, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
+import type { AccountRequestRecord, CheckStore, DecisionStore, FileStore, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
 import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
 import { writeQueue } from './write-queue.js';
 import { createSqliteChecks } from './sqlite-checks.js';
@@ -7,6 +7,7 @@ import { createSqliteOutbox } from './sqlite-outbox.js';
 import { createSqliteProcessing } from './sqlite-processing.js';
 import { createSqliteDecisions } from './sqlite-decisions.js';
 import { createSqliteWebhooks } from './sqlite-webhooks.js';
+import { createSqliteFiles } from './sqlite-files.js';
 import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sqlite-rows.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -27,7 +28,7 @@ export interface SqliteStoreOptions {
 }
 
 /** A {@link ProcessingStore} on SQLite that also exposes its database (for the config table) and closes it. */
-export interface SqliteStore extends CheckStore, WebhookStore, DecisionStore {
+export interface SqliteStore extends CheckStore, WebhookStore, DecisionStore, FileStore {
   readonly database: DatabaseSync;
   /** Closes the database; the store must not be used afterwards. */
   close(): void;
@@ -82,6 +83,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const outbox = createSqliteOutbox(db);
   const { insert: insertDeliveries, ...webhooks } = createSqliteWebhooks(db);
   const { insert: insertChecks, ...checks } = createSqliteChecks(db);
+  const { insert: insertFiles, ...files } = createSqliteFiles(db);
   const { applyUpdate, ...processing } = createSqliteProcessing(db, outbox, insertDeliveries);
   const { onCreate, ...decisions } = createSqliteDecisions(db, { outbox, processing: { ...processing, applyUpdate }, insertDeliveries });
   const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING');
@@ -130,7 +132,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     ...webhooks,
     ...checks,
     ...decisions,
-    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [], invitation } = {}) {
+    ...files,
+    async create(record, { notifications = [], answer, checks: jobs = [], webhooks: deliveries = [], invitation, files: uploads = [] } = {}) {
       // The request, its first e-mails and the answer of its key: all or nothing, committed with
       // the other writes of this turn (group commit) before the promise resolves.
       return queue.write(() => {
@@ -152,6 +155,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         outbox.insert(notifications);
         insertDeliveries(deliveries);
         insertChecks(record, jobs);
+        insertFiles(record, uploads);
         onCreate(record, invitation);
         if (answer && answerKey.run(JSON.stringify(answer.response), answer.key).changes !== 1) {
           throw new Error(`The idempotency key ${answer.key} holds no claim waiting for its answer.`);

@@ -166,6 +166,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX check_jobs_due ON check_jobs (next_attempt_at) WHERE state = 'pending';`,
   },
+  {
+    version: 5,
+    name: 'files sent with requests',
+    sql: `
+      ALTER TABLE account_requests ADD COLUMN files json;
+
+      CREATE TABLE request_files (
+        request_id text NOT NULL REFERENCES account_requests (id) ON DELETE CASCADE,
+        id         text NOT NULL,
+        position   integer NOT NULL,
+        field      text NOT NULL,
+        name       text NOT NULL,
+        type       text NOT NULL,
+        size       integer NOT NULL,
+        bytes      bytea NOT NULL,
+        PRIMARY KEY (request_id, id)
+      );`,
+  },
 ];
 
 /**

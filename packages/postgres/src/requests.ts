@@ -2,6 +2,7 @@ import { searchNeedles, type AccountRequestRecord, type CreateOptions, type Proc
 import type { Database } from './database.js';
 import { deliveriesParam, insertDeliveriesSql } from './webhooks.js';
 import { checksParam, insertChecksSql } from './checks.js';
+import { filesColumn, filesParam, insertFilesSql } from './files.js';
 import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, REQUEST_INSERT_COLUMNS, requestParams, toRecord, type RequestRow } from './rows.js';
 
 /** The request methods of the PostgreSQL store. */
@@ -24,22 +25,26 @@ const REQUEST_VALUES = '$1::text, $2::timestamptz, $3::text, $4::text, $5::text,
  * written only if the key still had none: two processes that both believe they own a key (one
  * stalled past its lease, the other took over) serialize on the key's row, and the second
  * writes nothing. With checks, the request row holds their states and their jobs are written
- * beside it (parameters after every other one: the states, then the jobs).
+ * beside it (parameters after every other one: the states, then the jobs). With files, the row
+ * lists them and their bytes go to request_files (two more parameters: the list, the files).
  */
-function creationSql(withNotifications: boolean, withAnswer: boolean, withWebhooks = false, withChecks = false): string {
+function creationSql(withNotifications: boolean, withAnswer: boolean, withWebhooks = false, withChecks = false, withFiles = false): string {
   const parts: string[] = [];
   let next = withAnswer ? 17 : 15;
   const outboxAt = withNotifications ? next++ : 0;
   const hooksAt = withWebhooks ? next++ : 0;
   const checksAt = next;
+  const filesAt = withChecks ? next + 3 : next;
   if (withAnswer) parts.push('answer AS (UPDATE idempotency_keys SET response = $16::jsonb WHERE key = $15 AND response IS NULL RETURNING key)');
   const [checkColumns, checkValues] = withChecks ? [', vat_check, siret_check', `, $${checksAt}::json, $${checksAt + 1}::json`] : ['', ''];
+  const [fileColumn, fileValue] = withFiles ? [', files', `, $${filesAt}::json`] : ['', ''];
   parts.push(
-    `created AS (INSERT INTO account_requests (${REQUEST_INSERT_COLUMNS}${checkColumns}) SELECT ${REQUEST_VALUES}${checkValues}${withAnswer ? ' WHERE EXISTS (SELECT 1 FROM answer)' : ''} RETURNING id)`,
+    `created AS (INSERT INTO account_requests (${REQUEST_INSERT_COLUMNS}${checkColumns}${fileColumn}) SELECT ${REQUEST_VALUES}${checkValues}${fileValue}${withAnswer ? ' WHERE EXISTS (SELECT 1 FROM answer)' : ''} RETURNING id)`,
   );
   if (withNotifications) parts.push(`outbox AS (${insertNotificationsSql(`$${outboxAt}`, 'EXISTS (SELECT 1 FROM created)')})`);
   if (withWebhooks) parts.push(`hooks AS (${insertDeliveriesSql(`$${hooksAt}`, 'EXISTS (SELECT 1 FROM created)')})`);
   if (withChecks) parts.push(`checks AS (${insertChecksSql(`$${checksAt + 2}`, 'EXISTS (SELECT 1 FROM created)')})`);
+  if (withFiles) parts.push(`stored_files AS (${insertFilesSql(`$${filesAt + 1}`, 'EXISTS (SELECT 1 FROM created)')})`);
   return `WITH ${parts.join(',\n')} SELECT count(*)::integer AS created FROM created`;
 }
 
@@ -90,7 +95,10 @@ export function createPostgresRequests({ pool }: Database): PostgresRequests {
       const jobs = options.checks ?? [];
       const withChecks = jobs.length > 0 || record.vatCheck !== undefined || record.siretCheck !== undefined;
       if (withChecks) params.push(record.vatCheck ? JSON.stringify(record.vatCheck) : null, record.siretCheck ? JSON.stringify(record.siretCheck) : null, checksParam(jobs));
-      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0, withChecks), params);
+      const files = options.files ?? [];
+      const withFiles = files.length > 0 || (record.files?.length ?? 0) > 0;
+      if (withFiles) params.push(filesColumn(record.files), filesParam(files));
+      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0, withChecks, withFiles), params);
       if (options.answer && rows[0]?.created !== 1) throw new IdempotencyAnswerTaken(options.answer.key);
     },
     async list({ limit = 50, offset = 0 } = {}) {

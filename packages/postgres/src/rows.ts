@@ -1,10 +1,10 @@
 import {
   companyKey, searchText, toProcessedRecord,
-  type AccountRequestRecord, type ActivationTokenRecord, type HistoryEntry, type NotificationRecord, type ProcessedRecord, type SiretCheck, type VatCheck,
+  type AccountRequestRecord, type ActivationTokenRecord, type FileInfo, type HistoryEntry, type NotificationRecord, type ProcessedRecord, type SiretCheck, type VatCheck,
 } from '@account-request/sdk/server';
 
 /** The columns of `account_requests` a record is read from. */
-export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, field_values, password_hash, in_account, note, history, version, activated_at, vat_check, siret_check';
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, field_values, password_hash, in_account, note, history, version, activated_at, vat_check, siret_check, files';
 
 /** A row of `account_requests` as {@link REQUEST_COLUMNS} selects it (node-postgres parses json and timestamptz). */
 export interface RequestRow {
@@ -22,6 +22,7 @@ export interface RequestRow {
   activated_at: Date | null;
   vat_check: VatCheck | null;
   siret_check: SiretCheck | null;
+  files: FileInfo[] | null;
 }
 
 /** A stored row as the SDK's record, every processing member filled. */
@@ -41,6 +42,7 @@ export function toRecord(row: RequestRow): ProcessedRecord {
     ...(row.activated_at !== null ? { activatedAt: row.activated_at.toISOString() } : {}),
     ...(row.vat_check !== null ? { vatCheck: row.vat_check } : {}),
     ...(row.siret_check !== null ? { siretCheck: row.siret_check } : {}),
+    ...(row.files !== null ? { files: row.files } : {}),
   });
 }
 

@@ -2,6 +2,7 @@ import '../zod-setup.js';
 import { checkCases, checkConcurrencyCases } from './checks.js';
 import { concurrencyCases } from './concurrency.js';
 import { configCases } from './config.js';
+import { fileCases } from './files.js';
 import { idempotencyCases } from './idempotency.js';
 import { lifecycleCases } from './lifecycle.js';
 import { outboxCases } from './outbox.js';
@@ -41,6 +42,7 @@ export function describeStoreConformance(test: TestFunctions, name: string, targ
     if (!target.without?.includes('rateLimits')) rateLimitCases(test, target);
     if (!target.without?.includes('config')) configCases(test, target);
     if (!target.without?.includes('webhooks')) webhookCases(test, target);
+    if (!target.without?.includes('files')) fileCases(test, target);
     if (!target.without?.includes('decisions')) {
       decisionCases(test, target);
       decisionConcurrencyCases(test, target, false);

@@ -20,7 +20,7 @@ export interface ConfigStoreUnderTest {
 
 /** One open instance of the implementation under test. */
 export interface StoreUnderTest {
-  /** The handler's `store`: every `ProcessingStore` method, and the `WebhookStore`, `CheckStore` and `DecisionStore` ones unless the target is `without` them. */
+  /** The handler's `store`: every `ProcessingStore` method, and the `WebhookStore`, `CheckStore`, `DecisionStore` and `FileStore` ones unless the target is `without` them. */
   readonly store: ProcessingStore;
   /** The rate-limit counter (see the target's `without`). */
   readonly rateLimits?: RateLimitStore;
@@ -46,7 +46,7 @@ export interface StoreConformanceTarget {
   /** The replay TTL of completed idempotency keys the store was opened with; default 24 hours. */
   readonly idempotencyTtlMs?: number;
   /** Parts the implementation does not have: their cases are not run. */
-  readonly without?: readonly ('rateLimits' | 'config' | 'webhooks' | 'checks' | 'decisions')[];
+  readonly without?: readonly ('rateLimits' | 'config' | 'webhooks' | 'checks' | 'decisions' | 'files')[];
   /** How many concurrent calls the concurrency cases make; default 20. */
   readonly concurrency?: number;
 }

@@ -31,14 +31,17 @@ export function isFileStore<T extends object>(store: T): store is T & FileStore 
   return typeof (store as Partial<FileStore>).getFile === 'function';
 }
 
-/** Files in memory for the memory store: `insert` (inside `create`, before it returns) and `getFile`. */
-export function createMemoryFiles(): FileStore & { insert(files: readonly StoredFile[]): void } {
+/** Files in memory for the memory store: `insert` (inside `create`, before it returns), `forget` (erasure) and `getFile`. */
+export function createMemoryFiles(): FileStore & { insert(files: readonly StoredFile[]): void; forget(requestId: string): void } {
   const files = new Map<string, StoredFile>();
   const key = (requestId: string, fileId: string) => `${requestId}\u0000${fileId}`;
   return {
     insert(list) {
       // Copies: the caller's buffers may be reused.
       for (const file of list) files.set(key(file.requestId, file.id), { ...file, bytes: file.bytes.slice() });
+    },
+    forget(requestId) {
+      for (const [id, file] of files) if (file.requestId === requestId) files.delete(id);
     },
     async getFile(requestId, fileId) {
       const file = files.get(key(requestId, fileId));

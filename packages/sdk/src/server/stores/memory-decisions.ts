@@ -23,6 +23,8 @@ export interface MemoryParts {
   forgetNotifications(requestIds: readonly string[]): void;
   insertDeliveries(rows: readonly WebhookDelivery[]): void;
   scrubDeliveries(requestId: string): void;
+  /** Deletes the files sent with a request (their bytes). */
+  forgetFiles(requestId: string): void;
 }
 
 const lastChange = (record: ProcessedRecord): string => record.history.at(-1)?.at ?? record.createdAt;
@@ -120,6 +122,7 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
       for (const invitation of used) invitations.delete(invitation.id);
       parts.forgetNotifications([id, ...used.map((invitation) => invitation.id)]);
       parts.scrubDeliveries(id);
+      parts.forgetFiles(id);
       return erased;
     },
     async findStale({ statuses, changedBefore, notActivated, limit }) {

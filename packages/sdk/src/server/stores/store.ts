@@ -162,13 +162,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore 
   const { insert: insertRecord, setChecks, applyUpdate, read, replace, all, forgetTokens, ...records } = createMemoryRecords(insertDeliveries);
   const { insert: insertChecks, ...checks } = createMemoryChecks(setChecks);
   const { insert: insertNotifications, forget: forgetNotifications, ...outbox } = createMemoryOutbox();
-  const { insert: insertFiles, ...files } = createMemoryFiles();
+  const { insert: insertFiles, forget: forgetFiles, ...files } = createMemoryFiles();
   const { checkInvitation, useInvitation, ...decisions } = createMemoryDecisions({
     records: { ...records, applyUpdate, read, replace, all, forgetTokens },
     insertNotifications,
     forgetNotifications,
     insertDeliveries,
     scrubDeliveries,
+    forgetFiles,
   });
 
   // Keys sit in the map in claim order, so expired ones are at the front: stop at the first
