@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from './test-helpers/server.js';
+import { NO_PUBLIC_SERVICES, REPO_ROOT } from './test-helpers/server.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const dataDir = join(mkdtempSync(join(tmpdir(), 'demo-startup-')), 'data');
 after(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
 function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: 'startup-admin-pw', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: 'startup-admin-pw', ...NO_PUBLIC_SERVICES, ...env };
   delete childEnv['NODE_TEST_CONTEXT'];
   for (const [name, value] of Object.entries(env)) if (value === '<unset>') delete childEnv[name];
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -47,7 +47,7 @@ test('a bad setting: exit 1, one line naming the variable and what it accepts, n
 });
 
 test('ADMIN_PASSWORD unset without a terminal: a generated password is printed on stderr, not logged, and it opens /admin/', { timeout: 60_000 }, async () => {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ...NO_PUBLIC_SERVICES };
   delete childEnv['NODE_TEST_CONTEXT'];
   delete childEnv['ADMIN_PASSWORD'];
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -70,9 +70,15 @@ export interface StartOptions {
   readonly processGroup?: boolean;
 }
 
+/**
+ * The public services of issue 14 off: a test server never calls the real ones (their
+ * variables default to the public URLs). A test gives them its local fakes' URLs in `env`.
+ */
+export const NO_PUBLIC_SERVICES = { COMPANY_DIRECTORY_URL: '', VIES_URL: '', ADDRESS_API_URL: '' } as const;
+
 /** Starts `src/main.ts` on a free port (PORT=0) and resolves once it printed its URL. */
 export function startServer(options: StartOptions): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: options.dataDir, ADMIN_PASSWORD: options.adminPassword, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: options.dataDir, ADMIN_PASSWORD: options.adminPassword, ...NO_PUBLIC_SERVICES, ...options.env };
   // The child is a server, not a test file: keep node:test's own variables away from it.
   delete env['NODE_TEST_CONTEXT'];
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup === true });
