@@ -2,6 +2,7 @@ import type { PublicRecord } from '@account-request/sdk/server';
 import { formatDate } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
+import { webhooksText } from './webhooks.js';
 import { checkText, format, pageText, sharedText, type PageLocale } from './text.js';
 import { checkBadges } from './checks.js';
 import { VAT_CHECK_STATES } from '@account-request/sdk/server';
@@ -59,7 +60,7 @@ export function requestsListPage(options: RequestsListOptions): string {
   const main = html`<section class="admin-intro">
   <h1>${t.listTitle}</h1>
   <p>${t.listIntro}</p>
-  <p class="admin-links"><a href="/admin/?lang=${lang}">← ${t.adminLink}</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxTitle}</a></p>
+  <p class="admin-links"><a href="/admin/?lang=${lang}">← ${t.adminLink}</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxTitle}</a> · <a href="/admin/webhooks/?lang=${lang}">${webhooksText(lang).link}</a></p>
 </section>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
 <form class="filters" method="get" action="/admin/requests/">

@@ -13,6 +13,11 @@ import { format, pageText, type PageLocale } from './text.js';
 
 for (const [tag, webhooks] of Object.entries({ en, fr, de, es, it, nl, pt })) registerLocale(tag, { webhooks });
 
+/** The words of the webhook pages in `locale` (the `webhooks` namespace, registered above). */
+export function webhooksText(locale: string): ReturnType<typeof texts<'webhooks'>> {
+  return texts('webhooks', locale);
+}
+
 /** A message after an action: its key in the `webhooks` namespace's notices, and the values it names. */
 export interface WebhookNotice {
   readonly key: keyof typeof en.notices;
