@@ -142,7 +142,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
           record.createdAt,
           record.locale,
           record.access,
-          record.status === 'pending' ? 'new' : record.status,
+          record.status,
           JSON.stringify(record.values),
           record.passwordHash ?? null,
           record.inAccount ? 1 : 0,

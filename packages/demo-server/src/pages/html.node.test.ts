@@ -52,7 +52,7 @@ test('the requests table escapes every stored value', () => {
     configSrc: '/api/c',
     requestsHref: '/api/r',
     requests: [
-      { id: 'r1', createdAt: '2026-03-04T10:20:00.000Z', locale: 'fr', access: 'full', status: 'pending', values: { companyName: evil, lastName: 'Dupont', email: 'a@b.example', city: 'Lyon', postalCode: '69002' } },
+      { id: 'r1', createdAt: '2026-03-04T10:20:00.000Z', locale: 'fr', access: 'full', status: 'new', values: { companyName: evil, lastName: 'Dupont', email: 'a@b.example', city: 'Lyon', postalCode: '69002' } },
     ],
   });
   assert.ok(page.includes('<td>&lt;img src=x onerror=alert(1)&gt;</td>'));

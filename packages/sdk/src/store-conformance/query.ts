@@ -13,7 +13,7 @@ const DATASET: readonly AccountRequestRecord[] = [
   requestRecord({ id: 'q3', minutes: 60, status: 'accepted', values: { companyName: 'SOCIETE  generale', email: 'achats@sg2.example' } }),
   requestRecord({ id: 'q4', minutes: 1440, status: 'rejected', values: { companyName: 'Zoé & Cie 100%', email: 'zoe@cie.example' } }),
   requestRecord({ id: 'q5', minutes: 1500, status: 'new', inAccount: true, values: { companyName: 'atelier durand', email: 'JEANNE@Durand.example' } }),
-  requestRecord({ id: 'q6', minutes: 2880, status: 'pending', values: { companyName: 'Éts Bernard', email: 'b@bernard.example', siret: '40483304800022' } }),
+  requestRecord({ id: 'q6', minutes: 2880, status: 'new', values: { companyName: 'Éts Bernard', email: 'b@bernard.example', siret: '40483304800022' } }),
   requestRecord({ id: 'q7', minutes: 2881, status: 'in-progress', values: { email: 'sans-nom@example.fr' } }),
 ];
 
@@ -79,8 +79,8 @@ export function queryCases({ describe, it }: TestFunctions, target: StoreConform
       withStore(target, async ({ first: { store } }) => {
         for (const record of DATASET) await store.create(record);
         const page = await store.query({ status: ['new'], limit: 50, offset: 0 });
-        same(page.items.map((record) => record.id), ['q6', 'q5', 'q1'], 'new requests, newest first (pending reads as new)');
-        same(page.items.find((record) => record.id === 'q6'), toProcessedRecord(DATASET[5]!), 'the request stored as pending');
+        same(page.items.map((record) => record.id), ['q6', 'q5', 'q1'], 'new requests, newest first');
+        same(page.items.find((record) => record.id === 'q6'), toProcessedRecord(DATASET[5]!), 'the request as stored');
         await store.update('q1', { status: 'in-progress' }, 1, { at: at(3000), actor: 'admin', changes: [{ field: 'status', from: 'new', to: 'in-progress' }] });
         same((await store.query({ status: ['new'], limit: 50, offset: 0 })).items.map((record) => record.id), ['q6', 'q5'], 'new requests after an update');
       }));

@@ -36,15 +36,6 @@ export function requestCases({ describe, it }: TestFunctions, target: StoreConfo
         equal(await store.get('no-such-request'), undefined, 'get of an unknown id');
       }));
 
-    it('reads a request stored with the old status "pending" as "new"', () =>
-      withStore(target, async ({ first: { store } }) => {
-        const record = requestRecord({ status: 'pending' });
-        await store.create(record);
-        const stored = await store.get(record.id);
-        ok(stored, 'get after create');
-        equal(toProcessedRecord(stored).status, 'new', 'status');
-      }));
-
     it('lists newest first, with limit and offset', () =>
       withStore(target, async ({ first: { store } }) => {
         const ids: string[] = [];

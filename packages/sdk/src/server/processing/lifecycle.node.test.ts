@@ -49,8 +49,8 @@ describe('lifecycle: transitions', () => {
     assert.equal(canTransition('rejected', 'in-progress'), true);
   });
 
-  test('a record from a store made before the lifecycle reads as new, version 1, not in account', () => {
-    const legacy = toProcessedRecord({ id: 'x', createdAt: '2026-01-01T00:00:00.000Z', values: {}, locale: 'fr', access: 'full', status: 'pending' });
+  test('a record without processing members reads as version 1, not in account, no note or history', () => {
+    const legacy = toProcessedRecord({ id: 'x', createdAt: '2026-01-01T00:00:00.000Z', values: {}, locale: 'fr', access: 'full', status: 'new' });
     assert.equal(legacy.status, 'new');
     assert.equal(legacy.version, 1);
     assert.equal(legacy.inAccount, false);

@@ -75,11 +75,10 @@ export interface ProcessedRecord extends AccountRequestRecord {
   readonly version: number;
 }
 
-/** Fills the processing members a store may not keep (stores made before the lifecycle). */
+/** Fills the processing members a custom store may not keep (note, history, version, in-account flag). */
 export function toProcessedRecord(record: AccountRequestRecord): ProcessedRecord {
   return {
     ...record,
-    status: record.status === 'pending' ? 'new' : record.status,
     inAccount: record.inAccount ?? false,
     note: record.note ?? '',
     history: record.history ?? [],

@@ -23,8 +23,7 @@ export interface AccountRequestRecord {
   readonly passwordHash?: string;
   readonly locale: string;
   readonly access: Access;
-  /** `pending` is what stores made before the lifecycle kept; it reads as `new`. */
-  readonly status: RequestStatus | 'pending';
+  readonly status: RequestStatus;
   /** Client en compte: the applicant buys on account. Absent means `false`. */
   readonly inAccount?: boolean;
   /** Internal note of the sales team; never sent to the applicant. */
