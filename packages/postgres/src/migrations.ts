@@ -184,6 +184,45 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (request_id, id)
       );`,
   },
+  {
+    version: 6,
+    name: 'decision step: consents, invitations, information links, erasure',
+    sql: `
+      ALTER TABLE account_requests
+        ADD COLUMN consents      json,
+        ADD COLUMN invitation_id text,
+        ADD COLUMN erased_at     timestamptz;
+
+      CREATE TABLE information_tokens (
+        hash        text PRIMARY KEY,
+        request_id  text NOT NULL REFERENCES account_requests (id),
+        message     text NOT NULL,
+        created_at  timestamptz NOT NULL,
+        expires_at  timestamptz NOT NULL,
+        used_at     timestamptz,
+        replaced_at timestamptz
+      );
+      CREATE INDEX information_tokens_request ON information_tokens (request_id);
+
+      CREATE TABLE invitations (
+        seq          bigserial PRIMARY KEY,
+        id           text NOT NULL UNIQUE,
+        hash         text NOT NULL UNIQUE,
+        email        text NOT NULL,
+        company_name text,
+        field_values json NOT NULL,
+        locale       text NOT NULL,
+        created_at   timestamptz NOT NULL,
+        created_by   text NOT NULL,
+        expires_at   timestamptz NOT NULL,
+        sent_at      timestamptz NOT NULL,
+        used_at      timestamptz,
+        request_id   text,
+        revoked_at   timestamptz
+      );
+      CREATE INDEX invitations_created ON invitations (created_at, seq);
+      CREATE INDEX invitations_request ON invitations (request_id);`,
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { searchNeedles, type AccountRequestRecord, type CreateOptions, type ProcessedRecord, type ProcessingStore, type RequestQuery } from '@account-request/sdk/server';
 import type { Database } from './database.js';
+import { runCreation } from './decisions.js';
 import { deliveriesParam, insertDeliveriesSql } from './webhooks.js';
 import { checksParam, insertChecksSql } from './checks.js';
 import { filesColumn, filesParam, insertFilesSql } from './files.js';
@@ -49,7 +50,7 @@ function creationSql(withNotifications: boolean, withAnswer: boolean, withWebhoo
 }
 
 // Status order of the lifecycle, for a sort by status.
-const STATUS_RANK = "CASE status WHEN 'new' THEN 0 WHEN 'in-progress' THEN 1 WHEN 'accepted' THEN 2 ELSE 3 END";
+const STATUS_RANK = "CASE status WHEN 'new' THEN 0 WHEN 'in-progress' THEN 1 WHEN 'info-requested' THEN 2 WHEN 'accepted' THEN 3 ELSE 4 END";
 
 function orderBy(query: RequestQuery): string {
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
@@ -98,7 +99,7 @@ export function createPostgresRequests({ pool }: Database): PostgresRequests {
       const files = options.files ?? [];
       const withFiles = files.length > 0 || (record.files?.length ?? 0) > 0;
       if (withFiles) params.push(filesColumn(record.files), filesParam(files));
-      const { rows } = await pool.query<{ created: number }>(creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0, withChecks, withFiles), params);
+      const { rows } = await runCreation(pool, record, options, creationSql(notifications.length > 0, options.answer !== undefined, webhooks.length > 0, withChecks, withFiles), params);
       if (options.answer && rows[0]?.created !== 1) throw new IdempotencyAnswerTaken(options.answer.key);
     },
     async list({ limit = 50, offset = 0 } = {}) {

@@ -1,5 +1,5 @@
 import type { FormConfig } from '@account-request/sdk';
-import { companyKey, searchText, type AccountRequestRecord, type CheckStore, type FileStore, type RateLimitStore, type WebhookStore } from '@account-request/sdk/server';
+import { companyKey, searchText, type AccountRequestRecord, type CheckStore, type DecisionStore, type FileStore, type RateLimitStore, type WebhookStore } from '@account-request/sdk/server';
 import pg from 'pg';
 import { openPostgresConfig, type PostgresConfigStore } from './config-store.js';
 import type { Database } from './database.js';
@@ -11,6 +11,7 @@ import { createPostgresRequests } from './requests.js';
 import { createPostgresTokens } from './tokens.js';
 import { createPostgresWebhooks } from './webhooks.js';
 import { createPostgresChecks } from './checks.js';
+import { createPostgresDecisions } from './decisions.js';
 import { createPostgresFiles } from './files.js';
 
 /** Where the stores connect: a pool you own, or a connection string the stores make a pool of. */
@@ -42,7 +43,7 @@ export type PostgresStoresOptions = PostgresConnection & {
 /** Every store the handler takes, on one PostgreSQL database. */
 export interface PostgresStores {
   /** The handler's `store`: requests, idempotency keys, processing, activation tokens, outbox, webhooks, checks, files. */
-  readonly store: CheckStore & WebhookStore & FileStore;
+  readonly store: CheckStore & DecisionStore & WebhookStore & FileStore;
   /** The handler's `loadConfig` and `saveConfig` (spread it into the options). */
   readonly config: PostgresConfigStore;
   /** The handler's `rateLimit.store`: counts across every instance on the database. */
@@ -95,13 +96,14 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     await backfillSearchColumns(pool);
     const db: Database = { pool, now: options.now ?? Date.now };
     const config = await openPostgresConfig(db, options.configName ?? 'default', options.seedConfig);
-    const store: CheckStore & WebhookStore & FileStore = {
+    const store: CheckStore & DecisionStore & WebhookStore & FileStore = {
       ...createPostgresRequests(db),
       ...createPostgresIdempotency(db, options.idempotencyTtlMs ?? DAY_MS),
       ...createPostgresTokens(db),
       ...createPostgresOutbox(db),
       ...createPostgresWebhooks(db),
       ...createPostgresChecks(db),
+      ...createPostgresDecisions(db),
       ...createPostgresFiles(db),
     };
     let closed = false;

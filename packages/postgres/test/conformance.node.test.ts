@@ -7,7 +7,7 @@ import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 
 const postgres = await postgresForTests();
 
-const TABLES = 'account_requests, idempotency_keys, form_config, activation_tokens, notifications, rate_limits, webhook_endpoints, webhook_deliveries, check_jobs';
+const TABLES = 'account_requests, idempotency_keys, form_config, activation_tokens, notifications, rate_limits, webhook_endpoints, webhook_deliveries, check_jobs, information_tokens, invitations';
 
 function asTarget(stores: PostgresStores) {
   return { store: stores.store, rateLimits: stores.rateLimits, config: stores.config, close: () => stores.close() };
