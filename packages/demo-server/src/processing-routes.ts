@@ -133,6 +133,11 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const failed = await patch(c, id, form.get('version') ?? '', { inAccount: form.get('inAccount') === 'true', note: form.get('note') ?? '' });
     return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=saved`);
   });
+  // A file sent with the request, from the SDK's route (admin, attachment, nosniff), under /admin/ where the admin's credentials go.
+  app.get('/admin/requests/:id/files/:fileId', async (c) => {
+    const response = await api(c, `/${encodeURIComponent(c.req.param('id'))}/files/${encodeURIComponent(c.req.param('fileId'))}`);
+    return response.ok ? response : page(c, notFoundPage(locale(c)), 404);
+  });
   app.post('/admin/requests/:id/status', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();

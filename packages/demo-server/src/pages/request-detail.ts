@@ -1,4 +1,4 @@
-import { formatDate, isCatalogFieldId } from '@account-request/sdk';
+import { formatDate, formatFileSize, isCatalogFieldId } from '@account-request/sdk';
 import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
@@ -41,6 +41,9 @@ export function requestDetailPage(options: RequestDetailOptions): string {
   const date = { format: (value: string) => formatDate(value, lang, { dateStyle: 'medium', timeStyle: 'short' }) };
   const { received } = sharedText(lang).labels;
   const company = str(record.values['companyName']);
+  // An individual's request has no company: it is named after the person.
+  const person = [str(record.values['firstName']), str(record.values['lastName'])].filter(Boolean).join(' ');
+  const title = record.values['customerType'] === 'individual' ? format(t.individualTitle, { name: person }) : format(t.detailTitle, { company });
   const next = STATUS_TRANSITIONS[record.status];
   const base = `/admin/requests/${record.id}`;
   const values = Object.entries(record.values).filter(([, value]) => str(value) !== '');
@@ -54,11 +57,12 @@ export function requestDetailPage(options: RequestDetailOptions): string {
   <p><button type="submit">${t.continue}</button></p>
 </form>`;
   const main = html`<p><a href="/admin/requests/?lang=${lang}">← ${t.backToList}</a></p>
-<h1>${format(t.detailTitle, { company })}</h1>
+<h1>${title}</h1>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
 <p class="request-state"><span class="status status-${record.status}">${t.status[record.status]}</span> · ${received} <time datetime="${record.createdAt}">${date.format(record.createdAt)}</time> · ${record.activatedAt ? html`${t.activated} <time datetime="${record.activatedAt}">${date.format(record.activatedAt)}</time>` : t.notActivated}</p>
 <section aria-labelledby="values-title"><h2 id="values-title">${t.values}</h2>
 <dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang)}</dt><dd>${str(value)}</dd>`)}</dl></section>
+${filesSection(record, base, lang, t)}
 ${checksSection(record, lang, `${base}/checks?lang=${lang}`)}
 <section aria-labelledby="status-title"><h2 id="status-title">${t.changeStatus}</h2>
 ${statusForm}
@@ -78,7 +82,15 @@ ${record.history.length === 0 ? html`<p>${t.noHistory}</p>` : html`<ol class="hi
   <li><time datetime="${entry.at}">${date.format(entry.at)}</time> · ${entry.actor}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t)}</li>`)}</ul></li>`)}
 </ol>`}
 <p><a href="/admin/outbox/?lang=${lang}&amp;requestId=${record.id}">${t.outboxTitle}</a></p></section>`;
-  return layout({ locale: lang, title: format(t.detailTitle, { company }), path: base, main, variant: 'admin' });
+  return layout({ locale: lang, title, path: base, main, variant: 'admin' });
+}
+
+// The files sent with the request: each a download (always an attachment, see the SDK's file route) with its size and kind.
+function filesSection(record: PublicRecord, base: string, lang: PageLocale, t: PageWords): SafeHtml | '' {
+  const files = record.files ?? [];
+  if (files.length === 0) return '';
+  return html`<section aria-labelledby="files-title"><h2 id="files-title">${t.filesTitle}</h2>
+<ul class="files">${files.map((file) => html`<li><a href="${base}/files/${encodeURIComponent(file.id)}" download>${file.name}</a> · ${labelOf(file.field, lang)} · ${formatFileSize(file.size, lang)} · ${file.type.split('/')[1]?.toUpperCase() ?? ''}</li>`)}</ul></section>`;
 }
 
 /** The confirmation step of a status change: says what will happen and posts the change only when confirmed. */

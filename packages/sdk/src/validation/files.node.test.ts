@@ -93,6 +93,7 @@ describe('file helpers', () => {
 
   it('write sizes and kinds for people', () => {
     assert.equal(formatFileSize(5 * MB, 'en'), '5 MB');
+    assert.equal(formatFileSize(76, 'en'), '76 bytes');
     assert.equal(formatFileSize(4.5 * MB, 'de'), '4,5 MB');
     assert.equal(formatFileSize(820 * 1024, 'fr'), '820\u202fko');
     assert.equal(formatFileKinds(['pdf', 'jpeg', 'png'], 'fr'), 'PDF, JPEG ou PNG');

@@ -29,8 +29,9 @@ export function fileLimits(field: Pick<CustomField, 'accept' | 'maxBytes' | 'max
   };
 }
 
-/** A size for people, in `locale`: `820 kB`, `4.5 MB` (powers of 1024, as file limits are counted). */
+/** A size for people, in `locale`: `76 bytes`, `820 kB`, `4.5 MB` (powers of 1024, as file limits are counted). */
 export function formatFileSize(bytes: number, locale?: string): string {
+  if (bytes < 1024) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
   const mega = bytes >= 1024 * 1024;
   return formatNumber(bytes / (mega ? 1024 * 1024 : 1024), locale, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: mega ? 1 : 0 });
 }

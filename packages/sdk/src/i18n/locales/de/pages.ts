@@ -97,6 +97,8 @@ export const pages = {
   backToList: 'Zurück zu den Anfragen',
   detailTitle: 'Anfrage von {company}',
   values: 'Angegebene Daten',
+  filesTitle: 'Beigefügte Dokumente',
+  individualTitle: 'Antrag von {name} (Privatperson)',
   activated: 'Konto aktiviert am',
   notActivated: 'Konto noch nicht aktiviert',
   changeStatus: 'Bearbeitungsstand ändern',

@@ -96,6 +96,8 @@ export const pages = {
   backToList: 'Back to the requests',
   detailTitle: 'Request from {company}',
   values: 'Submitted details',
+  filesTitle: 'Attached documents',
+  individualTitle: 'Request from {name} (individual)',
   activated: 'Account activated on',
   notActivated: 'Account not activated yet',
   changeStatus: 'Change the processing status',

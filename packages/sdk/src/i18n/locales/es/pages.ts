@@ -97,6 +97,8 @@ export const pages = {
   backToList: 'Volver a la lista de solicitudes',
   detailTitle: 'Solicitud de {company}',
   values: 'Datos introducidos',
+  filesTitle: 'Documentos adjuntos',
+  individualTitle: 'Solicitud de {name} (particular)',
   activated: 'Cuenta activada el',
   notActivated: 'Cuenta aún no activada',
   changeStatus: 'Cambiar la tramitación',

@@ -97,6 +97,8 @@ export const pages = {
   backToList: 'Retour à la liste des demandes',
   detailTitle: 'Demande de {company}',
   values: 'Informations saisies',
+  filesTitle: 'Pièces jointes',
+  individualTitle: 'Demande de {name} (particulier)',
   activated: 'Compte activé le',
   notActivated: 'Compte pas encore activé',
   changeStatus: 'Changer le traitement',

@@ -97,6 +97,8 @@ export const pages = {
   backToList: 'Torna all’elenco delle richieste',
   detailTitle: 'Richiesta di {company}',
   values: 'Dati inseriti',
+  filesTitle: 'Documenti allegati',
+  individualTitle: 'Richiesta di {name} (privato)',
   activated: 'Account attivato il',
   notActivated: 'Account non ancora attivato',
   changeStatus: 'Cambia lo stato di lavorazione',

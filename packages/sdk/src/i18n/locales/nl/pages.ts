@@ -97,6 +97,8 @@ export const pages = {
   backToList: 'Terug naar de aanvragen',
   detailTitle: 'Aanvraag van {company}',
   values: 'Ingevulde gegevens',
+  filesTitle: 'Bijgevoegde documenten',
+  individualTitle: 'Aanvraag van {name} (particulier)',
   activated: 'Account geactiveerd op',
   notActivated: 'Account nog niet geactiveerd',
   changeStatus: 'Behandeling wijzigen',

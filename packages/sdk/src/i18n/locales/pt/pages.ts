@@ -97,6 +97,8 @@ export const pages = {
   backToList: 'Voltar à lista de pedidos',
   detailTitle: 'Pedido de {company}',
   values: 'Dados introduzidos',
+  filesTitle: 'Documentos anexados',
+  individualTitle: 'Pedido de {name} (particular)',
   activated: 'Conta ativada em',
   notActivated: 'Conta ainda não ativada',
   changeStatus: 'Alterar o tratamento',
