@@ -5,7 +5,7 @@ import { createApiAdresseSearch } from '../server/lookups/api-adresse.js';
 import { createRechercheEntreprisesDirectory } from '../server/lookups/recherche-entreprises.js';
 import { setup } from '../server/test-helpers/setup.js';
 import { createClient } from './client.js';
-import { isLookupError } from './lookups.js';
+import { isLookupError, readCompany, readSuggestions } from './lookups.js';
 
 const BASE = 'https://shop.test/api/account-requests';
 
@@ -86,5 +86,20 @@ describe('client lookups against the real handler', () => {
     const pending = silent.searchAddress('rue de la paix', { signal: controller.signal });
     controller.abort(new Error('typed on'));
     await assert.rejects(pending, /typed on/);
+  });
+
+  it('read own members only, whatever a page put on Object.prototype', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['name'] = 'Hijacked SAS';
+    proto['address'] = { street: 'x', postalCode: 'y', city: 'z', country: 'FR' };
+    proto['suggestions'] = [{ label: 'a', street: 'b', postalCode: 'c', city: 'd' }];
+    try {
+      assert.deepEqual(readCompany(JSON.parse('{"siret":"73282932000074","siren":"732829320","closed":false}')), { siret: '73282932000074', siren: '732829320', closed: false });
+      assert.equal(readSuggestions(JSON.parse('{}')), undefined);
+    } finally {
+      delete proto['name'];
+      delete proto['address'];
+      delete proto['suggestions'];
+    }
   });
 });

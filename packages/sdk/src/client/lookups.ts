@@ -2,6 +2,7 @@ import { isHTTPError, type KyInstance } from 'ky';
 import { AccountRequestError } from '../errors.js';
 import type { AddressSuggestion, CompanyLookup, LegalForm, LookupAddress, LookupCapabilities } from '../lookups/types.js';
 import { isAbortError } from './errors.js';
+import { own } from '../own.js';
 
 /** Options of the client's lookup methods. */
 export interface LookupRequestOptions {
@@ -36,34 +37,42 @@ const LEGAL_FORMS: readonly LegalForm[] = ['SARL', 'SAS', 'SASU', 'SA', 'EURL', 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string';
+// Own members only: a page that polluted Object.prototype must not add a name or an address.
+const at = (object: Json, key: string): unknown => own(object, key);
 
 function readAddress(value: unknown): LookupAddress | undefined {
   if (!isObject(value)) return undefined;
-  const { street, postalCode, city, country } = value;
+  const [street, postalCode, city, country] = ['street', 'postalCode', 'city', 'country'].map((key) => at(value, key));
   return isText(street) && isText(postalCode) && isText(city) && isText(country) ? { street, postalCode, city, country } : undefined;
 }
 
 /** A `CompanyLookup` read defensively: `undefined` when the body is not one. */
 export function readCompany(body: unknown): CompanyLookup | undefined {
-  if (!isObject(body) || !isText(body['siret']) || !isText(body['siren']) || typeof body['closed'] !== 'boolean') return undefined;
-  const { name, legalForm } = body;
-  const address = readAddress(body['address']);
+  if (!isObject(body)) return undefined;
+  const [siret, siren, closed, name, legalForm] = ['siret', 'siren', 'closed', 'name', 'legalForm'].map((key) => at(body, key));
+  if (!isText(siret) || !isText(siren) || typeof closed !== 'boolean') return undefined;
+  const address = readAddress(at(body, 'address'));
   return {
-    siret: body['siret'],
-    siren: body['siren'],
+    siret,
+    siren,
     ...(isText(name) ? { name } : {}),
     ...(LEGAL_FORMS.includes(legalForm as LegalForm) ? { legalForm: legalForm as LegalForm } : {}),
     ...(address ? { address } : {}),
-    closed: body['closed'],
+    closed,
   };
 }
 
 /** The suggestions of an address lookup's body, `undefined` when it is not `{ suggestions: [...] }`. */
 export function readSuggestions(body: unknown): AddressSuggestion[] | undefined {
-  if (!isObject(body) || !Array.isArray(body['suggestions'])) return undefined;
-  return (body['suggestions'] as unknown[]).filter(
-    (item): item is AddressSuggestion => isObject(item) && isText(item['label']) && isText(item['street']) && isText(item['postalCode']) && isText(item['city']),
-  ).map(({ label, street, postalCode, city }) => ({ label, street, postalCode, city }));
+  const list = isObject(body) ? at(body, 'suggestions') : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const suggestions: AddressSuggestion[] = [];
+  for (const item of list as unknown[]) {
+    if (!isObject(item)) continue;
+    const [label, street, postalCode, city] = ['label', 'street', 'postalCode', 'city'].map((key) => at(item, key));
+    if (isText(label) && isText(street) && isText(postalCode) && isText(city)) suggestions.push({ label, street, postalCode, city });
+  }
+  return suggestions;
 }
 
 /**
@@ -94,5 +103,7 @@ export async function lookup<T>(api: KyInstance, url: string, read: (body: unkno
 
 /** The capabilities of a body: both flags must be booleans. */
 export function readCapabilities(body: unknown): LookupCapabilities | undefined {
-  return isObject(body) && typeof body['company'] === 'boolean' && typeof body['address'] === 'boolean' ? { company: body['company'], address: body['address'] } : undefined;
+  if (!isObject(body)) return undefined;
+  const [company, address] = [at(body, 'company'), at(body, 'address')];
+  return typeof company === 'boolean' && typeof address === 'boolean' ? { company, address } : undefined;
 }

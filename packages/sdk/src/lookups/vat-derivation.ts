@@ -1,6 +1,7 @@
 import { isValidSiren, isValidSiret } from '../validation/validators/siret.js';
 import { compactIdentifier } from '../validation/validators/text.js';
 import { checkVatNumber } from '../validation/validators/vat.js';
+import { own } from '../own.js';
 
 /** The code of a {@link IdentifierWarning}: words for it are `lookups.warnings[code]` in the registry. */
 export type IdentifierWarningCode = 'vat_siren_mismatch';
@@ -43,7 +44,8 @@ export function sirenOfSiret(siret: string): string | undefined {
  * own validation speaks for them).
  */
 export function identifierWarnings(values: Readonly<Record<string, unknown>>): IdentifierWarning[] {
-  const { siret, vatNumber } = values;
+  // Own members only: a page's polluted Object.prototype must not make up a number.
+  const [siret, vatNumber] = [own(values, 'siret'), own(values, 'vatNumber')];
   if (typeof siret !== 'string' || typeof vatNumber !== 'string') return [];
   const siren = sirenOfSiret(siret);
   const vat = compactIdentifier(vatNumber);
