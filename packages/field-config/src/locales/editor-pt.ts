@@ -1,5 +1,6 @@
-// The Portuguese chunk of the editor bundle (form-field-config.editor-pt.js): its words and config issues,
+// The Portuguese chunk of the editor bundle (form-field-config.editor-pt.js): its words, config issues and conditions in words,
 // fetched the first time a page asks for Portuguese (the preview's form fetches its own chunk).
 export { editor } from '@account-request/sdk/locales/pt/editor';
 export { issues } from '@account-request/sdk/locales/pt/issues';
 export { botCheck } from '@account-request/sdk/locales/pt/botCheck';
+export { conditions } from '@account-request/sdk/locales/pt/conditions';
