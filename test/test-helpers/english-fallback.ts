@@ -1,6 +1,7 @@
 // Finds English where another language was asked for: in the registry's tables (a key left
 // out, left empty or left in English) and in what the form, the editor, the e-mails and the
 // pages render. Plain TypeScript over the tables' sources, for Node and browser tests alike.
+import { botCheck } from '../../packages/sdk/src/i18n/locales/en/botCheck.js';
 import { checks } from '../../packages/sdk/src/i18n/locales/en/checks.js';
 import { conditions } from '../../packages/sdk/src/i18n/locales/en/conditions.js';
 import { core } from '../../packages/sdk/src/i18n/locales/en/core.js';
@@ -10,12 +11,13 @@ import { issues } from '../../packages/sdk/src/i18n/locales/en/issues.js';
 import { lookups } from '../../packages/sdk/src/i18n/locales/en/lookups.js';
 import { mail } from '../../packages/sdk/src/i18n/locales/en/mail.js';
 import { pages } from '../../packages/sdk/src/i18n/locales/en/pages.js';
+import { webhooks } from '../../packages/sdk/src/i18n/locales/en/webhooks.js';
 
 /** The built-in languages other than English. */
 export const OTHER_LANGUAGES = ['fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
 
 /** The English reference table of each namespace. */
-export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks, conditions } as const;
+export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks, conditions, webhooks, botCheck } as const;
 
 /**
  * The only texts a language may share with English, and which languages may: loanwords and
@@ -42,6 +44,10 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   Message: ['fr'],
   Catalogue: ['fr'],
   Activation: ['fr'],
+  Webhooks: ['fr', 'de', 'es', 'nl', 'pt'],
+  Test: ['fr', 'de', 'nl'],
+  Actions: ['fr'],
+  Active: ['fr'],
 };
 
 /** Every `[path, text]` of a table: strings, plural forms and paragraphs. */

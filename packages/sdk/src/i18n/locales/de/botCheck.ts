@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Geben Sie den gehörten Code ein. Drücken Sie die Leertaste, um den Ton abzuspielen.',
     enterCodeFromImage: 'Geben Sie zum Fortfahren den Code aus dem Bild unten ein.',
     getAudioChallenge: 'Code stattdessen anhören',
-    ariaLinkLabel: 'ALTCHA (Website)',
-    footer: '',
   },
   refused: 'Die Roboterprüfung muss erneut erfolgen. Sie startet von selbst: Senden Sie das Formular, sobald sie als abgeschlossen angezeigt wird.',
   setting: 'Prüfung gegen Roboter (Proof of Work)',

@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Enter the code you hear. Press Space to play the sound.',
     enterCodeFromImage: 'To continue, type the code shown in the picture below.',
     getAudioChallenge: 'Hear the code instead',
-    ariaLinkLabel: 'ALTCHA (website)',
-    footer: '',
   },
   refused: 'The anti-robot check has to be done again. It restarts by itself: send the form once it says it is done.',
   setting: 'Anti-robot check (proof of work)',

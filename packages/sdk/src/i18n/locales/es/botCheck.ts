@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Escriba el código que oye. Pulse Espacio para reproducir el sonido.',
     enterCodeFromImage: 'Para continuar, escriba el código de la imagen de abajo.',
     getAudioChallenge: 'Escuchar el código en su lugar',
-    ariaLinkLabel: 'ALTCHA (sitio web)',
-    footer: '',
   },
   refused: 'Hay que repetir la comprobación antirrobots. Vuelve a empezar sola: envíe el formulario cuando indique que está hecha.',
   setting: 'Comprobación antirrobots (prueba de trabajo)',

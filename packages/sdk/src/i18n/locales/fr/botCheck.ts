@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Saisissez le code entendu. Appuyez sur Espace pour écouter le son.',
     enterCodeFromImage: 'Pour continuer, saisissez le code de l’image ci-dessous.',
     getAudioChallenge: 'Écouter le code à la place',
-    ariaLinkLabel: 'ALTCHA (site web)',
-    footer: '',
   },
   refused: 'La vérification anti-robot doit être refaite. Elle recommence d’elle-même : envoyez le formulaire quand elle indique qu’elle est faite.',
   setting: 'Vérification anti-robot (preuve de travail)',

@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Inserite il codice che sentite. Premete Spazio per ascoltare il suono.',
     enterCodeFromImage: 'Per continuare, inserite il codice dell’immagine qui sotto.',
     getAudioChallenge: 'Ascolta il codice invece',
-    ariaLinkLabel: 'ALTCHA (sito web)',
-    footer: '',
   },
   refused: 'La verifica anti-robot va rifatta. Ricomincia da sola: inviate il modulo quando indica che è completata.',
   setting: 'Verifica anti-robot (prova di lavoro)',

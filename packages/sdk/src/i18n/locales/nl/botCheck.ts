@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Voer de code in die u hoort. Druk op Spatie om het geluid af te spelen.',
     enterCodeFromImage: 'Typ om verder te gaan de code uit de afbeelding hieronder.',
     getAudioChallenge: 'De code liever beluisteren',
-    ariaLinkLabel: 'ALTCHA (website)',
-    footer: '',
   },
   refused: 'De robotcontrole moet opnieuw. Ze begint vanzelf: verstuur het formulier zodra ze aangeeft dat ze klaar is.',
   setting: 'Controle tegen robots (proof of work)',

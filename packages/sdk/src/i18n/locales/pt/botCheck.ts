@@ -19,8 +19,6 @@ export const botCheck = {
     enterCodeAria: 'Introduza o código que ouve. Prima Espaço para ouvir o som.',
     enterCodeFromImage: 'Para continuar, escreva o código da imagem abaixo.',
     getAudioChallenge: 'Ouvir o código em vez disso',
-    ariaLinkLabel: 'ALTCHA (sítio web)',
-    footer: '',
   },
   refused: 'É preciso refazer a verificação anti-robô. Recomeça sozinha: envie o formulário quando indicar que está concluída.',
   setting: 'Verificação anti-robô (prova de trabalho)',

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { WebhookDelivery, WebhookEndpoint } from '@account-request/sdk/server';
+import { englishIn, OTHER_LANGUAGES, segmentsOfHtml } from '../../../../test/test-helpers/english-fallback.js';
+import type { PageLocale } from './text.js';
+import { deliveriesPage, webhooksPage, type WebhookNotice } from './webhooks.js';
+
+const NOW = '2026-03-02T09:00:00.000Z';
+const secret = (value: string, expiresAt?: string) => ({ secret: `whsec_${value}`, createdAt: NOW, ...(expiresAt ? { expiresAt } : {}) });
+const endpoints: WebhookEndpoint[] = [
+  { id: 'env', url: 'https://erp.example/hooks', secrets: [secret('ZW52')], createdAt: NOW },
+  { id: 'ep1', url: 'https://crm.example/in?x=<b>', secrets: [secret('bmV3'), secret('b2xk', '2026-03-03T09:00:00.000Z')], createdAt: NOW },
+  { id: 'ep2', url: 'https://old.example/', secrets: [secret('Z29uZQ')], createdAt: NOW, disabledAt: NOW, disabledReason: 'gone' },
+  { id: 'ep3', url: 'https://off.example/', secrets: [secret('b2Zm')], createdAt: NOW, disabledAt: NOW, disabledReason: 'admin' },
+];
+const delivery = (state: WebhookDelivery['state'], type: WebhookDelivery['type'], extra: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
+  id: `msg_${state}`, endpointId: 'ep1', type, requestId: 'r1', body: '{}', state, attempts: 2, createdAt: NOW, nextAttemptAt: NOW, ...extra,
+});
+const deliveries = [
+  delivery('pending', 'account-request.created', { lastStatus: 500, lastResponse: 'refused <script>', lastError: 'HTTP 500' }),
+  delivery('delivered', 'account-request.updated', { lastStatus: 204 }),
+  delivery('failed', 'account-request.activated', { lastError: 'Timed out after 10000 ms' }),
+  { ...delivery('cancelled', 'webhook.ping'), requestId: undefined } as unknown as WebhookDelivery,
+];
+const NOTICES: WebhookNotice[] = [
+  { key: 'added' }, { key: 'rotated' }, { key: 'disabled' }, { key: 'enabled' }, { key: 'delivered', values: { status: 200 } },
+  { key: 'notDelivered', values: { error: 'HTTP 503' } }, { key: 'resent' }, { key: 'busy' },
+];
+
+function everyPage(locale: PageLocale): Record<string, string> {
+  const pages: Record<string, string> = {
+    list: webhooksPage({ locale, endpoints, environmentId: 'env', now: NOW }),
+    empty: webhooksPage({ locale, endpoints: [], environmentId: 'env', now: NOW }),
+    deliveries: deliveriesPage({ locale, endpoint: endpoints[1]!, items: deliveries, total: 45, limit: 20, offset: 20 }),
+    noDeliveries: deliveriesPage({ locale, endpoint: endpoints[1]!, items: [], total: 0, limit: 20, offset: 0 }),
+  };
+  for (const problem of ['invalid_url', 'insecure_scheme', 'credentials', 'private_address', 'unresolvable', 'invalid_secret'] as const) {
+    pages[`refused-${problem}`] = webhooksPage({ locale, endpoints, environmentId: 'env', now: NOW, refused: { problem, url: 'ftp://x' } });
+  }
+  for (const notice of NOTICES) pages[`notice-${notice.key}`] = webhooksPage({ locale, endpoints, environmentId: 'env', now: NOW, notice });
+  return pages;
+}
+
+describe('webhook pages', () => {
+  it('render every state, notice and refusal in each of the seven languages, with no English and nothing missing', () => {
+    for (const language of ['en', ...OTHER_LANGUAGES] as const) {
+      for (const [name, html] of Object.entries(everyPage(language))) {
+        assert.match(html, new RegExp(`<html lang="${language}">`), `${language} ${name}`);
+        const found = englishIn(segmentsOfHtml(html), language).filter((problem) => language !== 'en' || problem.startsWith('missing'));
+        assert.deepEqual(found, [], `${language} ${name}`);
+      }
+    }
+  });
+
+  it('escape what receivers and admins typed, show secrets only for endpoints added here, and tie the refusal to the field', () => {
+    const pages = everyPage('fr');
+    const list = pages['list'] ?? '';
+    assert.ok(list.includes('https://crm.example/in?x=&lt;b&gt;'));
+    assert.ok(!list.includes('whsec_ZW52'), 'the environment’s secret stays in the environment');
+    assert.ok(list.includes('whsec_bmV3'));
+    assert.match(list, /L’ancien secret signe aussi jusqu’au/);
+    assert.ok((pages['deliveries'] ?? '').includes('refused &lt;script&gt;'));
+    const refused = pages['refused-private_address'] ?? '';
+    assert.match(refused, /aria-describedby="webhook-url-help webhook-url-error" aria-invalid="true"/);
+    assert.match(refused, /id="webhook-url-error" class="error" role="alert">Cette adresse est sur un réseau privé/);
+  });
+});
