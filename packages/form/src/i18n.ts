@@ -1,4 +1,4 @@
-import { addLocaleLoader, format, formatDuration, registerLocale, texts, type LocaleTables, type SubmissionFailureReason } from '@account-request/sdk';
+import { addLocaleLoader, format, formatDuration, registerLocale, texts, type LocaleTables, type SubmissionFailureReason, type SubmissionRefusal } from '@account-request/sdk';
 import { form as en } from '@account-request/sdk/locales/en/form';
 import { form as fr } from '@account-request/sdk/locales/fr/form';
 
@@ -40,14 +40,20 @@ export interface FormStrings extends Omit<Own, 'summary' | 'retryIn' | 'retrying
 /** `seconds` in words ("1 second", "2 minutes"), through `Intl`; minutes from one minute up. */
 export const duration = formatDuration;
 
+const REFUSAL_KEYS = { closed: 'closed', 'cross-site': 'crossSite', 'too-large': 'tooLarge', 'key-reused': 'keyReused' } as const satisfies Record<SubmissionRefusal, string>;
+
 /**
  * The status line for a failed submission: what happened, that the values are kept and what
  * comes next (`next`: the retry offer, the wait or the automatic retry). A refusal gets the
  * server's own explanation (`detail`) instead; a refused bot-check solution gets the bot check's
  * words as `detail`. Field errors (`validation`) show on their fields.
  */
-export function failureText(strings: FormStrings, reason: Exclude<SubmissionFailureReason, 'validation'>, detail: string, next: string): string {
-  if (reason === 'rejected' || reason === 'key-reused') return detail ? `${strings.rejected} ${detail}` : strings.rejected;
+export function failureText(strings: FormStrings, reason: Exclude<SubmissionFailureReason, 'validation'>, detail: string, next: string, refusal?: SubmissionRefusal): string {
+  if (reason === 'rejected' || reason === 'key-reused') {
+    // A refusal the SDK recognised is worded in the person's language; only an unknown one keeps the server's text.
+    const said = refusal ? strings.refusals[REFUSAL_KEYS[refusal]] : detail;
+    return said ? `${strings.rejected} ${said}` : strings.rejected;
+  }
   // `detail` is then the bot check's own words (its namespace comes with the widget's chunk).
   if (reason === 'bot-check') return `${detail} ${strings.kept} ${next}`;
   const what = { offline: strings.offline, timeout: strings.timeout, server: strings.serverError, 'rate-limited': strings.tooManyRequests, lost: strings.lost }[reason];

@@ -334,7 +334,7 @@ export class AccountRequestForm extends LitElement {
     const wait = this.#submission.waitSeconds;
     const next = wait > 0 ? strings.retryIn(duration(wait, this.#locale)) : strings.canRetry;
     const detail = failure.reason === 'bot-check' ? (this.#botCheck.refusedText(this.#locale) ?? failure.error.message) : failure.error.message;
-    this.#announce(failureText(strings, failure.reason, detail, next), true);
+    this.#announce(failureText(strings, failure.reason, detail, next, failure.refusal), true);
   }
 
   // One dispatch point: the events are documented on the class (the manifest reads those).

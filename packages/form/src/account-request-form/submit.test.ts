@@ -333,6 +333,21 @@ describe('<account-request-form> submission', () => {
     expect(statusText(el)).to.equal('The server refused the request. This form is closed.');
   });
 
+  it("words a refusal the handler names in the person's language, not the server's English (closed form, in French)", async () => {
+    recordSubmissions(() =>
+      HttpResponse.json(
+        { type: 'urn:account-request:problem:disabled', title: 'Forbidden', status: 403, detail: 'Account requests are closed for now.' },
+        { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+      ),
+    );
+    const el = await renderForm({ lang: 'fr', client: fastClient() });
+    await fill(el, VALID_VALUES);
+    await el.submit();
+    await el.updateComplete;
+    expect(retryButton(el)).to.equal(null);
+    expect(statusText(el)).to.equal('La demande a été refusée par le serveur. Les demandes d’ouverture de compte sont fermées pour le moment.');
+  });
+
   it('posts url-encoded when enctype asks for it', async () => {
     const seen = recordSubmissions();
     const el = await renderForm();

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createIdempotencyKey, isSubmissionError } from '@account-request/sdk';
-import type { FieldError, SubmissionErrorKind, SubmissionFailureReason, SubmissionResult } from '@account-request/sdk';
+import type { FieldError, SubmissionErrorKind, SubmissionFailureReason, SubmissionRefusal, SubmissionResult } from '@account-request/sdk';
 
 /** The submission state machine: idle → submitting → succeeded | failed-retryable | failed. */
 export type SubmissionStatus = 'idle' | 'submitting' | 'succeeded' | 'failed-retryable' | 'failed';
@@ -17,14 +17,16 @@ export interface Failure {
   readonly retryable: boolean;
   /** …within seconds: worth an automatic retry. */
   readonly transient: boolean;
+  /** The refusal the handler named, worded by the form itself. */
+  readonly refusal?: SubmissionRefusal;
 }
 
 /** Reads the SDK's `SubmissionError` (by its stable name, so across bundles); anything else counts as offline. */
 export function classifyFailure(error: unknown): Failure {
   const err = error instanceof Error ? error : new Error(String(error));
   if (!isSubmissionError(err)) return { error: err, kind: 'network', reason: 'offline', errors: [], retryable: true, transient: false };
-  const { kind, reason, errors, retryable, transient, retryAfter } = err;
-  return { error: err, kind, reason, errors, retryable, transient, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  const { kind, reason, errors, retryable, transient, retryAfter, refusal } = err;
+  return { error: err, kind, reason, errors, retryable, transient, ...(retryAfter !== undefined ? { retryAfter } : {}), ...(refusal ? { refusal } : {}) };
 }
 
 /** Seconds before each automatic retry of a transient failure (two of them), then the person decides. */

@@ -179,6 +179,27 @@ describe('client.submit', () => {
     assert.deepEqual([late.reason, late.kind, late.retryable, late.transient], ['timeout', 'network', true, true]);
   });
 
+  test('a refusal the handler names is said as such (closed, cross-site, too large, key reused); others name none', async () => {
+    const once = createClient({ base: BASE, retry: 0 });
+    const problemOf = (code: number, type?: string) => () =>
+      HttpResponse.json({ status: code, detail: 'English words of the server', ...(type ? { type } : {}) }, { status: code, headers: { 'Content-Type': 'application/problem+json' } });
+    const cases: [() => Response, string | undefined][] = [
+      [problemOf(403, 'urn:account-request:problem:disabled'), 'closed'],
+      [problemOf(403, 'urn:account-request:problem:cross-site'), 'cross-site'],
+      [problemOf(413), 'too-large'],
+      [problemOf(422, 'urn:account-request:problem:idempotency-key-reused'), 'key-reused'],
+      [problemOf(403), undefined],
+      [problemOf(403, 'urn:example:custom'), undefined],
+      [problemOf(503, 'urn:account-request:problem:disabled'), undefined],
+    ];
+    for (const [reply, refusal] of cases) {
+      scriptPost(reply);
+      const error = await submitError(submit(once));
+      assert.equal(error.refusal, refusal, String(refusal));
+      assert.equal(error.message, 'English words of the server', 'the server text stays the message');
+    }
+  });
+
   test('urlencoded and multipart flatten the values next to confirmed and locale', async () => {
     const seen = scriptPost(created);
     const values = { companyName: 'Acme & Co', newsletter: true, partnerOffers: false, skipped: null };

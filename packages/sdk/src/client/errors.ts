@@ -60,9 +60,18 @@ export type SubmissionErrorKind = 'validation' | 'network' | 'server';
  */
 export type SubmissionFailureReason = 'validation' | 'offline' | 'timeout' | 'rate-limited' | 'server' | 'lost' | 'key-reused' | 'bot-check' | 'rejected';
 
+/**
+ * Which refusal a `rejected` or `key-reused` failure is, when the handler said so: `closed`
+ * (the form's `enabled` is off), `cross-site` (a page of another site sent it), `too-large`
+ * (413), `key-reused`. A form words these itself in the person's language; any other refusal
+ * has only the server's own `message`.
+ */
+export type SubmissionRefusal = 'closed' | 'cross-site' | 'too-large' | 'key-reused';
+
 /** Details of a {@link SubmissionError}. */
 export interface SubmissionFailure extends HttpFailure {
   readonly reason: SubmissionFailureReason;
+  readonly refusal?: SubmissionRefusal;
   readonly errors?: readonly FieldError[];
   /** Seconds to wait, from `Retry-After` (429, 503). */
   readonly retryAfter?: number;
@@ -102,10 +111,13 @@ export class SubmissionError extends HttpError {
   readonly transient: boolean;
   readonly errors: readonly FieldError[];
   readonly retryAfter: number | undefined;
+  /** The refusal the handler named, for `rejected` and `key-reused` failures (see {@link SubmissionRefusal}). */
+  readonly refusal: SubmissionRefusal | undefined;
 
   constructor(message: string, failure: SubmissionFailure) {
     super(message, failure);
     this.reason = failure.reason;
+    this.refusal = failure.refusal;
     this.kind = KIND[failure.reason];
     this.retryable = RETRYABLE.has(failure.reason);
     // No status: no answer at all (network failure, timeout).

@@ -14,5 +14,6 @@ export {
   isSubmissionError,
   type SubmissionErrorKind,
   type SubmissionFailureReason,
+  type SubmissionRefusal,
   type SubmissionFailure,
 } from './errors.js';

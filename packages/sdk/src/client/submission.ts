@@ -1,9 +1,15 @@
 import { isHTTPError, isTimeoutError } from 'ky';
 import type { Access, SubmissionResult } from '../types.js';
-import { SubmissionError } from './errors.js';
+import { SubmissionError, type SubmissionRefusal } from './errors.js';
 import { parseRetryAfter, readJson, readProblem } from './problem.js';
 
 const ACCESS: readonly unknown[] = ['full', 'browse-only', 'none'] satisfies Access[];
+
+// The handler's problem types a form words itself (SubmissionRefusal); the rest keep the server's text.
+const REFUSALS: Readonly<Record<string, SubmissionRefusal>> = {
+  'urn:account-request:problem:disabled': 'closed',
+  'urn:account-request:problem:cross-site': 'cross-site',
+};
 
 /** Maps whatever ky threw for a submission (other than the caller's abort) to a {@link SubmissionError}, never exposing ky's classes. */
 export async function toSubmissionError(error: unknown, url: string): Promise<SubmissionError> {
@@ -19,14 +25,15 @@ export async function toSubmissionError(error: unknown, url: string): Promise<Su
     // The handler answers 422 without field errors only for a key reused with another body.
     return errors.length > 0
       ? new SubmissionError(detail ?? 'Some fields need attention', { ...failure, reason: 'validation', errors })
-      : new SubmissionError(detail ?? 'The server refused the request (HTTP 422)', { ...failure, reason: 'key-reused' });
+      : new SubmissionError(detail ?? 'The server refused the request (HTTP 422)', { ...failure, reason: 'key-reused', refusal: 'key-reused' });
   }
   // The handler's bot check refused the solution (missing, expired, reused, invalid): a new one may pass.
   if (status === 403 && type?.startsWith('urn:account-request:problem:bot-check-') && type !== 'urn:account-request:problem:bot-check-unavailable') {
     return new SubmissionError(detail ?? 'The anti-robot check was refused', { ...failure, reason: 'bot-check' });
   }
   const reason = status === 408 ? 'timeout' : status === 429 ? 'rate-limited' : status >= 500 ? 'server' : 'rejected';
-  return new SubmissionError(detail ?? `The server refused the request (HTTP ${status})`, { ...failure, reason });
+  const refusal = reason !== 'rejected' ? undefined : status === 413 ? 'too-large' : type !== undefined && Object.hasOwn(REFUSALS, type) ? REFUSALS[type] : undefined;
+  return new SubmissionError(detail ?? `The server refused the request (HTTP ${status})`, { ...failure, reason, ...(refusal ? { refusal } : {}) });
 }
 
 /** Reads a 2xx submission response, checking its shape. */

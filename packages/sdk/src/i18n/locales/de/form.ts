@@ -14,6 +14,12 @@ export const form = {
   serverError: 'Auf dem Server ist ein Problem aufgetreten.',
   tooManyRequests: 'Es wurden zu viele Anfragen gesendet.',
   rejected: 'Der Server hat die Anfrage abgelehnt.',
+  refusals: {
+    closed: 'Kontoanfragen sind derzeit nicht möglich.',
+    crossSite: 'Dieses Formular kann nicht von dieser Website aus gesendet werden.',
+    tooLarge: 'Die gesendeten Daten sind zu groß.',
+    keyReused: 'Diese Anfrage wurde bereits mit anderen Angaben gesendet: Laden Sie die Seite neu, um eine neue Anfrage zu senden.',
+  },
   lost: 'Die Antwort des Servers ist unterwegs verloren gegangen: Ein erneuter Versuch sendet Ihre Anfrage nicht doppelt.',
   kept: 'Ihre Eingaben bleiben erhalten.',
   canRetry: 'Sie können es erneut versuchen.',

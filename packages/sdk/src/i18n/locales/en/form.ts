@@ -14,6 +14,13 @@ export const form = {
   serverError: 'The server ran into a problem.',
   tooManyRequests: 'Too many requests have been sent.',
   rejected: 'The server refused the request.',
+  /** What a refusal the handler named means (SubmissionRefusal); other refusals show the server's own text. */
+  refusals: {
+    closed: 'Account requests are closed for now.',
+    crossSite: 'This form cannot be sent from this site.',
+    tooLarge: 'What you are sending is too large.',
+    keyReused: 'This request was already sent with other details: reload the page to send a new one.',
+  },
   /** A 2xx whose body could not be read: the request exists, a retry replays its first result. */
   lost: "The server's answer was lost on the way: trying again will not send your request twice.",
   /** Said after every failure that keeps the values. */

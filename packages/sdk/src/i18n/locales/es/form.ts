@@ -14,6 +14,12 @@ export const form = {
   serverError: 'Se ha producido un problema en el servidor.',
   tooManyRequests: 'Se han enviado demasiadas solicitudes.',
   rejected: 'El servidor ha rechazado la solicitud.',
+  refusals: {
+    closed: 'Las solicitudes de cuenta están cerradas por el momento.',
+    crossSite: 'Este formulario no se puede enviar desde este sitio.',
+    tooLarge: 'Lo que envía es demasiado grande.',
+    keyReused: 'Esta solicitud ya se envió con otros datos: recargue la página para enviar una nueva.',
+  },
   lost: 'La respuesta del servidor se ha perdido por el camino: si lo vuelve a intentar, su solicitud no se enviará dos veces.',
   kept: 'Los datos introducidos se conservan.',
   canRetry: 'Puede volver a intentarlo.',

@@ -14,6 +14,12 @@ export const form = {
   serverError: 'Le serveur a rencontré un problème.',
   tooManyRequests: 'Trop de demandes ont été envoyées.',
   rejected: 'La demande a été refusée par le serveur.',
+  refusals: {
+    closed: 'Les demandes d’ouverture de compte sont fermées pour le moment.',
+    crossSite: 'Ce formulaire ne peut pas être envoyé depuis ce site.',
+    tooLarge: 'Ce que vous envoyez est trop volumineux.',
+    keyReused: 'Cette demande a déjà été envoyée avec d’autres informations : rechargez la page pour en envoyer une nouvelle.',
+  },
   lost: 'La réponse du serveur s’est perdue en chemin : réessayer n’enverra pas votre demande deux fois.',
   kept: 'Vos saisies sont conservées.',
   canRetry: 'Vous pouvez réessayer.',

@@ -14,6 +14,12 @@ export const form = {
   serverError: 'Si è verificato un problema sul server.',
   tooManyRequests: 'Sono state inviate troppe richieste.',
   rejected: 'Il server ha rifiutato la richiesta.',
+  refusals: {
+    closed: 'Le richieste di apertura conto sono chiuse per il momento.',
+    crossSite: 'Questo modulo non può essere inviato da questo sito.',
+    tooLarge: 'I dati inviati sono troppo grandi.',
+    keyReused: 'Questa richiesta è già stata inviata con altri dati: ricarichi la pagina per inviarne una nuova.',
+  },
   lost: 'La risposta del server è andata persa: riprovando, la richiesta non verrà inviata due volte.',
   kept: 'I dati inseriti sono stati conservati.',
   canRetry: 'Può riprovare.',

@@ -14,6 +14,12 @@ export const form = {
   serverError: 'Er is een probleem opgetreden op de server.',
   tooManyRequests: 'Er zijn te veel aanvragen verstuurd.',
   rejected: 'De server heeft de aanvraag geweigerd.',
+  refusals: {
+    closed: 'Accountaanvragen zijn momenteel gesloten.',
+    crossSite: 'Dit formulier kan niet vanaf deze website worden verstuurd.',
+    tooLarge: 'Wat u verstuurt is te groot.',
+    keyReused: 'Deze aanvraag is al met andere gegevens verstuurd: laad de pagina opnieuw om een nieuwe te versturen.',
+  },
   lost: 'Het antwoord van de server is onderweg verloren gegaan: opnieuw proberen verstuurt uw aanvraag niet twee keer.',
   kept: 'Uw invoer blijft bewaard.',
   canRetry: 'U kunt het opnieuw proberen.',

@@ -14,6 +14,12 @@ export const form = {
   serverError: 'O servidor encontrou um problema.',
   tooManyRequests: 'Foram enviados demasiados pedidos.',
   rejected: 'O servidor recusou o pedido.',
+  refusals: {
+    closed: 'Os pedidos de conta estão fechados de momento.',
+    crossSite: 'Este formulário não pode ser enviado a partir deste site.',
+    tooLarge: 'O que está a enviar é demasiado grande.',
+    keyReused: 'Este pedido já foi enviado com outros dados: recarregue a página para enviar um novo.',
+  },
   lost: 'A resposta do servidor perdeu-se pelo caminho: tentar novamente não enviará o seu pedido duas vezes.',
   kept: 'Os dados introduzidos foram mantidos.',
   canRetry: 'Pode tentar novamente.',
