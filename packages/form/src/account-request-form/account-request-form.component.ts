@@ -90,6 +90,7 @@ export class AccountRequestForm extends LitElement {
     draft: {},
     lightDom: { type: Boolean, attribute: 'light-dom', reflect: true },
     values: { attribute: false },
+    readonlyFields: { attribute: 'readonly-fields' },
     client: { attribute: false },
   };
 
@@ -121,6 +122,12 @@ export class AccountRequestForm extends LitElement {
   declare lightDom: boolean;
   /** Prefill values by field id. A restored draft wins for the fields the person typed; checkboxes and the password are never prefilled. */
   declare values: PrefillValues | undefined;
+  /**
+   * Ids of one-line fields (space- or comma-separated) shown with the `readonly` attribute: their
+   * value is the prefill from `.values`, which the person can read and send but not change (an
+   * invitation fixes the e-mail address this way). A server must still check such a value.
+   */
+  declare readonlyFields: string | undefined;
   /** An SDK client to submit with, used as is (timeouts, retries, headers, `fetch`). Default: `createClient({ base: action, retry: 0 })`; the element then retries network failures, timeouts and 502-504 twice itself, saying so, and leaves a 429 to the person once `Retry-After` has passed. */
   declare client: AccountRequestClient | undefined;
   /** Locale of the texts (`fr` or `en`; other tags fall back to `en`). Default: the nearest ancestor's `lang` (across shadow roots), then the document's, then `en`. */
@@ -173,6 +180,10 @@ export class AccountRequestForm extends LitElement {
     return state.status === 'ready' ? state.config : undefined;
   }
 
+  get #fixed(): ReadonlySet<string> {
+    return new Set((this.readonlyFields ?? '').split(/[\s,]+/).filter(Boolean));
+  }
+
   get #draftMode(): DraftMode {
     return this.draft === 'session' || this.draft === 'off' ? this.draft : 'local';
   }
@@ -207,7 +218,7 @@ export class AccountRequestForm extends LitElement {
     } else if (state.status === 'ready') {
       const draft = this.#draftStore.load();
       if (draft) this.#submission.restoreKey(draft.idempotencyKey);
-      this.#values.adopt(this.#fields(), draft, this.values);
+      this.#values.adopt(this.#fields(), draft, this.values, this.#fixed);
     }
   }
 
@@ -417,7 +428,7 @@ export class AccountRequestForm extends LitElement {
     const error = this.#feedback.message(field.id);
     const ids = fieldIds(this.#prefix, field.id);
     // Always set, so that an absent one is not read from Object.prototype.
-    return renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '' }, this.#locale);
+    return renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '', readOnly: this.#fixed.has(field.id) }, this.#locale);
   }
 
   #renderForm(strings: FormStrings): TemplateResult {

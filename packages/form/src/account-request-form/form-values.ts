@@ -54,7 +54,7 @@ export class FieldValues {
    * may arrive while they type, e.g. in the editor's preview), then the stored draft (never
    * for a password, never for a field no longer displayed), then the prefill.
    */
-  adopt(fields: readonly ResolvedField[], draft: Draft | undefined, prefill: PrefillValues | undefined): void {
+  adopt(fields: readonly ResolvedField[], draft: Draft | undefined, prefill: PrefillValues | undefined, fixed: ReadonlySet<string> = new Set()): void {
     const previous = this.#values;
     const typedBefore = this.#typed;
     this.#values = {};
@@ -62,7 +62,8 @@ export class FieldValues {
     for (const field of fields) {
       const current = typedBefore.has(field.id) ? previous[field.id] : undefined;
       const stored = draft && field.type !== 'password' && Object.hasOwn(draft.values, field.id) ? draft.values[field.id] : undefined;
-      const saved = current ?? stored;
+      // A field the host fixed keeps the host's value, whatever was typed or drafted.
+      const saved = fixed.has(field.id) ? undefined : (current ?? stored);
       if (saved !== undefined && typeof saved === typeof emptyValue(field)) {
         this.#values[field.id] = saved;
         this.#typed.add(field.id);

@@ -23,6 +23,8 @@ export interface FieldRenderState {
   readonly strings: FormStrings;
   /** Extra part names for the field wrapper (the confirmation box adds `confirm`). */
   readonly wrapperPart?: string;
+  /** Shown and sent, never edited: the host fixed its value (`readonly-fields`). */
+  readonly readOnly?: boolean;
 }
 
 /** Ids of field `id` in the form whose id prefix is `prefix`. */

@@ -39,6 +39,7 @@ export function renderTextLike(state: FieldRenderState): TemplateResult {
       inputmode=${field.inputmode ?? INPUT_MODE[field.type] ?? nothing}
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
+      ?readonly=${state.readOnly === true}
     />
     ${errorText(state)}
   </div>`;
