@@ -91,14 +91,5 @@ export const CUSTOMER_TYPE_FIELD = 'customerType';
  */
 export const COMPANY_FIELDS: readonly CatalogFieldId[] = Object.freeze(['companyName', 'legalForm', 'siret', 'vatNumber', 'position', 'department']);
 
-/**
- * The 27 member states of the European Union, ISO 3166-1 alpha-2 codes (Greece is `GR` here;
- * its VAT numbers start with `EL`). For conditions such as "VAT number for EU countries other
- * than France": `{ field: 'country', in: EU_MEMBER_STATES.filter((code) => code !== 'FR') }`.
- */
-export const EU_MEMBER_STATES: readonly string[] = Object.freeze([
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
-]);
-
 /** Name of the hidden anti-spam field: people leave it empty, bots fill it. */
 export const HONEYPOT_FIELD = 'nickname';

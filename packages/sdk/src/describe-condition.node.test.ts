@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import './server/locales.js';
-import { EU_MEMBER_STATES } from './catalog.js';
+import { EU_MEMBER_STATES } from './eu.js';
 import { addCustomField, defaultConfig, setDisplayed, setVisibleWhen } from './config/index.js';
 import { describeCondition, describeVisibility } from './describe-condition.js';
 import { effectiveCondition, isFieldVisible, isFilled, visibleFields } from './visibility.js';

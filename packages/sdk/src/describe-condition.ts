@@ -1,4 +1,5 @@
-import { EU_MEMBER_STATES, getCatalogField } from './catalog.js';
+import { getCatalogField } from './catalog.js';
+import { EU_MEMBER_STATES } from './eu.js';
 import { format, intlLocale } from './i18n/format.js';
 import { conditions as en } from './i18n/locales/en/conditions.js';
 import { conditions as fr } from './i18n/locales/fr/conditions.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EU_MEMBER_STATES } from '../catalog.js';
+import { EU_MEMBER_STATES } from '../eu.js';
 import type { Condition, FormConfig } from '../types.js';
 import { addCustomField, ConfigError, defaultConfig, moveField, parseConfig, removeCustomField, safeParseConfig, setDisplayed, setRequired, setVisibleWhen, updateCustomField } from './index.js';
 
@@ -46,9 +46,10 @@ describe('visibleWhen in a config', () => {
     assert.equal(entry(config, 'otherSector')?.required, true);
   });
 
-  it('upper-cases country values and drops repeated values', () => {
-    const config = parseConfig({ fields: [{ id: 'siret', visibleWhen: { field: 'country', in: ['fr', 'FR', 'be'] } }] });
+  it('takes country values as upper-case ISO codes and drops repeated values', () => {
+    const config = parseConfig({ fields: [{ id: 'siret', visibleWhen: { field: 'country', in: ['FR', 'FR', 'BE'] } }] });
     assert.deepEqual(entry(config, 'siret')?.visibleWhen, { field: 'country', in: ['FR', 'BE'] });
+    assert.deepEqual(issues({ fields: [{ id: 'siret', visibleWhen: { field: 'country', in: ['fr'] } }] }).map((issue) => issue.code), ['condition_value']);
   });
 
   it('refuses each broken condition with its path and code', () => {

@@ -4,8 +4,6 @@ import { isValidCountryCode } from '../validation/validators/country.js';
 import { eachTest } from './condition-shape.js';
 import type { ConfigIssue } from './errors.js';
 
-type Test = Extract<Condition, { field: string }>;
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** True when `in` / `notIn` may test a field of `type`: the types whose values come from a list. */
 export function takesValueTests(type: string): boolean {
@@ -20,20 +18,6 @@ export function conditionFields(condition: Condition): string[] {
   const ids = new Set<string>();
   eachTest(condition, (test) => ids.add(test.field));
   return [...ids];
-}
-
-// Country codes are compared upper-case, as validation stores them.
-function canonical(test: Test, type: string | undefined): Test {
-  if (type !== 'country' || Object.hasOwn(test, 'filled')) return test;
-  const key = Object.hasOwn(test, 'in') ? 'in' : 'notIn';
-  const values = (test as unknown as Record<typeof key, readonly string[]>)[key].map((value) => value.toUpperCase());
-  return { field: test.field, [key]: [...new Set(values)] } as unknown as Test;
-}
-
-function rebuild(condition: Condition, map: (test: Test) => Test): Condition {
-  if (Object.hasOwn(condition, 'all')) return { all: (condition as { all: Condition[] }).all.map((item) => rebuild(item, map)) };
-  if (Object.hasOwn(condition, 'any')) return { any: (condition as { any: Condition[] }).any.map((item) => rebuild(item, map)) };
-  return map(condition as Test);
 }
 
 // The fields reachable from `id` through the conditions (not `id` itself unless on a cycle).
@@ -54,9 +38,9 @@ function reaches(id: string, edges: ReadonlyMap<string, readonly string[]>): Set
  * (`unknown_field`); `in` / `notIn` test a select, radio or country field (`condition_operator`)
  * with values it offers (`condition_value`); no locked field, nor `customerType`, has a
  * condition of its own (`locked_condition`: the company fields' rule is built in); no field
- * depends on itself (`condition_cycle`). Country values are upper-cased in place.
+ * depends on itself (`condition_cycle`). Country values are ISO codes, upper-case.
  */
-export function checkConditions(fields: Mutable<FieldEntry>[], customFields: readonly CustomField[], rawIndex: ReadonlyMap<string, number>, issues: ConfigIssue[]): void {
+export function checkConditions(fields: readonly FieldEntry[], customFields: readonly CustomField[], rawIndex: ReadonlyMap<string, number>, issues: ConfigIssue[]): void {
   const custom = new Map(customFields.map((field) => [field.id, field]));
   const typeOf = (id: string): string | undefined => getCatalogField(id)?.type ?? custom.get(id)?.type;
   const offered = (id: string): ReadonlySet<string> | undefined => {
@@ -83,11 +67,11 @@ export function checkConditions(fields: Mutable<FieldEntry>[], customFields: rea
       if (!takesValueTests(type)) return problem([...path, key], 'condition_operator', `"${test.field}" is a ${type} field: test whether it is filled`, { id: test.field });
       const options = offered(test.field);
       (test as unknown as Record<typeof key, readonly string[]>)[key].forEach((value, i) => {
-        const known = options ? options.has(value) : isValidCountryCode(value.toUpperCase());
+        // Country codes as validation stores them: upper-case.
+        const known = options ? options.has(value) : isValidCountryCode(value);
         if (!known) problem([...path, key, i], 'condition_value', `"${test.field}" does not offer "${value}"`, { id: test.field, value });
       });
     });
-    entry.visibleWhen = rebuild(condition, (test) => canonical(test, typeOf(test.field)));
     edges.set(entry.id, conditionFields(condition));
   }
   for (const [id] of edges) {
