@@ -2,6 +2,7 @@
 // out, left empty or left in English) and in what the form, the editor, the e-mails and the
 // pages render. Plain TypeScript over the tables' sources, for Node and browser tests alike.
 import { botCheck } from '../../packages/sdk/src/i18n/locales/en/botCheck.js';
+import { botCheckWidget } from '../../packages/sdk/src/i18n/locales/en/botCheckWidget.js';
 import { checks } from '../../packages/sdk/src/i18n/locales/en/checks.js';
 import { conditions } from '../../packages/sdk/src/i18n/locales/en/conditions.js';
 import { core } from '../../packages/sdk/src/i18n/locales/en/core.js';
@@ -17,7 +18,7 @@ import { webhooks } from '../../packages/sdk/src/i18n/locales/en/webhooks.js';
 export const OTHER_LANGUAGES = ['fr', 'de', 'es', 'it', 'nl', 'pt'] as const;
 
 /** The English reference table of each namespace. */
-export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks, conditions, webhooks, botCheck } as const;
+export const ENGLISH = { core, form, editor, mail, pages, issues, lookups, checks, conditions, webhooks, botCheck, botCheckWidget } as const;
 
 /**
  * The only texts a language may share with English, and which languages may: loanwords and

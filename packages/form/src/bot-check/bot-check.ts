@@ -4,13 +4,13 @@
 // over by the caller, so the bundle keeps it inside instead of splitting it into a shared chunk.
 import 'altcha/external';
 import type { AltchaWidgetElement } from 'altcha/types/generic';
-import { botCheck as de } from '@account-request/sdk/locales/de/botCheck';
-import { botCheck as en } from '@account-request/sdk/locales/en/botCheck';
-import { botCheck as es } from '@account-request/sdk/locales/es/botCheck';
-import { botCheck as fr } from '@account-request/sdk/locales/fr/botCheck';
-import { botCheck as it } from '@account-request/sdk/locales/it/botCheck';
-import { botCheck as nl } from '@account-request/sdk/locales/nl/botCheck';
-import { botCheck as pt } from '@account-request/sdk/locales/pt/botCheck';
+import { botCheckWidget as de } from '@account-request/sdk/locales/de/botCheckWidget';
+import { botCheckWidget as en } from '@account-request/sdk/locales/en/botCheckWidget';
+import { botCheckWidget as es } from '@account-request/sdk/locales/es/botCheckWidget';
+import { botCheckWidget as fr } from '@account-request/sdk/locales/fr/botCheckWidget';
+import { botCheckWidget as it } from '@account-request/sdk/locales/it/botCheckWidget';
+import { botCheckWidget as nl } from '@account-request/sdk/locales/nl/botCheckWidget';
+import { botCheckWidget as pt } from '@account-request/sdk/locales/pt/botCheckWidget';
 
 /** The bot check's words in the seven built-in languages, for the registry. */
 export const tables = { en, fr, de, es, it, nl, pt };

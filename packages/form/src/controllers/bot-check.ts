@@ -30,7 +30,7 @@ export class BotCheckController implements ReactiveController {
     if (!on || this.#chunk || this.#loading) return;
     this.#loading = import('../bot-check/bot-check.js').then(
       (chunk) => {
-        for (const [tag, botCheck] of Object.entries(chunk.tables)) registerLocale(tag, { botCheck });
+        for (const [tag, botCheckWidget] of Object.entries(chunk.tables)) registerLocale(tag, { botCheckWidget });
         this.#chunk = chunk;
         this.#host.requestUpdate();
       },
@@ -45,7 +45,7 @@ export class BotCheckController implements ReactiveController {
     if (!chunk) return nothing;
     // The widget's words in `locale`, from the registry, under the language key it is given.
     const language = normalizeTag(locale) || 'en';
-    chunk.setWidgetStrings(language, texts('botCheck', locale).widget);
+    chunk.setWidgetStrings(language, texts('botCheckWidget', locale).widget);
     return html`<link rel="stylesheet" href=${chunk.styleUrl} />
       <div part="bot-check" class="arf-bot-check">
         <altcha-widget challenge=${challengeUrl} auto="onload" name="altcha" language=${language} configuration=${CONFIGURATION}></altcha-widget>
@@ -54,7 +54,7 @@ export class BotCheckController implements ReactiveController {
 
   /** What to say after the server refused a solution; `undefined` before the chunk arrived. */
   refusedText(locale: string): string | undefined {
-    return this.#chunk ? texts('botCheck', locale).refused : undefined;
+    return this.#chunk ? texts('botCheckWidget', locale).refused : undefined;
   }
 
   /** The widget's solution, once it has one; `undefined` when it cannot be had. */

@@ -1,4 +1,5 @@
 import type { botCheck } from './locales/en/botCheck.js';
+import type { botCheckWidget } from './locales/en/botCheckWidget.js';
 import type { checks } from './locales/en/checks.js';
 import type { conditions } from './locales/en/conditions.js';
 import type { core } from './locales/en/core.js';
@@ -35,6 +36,8 @@ export interface Namespaces {
   readonly checks: Table<typeof checks>;
   /** The demo's webhook back-office page (`/admin/webhooks/`), registered by the demo server. */
   readonly webhooks: Table<typeof webhooks>;
-  /** The bot check: the widget's words in the form, the message after a refused solution, the editor's setting. */
+  /** The bot check's setting in the editor. */
   readonly botCheck: Table<typeof botCheck>;
+  /** The bot check in the form: the widget's words and the message after a refused solution (loaded with the widget's chunk only). */
+  readonly botCheckWidget: Table<typeof botCheckWidget>;
 }

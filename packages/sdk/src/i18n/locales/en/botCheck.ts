@@ -1,26 +1,5 @@
-/**
- * English words of the bot check: the widget in the form (ALTCHA's strings, handed to it in the
- * form's language), the form's message after a refused solution, and the editor's setting.
- */
+/** English words of the bot check's setting in the editor (the form's words are `botCheckWidget`). */
 export const botCheck = {
-  widget: {
-    label: 'Anti-robot check',
-    verifying: 'Checking that you are not a robot…',
-    verified: 'Anti-robot check done',
-    verificationRequired: 'Wait until the anti-robot check is done.',
-    waitAlert: 'Checking… please wait.',
-    error: 'The anti-robot check failed. Try again.',
-    expired: 'The anti-robot check has expired. It starts again.',
-    loading: 'Loading…',
-    reload: 'Start again',
-    verify: 'Check',
-    cancel: 'Cancel',
-    enterCode: 'Enter the code',
-    enterCodeAria: 'Enter the code you hear. Press Space to play the sound.',
-    enterCodeFromImage: 'To continue, type the code shown in the picture below.',
-    getAudioChallenge: 'Hear the code instead',
-  },
-  refused: 'The anti-robot check has to be done again. It restarts by itself: send the form once it says it is done.',
   setting: 'Anti-robot check (proof of work)',
   settingHelp: 'Before sending, the visitor’s browser solves a small computation (about a second): no cookie, no outside service. The server must have a key for it (ALTCHA_HMAC_KEY in the demo).',
 };
