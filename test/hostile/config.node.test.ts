@@ -218,7 +218,7 @@ describe('hostile configs: ids, types, flags', () => {
 
   test('unknown field ids and unknown custom types are refused', () => {
     assert.deepEqual(pathsOf({ fields: [{ id: 'isAdmin', displayed: true }] }), ['fields.0.id']);
-    for (const type of ['script', 'html', 'file', 'hidden', 'password', 'submit', 'TEXT', '']) {
+    for (const type of ['script', 'html', 'upload', 'hidden', 'password', 'submit', 'TEXT', '']) {
       assert.deepEqual(pathsOf({ customFields: [custom('x', { type })] }), ['customFields.0.type'], type);
     }
     assert.deepEqual(pathsOf({ customFields: [custom('x', { format: '^(a+)+$' })] }), ['customFields.0.format']);
