@@ -5,6 +5,7 @@ import type { lookups as en } from '../en/lookups.js';
 export const lookups = {
   found: 'Wir haben dieses Unternehmen im französischen Unternehmensregister gefunden.',
   offer: 'Die Unternehmensangaben mit diesen Daten ausfüllen?',
+  registeredOffice: 'Firmensitz',
   accept: 'Ausfüllen',
   decline: 'Nein, danke',
   replace: 'Dies ersetzt Ihre Eingaben in: {fields}. Ersetzen?',

@@ -9,6 +9,8 @@ export const lookups = {
   found: 'We found this company in the French business register.',
   /** The question under the details found. */
   offer: 'Fill in the company details with this information?',
+  /** The label of the registered office's address among the details found. */
+  registeredOffice: 'Registered office',
   accept: 'Fill in',
   decline: 'No, thanks',
   /** Asked before replacing anything the applicant typed. */

@@ -5,6 +5,7 @@ import type { lookups as en } from '../en/lookups.js';
 export const lookups = {
   found: 'Hemos encontrado esta empresa en el registro mercantil francés.',
   offer: '¿Rellenar los datos de la empresa con esta información?',
+  registeredOffice: 'Domicilio social',
   accept: 'Rellenar',
   decline: 'No, gracias',
   replace: 'Esto sustituye lo que ha introducido en: {fields}. ¿Sustituir?',

@@ -5,6 +5,7 @@ import type { lookups as en } from '../en/lookups.js';
 export const lookups = {
   found: 'Nous avons trouvé cette entreprise dans le répertoire Sirene.',
   offer: 'Remplir les informations de l’entreprise avec ces données ?',
+  registeredOffice: 'Siège social',
   accept: 'Remplir',
   decline: 'Non merci',
   replace: 'Cela remplace ce que vous avez saisi dans : {fields}. Remplacer ?',

@@ -5,6 +5,7 @@ import type { lookups as en } from '../en/lookups.js';
 export const lookups = {
   found: 'Abbiamo trovato questa impresa nel registro francese delle imprese.',
   offer: 'Compilare i dati dell’impresa con queste informazioni?',
+  registeredOffice: 'Sede legale',
   accept: 'Compila',
   decline: 'No, grazie',
   replace: 'Questo sostituisce quanto inserito in: {fields}. Sostituire?',

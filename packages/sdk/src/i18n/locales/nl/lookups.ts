@@ -5,6 +5,7 @@ import type { lookups as en } from '../en/lookups.js';
 export const lookups = {
   found: 'We hebben dit bedrijf gevonden in het Franse handelsregister.',
   offer: 'De bedrijfsgegevens met deze informatie invullen?',
+  registeredOffice: 'Maatschappelijke zetel',
   accept: 'Invullen',
   decline: 'Nee, bedankt',
   replace: 'Dit vervangt wat u hebt ingevuld bij: {fields}. Vervangen?',

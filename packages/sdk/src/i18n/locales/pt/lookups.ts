@@ -5,6 +5,7 @@ import type { lookups as en } from '../en/lookups.js';
 export const lookups = {
   found: 'Encontrámos esta empresa no registo comercial francês.',
   offer: 'Preencher os dados da empresa com estas informações?',
+  registeredOffice: 'Sede social',
   accept: 'Preencher',
   decline: 'Não, obrigado',
   replace: 'Isto substitui o que introduziu em: {fields}. Substituir?',
