@@ -9,9 +9,12 @@ export type FormValues = Record<string, FieldValue>;
 /** Prefill values a host passes through `.values`. */
 export type PrefillValues = Readonly<Record<string, unknown>>;
 
-/** The value of `field` when nothing was typed: empty, unchecked, or France for the country. */
+const NO_FILES: readonly File[] = Object.freeze([]);
+
+/** The value of `field` when nothing was typed: empty, unchecked, no file, or France for the country. */
 export function emptyValue(field: ResolvedField): FieldValue {
   if (field.type === 'checkbox') return false;
+  if (field.type === 'file') return NO_FILES;
   return field.type === 'country' ? DEFAULT_COUNTRY : '';
 }
 
@@ -20,7 +23,7 @@ export function emptyValue(field: ResolvedField): FieldValue {
  * is the person's act) and a password is never prefilled.
  */
 export function prefillValue(field: ResolvedField, prefill: PrefillValues | undefined): string | undefined {
-  if (!prefill || field.type === 'checkbox' || field.type === 'password' || !Object.hasOwn(prefill, field.id)) return undefined;
+  if (!prefill || field.type === 'checkbox' || field.type === 'password' || field.type === 'file' || !Object.hasOwn(prefill, field.id)) return undefined;
   const value = prefill[field.id];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
@@ -32,6 +35,8 @@ export function prefillValue(field: ResolvedField, prefill: PrefillValues | unde
 export class FieldValues {
   #values: FormValues = {};
   #typed = new Set<string>();
+  /** File names of a restored draft, by field, until files are chosen again. */
+  #again: Readonly<Record<string, readonly string[]>> = {};
   /** The "I confirm" box: never prefilled, never stored. */
   confirmed = false;
 
@@ -47,6 +52,12 @@ export class FieldValues {
   input(id: string, value: FieldValue): void {
     this.#values = { ...this.#values, [id]: value };
     this.#typed.add(id);
+    if (Array.isArray(value) && value.length > 0) this.#again = Object.fromEntries(Object.entries(this.#again).filter(([field]) => field !== id));
+  }
+
+  /** The names of the files a restored draft had for file field `id`, to choose again. */
+  again(id: string): readonly string[] {
+    return Object.hasOwn(this.#again, id) ? (this.#again[id] ?? []) : [];
   }
 
   /**
@@ -59,7 +70,10 @@ export class FieldValues {
     const typedBefore = this.#typed;
     this.#values = {};
     this.#typed = new Set();
+    const again: Record<string, readonly string[]> = {};
     for (const field of fields) {
+      const names = field.type === 'file' && draft?.files && Object.hasOwn(draft.files, field.id) ? draft.files[field.id] : undefined;
+      if (names?.length && !(Array.isArray(previous[field.id]) && (previous[field.id] as readonly File[]).length)) again[field.id] = names;
       const current = typedBefore.has(field.id) ? previous[field.id] : undefined;
       const stored = draft && field.type !== 'password' && Object.hasOwn(draft.values, field.id) ? draft.values[field.id] : undefined;
       // A field the host fixed keeps the host's value, whatever was typed or drafted.
@@ -71,6 +85,7 @@ export class FieldValues {
         this.#values[field.id] = prefillValue(field, prefill) ?? emptyValue(field);
       }
     }
+    this.#again = again;
   }
 
   /** Applies a new prefill to the fields the person has not typed in. */
@@ -99,14 +114,25 @@ export class FieldValues {
     return { values, confirmed: this.confirmed, locale };
   }
 
-  /** What a draft stores: typed values only, never a password. */
-  draftValues(fields: readonly ResolvedField[]): FormValues {
-    const values: FormValues = {};
+  /** What a draft stores: typed values only, never a password, never a file (only the names: see {@link draftFiles}). */
+  draftValues(fields: readonly ResolvedField[]): Record<string, string | boolean> {
+    const values: Record<string, string | boolean> = {};
     for (const field of fields) {
       const value = this.#values[field.id];
-      if (this.#typed.has(field.id) && field.type !== 'password' && value !== undefined) values[field.id] = value;
+      if (this.#typed.has(field.id) && field.type !== 'password' && value !== undefined && !Array.isArray(value)) values[field.id] = value as string | boolean;
     }
     return values;
+  }
+
+  /** The names of the chosen files by file field (or of those still to choose again), for the draft. */
+  draftFiles(fields: readonly ResolvedField[]): Record<string, string[]> {
+    const files: Record<string, string[]> = {};
+    for (const field of fields) {
+      const value = this.#values[field.id];
+      const names = Array.isArray(value) && value.length ? (value as readonly File[]).map((file) => file.name) : [...this.again(field.id)];
+      if (field.type === 'file' && names.length) files[field.id] = names;
+    }
+    return files;
   }
 }
 
@@ -116,7 +142,8 @@ type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 export function readControl(target: EventTarget | null): { id: string; value: FieldValue } | undefined {
   if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement)) return undefined;
   const control: Control = target;
-  if (!control.name || control.name === HONEYPOT_FIELD) return undefined;
+  // File inputs report through their own listener (the uploads chunk): their value is a fake path.
+  if (!control.name || control.name === HONEYPOT_FIELD || (control instanceof HTMLInputElement && control.type === 'file')) return undefined;
   if (control instanceof HTMLInputElement && control.type === 'checkbox') return { id: control.name, value: control.checked };
   if (control instanceof HTMLInputElement && control.type === 'radio' && !control.checked) return undefined;
   return { id: control.name, value: control.value };

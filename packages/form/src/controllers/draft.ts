@@ -7,6 +7,8 @@ export type DraftMode = 'local' | 'session' | 'off';
 export interface Draft {
   readonly idempotencyKey: string;
   readonly values: Readonly<Record<string, string | boolean>>;
+  /** The names of the files chosen in file fields: storage cannot keep files, so the form asks for them again. */
+  readonly files?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Prefix of the storage key; the resolved action URL follows it. */
@@ -88,5 +90,16 @@ function toDraft(input: unknown): Draft | undefined {
   for (const [id, value] of Object.entries(values)) {
     if (typeof value === 'string' || typeof value === 'boolean') clean[id] = value;
   }
-  return { idempotencyKey, values: clean };
+  const files = toFileNames((input as Record<string, unknown>)['files']);
+  return files ? { idempotencyKey, values: clean, files } : { idempotencyKey, values: clean };
+}
+
+// File names by field: lists of strings, a few of them (a field takes five files at most).
+function toFileNames(input: unknown): Record<string, string[]> | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const clean = Object.create(null) as Record<string, string[]>;
+  for (const [id, names] of Object.entries(input)) {
+    if (Array.isArray(names)) clean[id] = names.filter((name): name is string => typeof name === 'string').slice(0, 5);
+  }
+  return clean;
 }

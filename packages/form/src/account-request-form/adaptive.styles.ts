@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+/**
+ * Rules of the adaptive parts (steps, their summary, file lists), shared by both render modes
+ * like the others: `arf-` classes, logical properties, colours from the `--arf-*` properties.
+ */
+export const adaptiveRules = css`
+  .arf-step-heading {
+    display: grid;
+    margin: 0;
+    font-size: 1.25em;
+  }
+  .arf-step-heading:focus-visible {
+    outline: var(--arf-focus-ring, 3px solid #1d4ed8);
+    outline-offset: 2px;
+  }
+  .arf-progress {
+    font-size: 0.7em;
+    font-weight: 600;
+    color: var(--arf-color-muted, #57606a);
+  }
+  .arf-summary {
+    display: grid;
+    gap: calc(var(--arf-spacing, 1rem) / 2);
+    padding-block-start: var(--arf-spacing, 1rem);
+    border-block-start: 1px solid var(--arf-color-border, #6e7781);
+  }
+  .arf-summary-title,
+  .arf-summary-step {
+    margin: 0;
+    font-size: 1em;
+  }
+  .arf-answers {
+    display: grid;
+    margin: 0;
+  }
+  .arf-answer {
+    display: grid;
+    grid-template-columns: minmax(8em, 1fr) 2fr auto;
+    gap: 0.5em;
+    padding-block: 0.375em;
+    border-block-end: 1px solid var(--arf-color-border, #6e7781);
+  }
+  .arf-answer dt {
+    font-weight: 600;
+  }
+  .arf-answer dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .arf-link {
+    padding: 0;
+    font: inherit;
+    color: var(--arf-color-accent, #1d4ed8);
+    text-decoration: underline;
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+  .arf-link:focus-visible {
+    outline: var(--arf-focus-ring, 3px solid #1d4ed8);
+    outline-offset: 2px;
+  }
+  .arf-file-input {
+    padding-block: 0.375em;
+  }
+  .arf-files {
+    display: grid;
+    gap: 0.25em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .arf-file-item {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .arf-file-name {
+    overflow-wrap: anywhere;
+  }
+  .arf-file-size {
+    color: var(--arf-color-muted, #57606a);
+  }
+  .arf-button.arf-small {
+    padding-block: 0.25em;
+    padding-inline: 0.75em;
+  }
+  .arf-file-again {
+    color: var(--arf-color-text, #1f2328);
+    font-weight: 600;
+  }
+`;
