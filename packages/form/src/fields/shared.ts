@@ -3,8 +3,8 @@ import type { TemplateResult } from 'lit';
 import type { ResolvedField } from '@account-request/sdk';
 import type { FormStrings } from '../i18n.js';
 
-/** A field's current value in the element: text for most controls, a boolean for checkboxes, the chosen files of a file field. */
-export type FieldValue = string | boolean | readonly File[];
+/** A field's current value in the element: text for most controls, a boolean for checkboxes. */
+export type FieldValue = string | boolean;
 
 /** Element ids of one field, unique per form instance. */
 export interface FieldIds {
@@ -25,6 +25,19 @@ export interface FieldRenderState {
   readonly wrapperPart?: string;
   /** Shown and sent, never edited: the host fixed its value (`readonly-fields`). */
   readonly readOnly?: boolean;
+  /** Ids of further descriptions (a lookup's offer or warning), read after the help and the error. */
+  readonly describedBy?: readonly string[] | undefined;
+  /** Makes a one-line input the combobox of a list of suggestions (the address lookup). */
+  readonly combobox?: ComboboxState | undefined;
+}
+
+/** An input as the combobox of a listbox of suggestions (ARIA 1.2 pattern, `aria-autocomplete="list"`). */
+export interface ComboboxState {
+  readonly expanded: boolean;
+  /** Id of the listbox it controls (always in the DOM, hidden while collapsed). */
+  readonly listbox: string;
+  /** Id of the option the arrow keys are on; none until the person moves there. */
+  readonly active: string | undefined;
 }
 
 /** Ids of field `id` in the form whose id prefix is `prefix`. */
@@ -38,6 +51,7 @@ export function describedBy(state: FieldRenderState): string | typeof nothing {
   const ids: string[] = [];
   if (state.field.help) ids.push(state.ids.help);
   if (state.error !== undefined) ids.push(state.ids.error);
+  if (state.describedBy) ids.push(...state.describedBy);
   return ids.length > 0 ? ids.join(' ') : nothing;
 }
 

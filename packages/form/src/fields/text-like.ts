@@ -23,7 +23,7 @@ const INPUT_MODE: Partial<Record<FieldType, InputMode>> = { number: 'decimal' };
  * SDK's `too_long` / `too_short` messages do the limiting instead.
  */
 export function renderTextLike(state: FieldRenderState): TemplateResult {
-  const { field, ids } = state;
+  const { field, ids, combobox } = state;
   const type = INPUT_TYPE[field.type] ?? 'text';
   return html`<div part=${wrapperPart(state)} class="arf-field">
     ${labelFor(state)} ${helpText(state)}
@@ -40,6 +40,11 @@ export function renderTextLike(state: FieldRenderState): TemplateResult {
       aria-describedby=${describedBy(state)}
       aria-invalid=${ariaInvalid(state)}
       ?readonly=${state.readOnly === true}
+      role=${combobox ? 'combobox' : nothing}
+      aria-autocomplete=${combobox ? 'list' : nothing}
+      aria-expanded=${combobox ? String(combobox.expanded) : nothing}
+      aria-controls=${combobox?.listbox ?? nothing}
+      aria-activedescendant=${combobox?.active ?? nothing}
     />
     ${errorText(state)}
   </div>`;
