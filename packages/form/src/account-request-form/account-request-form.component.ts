@@ -11,7 +11,7 @@ import { FeedbackController } from '../controllers/feedback.js';
 import { LocaleController } from '../controllers/locale.js';
 import { SubmissionController } from '../controllers/submission.js';
 import { BotCheckController } from '../controllers/bot-check.js';
-import { AdaptiveController, fileFingerprint } from '../controllers/adaptive.js';
+import { LookupsController } from '../controllers/lookups.js';
 import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
 import { AccountRequestSubmitEvent } from '../events/submit.js';
@@ -58,6 +58,11 @@ const CONFIRMED = 'confirmed';
  * @csspart error - Error messages.
  * @csspart confirm - The wrapper of the "I confirm the information above" checkbox.
  * @csspart bot-check - The anti-robot check's widget, when the config switches it on (`settings.botCheck`).
+ * @csspart lookup - After the SIRET field, when the server has a company directory: the polite live region offering the company found.
+ * @csspart lookup-accept - The offer's "Fill in" button (also `lookup-decline`, and `lookup-replace` / `lookup-keep` of the second question).
+ * @csspart vat-offer - The VAT number derived from the SIRET, offered while the VAT field is empty (its button: `vat-accept`).
+ * @csspart warning - A note that never blocks the request: a closed establishment, a VAT number of another company.
+ * @csspart suggestions - The listbox of address suggestions under the street field (each option: `suggestion`).
  * @csspart actions - The row holding the buttons.
  * @csspart submit - The submit button.
  * @csspart retry - The retry button shown after a network or server failure.
@@ -73,6 +78,7 @@ const CONFIRMED = 'confirmed';
  * @cssproperty --arf-color-accent - Buttons and checked controls (default `#1d4ed8`).
  * @cssproperty --arf-color-accent-text - Text on the accent color (default `#fff`).
  * @cssproperty --arf-color-error - Errors and required markers (default `#b3261e`).
+ * @cssproperty --arf-color-warning - Warnings that do not block the request (default `#7a4100`).
  * @cssproperty --arf-radius - Corner radius of controls and buttons (default `0.375rem`).
  * @cssproperty --arf-spacing - Space between fields (default `1rem`).
  * @cssproperty --arf-focus-ring - Outline of focused controls (default `3px solid #1d4ed8`).
@@ -102,24 +108,18 @@ export class AccountRequestForm extends LitElement {
   readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
   readonly #lang = new LocaleController(this);
   readonly #botCheck = new BotCheckController(this);
-  readonly #values = new FieldValues();
-  // Conditional fields, steps and file fields (issue 13): the last two load as chunks on demand.
-  readonly #adaptive = new AdaptiveController({
+  // Company and address lookups (issue 14), only with a server to ask: an action or a client.
+  readonly #lookups = new LookupsController({
     element: this,
     prefix: this.#prefix,
     root: () => this.renderRoot,
-    config: () => this.#config,
-    fields: () => this.#fields(),
-    values: () => this.#values.all,
     locale: () => this.#locale,
-    strings: () => this.#strings,
-    check: (ids) => this.#checkFields(ids),
-    focusField: (id) => void ((this.#focus = id), this.requestUpdate()),
-    chooseFiles: (id, files) => this.#chooseFiles(id, files),
-    again: (id) => this.#values.again(id),
-    error: (id) => this.#feedback.message(id),
-    announce: (text) => this.#announce(text),
+    fields: () => this.#fields(),
+    value: (id) => this.#values.get(id),
+    fill: (values) => this.#fill(values),
+    client: () => this.client ?? (this.action ? this.#actionUrl : undefined),
   });
+  readonly #values = new FieldValues();
   #status = { text: '', error: false, seq: 0 };
   #focus: string | undefined;
   // Keyed by the words (FormStrings change when the locale or the registry's tables do).
@@ -167,7 +167,6 @@ export class AccountRequestForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#loader.stale || changed.has('config') || changed.has('configSrc')) this.#loader.load({ config: this.config, src: this.configSrc });
-    this.#adaptive.sync();
     // The widget's chunk is fetched only for a config that asks for the bot check.
     this.#botCheck.sync(this.#config?.settings.botCheck === true);
     if (changed.has('values') && this.hasUpdated) this.#values.prefill(this.#fields(), this.values);
@@ -254,8 +253,7 @@ export class AccountRequestForm extends LitElement {
     if (control.id === CONFIRMED) this.#values.confirmed = control.value === true;
     else {
       this.#values.input(control.id, control.value);
-      this.#saveDraft();
-      this.#adaptive.answered();
+      this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     }
     this.#feedback.input(control.id);
     // Fields checked against this one (a postal code against the country) are checked again.
@@ -264,25 +262,16 @@ export class AccountRequestForm extends LitElement {
     this.requestUpdate();
   };
 
-  #saveDraft(): void {
-    const fields = this.#fields();
-    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(fields), files: this.#values.draftFiles(fields) });
-  }
-
-  // Files chosen or removed: checked at once (type, size and count said before anything is sent).
-  #chooseFiles(id: string, files: readonly File[]): void {
-    this.#values.input(id, files);
-    this.#saveDraft();
-    this.#feedback.blurred(id);
-    this.#adaptive.answered();
+  // Values the person accepted from a lookup, kept as if typed (draft, feedback, dependent checks).
+  #fill(values: Readonly<Record<string, string>>): void {
+    const config = this.#config;
+    for (const [id, value] of Object.entries(values)) {
+      this.#values.input(id, value);
+      this.#feedback.input(id);
+      if (config) for (const dependent of dependentFields(config, id)) this.#feedback.input(dependent);
+    }
+    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     this.requestUpdate();
-  }
-
-  // Next on a step: checks its fields only, showing their errors like a submit does.
-  #checkFields(ids: readonly string[]): boolean {
-    const errors = ids.map((id) => this.#check(id)).filter((error): error is FieldError => error !== undefined);
-    if (errors.length) this.#showErrors(errors);
-    return errors.length === 0;
   }
 
   #onFocusOut = (event: FocusEvent): void => {
@@ -294,8 +283,7 @@ export class AccountRequestForm extends LitElement {
 
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    // Before the last step, Enter and Next go to the next step.
-    if (!this.#adaptive.next()) void this.#submit();
+    void this.#submit();
   };
 
   /** Validates everything; when `report`, shows the errors, focuses the first and announces a summary. */
@@ -314,7 +302,6 @@ export class AccountRequestForm extends LitElement {
     this.#feedback.showAll(errors.filter((error) => order.includes(error.field)));
     const invalid = this.#feedback.invalidIn(order);
     this.#focus = invalid[0];
-    if (this.#focus) this.#adaptive.reveal(this.#focus);
     const summary = invalid.length > 0 ? this.#strings.summary(invalid.length) : '';
     this.#announce([summary, ...elsewhere].filter(Boolean).join(' '), true);
   }
@@ -333,8 +320,7 @@ export class AccountRequestForm extends LitElement {
     const values = this.#validateAll(true);
     if (!values || !this.#emit(new AccountRequestSubmitEvent({ values }))) return;
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value;
-    // The chosen files go with the values: the SDK client then posts multipart/form-data.
-    const body = { ...(honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values), ...this.#adaptive.files() };
+    const body = honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values;
     const locale = this.#locale;
     const strings = this.#strings;
     // The element's own client leaves retries to the element, which shows them.
@@ -343,7 +329,7 @@ export class AccountRequestForm extends LitElement {
       ? undefined
       : (reason: Exclude<SubmissionFailureReason, 'validation'>, seconds: number) => this.#announce(failureText(strings, reason, '', strings.retrying(seconds ? duration(seconds, locale) : '')));
     this.#announce(strings.sending);
-    const sent = JSON.stringify(body, fileFingerprint);
+    const sent = JSON.stringify(body);
     const outcome = await this.#submission.run(sent, async (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype, ...(await this.#botCheckSolution()) }), onRetry);
     if (outcome === 'succeeded') this.#succeeded();
     else if (outcome) this.#failed();
@@ -374,7 +360,7 @@ export class AccountRequestForm extends LitElement {
     if (!failure) return;
     this.#emit(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
     // The key may have been renewed for edited values: keep the stored draft's key in step.
-    this.#saveDraft();
+    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
     // A refused solution: the widget solves a new challenge at once, ready for the retry.
     if (failure.reason === 'bot-check') this.#botCheck.redo(this.renderRoot);
     if (failure.reason === 'validation') this.#showErrors(failure.errors);
@@ -415,7 +401,6 @@ export class AccountRequestForm extends LitElement {
   #viewState(): string {
     const state = this.#loader.state;
     if (state.status !== 'ready') return state.status;
-    if (this.#adaptive.pending) return 'loading';
     return state.config.enabled ? this.#submission.status : 'disabled';
   }
 
@@ -432,6 +417,7 @@ export class AccountRequestForm extends LitElement {
   /** Empties the form (back to the prefill), forgets the draft and its idempotency key, and shows the form again after a success. */
   reset(): void {
     this.#draftStore.clear();
+    this.#lookups.reset();
     this.#values.reset(this.#fields(), this.values);
     this.#feedback.clear();
     this.#submission.reset();
@@ -451,10 +437,10 @@ export class AccountRequestForm extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const state = this.#loader.state;
     const strings = this.#strings;
-    if (state.status === 'loading' || (state.status === 'ready' && this.#adaptive.pending)) {
+    if (state.status === 'loading') {
       return html`<div part="base loading" class="arf-root arf-loading" aria-busy="true"><p>${strings.loading}</p></div>`;
     }
-    if (state.status === 'error' || this.#adaptive.failed) {
+    if (state.status === 'error') {
       return html`<div part="base" class="arf-root"><p part="config-error" class="arf-config-error" role="alert">${strings.configError}</p></div>`;
     }
     if (!state.config.enabled) return this.lightDom ? nothing : html`<slot name="disabled"></slot>`;
@@ -470,18 +456,15 @@ export class AccountRequestForm extends LitElement {
   }
 
   #renderField(field: ResolvedField, value: FieldValue | undefined, strings: FormStrings, wrapperPart?: string): TemplateResult {
-    if (field.type === 'file') return this.#adaptive.renderFile(field);
     const error = this.#feedback.message(field.id);
     const ids = fieldIds(this.#prefix, field.id);
     // Always set, so that an absent one is not read from Object.prototype.
-    return renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '', readOnly: this.#fixed.has(field.id) }, this.#locale);
+    return html`${renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '', readOnly: this.#fixed.has(field.id), ...this.#lookups.field(field.id) }, this.#locale)}${this.#lookups.after(field.id)}`;
   }
 
   #renderForm(strings: FormStrings): TemplateResult {
     const submitting = this.#submission.status === 'submitting';
     const confirm = resolveConfirmation(this.#locale);
-    // One page, or the current step: the box, the summary and submit come on the last one.
-    const view = this.#adaptive.view();
     return html`<form
       part="form"
       class="arf-root arf-form"
@@ -491,18 +474,14 @@ export class AccountRequestForm extends LitElement {
       @change=${this.#onInput}
       @focusout=${this.#onFocusOut}
     >
-      ${view.heading}
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
-      ${view.fields.map((field) => this.#renderField(field, this.#values.get(field.id), strings))} ${view.summary}
-      ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${view.last ? this.#renderField(confirm, this.#values.confirmed, strings, 'confirm') : nothing}
+      ${this.#fields().map((field) => this.#renderField(field, this.#values.get(field.id), strings))}
+      ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${this.#renderField(confirm, this.#values.confirmed, strings, 'confirm')}
       ${this.#config?.settings.botCheck === true ? this.#botCheck.render(this.#locale, this.#challengeUrl) : nothing}
       <div part="actions" class="arf-actions">
-        ${view.buttons}
-        ${view.last
-          ? html`<button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
-              ${strings.submit}
-            </button>`
-          : nothing}
+        <button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
+          ${strings.submit}
+        </button>
         ${this.#submission.status === 'failed-retryable'
           ? html`<button part="retry" class="arf-button arf-secondary" type="button" aria-disabled=${this.#submission.canRetry ? nothing : 'true'} @click=${() => void this.#submit()}>
               ${strings.retry}

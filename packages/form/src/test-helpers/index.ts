@@ -12,7 +12,7 @@ export const API = '/api/account-requests';
 export const SUBMIT_URL = new URL(API, location.href).href;
 
 /** A config with the given field entries first (others hidden), all settings defaulted. */
-export function makeConfig(fields: readonly { id: string; displayed?: boolean; required?: boolean; visibleWhen?: unknown }[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeConfig(fields: readonly { id: string; displayed?: boolean; required?: boolean }[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     version: 1,
     enabled: true,
@@ -34,7 +34,8 @@ export const SMALL_CONFIG = makeConfig([
 
 export const VALID_VALUES: Readonly<Record<string, string>> = { companyName: 'Acme SAS', email: 'jane@acme.fr', lastName: 'Martin' };
 
-export const worker = setupWorker();
+// A form showing a SIRET or a street field asks its server which lookups are on: none, unless a test says otherwise.
+export const worker = setupWorker(http.get(new URL(`${API}/lookup`, location.href).href, () => HttpResponse.json({ company: false, address: false })));
 let started: Promise<unknown> | undefined;
 
 /** Starts msw once per test page. */
