@@ -1,6 +1,5 @@
 import { css, unsafeCSS } from 'lit';
 import type { CSSResult } from 'lit';
-import { adaptiveRules } from './adaptive.styles.js';
 
 // The rules shared by both render modes. Class names carry an `arf-` prefix because in
 // light-DOM mode they live in the page, next to the page's own `.error` or `.field`.
@@ -140,7 +139,6 @@ const rules = css`
     white-space: nowrap;
     border: 0;
   }
-  ${adaptiveRules}
   @media (prefers-reduced-motion: no-preference) {
     .arf-input,
     .arf-button {

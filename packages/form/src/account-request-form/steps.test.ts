@@ -187,6 +187,17 @@ describe('<account-request-form> in steps', () => {
     expect(root(el).querySelector(`#${control(el, 'companyName').id}-error`)?.textContent).to.contain('Unknown company.');
   });
 
+  it('styles its parts with the rules of its chunk, in shadow and light DOM', async () => {
+    const el = await mount();
+    expect(getComputedStyle(heading(el)).display).to.equal('grid');
+    const light = await fixture<AccountRequestForm>(html`<account-request-form light-dom draft="off" lang="en" .config=${CONFIG}></account-request-form>`);
+    await until(() => light.dataset['state'] === 'idle', 'the steps chunk');
+    await light.updateComplete;
+    const lightHeading = light.querySelector<HTMLElement>('[part~="step-heading"]')!;
+    expect(getComputedStyle(lightHeading).display).to.equal('grid');
+    await expect(light).to.be.accessible();
+  });
+
   it('speaks the language of the form', async () => {
     const el = await mount('fr');
     expect(headingText(el)).to.equal('Étape 1 sur 3 Votre société');

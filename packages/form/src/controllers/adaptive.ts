@@ -54,6 +54,26 @@ function list(items: readonly string[], locale: string): string {
   }
 }
 
+const sheets = new Map<string, CSSStyleSheet>();
+
+/**
+ * Adds the rules a chunk brings to where `element` renders: its shadow root, or, in light-DOM
+ * mode, the document (or shadow root) holding it, scoped under its tag in the form's cascade
+ * layer as the bundle's own rules are. Constructed sheets, once per text and root.
+ */
+function adoptRules(element: HTMLElement, renderRoot: ParentNode, rules: string): void {
+  const root = renderRoot instanceof ShadowRoot ? renderRoot : element.getRootNode();
+  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
+  const text = root === renderRoot ? rules : `@layer account-request-form { ${element.localName}[light-dom] { ${rules} } }`;
+  let sheet = sheets.get(text);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    sheets.set(text, sheet);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 /** A JSON replacer that writes a file as what tells it apart (a submission's fingerprint). */
 export function fileFingerprint(_key: string, value: unknown): unknown {
   return value instanceof File ? { name: value.name, size: value.size, type: value.type, lastModified: value.lastModified } : value;
@@ -96,6 +116,7 @@ export class AdaptiveController implements ReactiveController {
     this.#pending = waiting.some(Boolean);
     this.#failed = (steps && this.#steps.status === 'failed') || (files && this.#uploads.status === 'failed');
     if (config) this.#seen = { config, ids: new Set(this.shown().map((field) => field.id)) };
+    for (const chunk of [steps && this.#steps.module, files && this.#uploads.module]) if (chunk) adoptRules(this.#host.element, this.#host.root(), chunk.styles);
   }
 
   /** A needed chunk is on its way: the form shows its loading state meanwhile. */

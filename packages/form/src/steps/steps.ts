@@ -5,6 +5,8 @@ import type { html, nothing, TemplateResult } from 'lit';
 import type { format, ResolvedStep } from '@account-request/sdk';
 import type { FieldValue } from '../fields/shared.js';
 import type { FormStrings } from '../i18n.js';
+
+export { styles } from './steps.styles.js';
 import { answerText, type AnswerWords } from './answers.js';
 
 /** What the chunk borrows from the bundle. */

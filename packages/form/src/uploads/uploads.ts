@@ -7,6 +7,8 @@ import type { format, formatFileKinds, formatFileSize, ResolvedField } from '@ac
 import type { FieldIds, FieldRenderState } from '../fields/shared.js';
 import type { FormStrings } from '../i18n.js';
 
+export { styles } from './uploads.styles.js';
+
 /** What the chunk borrows from the bundle. */
 export interface UploadsKit {
   readonly html: typeof html;

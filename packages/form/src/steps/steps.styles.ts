@@ -1,10 +1,10 @@
-import { css } from 'lit';
-
+// Plain text, not lit's css: the chunk imports nothing the bundle holds (see steps.ts).
 /**
- * Rules of the adaptive parts (steps, their summary, file lists), shared by both render modes
- * like the others: `arf-` classes, logical properties, colours from the `--arf-*` properties.
+ * The rules of steps: the progress heading and the summary of answers. The form adopts them as a constructed
+ * style sheet when the chunk arrives (in its shadow root, or scoped under its tag in the page
+ * in light-DOM mode): no inline style, so a strict CSP allows them.
  */
-export const adaptiveRules = css`
+export const styles = `
   .arf-step-heading {
     display: grid;
     margin: 0;
@@ -25,7 +25,6 @@ export const adaptiveRules = css`
     padding-block-start: var(--arf-spacing, 1rem);
     border-block-start: 1px solid var(--arf-color-border, #6e7781);
   }
-  .arf-summary-title,
   .arf-summary-step {
     margin: 0;
     font-size: 1em;
@@ -60,35 +59,5 @@ export const adaptiveRules = css`
   .arf-link:focus-visible {
     outline: var(--arf-focus-ring, 3px solid #1d4ed8);
     outline-offset: 2px;
-  }
-  .arf-file-input {
-    padding-block: 0.375em;
-  }
-  .arf-files {
-    display: grid;
-    gap: 0.25em;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .arf-file-item {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5em;
-  }
-  .arf-file-name {
-    overflow-wrap: anywhere;
-  }
-  .arf-file-size {
-    color: var(--arf-color-muted, #57606a);
-  }
-  .arf-button.arf-small {
-    padding-block: 0.25em;
-    padding-inline: 0.75em;
-  }
-  .arf-file-again {
-    color: var(--arf-color-text, #1f2328);
-    font-weight: 600;
   }
 `;
