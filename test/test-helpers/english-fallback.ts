@@ -48,6 +48,8 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   Webhooks: ['fr', 'de', 'es', 'nl', 'pt'],
   Test: ['fr', 'de', 'nl'],
   Actions: ['fr'],
+  Invitation: ['fr'],
+  Invitations: ['fr'],
   Active: ['fr'],
 };
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { defaultConfig, type FormConfig } from '@account-request/sdk';
-import { createAccountRequestHandler, createOutbox, problem, type Notifier, type ProcessingStore, type RateLimitOptions } from '@account-request/sdk/server';
+import { createAccountRequestHandler, createOutbox, problem, type Notifier, type ProcessingStore, type RateLimitOptions, type RetentionReport } from '@account-request/sdk/server';
 import { Hono, type Context } from 'hono';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
 import { challengeHeaders, isAdmin } from './auth.js';
@@ -15,6 +15,7 @@ import { maskedError, silentLogger, type Logger } from './logger.js';
 import { loggedNotifier } from './mail-log.js';
 import { createMailNotifier } from './mailer.js';
 import { mountProcessingPages } from './processing-routes.js';
+import { setupRetention } from './retention.js';
 import { requestLog } from './request-log.js';
 import { securityHeaders } from './security.js';
 import type { SqliteStore } from './sqlite-store.js';
@@ -50,6 +51,8 @@ export interface DemoAppOptions {
   readonly notifier?: Notifier;
   /** How often failed e-mails are retried; default 30 s. */
   readonly retryIntervalMs?: number;
+  /** How often the retention setting (`settings.retentionDays`) erases expired requests; default hourly (and once at start). */
+  readonly retentionIntervalMs?: number;
   /**
    * How long this instance holds an e-mail it is sending; default 2 minutes. Past it (the
    * instance died mid-send) another instance's worker sends it.
@@ -93,6 +96,8 @@ export interface DemoApp<S extends ProcessingStore = SqliteStore> {
   retryWebhooks(): Promise<void>;
   /** Runs the due checks of stored requests once (VIES, register; the same timer does it). */
   runChecks(): Promise<void>;
+  /** Applies the retention setting once, at `now` (the timer does it every `retentionIntervalMs`). */
+  applyRetention(now?: Date): Promise<RetentionReport>;
   /** Resolves once the e-mail deliveries started after answering (submissions) have ended. */
   settled(): Promise<void>;
   /**
@@ -164,6 +169,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
     };
     const webhooks = await setupDemoWebhooks(store, options.webhooks ?? {}, logger);
     const lookups = setupDemoLookups(store, options.lookups ?? {}, logger);
+    const retention = setupRetention(store, stores.config.loadConfig, logger, options.retentionIntervalMs ?? 60 * 60 * 1000);
     const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil, webhooks, lookups);
     const outbox = createOutbox({ store, notifier, ...(options.outboxLockMs !== undefined ? { lockMs: options.outboxLockMs } : {}) });
     let running: Promise<void> | undefined;
@@ -185,9 +191,12 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
       retryMail,
       retryWebhooks,
       runChecks: lookups.run,
+      applyRetention: retention.run,
       settled,
       close: async () => {
         clearInterval(timer);
+        retention.stop();
+        await retention.idle();
         if (running) await running;
         await webhooks?.idle();
         await lookups.idle();
@@ -234,6 +243,8 @@ function buildRoutes(
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',
     activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,
+    informationUrl: (token, request) => new URL(`/information/${token}`, request.url).href,
+    invitationUrl: (token, request) => new URL(`/invitation/${token}`, request.url).href,
     adminRequestUrl: (id, request) => new URL(`/admin/requests/${id}`, request.url).href,
   });
 

@@ -1,6 +1,9 @@
 import { STATUS_TRANSITIONS, isRequestStatus, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
 import type { Context, Hono } from 'hono';
 import { readEml } from './mailer.js';
+import { bulkResult, mountDecisionPages } from './decision-routes.js';
+import type { BulkView } from './pages/bulk-decisions.js';
+import { decisionBody } from './pages/decision-fields.js';
 import { activationPage, type ActivationView } from './pages/activation.js';
 import { notFoundPage } from './pages/not-found.js';
 import { messagePage, outboxPage } from './pages/outbox.js';
@@ -34,14 +37,16 @@ export function isSameOrigin(request: Request): boolean {
   return site === null || site === 'same-origin' || site === 'none';
 }
 
-async function readForm(c: Context): Promise<URLSearchParams | undefined> {
+/** A posted classic form (urlencoded, at most 16 KiB), or `undefined`. */
+export async function readForm(c: Context): Promise<URLSearchParams | undefined> {
   const type = c.req.header('Content-Type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
   const body = await c.req.text();
   return body.length > MAX_FORM_BYTES ? undefined : new URLSearchParams(body);
 }
 
-async function problemOf(response: Response): Promise<{ type: string; detail: string; errors: { field: string; message: string }[] }> {
+/** The type, detail and field errors of a problem answer of the handler. */
+export async function problemOf(response: Response): Promise<{ type: string; detail: string; errors: { field: string; message: string }[] }> {
   const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: { field: string; message: string }[] };
   return { type: body.type ?? '', detail: body.detail ?? '', errors: body.errors ?? [] };
 }
@@ -71,13 +76,9 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   });
 
   app.get('/admin/requests', (c) => back(c, `/admin/requests/?lang=${locale(c)}`));
-  app.get('/admin/requests/', async (c) => {
+  // The list page for `filters`; a bulk decision adds its selection and dialog, or its result.
+  const listPage = async (c: Context, filters: Record<string, string>, extra: { bulk?: BulkView; notice?: string } = {}) => {
     const lang = locale(c);
-    const filters: Record<string, string> = {};
-    for (const name of FILTERS) {
-      const value = c.req.query(name);
-      if (value) filters[name] = value;
-    }
     const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
     const response = await api(c, filterQuery(filters, { limit: String(PAGE_SIZE), offset: String(offset) }));
     const ok = response.status === 200;
@@ -89,8 +90,17 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     return page(c, requestsListPage({
       locale: lang, items, total: ok ? Number(response.headers.get('X-Total-Count') ?? items.length) : 0, limit: PAGE_SIZE, offset,
       filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(filters)}`,
-      ...(notice ? { notice } : {}), ...(error ? { error } : {}),
+      ...(notice ?? extra.notice ? { notice: notice ?? extra.notice } : {}), ...(error ? { error } : {}), ...(extra.bulk ? { bulk: extra.bulk } : {}),
     }));
+  };
+  app.get('/admin/requests/', async (c) => {
+    const filters: Record<string, string> = {};
+    for (const name of FILTERS) {
+      const value = c.req.query(name);
+      if (value) filters[name] = value;
+    }
+    const notice = await bulkResult(c, api, locale(c));
+    return listPage(c, filters, notice ? { notice } : {});
   });
   app.post('/admin/requests/activation-emails', async (c) => {
     const lang = locale(c);
@@ -125,6 +135,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const t = pageText(locale(c));
     const done = DONE[c.req.query('done') ?? ''];
     if (c.req.query('done') === 'checked') return detail(c, c.req.param('id'), { notice: checkText(locale(c)).checkedAgain });
+    if (c.req.query('done') === 'erased') return detail(c, c.req.param('id'), { notice: t.decisions.erasedDone });
     return detail(c, c.req.param('id'), done ? { notice: t[done] } : {});
   });
   app.post('/admin/requests/:id', async (c) => {
@@ -152,7 +163,9 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   app.post('/admin/requests/:id/status/confirm', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();
-    const failed = await patch(c, id, form.get('version') ?? '', { status: form.get('status') ?? '' });
+    const status = form.get('status') ?? '';
+    // With a rejection or a request for information, its reason, message and e-mail choice.
+    const failed = await patch(c, id, form.get('version') ?? '', { status, ...decisionBody(status, form) });
     return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=status`);
   });
   app.post('/admin/requests/:id/checks', async (c) => {
@@ -210,4 +223,6 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const state = /activation-(expired|used|replaced)$/.exec(problem.type)?.[1] as 'expired' | 'used' | 'replaced' | undefined;
     return activation(c, { state: state ?? 'unknown' });
   });
+
+  mountDecisionPages(app, { apiBase, api, locale, page, back, listPage, detail, loadRecord });
 }

@@ -2,6 +2,8 @@ import { formatDate, formatFileSize, isCatalogFieldId } from '@account-request/s
 import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
+import { actorName, decisionFields, entryDetails } from './decision-fields.js';
+import { privacySection } from './personal-data.js';
 import { format, pageText, sharedText, type PageLocale } from './text.js';
 import { checksSection } from './checks.js';
 
@@ -23,13 +25,16 @@ function labelOf(id: string, locale: PageLocale): string {
   return isCatalogFieldId(id) ? sharedText(locale).fields[id].label : id;
 }
 
-function describeChange(change: HistoryChange, t: PageWords): string {
+function describeChange(change: HistoryChange, t: PageWords, lang: PageLocale): string {
   const value = (v: string | boolean | null): string => {
     if (v === null || v === '') return '—';
     if (typeof v === 'boolean') return v ? t.yes : t.no;
     return change.field === 'status' && v in t.status ? t.status[v as RequestStatus] : v;
   };
   if (change.field === 'activation') return t.activationChange;
+  if (change.field === 'erasure') return t.decisions.erasureChange;
+  // An applicant's correction: the field's label, what it held and what it holds.
+  if (change.field === 'value') return format(t.change, { field: labelOf(change.key ?? '', lang), from: value(change.from), to: value(change.to) });
   const field = change.field === 'status' ? t.statusLabel : change.field === 'inAccount' ? t.inAccountLabel : t.note;
   return format(t.change, { field, from: value(change.from), to: value(change.to) });
 }
@@ -79,9 +84,10 @@ ${record.status === 'accepted' && !record.activatedAt ? html`<form method="post"
 </form></section>
 <section aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>
 ${record.history.length === 0 ? html`<p>${t.noHistory}</p>` : html`<ol class="history">${[...record.history].reverse().map((entry) => html`
-  <li><time datetime="${entry.at}">${date.format(entry.at)}</time> · ${entry.actor}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t)}</li>`)}</ul></li>`)}
+  <li><time datetime="${entry.at}">${date.format(entry.at)}</time> · ${actorName(entry.actor, lang)}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t, lang)}</li>`)}${entryDetails(entry, lang)}</ul></li>`)}
 </ol>`}
-<p><a href="/admin/outbox/?lang=${lang}&amp;requestId=${record.id}">${t.outboxTitle}</a></p></section>`;
+<p><a href="/admin/outbox/?lang=${lang}&amp;requestId=${record.id}">${t.outboxTitle}</a></p></section>
+${privacySection(record, lang)}`;
   return layout({ locale: lang, title, path: base, main, variant: 'admin' });
 }
 
@@ -101,9 +107,10 @@ export function statusConfirmPage(options: { readonly locale: PageLocale; readon
   const company = str(record.values['companyName']);
   const main = html`<h1>${t.confirmTitle}</h1>
 <form method="post" action="${base}/status/confirm?lang=${lang}" aria-describedby="confirm-text">
-  <p id="confirm-text">${format(t.confirmText, { from: t.status[record.status], to: t.status[to], company })}${to === 'accepted' ? html` ${t.confirmAccept}` : ''}</p>
+  <p id="confirm-text">${format(t.confirmText, { from: t.status[record.status], to: t.status[to], company })}${to === 'accepted' ? html` ${t.confirmAccept}` : to === 'info-requested' ? html` ${t.decisions.confirmInfo}` : to === 'rejected' ? html` ${t.decisions.confirmReject}` : ''}</p>
   <input type="hidden" name="version" value="${record.version}">
   <input type="hidden" name="status" value="${to}">
+  ${decisionFields(to, lang)}
   <p><button type="submit">${t.confirm}</button> <a href="${base}?lang=${lang}">${t.cancel}</a></p>
 </form>`;
   return layout({ locale: lang, title: t.confirmTitle, path: base, main, variant: 'admin' });

@@ -5,6 +5,8 @@ import { layout } from './layout.js';
 import { webhooksText } from './webhooks.js';
 import { checkText, format, pageText, sharedText, type PageLocale } from './text.js';
 import { checkBadges } from './checks.js';
+import { bulkConfirmDialog, bulkDecisionForm, selectCell, type BulkView } from './bulk-decisions.js';
+import { REQUEST_STATUSES } from '@account-request/sdk/server';
 import { VAT_CHECK_STATES } from '@account-request/sdk/server';
 
 /** The list filters, as the query string carries them. */
@@ -23,6 +25,8 @@ export interface RequestsListOptions {
   /** A message after an action (bulk activation), or a filter error. */
   readonly notice?: string;
   readonly error?: string;
+  /** The selection and, once asked, the confirmation of a bulk decision. */
+  readonly bulk?: BulkView;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -52,22 +56,22 @@ export function requestsListPage(options: RequestsListOptions): string {
     ? html`<p>${t.none}</p>`
     : html`<div class="table-scroll"><table class="requests">
   <caption>${caption}</caption>
-  <thead><tr><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
+  <thead><tr><th scope="col">${t.decisions.select}</th><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
   <tbody>${options.items.map((record) => html`
-    <tr data-request-id="${record.id}"><td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td>${checkBadges(record, lang)}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
+    <tr data-request-id="${record.id}">${selectCell(record, lang, options.bulk?.selected ?? [])}<td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td>${checkBadges(record, lang)}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
   </tbody>
 </table></div>`;
   const main = html`<section class="admin-intro">
   <h1>${t.listTitle}</h1>
   <p>${t.listIntro}</p>
-  <p class="admin-links"><a href="/admin/?lang=${lang}">← ${t.adminLink}</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxTitle}</a> · <a href="/admin/webhooks/?lang=${lang}">${webhooksText(lang).link}</a></p>
+  <p class="admin-links"><a href="/admin/?lang=${lang}">← ${t.adminLink}</a> · <a href="/admin/outbox/?lang=${lang}">${t.outboxTitle}</a> · <a href="/admin/invitations/?lang=${lang}">${t.decisions.invitations}</a> · <a href="/admin/webhooks/?lang=${lang}">${webhooksText(lang).link}</a></p>
 </section>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
 <form class="filters" method="get" action="/admin/requests/">
   <fieldset><legend>${t.filters}</legend>
   <input type="hidden" name="lang" value="${lang}">
   <p><label for="f-status">${t.statusLabel}</label>
-  <select id="f-status" name="status">${option('', t.any, f.status)}${(['new', 'in-progress', 'accepted', 'rejected'] as const).map((s) => option(s, t.status[s], f.status))}</select></p>
+  <select id="f-status" name="status">${option('', t.any, f.status)}${REQUEST_STATUSES.map((s) => option(s, t.status[s], f.status))}</select></p>
   <p><label for="f-account">${t.inAccountLabel}</label>
   <select id="f-account" name="inAccount">${option('', t.any, f.inAccount)}${option('true', t.yes, f.inAccount)}${option('false', t.no, f.inAccount)}</select></p>
   <p><label for="f-vat">${checkText(lang).vatFilter}</label>
@@ -87,11 +91,13 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 <p><a class="export" href="${options.exportHref}" download>${t.export}</a></p>
 ${table}
 <nav class="paging" aria-label="${caption}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
+${bulkDecisionForm(lang, f, options.bulk ?? { selected: [] })}
+${options.bulk?.dialog ? bulkConfirmDialog(lang, f, options.bulk.dialog) : ''}
 <form class="bulk" method="post" action="/admin/requests/activation-emails?lang=${lang}">
   <h2>${t.bulkTitle}</h2>
   <p id="bulk-help">${t.bulkHelp}</p>
   <p><label for="bulk-date">${t.bulkDate}</label> <input id="bulk-date" name="createdAfter" type="date" required aria-describedby="bulk-help"></p>
   <p><button type="submit">${t.bulkSend}</button></p>
 </form>`;
-  return layout({ locale: lang, title: t.listTitle, path: '/admin/requests/', main, variant: 'admin' });
+  return layout({ locale: lang, title: t.listTitle, path: '/admin/requests/', main, variant: 'admin', ...(options.bulk?.dialog ? { scripts: ['/assets/bulk-dialog.js'] } : {}) });
 }

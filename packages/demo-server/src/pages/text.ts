@@ -40,10 +40,19 @@ export function checkText(locale: string): ReturnType<typeof texts<'checks'>> {
   return texts('checks', locale);
 }
 
-/** Words the pages share with the form and the e-mails: the catalog's field labels, request words, the error prefix. */
-export function sharedText(locale: string): { fields: ReturnType<typeof texts<'core'>>['fields']; labels: ReturnType<typeof texts<'mail'>>['labels']; errorPrefix: string } {
+/**
+ * Words the pages share with the form and the e-mails: the catalog's field labels, request words,
+ * the error prefix, and the rejection reasons the applicant reads in their e-mail.
+ */
+export function sharedText(locale: string): {
+  fields: ReturnType<typeof texts<'core'>>['fields'];
+  labels: ReturnType<typeof texts<'mail'>>['labels'];
+  reasons: ReturnType<typeof texts<'mail'>>['rejectionReasons'];
+  errorPrefix: string;
+} {
   const core = texts('core', locale);
-  return { fields: core.fields, labels: texts('mail', locale).labels, errorPrefix: core.errorPrefix };
+  const mail = texts('mail', locale);
+  return { fields: core.fields, labels: mail.labels, reasons: mail.rejectionReasons, errorPrefix: core.errorPrefix };
 }
 
 export { format };

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { MailMessage, Notifier } from '@account-request/sdk/server';
+import { API_BASE, createDemoApp, type DemoApp } from './app.js';
+import { stubAssetPaths } from './test-helpers/assets.js';
+
+const PASSWORD = 'test-password-1234';
+const ORIGIN = 'http://127.0.0.1:5173';
+const ADMIN = { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
+const root = mkdtempSync(join(tmpdir(), 'demo-decision-pages-'));
+const assets = stubAssetPaths(root);
+const sent: MailMessage[] = [];
+const notifier: Notifier = { notify: (message) => void sent.push(message) };
+
+let app: DemoApp;
+before(async () => {
+  app = await createDemoApp({ dataDir: join(root, 'data'), adminPassword: PASSWORD, rateLimit: false, retryIntervalMs: 3_600_000, retentionIntervalMs: 3_600_000, notifier, assets });
+});
+after(async () => {
+  await app.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const get = (path: string, headers: Record<string, string> = ADMIN) => app.fetch(new Request(`${ORIGIN}${path}`, { headers }));
+const postForm = (path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = { ...ADMIN, Origin: ORIGIN }) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
+  return app.fetch(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body }));
+};
+
+const VALUES = { companyName: 'Papeterie <Lemoine>', lastName: 'Lemoine', email: 'claire@lemoine.example', phone: '04 72 00 11 22', street: '8 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' };
+
+async function submit(values: Record<string, unknown> = VALUES): Promise<string> {
+  const response = await app.fetch(new Request(`${ORIGIN}${API_BASE}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: ORIGIN }, body: JSON.stringify({ values, confirmed: true, locale: 'fr' }),
+  }));
+  assert.equal(response.status, 201);
+  return ((await response.json()) as { id: string }).id;
+}
+const record = async (id: string) => (await (await get(`${API_BASE}/${id}`)).json()) as { version: number; status: string; history: { reason?: string; message?: string; notified?: boolean }[]; erasedAt?: string };
+
+describe('demo pages of the decision step', () => {
+  test('a rejection asks for a reason (the SDK reasons, in the page language) and records it; its e-mail says it', async () => {
+    const id = await submit();
+    const confirm = await postForm(`/admin/requests/${id}/status?lang=en`, { version: '1', status: 'rejected' });
+    const page = await confirm.text();
+    assert.match(page, /<select id="decision-reason" name="reason" required/);
+    assert.match(page, /<option value="outside-area">Outside the area we serve<\/option>/);
+    assert.match(page, /<input type="checkbox" id="decision-notify" name="notify" value="true" checked/);
+    const done = await postForm(`/admin/requests/${id}/status/confirm?lang=en`, { version: '1', status: 'rejected', reason: 'duplicate', message: 'Votre société a déjà un compte.', notify: 'true' });
+    assert.equal(done.status, 303);
+    await app.settled();
+    const entry = (await record(id)).history.at(-1)!;
+    assert.deepEqual([entry.reason, entry.message, entry.notified], ['duplicate', 'Votre société a déjà un compte.', true]);
+    const mail = sent.find((m) => m.requestId === id && m.kind === 'rejection')!;
+    assert.match(mail.text, /Motif : Un compte ou une demande existe déjà pour cette entreprise\./);
+    const detail = await (await get(`/admin/requests/${id}?lang=en`)).text();
+    assert.match(detail, /Reason: An account or a request already exists for this company/);
+    assert.match(detail, /Message: Votre société a déjà un compte\./);
+  });
+
+  test('a request for information needs its message; the applicant page shows it above the prefilled form', async () => {
+    const id = await submit();
+    await postForm(`/admin/requests/${id}/status/confirm`, { version: '1', status: 'in-progress' });
+    const page = await (await postForm(`/admin/requests/${id}/status?lang=en`, { version: '2', status: 'info-requested' })).text();
+    assert.match(page, /<textarea id="decision-message" name="message"[^>]* required/);
+    const refused = await postForm(`/admin/requests/${id}/status/confirm?lang=en`, { version: '2', status: 'info-requested', message: '' });
+    assert.equal(refused.status, 422);
+    await postForm(`/admin/requests/${id}/status/confirm`, { version: '2', status: 'info-requested', message: 'Le code postal\nne correspond pas.' });
+    await app.settled();
+    const token = /\/information\/([A-Za-z0-9_-]{43})/.exec(sent.filter((m) => m.kind === 'information').at(-1)!.text)![1]!;
+    const information = await get(`/information/${token}`, {});
+    assert.equal(information.status, 200);
+    const html = await information.text();
+    assert.match(html, /<html lang="fr">/);
+    assert.match(html, /Message de notre équipe<\/h2>\s*<p>Le code postal<br>ne correspond pas\.<\/p>/);
+    assert.match(html, /<account-request-form action="\/api\/account-requests\/information\/[A-Za-z0-9_-]{43}" lang="fr" draft="off" data-prefill="prefill">/);
+    assert.match(html, /<script type="application\/json" id="prefill">\{[^<]*"companyName":"Papeterie \\u003cLemoine\\u003e"/);
+    assert.match(html, /<script type="module" src="\/assets\/prefill-form.js">/);
+    assert.equal((await get(`/information/${'A'.repeat(43)}`, {})).status, 404);
+  });
+
+  test('bulk: the list selects, the dialog says how many e-mails go out, the confirmation applies and reports', async () => {
+    const ids = [await submit(), await submit({ ...VALUES, email: 'second@lemoine.example' })];
+    const list = await (await get('/admin/requests/?lang=en')).text();
+    assert.match(list, new RegExp(`<input type="checkbox" id="select-${ids[0]}" name="ids" value="${ids[0]}" form="bulk-decisions"><label for="select-${ids[0]}" class="visually-hidden">Select the request from Papeterie &lt;Lemoine&gt;</label>`));
+    const missing = await postForm('/admin/bulk-decisions?lang=en', { status: 'rejected', reason: '' , ids });
+    assert.match(await missing.text(), /role="alert">Reason for the rejection: Choose a reason/);
+    const dialog = await (await postForm('/admin/bulk-decisions?lang=en', { status: 'rejected', reason: 'incomplete', notify: 'true', ids, 'filter-q': 'lemoine' })).text();
+    assert.match(dialog, /<dialog id="bulk-confirm" class="confirm" open aria-labelledby="bulk-confirm-title" aria-describedby="bulk-confirm-text">/);
+    assert.match(dialog, /<p>Reject 2 requests\?<\/p><p>2 e-mails will go out\.<\/p>/);
+    assert.match(dialog, /<script type="module" src="\/assets\/bulk-dialog.js">/);
+    assert.equal((await record(ids[0]!)).status, 'new', 'nothing decided before the confirmation');
+    const done = await postForm('/admin/bulk-decisions?lang=en', { confirm: '1', status: 'rejected', reason: 'incomplete', notify: 'true', ids, 'filter-q': 'lemoine' });
+    assert.equal(done.status, 303);
+    const location = done.headers.get('Location')!;
+    assert.match(location, /q=lemoine/);
+    assert.match(await (await get(location)).text(), /Updated: 2\. E-mails sent: 2\. Left as they were: 0\. Failed: 0\./);
+    for (const id of ids) assert.equal((await record(id)).status, 'rejected');
+  });
+
+  test('invitations: created from the page, listed with their state, revoked; the link page opens the form with the e-mail fixed', async () => {
+    const created = await postForm('/admin/invitations/?lang=en', { email: 'lea@boulangerie.example', companyName: 'Boulangerie Léa', city: 'Lyon', locale: 'de', expiresInDays: '30', firstName: '', lastName: '', phone: '', postalCode: '' });
+    assert.equal(created.status, 303);
+    const page = await (await get(created.headers.get('Location')!)).text();
+    assert.match(page, /The invitation was sent to lea@boulangerie\.example\./);
+    assert.match(page, /<span class="status invitation-pending">Pending<\/span>/);
+    await app.settled();
+    const mail = sent.filter((m) => m.kind === 'invitation').at(-1)!;
+    assert.equal(mail.subject, 'Ihre Einladung zur Eröffnung eines Geschäftskundenkontos Comptoir Duval');
+    const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+    const link = await (await get(`/invitation/${token}`, {})).text();
+    assert.match(link, /<html lang="de">/);
+    assert.match(link, /readonly-fields="email"/);
+    assert.match(link, /action="\/api\/account-requests\?invitation=[A-Za-z0-9_-]{43}"/);
+    const bad = await postForm('/admin/invitations/?lang=en', { email: 'not-an-address', locale: 'fr', expiresInDays: '30' });
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /aria-invalid="true" aria-describedby="invite-email-error"/);
+    const id = /data-invitation-id="([^"]+)"/.exec(page)![1]!;
+    assert.equal((await postForm(`/admin/invitations/${id}/revoke?lang=en`, {})).status, 303);
+    assert.match(await (await get(`/invitation/${token}?lang=en`, {})).text(), /This invitation was withdrawn\./);
+  });
+
+  test('personal data: the download is JSON, the erasure asks for a confirmation that says it cannot be undone', async () => {
+    const id = await submit();
+    const download = await get(`/admin/requests/${id}/personal-data`);
+    assert.equal(download.headers.get('Content-Type')?.startsWith('application/json'), true);
+    assert.match(download.headers.get('Content-Disposition') ?? '', /attachment/);
+    const confirm = await (await postForm(`/admin/requests/${id}/erasure?lang=en`, {})).text();
+    assert.match(confirm, /This cannot be undone\./);
+    assert.equal((await record(id)).erasedAt, undefined, 'nothing erased before the confirmation');
+    const done = await postForm(`/admin/requests/${id}/erasure/confirm?lang=en`, { version: '1' });
+    assert.equal(done.status, 303);
+    assert.match(await (await get(done.headers.get('Location')!)).text(), /The personal data was erased\./);
+    assert.notEqual((await record(id)).erasedAt, undefined);
+  });
+
+  test('posts from another site are refused', async () => {
+    const id = await submit();
+    for (const path of ['/admin/bulk-decisions', `/admin/requests/${id}/erasure/confirm`, '/admin/invitations/']) {
+      assert.equal((await postForm(path, { version: '1', ids: id, status: 'accepted', email: 'x@example.com' }, { ...ADMIN, Origin: 'https://evil.example' })).status, 403, path);
+    }
+    assert.equal((await record(id)).status, 'new');
+  });
+});

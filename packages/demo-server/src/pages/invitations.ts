@@ -1,0 +1,77 @@
+import { BUILT_IN_LOCALES, formatDate } from '@account-request/sdk';
+import { INVITATION_STATES, type InvitationState, type PublicInvitation } from '@account-request/sdk/server';
+import { html, type SafeHtml } from './html.js';
+import { layout } from './layout.js';
+import { format, pageText, sharedText, type PageLocale } from './text.js';
+
+/** What the invitations page shows. */
+export interface InvitationsPageOptions {
+  readonly locale: PageLocale;
+  readonly items: readonly PublicInvitation[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly state?: InvitationState;
+  readonly notice?: string;
+  /** Field errors of the creation form, and what was typed. */
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly typed?: Readonly<Record<string, string>>;
+}
+
+// The values an admin may prefill, besides the e-mail: who the invitation is for.
+const PREFILLED = ['companyName', 'firstName', 'lastName', 'phone', 'postalCode', 'city'] as const;
+
+function field(id: string, label: string, value: string, error: string | undefined, attributes: SafeHtml, errorPrefix: string): SafeHtml {
+  const errorId = `invite-${id}-error`;
+  return html`<p><label for="invite-${id}">${label}</label><br>
+  <input id="invite-${id}" name="${id}" value="${value}"${attributes}${error ? html` aria-invalid="true" aria-describedby="${errorId}"` : ''}>${error ? html`
+  <span id="${errorId}" class="error"><span class="visually-hidden">${errorPrefix} </span>${error}</span>` : ''}</p>`;
+}
+
+/** `/admin/invitations/`: a form to invite, then every invitation with its state, and revoke or send again. */
+export function invitationsPage(options: InvitationsPageOptions): string {
+  const lang = options.locale;
+  const t = pageText(lang);
+  const d = t.decisions;
+  const { fields, errorPrefix } = sharedText(lang);
+  const typed = options.typed ?? {};
+  const errorOf = (id: string): string | undefined => options.errors?.find((error) => error.field === id || error.field === `values.${id}`)?.message;
+  const date = (value: string): string => formatDate(value, lang, { dateStyle: 'medium' });
+  const last = options.offset + options.items.length;
+  const caption = format(d.invitationsCaption, { first: options.offset + 1, last, total: options.total });
+  const base = '/admin/invitations';
+  const pageHref = (offset: number): string => `${base}/?${new URLSearchParams({ lang, ...(options.state ? { state: options.state } : {}), offset: String(offset) })}`;
+  const rows = options.items.map((invitation) => html`
+    <tr data-invitation-id="${invitation.id}"><td>${invitation.email}</td><td>${invitation.companyName ?? ''}</td><td><span class="status invitation-${invitation.state}">${d.invitationStates[invitation.state]}</span></td><td><time datetime="${invitation.sentAt}">${date(invitation.sentAt)}</time></td><td><time datetime="${invitation.expiresAt}">${date(invitation.expiresAt)}</time></td>
+    <td>${invitation.requestId ? html`<a href="/admin/requests/${invitation.requestId}?lang=${lang}">${d.openRequest}<span class="visually-hidden"> : ${invitation.email}</span></a>` : ''}</td>
+    <td>${invitation.state === 'pending' || invitation.state === 'expired' ? html`<form class="inline" method="post" action="${base}/${invitation.id}/resend?lang=${lang}"><button type="submit">${d.resend}<span class="visually-hidden"> : ${invitation.email}</span></button></form>` : ''}${invitation.state === 'pending' || invitation.state === 'expired' ? html` <form class="inline" method="post" action="${base}/${invitation.id}/revoke?lang=${lang}"><button type="submit">${d.revoke}<span class="visually-hidden"> : ${invitation.email}</span></button></form>` : ''}</td></tr>`);
+  const main = html`<section class="admin-intro">
+  <h1>${d.invitations}</h1>
+  <p>${d.invitationsIntro}</p>
+  <p class="admin-links"><a href="/admin/requests/?lang=${lang}">← ${t.listTitle}</a></p>
+</section>
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+<form class="bulk" method="post" action="${base}/?lang=${lang}" aria-labelledby="invite-title" novalidate>
+  <h2 id="invite-title">${d.newInvitation}</h2>
+  ${field('email', fields.email.label, typed['email'] ?? '', errorOf('email'), html` type="email" autocomplete="off" required maxlength="254"`, errorPrefix)}
+  ${PREFILLED.map((id) => field(id, fields[id].label, typed[id] ?? '', errorOf(id), html` type="text" autocomplete="off" maxlength="500"`, errorPrefix))}
+  <p><label for="invite-locale">${d.language}</label><br>
+  <select id="invite-locale" name="locale">${BUILT_IN_LOCALES.map((tag) => html`<option value="${tag}" lang="${tag}"${(typed['locale'] ?? lang) === tag ? html` selected` : ''}>${pageText(tag).language}</option>`)}</select></p>
+  ${field('expiresInDays', d.validDays, typed['expiresInDays'] ?? '30', errorOf('expiresInDays'), html` type="number" min="1" max="365" inputmode="numeric" required`, errorPrefix)}
+  <p><button type="submit">${d.send}</button></p>
+</form>
+<form class="filters" method="get" action="${base}/">
+  <input type="hidden" name="lang" value="${lang}">
+  <p><label for="invitation-state">${d.state}</label>
+  <select id="invitation-state" name="state"><option value="">${t.any}</option>${INVITATION_STATES.map((state) => html`<option value="${state}"${options.state === state ? html` selected` : ''}>${d.invitationStates[state]}</option>`)}</select>
+  <button type="submit">${t.apply}</button></p>
+</form>
+${options.items.length === 0 ? html`<p>${d.noInvitations}</p>` : html`<div class="table-scroll"><table class="requests">
+  <caption>${caption}</caption>
+  <thead><tr><th scope="col">${fields.email.label}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${d.state}</th><th scope="col">${d.sentOn}</th><th scope="col">${d.expires}</th><th scope="col">${d.request}</th><th scope="col">${d.actions}</th></tr></thead>
+  <tbody>${rows}
+  </tbody>
+</table></div>`}
+<nav class="paging" aria-label="${caption}">${options.offset > 0 ? html`<a rel="prev" href="${pageHref(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${pageHref(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
+  return layout({ locale: lang, title: d.invitations, path: `${base}/`, main, variant: 'admin' });
+}
