@@ -11,6 +11,7 @@ import { FeedbackController } from '../controllers/feedback.js';
 import { LocaleController } from '../controllers/locale.js';
 import { SubmissionController } from '../controllers/submission.js';
 import { BotCheckController } from '../controllers/bot-check.js';
+import { AdaptiveController, fileFingerprint } from '../controllers/adaptive.js';
 import { LookupsController } from '../controllers/lookups.js';
 import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
@@ -120,6 +121,23 @@ export class AccountRequestForm extends LitElement {
     client: () => this.client ?? (this.action ? this.#actionUrl : undefined),
   });
   readonly #values = new FieldValues();
+  // Conditional fields, steps and file fields (issue 13): the last two load as chunks on demand.
+  readonly #adaptive = new AdaptiveController({
+    element: this,
+    prefix: this.#prefix,
+    root: () => this.renderRoot,
+    config: () => this.#config,
+    fields: () => this.#fields(),
+    values: () => this.#values.all,
+    locale: () => this.#locale,
+    strings: () => this.#strings,
+    check: (ids) => this.#checkFields(ids),
+    focusField: (id) => void ((this.#focus = id), this.requestUpdate()),
+    chooseFiles: (id, files) => this.#chooseFiles(id, files),
+    again: (id) => this.#values.again(id),
+    error: (id) => this.#feedback.message(id),
+    announce: (text) => this.#announce(text),
+  });
   #status = { text: '', error: false, seq: 0 };
   #focus: string | undefined;
   // Keyed by the words (FormStrings change when the locale or the registry's tables do).
@@ -167,6 +185,7 @@ export class AccountRequestForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#loader.stale || changed.has('config') || changed.has('configSrc')) this.#loader.load({ config: this.config, src: this.configSrc });
+    this.#adaptive.sync();
     // The widget's chunk is fetched only for a config that asks for the bot check.
     this.#botCheck.sync(this.#config?.settings.botCheck === true);
     if (changed.has('values') && this.hasUpdated) this.#values.prefill(this.#fields(), this.values);
@@ -253,7 +272,8 @@ export class AccountRequestForm extends LitElement {
     if (control.id === CONFIRMED) this.#values.confirmed = control.value === true;
     else {
       this.#values.input(control.id, control.value);
-      this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
+      this.#saveDraft();
+      this.#adaptive.answered();
     }
     this.#feedback.input(control.id);
     // Fields checked against this one (a postal code against the country) are checked again.
@@ -270,8 +290,30 @@ export class AccountRequestForm extends LitElement {
       this.#feedback.input(id);
       if (config) for (const dependent of dependentFields(config, id)) this.#feedback.input(dependent);
     }
-    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
+    this.#saveDraft();
+    this.#adaptive.answered();
     this.requestUpdate();
+  }
+
+  #saveDraft(): void {
+    const fields = this.#fields();
+    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(fields), files: this.#values.draftFiles(fields) });
+  }
+
+  // Files chosen or removed: checked at once (type, size and count said before anything is sent).
+  #chooseFiles(id: string, files: readonly File[]): void {
+    this.#values.input(id, files);
+    this.#saveDraft();
+    this.#feedback.blurred(id);
+    this.#adaptive.answered();
+    this.requestUpdate();
+  }
+
+  // Next on a step: checks its fields only, showing their errors like a submit does.
+  #checkFields(ids: readonly string[]): boolean {
+    const errors = ids.map((id) => this.#check(id)).filter((error): error is FieldError => error !== undefined);
+    if (errors.length) this.#showErrors(errors);
+    return errors.length === 0;
   }
 
   #onFocusOut = (event: FocusEvent): void => {
@@ -283,7 +325,8 @@ export class AccountRequestForm extends LitElement {
 
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    void this.#submit();
+    // Before the last step, Enter and Next go to the next step.
+    if (!this.#adaptive.next()) void this.#submit();
   };
 
   /** Validates everything; when `report`, shows the errors, focuses the first and announces a summary. */
@@ -302,6 +345,7 @@ export class AccountRequestForm extends LitElement {
     this.#feedback.showAll(errors.filter((error) => order.includes(error.field)));
     const invalid = this.#feedback.invalidIn(order);
     this.#focus = invalid[0];
+    if (this.#focus) this.#adaptive.reveal(this.#focus);
     const summary = invalid.length > 0 ? this.#strings.summary(invalid.length) : '';
     this.#announce([summary, ...elsewhere].filter(Boolean).join(' '), true);
   }
@@ -320,7 +364,8 @@ export class AccountRequestForm extends LitElement {
     const values = this.#validateAll(true);
     if (!values || !this.#emit(new AccountRequestSubmitEvent({ values }))) return;
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value;
-    const body = honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values;
+    // The chosen files go with the values: the SDK client then posts multipart/form-data.
+    const body = { ...(honeypot ? { ...values, [HONEYPOT_FIELD]: honeypot } : values), ...this.#adaptive.files() };
     const locale = this.#locale;
     const strings = this.#strings;
     // The element's own client leaves retries to the element, which shows them.
@@ -329,7 +374,7 @@ export class AccountRequestForm extends LitElement {
       ? undefined
       : (reason: Exclude<SubmissionFailureReason, 'validation'>, seconds: number) => this.#announce(failureText(strings, reason, '', strings.retrying(seconds ? duration(seconds, locale) : '')));
     this.#announce(strings.sending);
-    const sent = JSON.stringify(body);
+    const sent = JSON.stringify(body, fileFingerprint);
     const outcome = await this.#submission.run(sent, async (idempotencyKey) => client.submit(body, { idempotencyKey, locale, enctype: this.enctype, ...(await this.#botCheckSolution()) }), onRetry);
     if (outcome === 'succeeded') this.#succeeded();
     else if (outcome) this.#failed();
@@ -360,7 +405,7 @@ export class AccountRequestForm extends LitElement {
     if (!failure) return;
     this.#emit(new AccountRequestErrorEvent({ error: failure.error, kind: failure.kind }));
     // The key may have been renewed for edited values: keep the stored draft's key in step.
-    this.#draftStore.save({ idempotencyKey: this.#submission.idempotencyKey, values: this.#values.draftValues(this.#fields()) });
+    this.#saveDraft();
     // A refused solution: the widget solves a new challenge at once, ready for the retry.
     if (failure.reason === 'bot-check') this.#botCheck.redo(this.renderRoot);
     if (failure.reason === 'validation') this.#showErrors(failure.errors);
@@ -401,6 +446,7 @@ export class AccountRequestForm extends LitElement {
   #viewState(): string {
     const state = this.#loader.state;
     if (state.status !== 'ready') return state.status;
+    if (this.#adaptive.pending) return 'loading';
     return state.config.enabled ? this.#submission.status : 'disabled';
   }
 
@@ -437,10 +483,10 @@ export class AccountRequestForm extends LitElement {
   protected override render(): TemplateResult | typeof nothing {
     const state = this.#loader.state;
     const strings = this.#strings;
-    if (state.status === 'loading') {
+    if (state.status === 'loading' || (state.status === 'ready' && this.#adaptive.pending)) {
       return html`<div part="base loading" class="arf-root arf-loading" aria-busy="true"><p>${strings.loading}</p></div>`;
     }
-    if (state.status === 'error') {
+    if (state.status === 'error' || this.#adaptive.failed) {
       return html`<div part="base" class="arf-root"><p part="config-error" class="arf-config-error" role="alert">${strings.configError}</p></div>`;
     }
     if (!state.config.enabled) return this.lightDom ? nothing : html`<slot name="disabled"></slot>`;
@@ -456,6 +502,7 @@ export class AccountRequestForm extends LitElement {
   }
 
   #renderField(field: ResolvedField, value: FieldValue | undefined, strings: FormStrings, wrapperPart?: string): TemplateResult {
+    if (field.type === 'file') return this.#adaptive.renderFile(field);
     const error = this.#feedback.message(field.id);
     const ids = fieldIds(this.#prefix, field.id);
     // Always set, so that an absent one is not read from Object.prototype.
@@ -465,6 +512,8 @@ export class AccountRequestForm extends LitElement {
   #renderForm(strings: FormStrings): TemplateResult {
     const submitting = this.#submission.status === 'submitting';
     const confirm = resolveConfirmation(this.#locale);
+    // One page, or the current step: the box, the summary and submit come on the last one.
+    const view = this.#adaptive.view();
     return html`<form
       part="form"
       class="arf-root arf-form"
@@ -474,14 +523,18 @@ export class AccountRequestForm extends LitElement {
       @change=${this.#onInput}
       @focusout=${this.#onFocusOut}
     >
+      ${view.heading}
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
-      ${this.#fields().map((field) => this.#renderField(field, this.#values.get(field.id), strings))}
-      ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${this.#renderField(confirm, this.#values.confirmed, strings, 'confirm')}
+      ${view.fields.map((field) => this.#renderField(field, this.#values.get(field.id), strings))} ${view.summary}
+      ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${view.last ? this.#renderField(confirm, this.#values.confirmed, strings, 'confirm') : nothing}
       ${this.#config?.settings.botCheck === true ? this.#botCheck.render(this.#locale, this.#challengeUrl) : nothing}
       <div part="actions" class="arf-actions">
-        <button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
-          ${strings.submit}
-        </button>
+        ${view.buttons}
+        ${view.last
+          ? html`<button part="submit" class="arf-button" type="submit" aria-disabled=${submitting ? 'true' : nothing} aria-busy=${submitting ? 'true' : nothing}>
+              ${strings.submit}
+            </button>`
+          : nothing}
         ${this.#submission.status === 'failed-retryable'
           ? html`<button part="retry" class="arf-button arf-secondary" type="button" aria-disabled=${this.#submission.canRetry ? nothing : 'true'} @click=${() => void this.#submit()}>
               ${strings.retry}

@@ -3,8 +3,8 @@ import type { TemplateResult } from 'lit';
 import type { ResolvedField } from '@account-request/sdk';
 import type { FormStrings } from '../i18n.js';
 
-/** A field's current value in the element: text for most controls, a boolean for checkboxes. */
-export type FieldValue = string | boolean;
+/** A field's current value in the element: text for most controls, a boolean for checkboxes, the chosen files of a file field. */
+export type FieldValue = string | boolean | readonly File[];
 
 /** Element ids of one field, unique per form instance. */
 export interface FieldIds {

@@ -12,7 +12,7 @@ export const API = '/api/account-requests';
 export const SUBMIT_URL = new URL(API, location.href).href;
 
 /** A config with the given field entries first (others hidden), all settings defaulted. */
-export function makeConfig(fields: readonly { id: string; displayed?: boolean; required?: boolean }[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function makeConfig(fields: readonly { id: string; displayed?: boolean; required?: boolean; visibleWhen?: unknown }[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     version: 1,
     enabled: true,
