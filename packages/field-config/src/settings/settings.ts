@@ -7,10 +7,10 @@ import { editorContext } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { settingsStyles } from './settings.styles.js';
 
-type TextKey = 'alertEmail' | 'redirectUrl';
+type TextKey = 'alertEmail' | 'redirectUrl' | 'retentionDays';
 const ACCESS: readonly UnvalidatedAccounts[] = ['none', 'block-purchase', 'block-login'];
 // The bot check is an optional setting: switched off, it leaves the config (and its ETag) as if never set.
-const onOff = (name: 'enabled' | 'quickRegistration' | 'botCheck', checked: boolean): boolean | undefined => (name === 'botCheck' && !checked ? undefined : checked);
+const onOff = (name: 'enabled' | 'quickRegistration' | 'botCheck' | 'autoAccept', checked: boolean): boolean | undefined => ((name === 'botCheck' || name === 'autoAccept') && !checked ? undefined : checked);
 
 /**
  * Internal: the "settings" section of `<form-field-config>`: module enabled, access of
@@ -50,6 +50,9 @@ export class FfcSettings extends LitElement {
     const value = (event.target as HTMLInputElement).value.trim();
     if (key === 'alertEmail') {
       this.#edit({ alertEmail: value || undefined }, key, value);
+    } else if (key === 'retentionDays') {
+      // Empty: off (the key goes). A number the SDK refuses keeps its text and shows the SDK's issue.
+      this.#edit({ retentionDays: value === '' ? undefined : Number(value) }, key, value);
     } else {
       const { message } = store.config.settings.confirmation;
       this.#edit({ confirmation: value ? { redirectUrl: value, ...(message ? { message } : {}) } : message ? { message } : {} }, key, value);
@@ -105,7 +108,7 @@ export class FfcSettings extends LitElement {
     // The SDK leaves `settings` a plain object, its one optional key an absent property (callers
     // test its presence), so it is read as an own property: never from a polluted Object.prototype.
     const alertEmail = Object.hasOwn(settings, 'alertEmail') ? settings.alertEmail : undefined;
-    const check = (name: 'enabled' | 'quickRegistration' | 'botCheck', checked: boolean, label: string, help: string) =>
+    const check = (name: 'enabled' | 'quickRegistration' | 'botCheck' | 'autoAccept', checked: boolean, label: string, help: string) =>
       html`<div class="check">
         <input type="checkbox" id=${name} name=${name} .checked=${live(checked)} aria-describedby=${`${name}-help`} @change=${(event: Event) => this.#edit({ [name]: onOff(name, (event.target as HTMLInputElement).checked) })} />
         <label for=${name}>${label}</label>
@@ -126,6 +129,8 @@ export class FfcSettings extends LitElement {
       ${this.#text('alertEmail', t.alertEmail, t.alertEmailHelp, alertEmail, 'email')}
       ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
       ${check('botCheck', Object.hasOwn(settings, 'botCheck') && settings.botCheck === true, t.botCheck.setting, t.botCheck.settingHelp)}
+      ${check('autoAccept', Object.hasOwn(settings, 'autoAccept') && settings.autoAccept === true, t.autoAccept, t.autoAcceptHelp)}
+      ${this.#text('retentionDays', t.retentionDays, t.retentionDaysHelp, Object.hasOwn(settings, 'retentionDays') ? String(settings.retentionDays) : undefined, 'number')}
       <fieldset>
         <legend>${t.accountState}</legend>
         ${(['active', 'inactive'] as const).map((value) => radio('defaultAccountState', value, settings.defaultAccountState === value, t[value], () => this.#edit({ defaultAccountState: value })))}
