@@ -36,8 +36,21 @@ export interface LookupFieldState {
  * longer be one file), or load a second copy of the bundle when the page named it with a query
  * string. One lit, one registry, whatever URL the bundle came from.
  */
-const KIT = { html, nothing, keyed, texts, format, intlLocale, compactIdentifier, sirenOfSiret, frenchVatFromSiren, identifierWarnings, readControl, DEFAULT_COUNTRY } as const;
-export type LookupKit = typeof KIT;
+export interface LookupKit {
+  readonly html: typeof html;
+  readonly nothing: typeof nothing;
+  readonly keyed: typeof keyed;
+  readonly texts: typeof texts;
+  readonly format: typeof format;
+  readonly intlLocale: typeof intlLocale;
+  readonly compactIdentifier: typeof compactIdentifier;
+  readonly sirenOfSiret: typeof sirenOfSiret;
+  readonly frenchVatFromSiren: typeof frenchVatFromSiren;
+  readonly identifierWarnings: typeof identifierWarnings;
+  readonly readControl: typeof readControl;
+  readonly DEFAULT_COUNTRY: typeof DEFAULT_COUNTRY;
+}
+const KIT: LookupKit = { html, nothing, keyed, texts, format, intlLocale, compactIdentifier, sirenOfSiret, frenchVatFromSiren, identifierWarnings, readControl, DEFAULT_COUNTRY };
 
 const NONE: LookupCapabilities = { company: false, address: false };
 const NO_STATE: LookupFieldState = {};
