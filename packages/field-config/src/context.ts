@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { FormConfig } from '@account-request/sdk';
+import type { LookupStatus } from './controllers/lookup-capabilities.js';
 import type { Strings } from './i18n.js';
 
 /** One SDK pure edit, applied to the draft: `(config) => setDisplayed(config, id, true)`. */
@@ -26,6 +27,8 @@ export interface EditorStore {
   readonly edit: (edit: Edit) => unknown;
   /** Says `message` through the editor's polite live region. */
   readonly announce: (message: string) => void;
+  /** Which lookups the server has on (the settings show them); `undefined` while it is asked. */
+  readonly lookups: LookupStatus;
 }
 
 /** The context `<form-field-config>` provides to its internal elements. */

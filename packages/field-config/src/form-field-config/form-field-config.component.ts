@@ -6,6 +6,7 @@ import type { AccountRequestClient, ConfigIssue, FormConfig } from '@account-req
 import { editorContext, type Edit, type EditorStore } from '../context.js';
 import { ConfigSyncController } from '../controllers/config-sync.js';
 import { HistoryController } from '../controllers/history.js';
+import { LookupCapabilitiesController } from '../controllers/lookup-capabilities.js';
 import { FieldConfigChangeEvent } from '../events/field-config-change.js';
 import { FieldConfigErrorEvent } from '../events/field-config-error.js';
 import { FieldConfigSaveEvent } from '../events/field-config-save.js';
@@ -106,6 +107,7 @@ export class FormFieldConfig extends LitElement {
   readonly #history = new HistoryController<FormConfig>(this);
   readonly #provider = new ContextProvider(this, { context: editorContext });
   readonly #lang = new LocaleController(this);
+  readonly #lookups = new LookupCapabilitiesController(this, () => this.configSrc);
   readonly #sync = new ConfigSyncController(this, () => this.#api(), {
     loaded: (config) => {
       this.#draft = config;
@@ -196,12 +198,12 @@ export class FormFieldConfig extends LitElement {
 
   /** Shares the current state with the internal elements, when it changed. */
   #publish(): void {
-    const [draft, { saved, etag }, locale] = [this.#draft, this.#sync, this.#locale];
+    const [draft, { saved, etag }, locale, lookups] = [this.#draft, this.#sync, this.#locale, this.#lookups.status];
     // A new Strings object when the words change (another language, or its chunk arrived).
     const t = strings(locale);
     const current = this.#provider.value;
-    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === etag && current.locale === locale && current.t === t)) return;
-    const store: EditorStore = { config: draft, saved, etag, locale, t, edit: this.#edit, announce: this.#announce };
+    if (!draft || !saved || (current?.config === draft && current.saved === saved && current.etag === etag && current.locale === locale && current.t === t && current.lookups === lookups)) return;
+    const store: EditorStore = { config: draft, saved, etag, locale, t, edit: this.#edit, announce: this.#announce, lookups };
     this.#provider.setValue(store);
   }
 

@@ -5,6 +5,7 @@ import { configIssueMessage, exactText, isConfigError, updateSettings } from '@a
 import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
 import { editorContext } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
+import { renderLookupStatus } from './lookup-status.js';
 import { settingsStyles } from './settings.styles.js';
 
 type TextKey = 'alertEmail' | 'redirectUrl' | 'retentionDays';
@@ -147,7 +148,8 @@ export class FfcSettings extends LitElement {
                 <textarea id=${`message-${locale}`} name=${`message-${locale}`} rows="2" .value=${live(message(locale))} @change=${(event: Event) => this.#onMessage(locale, event)}></textarea>
               </div>`,
             )}
-      </fieldset>`;
+      </fieldset>
+      ${renderLookupStatus(t, store.lookups)}`;
   }
 }
 

@@ -100,6 +100,16 @@ export const editor = {
   messageEn: 'Message (English)',
   redirectUrl: 'Page address',
   redirectHelp: 'A path on this site, such as /thank-you, or an https address.',
+  /** The lookups the server has on, shown in the settings (the server decides them, not the config). */
+  lookups: {
+    title: 'Company and address lookups',
+    help: 'Set on the server, not here: the form offers applicants only the lookups that are on.',
+    companyOn: 'SIRET prefill is on: applicants are offered their company’s details from the French business register.',
+    companyOff: 'SIRET prefill is off.',
+    addressOn: 'Address suggestions are on: applicants typing a French street are offered addresses from the national address database.',
+    addressOff: 'Address suggestions are off.',
+    unknown: 'The server did not say which lookups are on.',
+  },
   undo: 'Undo',
   redo: 'Redo',
   revert: 'Discard changes',
