@@ -115,7 +115,7 @@ describe('demo pages of the decision step', () => {
     const link = await (await get(`/invitation/${token}`, {})).text();
     assert.match(link, /<html lang="de">/);
     assert.match(link, /readonly-fields="email"/);
-    assert.match(link, /action="\/api\/account-requests\?invitation=[A-Za-z0-9_-]{43}"/);
+    assert.match(link, /action="\/api\/account-requests\/invitation\/[A-Za-z0-9_-]{43}"/);
     const bad = await postForm('/admin/invitations/?lang=en', { email: 'not-an-address', locale: 'fr', expiresInDays: '30' });
     assert.equal(bad.status, 422);
     assert.match(await bad.text(), /aria-invalid="true" aria-describedby="invite-email-error"/);

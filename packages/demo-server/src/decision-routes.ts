@@ -182,7 +182,7 @@ function mountApplicantPages(app: Hono, ctx: DecisionPagesContext): void {
     const body = (await response.json()) as { state: string; values?: Record<string, unknown>; locale?: string };
     const lang = language(c, body.locale ?? 'fr');
     if (body.state !== 'pending') return page(c, applicantFormPage({ locale: lang, kind: 'invitation', token, view: { state: body.state } as ApplicantView }));
-    const view: ApplicantView = { state: 'form', values: body.values ?? {}, configSrc: `${apiBase}/config`, readonly: 'email', action: `${apiBase}?invitation=${encodeURIComponent(token)}` };
+    const view: ApplicantView = { state: 'form', values: body.values ?? {}, configSrc: `${apiBase}/config`, readonly: 'email', action: `${apiBase}/invitation/${encodeURIComponent(token)}` };
     return page(c, applicantFormPage({ locale: lang, kind: 'invitation', token, view }));
   });
 }

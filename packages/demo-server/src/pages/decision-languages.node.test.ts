@@ -48,7 +48,7 @@ function everyPage(locale: PageLocale): Record<string, string> {
     invitations: invitationsPage({ locale, items: [invitation('pending', 'a'), invitation('used', 'b'), invitation('expired', 'c'), invitation('revoked', 'd')], total: 30, limit: 20, offset: 0, notice: d.resent }),
     invitationsError: invitationsPage({ locale, items: [], total: 0, limit: 20, offset: 0, state: 'revoked', errors: [{ field: 'email', message: d.bulkNone }], typed: { email: 'x' } }),
     information: applicantFormPage({ locale, kind: 'information', token: 't', view: { state: 'form', values, action: '/api/information/t', message: 'Kbis ?\nMerci', config: defaultConfig() } }),
-    invitation: applicantFormPage({ locale, kind: 'invitation', token: 't', view: { state: 'form', values, action: '/api?invitation=t', configSrc: '/api/config', readonly: 'email' } }),
+    invitation: applicantFormPage({ locale, kind: 'invitation', token: 't', view: { state: 'form', values, action: '/api/invitation/t', configSrc: '/api/config', readonly: 'email' } }),
   };
   for (const state of ['expired', 'used', 'replaced', 'closed', 'unknown'] as const) pages[`information-${state}`] = applicantFormPage({ locale, kind: 'information', token: 't', view: { state } });
   for (const state of ['expired', 'used', 'revoked', 'unknown'] as const) pages[`invitation-${state}`] = applicantFormPage({ locale, kind: 'invitation', token: 't', view: { state } });

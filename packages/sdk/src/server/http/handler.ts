@@ -53,6 +53,10 @@ function matchRoute(pathname: string, base: string): Route {
   if (rest === '/notifications') return 'notifications';
   if (rest === '/challenge') return 'challenge';
   if (rest === '/decisions') return 'decisions';
+  // A link's page posts to {base}/information/{token} or {base}/invitation/{token}: the form finds
+  // the public read routes (lookups, bot-check challenge) beside that URL, as beside the base.
+  const beside = /^\/(?:information|invitation)\/[A-Za-z0-9_-]{43}(\/(?:lookup(?:\/company|\/address)?|challenge))$/.exec(rest);
+  if (beside?.[1]) return matchRoute(`${base}${beside[1]}`, base);
   if (rest === '/invitations') return 'invitations';
   if (rest === '/lookup') return { lookup: 'capabilities' };
   if (rest === '/lookup/company') return { lookup: 'company' };
@@ -113,8 +117,10 @@ async function route(context: HandlerContext, request: Request, base: string): P
   }
   if (target && 'link' in target && target.kind === 'invitation') {
     if (method === 'GET' || method === 'HEAD') return getInvitationLink(context, request, target.link);
-    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, OPTIONS' } });
-    return notAllowed('GET, HEAD');
+    // A submission through the invitation: the same as POST {base}, the e-mail fixed, the invitation used.
+    if (method === 'POST') return postSubmission(context, request, (id) => `${base}/${id}`, target.link);
+    if (method === 'OPTIONS') return preflight(context.origins, request, 'GET, POST') ?? new Response(null, { status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' } });
+    return notAllowed('GET, HEAD, POST');
   }
   if (target && 'link' in target) {
     if (method === 'GET' || method === 'HEAD') return getInformation(context, request, target.link);
@@ -168,7 +174,7 @@ async function route(context: HandlerContext, request: Request, base: string): P
  * - `GET`/`POST {base}/information/{token}` (public): a request sent back for information, and its correction;
  * - `GET`/`POST {base}/invitations`, `GET {base}/invitations/{id}`, `POST …/revoke`, `POST …/resend`
  *   (admin): invitations; `GET {base}/invitation/{token}` (public) what an invitation link opens,
- *   and `POST {base}?invitation={token}` a request answering it;
+ *   and `POST {base}/invitation/{token}` a request answering it;
  * - `GET`/`DELETE {base}/{id}/personal-data` (admin): export or erase an applicant's data.
  * - `GET {base}/lookup`, `GET {base}/lookup/company?siret=` and `GET {base}/lookup/address?q=`
  *   (public, rate-limited, with the `lookups` option): which lookups are on, a company to

@@ -15,7 +15,7 @@ function linkOf(message: MailMessage): string {
 const json = (path: string, body: unknown, method = 'POST'): Request => admin(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const link = (token: string): Request => new Request(`${URL_BASE}/invitation/${token}`);
 const submitWith = (token: string, values: Record<string, unknown> = {}): Request =>
-  new Request(`${URL_BASE}?invitation=${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(validBody(values)) });
+  new Request(`${URL_BASE}/invitation/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(validBody(values)) });
 
 async function invite(built: ReturnType<typeof processingSetup>, body: Record<string, unknown> = {}): Promise<{ id: string; token: string; body: Record<string, unknown> }> {
   const response = await built.handler(json('/invitations', { email: 'lea@boulangerie.example', companyName: 'Boulangerie Léa', values: { city: 'Lyon', postalCode: '69003' }, locale: 'fr', ...body }));
@@ -131,5 +131,19 @@ describe('invitations', () => {
     const { handler } = processingSetup({ invitationUrl: undefined });
     await assertProblem(await handler(json('/invitations', { email: 'a@example.com' })), 501);
     await assertProblem(await built.handler(submitWith('B'.repeat(43))), 404);
+  });
+
+  test('the public read routes answer beside a link as beside the base (the form finds them from its action)', async () => {
+    const built = processingSetup();
+    const token = 'C'.repeat(43);
+    for (const link of ['information', 'invitation']) {
+      for (const path of ['/lookup', '/challenge']) {
+        const beside = await built.handler(new Request(`${URL_BASE}/${link}/${token}${path}`));
+        const direct = await built.handler(new Request(`${URL_BASE}${path}`));
+        assert.equal(beside.status, direct.status, `${link}${path}`);
+        assert.equal(await beside.text(), await direct.text(), `${link}${path}`);
+      }
+    }
+    assert.equal((await built.handler(new Request(`${URL_BASE}/invitation/${token}/notifications`))).status, 404, 'never an admin route');
   });
 });

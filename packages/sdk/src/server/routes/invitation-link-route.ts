@@ -23,13 +23,10 @@ export async function getInvitationLink(context: HandlerContext, request: Reques
 }
 
 /**
- * The invitation a submission answers (`POST {base}?invitation={token}`), or `undefined` when
- * the URL names none. A link that is unknown, used, expired or revoked is refused with a 410
- * (404 when unknown) before anything is read.
+ * The invitation a submission answers (`POST {base}/invitation/{token}`). A link that is unknown,
+ * used, expired or revoked is refused with a 410 (404 when unknown) before anything is read.
  */
-export async function submissionInvitation(context: HandlerContext, request: Request): Promise<InvitationRecord | Response | undefined> {
-  const token = new URL(request.url).searchParams.get('invitation');
-  if (token === null) return undefined;
+export async function submissionInvitation(context: HandlerContext, request: Request, token: string): Promise<InvitationRecord | Response> {
   const headers = context.origins.corsHeaders(request);
   if (!ACTIVATION_TOKEN_PATTERN.test(token) || !context.decisions) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
   const store = context.decisions;

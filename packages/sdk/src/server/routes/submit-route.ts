@@ -98,7 +98,7 @@ function localeOf(body: unknown, request: Request): string {
  * `POST {base}`: public. Cheap refusals come first (rate limit, origin, content type, key),
  * then the body is read under the size limit, then the config and validation run.
  */
-export async function postSubmission(context: HandlerContext, request: Request, location: (id: string) => string): Promise<Response> {
+export async function postSubmission(context: HandlerContext, request: Request, location: (id: string) => string, invitationToken?: string): Promise<Response> {
   await checkRateLimit(context, request);
   if (!context.origins.allows(request)) {
     return problem(403, 'Submissions from another site are not accepted.', { type: 'urn:account-request:problem:cross-site' });
@@ -108,7 +108,7 @@ export async function postSubmission(context: HandlerContext, request: Request, 
   const key = readIdempotencyKey(request);
   // Before the body is read and anything stored: a bot without a solution costs nothing more.
   await requireBotCheck(context, request, key);
-  const invitation = await submissionInvitation(context, request);
+  const invitation = invitationToken === undefined ? undefined : await submissionInvitation(context, request, invitationToken);
   if (invitation instanceof Response) return invitation;
   const submission = await readSubmission(context, request, kind, async () => (await context.currentConfig()).config);
   const { config } = await context.currentConfig();

@@ -58,7 +58,7 @@ export async function livedRequest(store: WebhookStore & DecisionStore = createM
   assert.equal(invited.status, 201);
   await settle();
   const invitationToken = linkIn('invitation', mail.sent.at(-1)!);
-  const created = await handler(new Request(`${URL_BASE}?invitation=${invitationToken}`, {
+  const created = await handler(new Request(`${URL_BASE}/invitation/${invitationToken}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(validBody({ ...PERSONAL, newsletter: true })),
   }));
   assert.equal(created.status, 201, await created.clone().text());
