@@ -5,7 +5,7 @@ import * as validators from './index.js';
 test('the index exports exactly the documented validators', () => {
   assert.deepEqual(Object.keys(validators).sort(), [
     'PASSWORD_MAX_LENGTH', 'PASSWORD_MIN_LENGTH', 'checkPassword', 'checkPostalCode', 'checkVatNumber',
-    'codePointLength', 'compactIdentifier', 'hasForbiddenCharacters', 'isSafeRedirectUrl', 'isValidCountryCode',
+    'codePointLength', 'compactIdentifier', 'countryCodes', 'hasForbiddenCharacters', 'isSafeRedirectUrl', 'isValidCountryCode',
     'isValidEmail', 'isValidHttpUrl', 'isValidPhone', 'isValidSiren', 'isValidSiret', 'normalizeEmail', 'normalizeText',
   ]);
 });

@@ -6,5 +6,5 @@ export { isValidPhone } from './phone.js';
 export { normalizeEmail, isValidEmail } from './email.js';
 export { isValidHttpUrl } from './url.js';
 export { checkPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, type PasswordCheckOptions } from './password.js';
-export { isValidCountryCode } from './country.js';
+export { isValidCountryCode, countryCodes } from './country.js';
 export { isSafeRedirectUrl } from './redirect.js';
