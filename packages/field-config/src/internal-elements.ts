@@ -1,11 +1,15 @@
 import { AccountRequestForm } from '@account-request/form/account-request-form.js';
+import { FfcConditionDialog } from './conditions/condition-dialog.js';
 import { FfcCustomFields } from './custom-fields/custom-fields.js';
 import { FfcFieldRows } from './field-rows/field-rows.js';
+import { FfcStepEditor } from './field-rows/step-editor.js';
 import { FfcPreview } from './preview/preview.js';
 import { FfcSettings } from './settings/settings.js';
 
 const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
   'ffc-field-rows': FfcFieldRows,
+  'ffc-step-editor': FfcStepEditor,
+  'ffc-condition-dialog': FfcConditionDialog,
   'ffc-custom-fields': FfcCustomFields,
   'ffc-settings': FfcSettings,
   'ffc-preview': FfcPreview,

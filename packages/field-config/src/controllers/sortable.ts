@@ -7,6 +7,8 @@ export interface SortableOptions {
   readonly container: () => HTMLElement | null | undefined;
   /** Called once per drop that changed the order, with draggable indexes. */
   readonly onMove: (from: number, to: number) => void;
+  /** The rows that move (default: those naming a field, `[data-field-id]`). */
+  readonly draggable?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export class SortableController implements ReactiveController {
     this.#container = container;
     this.#sortable = Sortable.create(container, {
       handle: '[part~=handle]',
-      draggable: '[data-field-id]',
+      draggable: this.#options.draggable ?? '[data-field-id]',
       // Pointer events rather than native HTML5 drag: one code path for mouse, pen and touch,
       // and a ghost that keeps the editor's shadow styles.
       forceFallback: true,

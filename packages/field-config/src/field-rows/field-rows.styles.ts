@@ -61,6 +61,31 @@ export const fieldRowsStyles = css`
     display: block;
     font-size: 0.85em;
   }
+  thead th.condition,
+  td.condition {
+    inline-size: auto;
+    text-align: start;
+  }
+  td.condition button {
+    font-size: 0.9em;
+    white-space: nowrap;
+  }
+  [part~='condition'] {
+    display: block;
+    font-size: 0.85em;
+    color: var(--ffc-muted-color, #575c66);
+  }
+  tr[part~='step'] {
+    background: var(--ffc-badge-background, #e3e8f4);
+    color: var(--ffc-badge-color, #243a73);
+  }
+  tr[part~='step'] th {
+    font-weight: 600;
+  }
+  td.step-actions {
+    inline-size: auto;
+    text-align: end;
+  }
   input[type='checkbox'] {
     inline-size: 1.15em;
     block-size: 1.15em;

@@ -1,19 +1,23 @@
-import { html, LitElement, nothing, svg } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
-import { isCatalogFieldId, isLocked, moveField, setDisplayed, setRequired } from '@account-request/sdk';
+import { format, localize, moveField, removeStepBreak, setDisplayed, setRequired } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { SortableController } from '../controllers/sortable.js';
 import { labeller } from '../labels.js';
 import { sharedStyles } from '../shared.styles.js';
+import { fieldRow } from './field-row.js';
 import { fieldRowsStyles } from './field-rows.styles.js';
+import { configOfRows, moveRow, rowsOf, stepOf, type Row } from './rows.js';
+import { stepRow } from './step-row.js';
 
-const grip = svg`<svg viewBox="0 0 10 16" aria-hidden="true" focusable="false"><circle cx="2.5" cy="2.5" r="1.5"/><circle cx="7.5" cy="2.5" r="1.5"/><circle cx="2.5" cy="8" r="1.5"/><circle cx="7.5" cy="8" r="1.5"/><circle cx="2.5" cy="13.5" r="1.5"/><circle cx="7.5" cy="13.5" r="1.5"/></svg>`;
+const handleOf = (row: Row): string => (row.kind === 'field' ? `tr[data-field-id="${CSS.escape(row.id)}"]` : `tr[data-step="${CSS.escape(row.before)}"]`);
 
 /**
  * Internal: the "field list" table of `<form-field-config>`, one row per field in display
- * order, reordered by drag and drop (sortablejs) or by the arrow keys on a row's handle.
+ * order and one per step break above the field its step starts at, reordered by drag and drop
+ * (sortablejs) or by the arrow keys on a row's handle. Each field's row says when it is shown
+ * and opens the "Show only when…" dialog; step breaks are added and edited below the table.
  * Reads and edits the draft through the editor context.
  */
 export class FfcFieldRows extends LitElement {
@@ -25,32 +29,47 @@ export class FfcFieldRows extends LitElement {
     super();
     new SortableController(this, {
       container: () => this.renderRoot.querySelector('tbody'),
+      draggable: '[data-field-id], [data-step]',
       onMove: (from, to) => void this.#move(from, to, false),
     });
   }
 
-  /** Moves the row at `from` to `to`, announces it, and refocuses its handle when asked. */
+  /** Moves the row at `from` to `to` (indexes among all rows), announces it, and refocuses its handle when asked. */
   async #move(from: number, to: number, focus: boolean): Promise<void> {
     const store = this.#store.value;
-    const id = store?.config.fields[from]?.id;
-    if (!store || id === undefined || to < 0 || to >= store.config.fields.length || to === from) return;
-    if (store.edit((config) => moveField(config, from, to)) !== undefined) return;
-    store.announce(store.t.moved(labeller(store.config, store.locale)(id), to + 1, store.config.fields.length));
+    if (!store) return;
+    const rows = rowsOf(store.config);
+    const next = moveRow(rows, from, to);
+    const moved = next?.[to];
+    if (!next || !moved) return;
+    // Without breaks the rows are the fields: one moveField, as the SDK names it.
+    const plain = rows.every((row) => row.kind === 'field');
+    if (store.edit((config) => (plain ? moveField(config, from, to) : configOfRows(config, next))) !== undefined) return;
+    store.announce(this.#moved(store, next, moved, plain));
     if (!focus) return;
     await this.updateComplete;
     // The row's nodes were moved by the render: focus was lost, so find the handle again.
-    this.renderRoot.querySelector<HTMLElement>(`tr[data-field-id="${CSS.escape(id)}"] [part~='handle']`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`${handleOf(moved)} [part~='handle']`)?.focus();
+  }
+
+  #moved(store: EditorStore, rows: readonly Row[], moved: Row, plain: boolean): string {
+    const { t, config, locale } = store;
+    const label = labeller(config, locale);
+    if (moved.kind === 'step') return format(t.stepMoved, { title: localize(moved.title, locale), label: label(moved.before) });
+    const fields = rows.filter((row) => row.kind === 'field');
+    const position = fields.indexOf(moved) + 1;
+    if (plain) return t.moved(label(moved.id), position, fields.length);
+    return format(t.movedInStep, { label: label(moved.id), position, total: fields.length, step: stepOf(rows, moved.id) });
   }
 
   #onKeydown(event: KeyboardEvent): void {
     const store = this.#store.value;
-    const handle = (event.target as Element).closest("[part~='handle']");
-    const id = handle?.closest('tr')?.dataset['fieldId'];
-    if (!store || !id || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const from = store.config.fields.findIndex((entry) => entry.id === id);
-    const last = store.config.fields.length - 1;
-    const to = { ArrowUp: from - 1, ArrowDown: from + 1, Home: 0, End: last }[event.key];
-    if (to === undefined) return;
+    const tr = (event.target as Element).closest("[part~='handle']")?.closest('tr');
+    if (!store || !tr || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const rows = [...(tr.parentElement?.children ?? [])];
+    const from = rows.indexOf(tr);
+    const to = { ArrowUp: from - 1, ArrowDown: from + 1, Home: 0, End: rows.length - 1 }[event.key];
+    if (from < 0 || to === undefined) return;
     event.preventDefault();
     void this.#move(from, to, true);
   }
@@ -65,28 +84,26 @@ export class FfcFieldRows extends LitElement {
     else if (name === 'required') store.edit((config) => setRequired(config, id, checked));
   }
 
-  #row(store: EditorStore, label: (id: string) => string, id: string, displayed: boolean, required: boolean) {
-    const { t } = store;
-    const name = label(id);
-    const locked = isLocked(id);
-    const reason = locked ? `why-${id}` : undefined;
-    return html`<tr data-field-id=${id} part=${locked ? 'row locked' : 'row'}>
-      <td>
-        <button type="button" part="handle" aria-label=${t.move(name)} aria-describedby="hint">${grip}</button>
-      </td>
-      <th scope="row" part="label">
-        ${name}${isCatalogFieldId(id) ? nothing : html`<span part="badge">${t.custom}</span>`}
-        ${reason ? html`<span part="reason" id=${reason}>${t.locked}</span>` : nothing}
-      </th>
-      <td>
-        <input type="checkbox" id=${`d-${id}`} name="displayed" .checked=${live(displayed)} ?disabled=${locked} aria-describedby=${reason ?? nothing} />
-        <label class="vh" for=${`d-${id}`}>${t.displayedFor(name)}</label>
-      </td>
-      <td>
-        <input type="checkbox" id=${`r-${id}`} name="required" .checked=${live(required)} ?disabled=${locked} aria-describedby=${reason ?? nothing} />
-        <label class="vh" for=${`r-${id}`}>${t.requiredFor(name)}</label>
-      </td>
-    </tr>`;
+  #onClick(event: Event): void {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const tr = button?.closest('tr');
+    const store = this.#store.value;
+    if (!button || !tr || !store) return;
+    const action = button.dataset['action'];
+    const id = tr.dataset['fieldId'];
+    const before = tr.dataset['step'];
+    if (action === 'condition' && id) void this.renderRoot.querySelector('ffc-condition-dialog')?.open(id, button);
+    else if (action === 'edit-step' && before) void this.renderRoot.querySelector('ffc-step-editor')?.edit(before, button);
+    else if (action === 'remove-step' && before) void this.#removeStep(store, before);
+  }
+
+  async #removeStep(store: EditorStore, before: string): Promise<void> {
+    const step = rowsOf(store.config).find((row) => row.kind === 'step' && row.before === before);
+    if (step?.kind !== 'step' || store.edit((config) => removeStepBreak(config, before)) !== undefined) return;
+    store.announce(format(store.t.stepRemoved, { title: localize(step.title, store.locale) }));
+    await this.updateComplete;
+    // Its row is gone: the field it started at takes the focus.
+    this.renderRoot.querySelector<HTMLElement>(`tr[data-field-id="${CSS.escape(before)}"] [part~='handle']`)?.focus();
   }
 
   override render() {
@@ -94,8 +111,14 @@ export class FfcFieldRows extends LitElement {
     if (!store) return nothing;
     const { t, config } = store;
     const label = labeller(config, store.locale);
+    const rows = rowsOf(config);
+    const entries = new Map(config.fields.map((entry) => [entry.id, entry]));
+    const steps = rows.filter((row) => row.kind === 'step');
+    // Steps are numbered as the form shows them: fields above the first break make step 1.
+    const first = rows[0]?.kind === 'step' ? 1 : 2;
     return html`<h2 id="title">${t.fields}</h2>
       <p id="hint" part="help">${t.fieldsHint}</p>
+      <p id="steps-hint" part="help">${t.stepsHint}</p>
       <table part="table" aria-labelledby="title">
         <thead>
           <tr>
@@ -103,19 +126,26 @@ export class FfcFieldRows extends LitElement {
             <th scope="col">${t.field}</th>
             <th scope="col">${t.displayed}</th>
             <th scope="col">${t.required}</th>
+            <th scope="col" class="condition">${t.conditionColumn}</th>
           </tr>
         </thead>
-        <tbody @change=${this.#onChange} @keydown=${this.#onKeydown}>
+        <tbody @change=${this.#onChange} @keydown=${this.#onKeydown} @click=${this.#onClick}>
           ${repeat(
-            config.fields,
-            (entry) => entry.id,
-            (entry) => this.#row(store, label, entry.id, entry.displayed, entry.required),
+            rows,
+            // A break keeps its key while it moves (breaks never pass each other): its row, and focus, stay.
+            (row) => (row.kind === 'field' ? `f:${row.id}` : `s:${steps.indexOf(row)}`),
+            (row) => {
+              if (row.kind === 'step') return stepRow(store, row.before, row.title, steps.indexOf(row) + first);
+              const entry = entries.get(row.id);
+              return entry ? fieldRow(store, label, entry) : nothing;
+            },
           )}
         </tbody>
-      </table>`;
+      </table>
+      <ffc-step-editor exportparts="step-form, primary, error"></ffc-step-editor>
+      <ffc-condition-dialog exportparts="dialog, primary, help, error"></ffc-condition-dialog>`;
   }
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -49,15 +49,18 @@ function isTextEntry(target: EventTarget | undefined): boolean {
  * @csspart table - The field list table.
  * @csspart row - One row of the field list (`data-field-id` names the field).
  * @csspart locked - A row that is always displayed and required (with `row`).
+ * @csspart step - A step break's row (with `row`): a new step of the form starts at the field below it.
  * @csspart handle - The drag handle of a row, a button that also moves it with the arrow keys.
  * @csspart label - The cell naming a row's field.
  * @csspart badge - The "custom" marker of a custom field's row.
- * @csspart reason - Why a locked row cannot change.
+ * @csspart reason - Why a locked row cannot change (and what displaying the customer type does).
+ * @csspart condition - When a field is shown, in words ("Shown only when Country is France"), under its name.
+ * @csspart step-form - The form that adds a step break or edits one (titles, the field it starts at).
  * @csspart help - Help texts.
  * @csspart error - Error messages.
  * @csspart custom-list - The list of custom fields.
  * @csspart custom-field-form - The form that adds or edits a custom field.
- * @csspart dialog - The confirmation dialog of a removal.
+ * @csspart dialog - The modal dialogs: the confirmation of a removal, and a field's "Show only when…" condition.
  * @csspart preview - The preview pane.
  * @csspart preview-form - The `<account-request-form>` of the preview.
  *
@@ -341,7 +344,7 @@ export class FormFieldConfig extends LitElement {
       ${this.#draft
         ? html`<div part="layout">
             <div part="editor">
-              <ffc-field-rows exportparts="table, row, locked, handle, label, badge, reason, help, error"></ffc-field-rows>
+              <ffc-field-rows exportparts="table, row, locked, step, handle, label, badge, reason, condition, step-form, dialog, primary, help, error"></ffc-field-rows>
               <ffc-custom-fields exportparts="custom-list, custom-field-form, dialog, primary, help, error"></ffc-custom-fields>
               <ffc-settings exportparts="help, error"></ffc-settings>
             </div>
