@@ -8,22 +8,26 @@ import {
   CUSTOM_FIELD_FORMATS,
   CUSTOM_FIELD_TYPES,
   deriveCustomFieldId,
+  format,
   isConfigError,
   localize,
   removeCustomField,
+  setVisibleWhen,
   takesOptions,
   takesTextRules,
   updateCustomField,
 } from '@account-request/sdk';
-import type { CustomField } from '@account-request/sdk';
+import type { CustomField, FileKind } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { customFieldsStyles } from './custom-fields.styles.js';
 import { controlOf, draftOf, fieldOf, patchOf, type FieldDraft, type OptionDraft } from './draft.js';
+import { fileLimits } from './file-limits.js';
+import { labeller } from '../labels.js';
 
-type TextControl = 'labelFr' | 'labelEn' | 'id' | 'helpFr' | 'helpEn' | 'minLength' | 'maxLength';
+type TextControl = 'labelFr' | 'labelEn' | 'id' | 'helpFr' | 'helpEn' | 'minLength' | 'maxLength' | 'maxBytes' | 'maxFiles';
 // Controls in DOM order: the first one with an error gets the focus.
-const ORDER = ['general', 'type', 'labelFr', 'labelEn', 'id', 'helpFr', 'helpEn', 'options', 'format', 'minLength', 'maxLength'];
+const ORDER = ['general', 'type', 'labelFr', 'labelEn', 'id', 'helpFr', 'helpEn', 'options', 'format', 'minLength', 'maxLength', 'accept', 'maxBytes', 'maxFiles'];
 
 /**
  * Internal: the custom fields of `<form-field-config>`: a list with edit and remove (after a
@@ -37,6 +41,8 @@ export class FfcCustomFields extends LitElement {
   #draftValue: FieldDraft | undefined;
   #errorsValue: Readonly<Record<string, string>> = {};
   #removingValue: CustomField | undefined;
+  // A removal the SDK refused because another field's condition reads this one (field_in_use).
+  #inUse: { readonly by: string; readonly message: string } | undefined;
 
   // Private state: each change re-renders.
   get #draft(): FieldDraft | undefined {
@@ -91,6 +97,11 @@ export class FfcCustomFields extends LitElement {
       if (row) row[target.name as keyof OptionDraft] = target.value;
       return;
     }
+    if (target.name === 'accept') {
+      const kind = target.value as FileKind;
+      draft.accept = target.checked ? [...draft.accept, kind] : draft.accept.filter((item) => item !== kind);
+      return;
+    }
     if (target.name === 'type') draft.type = target.value as FieldDraft['type'];
     else if (target.name === 'format') draft.format = target.value as FieldDraft['format'];
     else draft[target.name as TextControl] = target.value;
@@ -113,7 +124,7 @@ export class FfcCustomFields extends LitElement {
     this.#errors = this.#describe(store, error);
     await this.updateComplete;
     const first = ORDER.find((name) => this.#errors[name]);
-    this.renderRoot.querySelector<HTMLElement>(first === 'options' ? '#options input, #add-option' : `#${first}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(first === 'options' ? '#options input, #add-option' : first === 'accept' ? '#accept input' : `#${first}`)?.focus();
   }
 
   // The SDK's issues, keyed by the form control their path points at, worded by the SDK for their code.
@@ -132,12 +143,35 @@ export class FfcCustomFields extends LitElement {
 
   #onRemoveClose(confirmed: boolean): void {
     const field = this.#removing;
+    const store = this.#store.value;
+    const error = confirmed && field ? store?.edit((config) => removeCustomField(config, field.id)) : undefined;
+    // Another field's condition reads it: the dialog stays, saying so and offering to remove that condition first.
+    const inUse = isConfigError(error) ? error.issues.find((issue) => issue.code === 'field_in_use') : undefined;
+    if (store && inUse) {
+      this.#inUse = { by: String(inUse.params?.['by'] ?? ''), message: configIssueMessage(inUse, store.locale) };
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part~="primary"]')?.focus());
+      return;
+    }
     this.renderRoot.querySelector('dialog')?.close();
     this.#removing = undefined;
+    this.#inUse = undefined;
     if (!confirmed || !field) return;
-    this.#store.value?.edit((config) => removeCustomField(config, field.id));
     if (this.#draft?.editing === field.id) this.#draft = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#add')?.focus());
+  }
+
+  // After field_in_use: removes the condition that reads the field, then asks again to remove the field.
+  #removeConditionFirst(): void {
+    const store = this.#store.value;
+    const by = this.#inUse?.by;
+    if (!store || !by) return;
+    if (store.edit((config) => setVisibleWhen(config, by, undefined)) === undefined) {
+      store.announce(format(store.t.conditionRemoved, { label: labeller(store.config, store.locale)(by) }));
+    }
+    this.#inUse = undefined;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part~="primary"]')?.focus());
   }
 
   #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string } = {}) {
@@ -213,6 +247,9 @@ export class FfcCustomFields extends LitElement {
             </div>
             <div class="pair">${this.#control('minLength', t.minLength, { type: 'number' })} ${this.#control('maxLength', t.maxLength, { type: 'number' })}</div>`
         : nothing}
+      ${draft.type === 'file'
+        ? fileLimits(store, draft, { control: (name, label, options) => this.#control(name, label, options), error: (name) => this.#error(name), errors: this.#errors })
+        : nothing}
       <div class="actions">
         <button type="submit" part="primary">${draft.editing ? t.apply : t.create}</button>
         <button type="button" @click=${() => this.#close()}>${t.cancel}</button>
@@ -243,10 +280,14 @@ export class FfcCustomFields extends LitElement {
       ${this.#draft
         ? this.#form(this.#draft, store)
         : html`<button type="button" id="add" ?disabled=${full} @click=${() => this.#open()}>${t.addField}</button>`}
-      <dialog part="dialog" aria-labelledby="confirm-text" @close=${() => (this.#removing = undefined)}>
-        <p id="confirm-text">${this.#removing ? t.confirmRemove(removing) : ''}</p>
+      <dialog part="dialog" aria-labelledby="confirm-text" @close=${() => ((this.#removing = undefined), (this.#inUse = undefined))}>
+        <p id="confirm-text">${this.#inUse ? this.#inUse.message : this.#removing ? t.confirmRemove(removing) : ''}</p>
         <div class="actions">
-          <button type="button" part="primary" @click=${() => this.#onRemoveClose(true)}>${t.remove}</button>
+          ${this.#inUse
+            ? html`<button type="button" part="primary" @click=${() => this.#removeConditionFirst()}>
+                ${format(t.removeConditionOf, { label: labeller(config, locale)(this.#inUse.by) })}
+              </button>`
+            : html`<button type="button" part="primary" @click=${() => this.#onRemoveClose(true)}>${t.remove}</button>`}
           <button type="button" autofocus @click=${() => this.#onRemoveClose(false)}>${t.cancel}</button>
         </div>
       </dialog>`;

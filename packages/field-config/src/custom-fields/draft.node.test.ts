@@ -36,3 +36,19 @@ test('SDK issues point at form controls', () => {
   assert.equal(controlOf({ path: ['customFields', 2, 'maxLength'], code: 'too_big', message: '' }), 'maxLength');
   assert.equal(controlOf({ path: ['fields'], code: 'unknown_field', message: '' }), 'general');
 });
+
+test('a file field: its kinds, the largest file in MB (a comma too) as bytes, the number of files; nothing typed leaves the defaults', () => {
+  const draft = draftOf();
+  Object.assign(draft, { id: 'kbis', type: 'file', labelEn: 'Kbis extract', accept: ['png', 'pdf'], maxBytes: '2,5', maxFiles: '3' });
+  assert.deepEqual(fieldOf(draft), { id: 'kbis', type: 'file', label: { en: 'Kbis extract' }, accept: ['pdf', 'png'], maxBytes: 2_621_440, maxFiles: 3 });
+  Object.assign(draft, { accept: ['pdf', 'jpeg', 'png'], maxBytes: '', maxFiles: '' });
+  assert.deepEqual(fieldOf(draft), { id: 'kbis', type: 'file', label: { en: 'Kbis extract' }, accept: ['pdf', 'jpeg', 'png'] });
+});
+
+test('a file field read back: its limits in the form, all kinds when it names none', () => {
+  const draft = draftOf({ id: 'id', type: 'file', label: 'ID', accept: ['jpeg'], maxBytes: 3 * 1024 * 1024, maxFiles: 2 });
+  assert.deepEqual([draft.accept, draft.maxBytes, draft.maxFiles], [['jpeg'], '3', '2']);
+  assert.deepEqual(draftOf({ id: 'id', type: 'file', label: 'ID' }).accept, ['pdf', 'jpeg', 'png']);
+  assert.equal(controlOf({ path: ['customFields', 0, 'accept'], code: 'missing_file_kinds', message: '' }), 'accept');
+  assert.equal(controlOf({ path: ['customFields', 0, 'maxBytes'], code: 'too_big', message: '' }), 'maxBytes');
+});

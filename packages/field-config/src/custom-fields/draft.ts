@@ -1,5 +1,8 @@
-import { exactText, takesOptions, takesTextRules } from '@account-request/sdk';
-import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, LocalizedText } from '@account-request/sdk';
+import { exactText, FILE_KINDS, takesOptions, takesTextRules } from '@account-request/sdk';
+import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, FileKind, LocalizedText } from '@account-request/sdk';
+
+/** Bytes in one MB as file limits count them (the SDK's `formatFileSize` shows 5 MiB as "5 MB"). */
+export const MEGABYTE = 1024 * 1024;
 
 /** One option row of the form, as typed. */
 export interface OptionDraft {
@@ -26,6 +29,10 @@ export interface FieldDraft {
   format: CustomFieldFormat | '';
   minLength: string;
   maxLength: string;
+  /** File fields: the kinds accepted, the largest file in MB and how many files (empty: the SDK's defaults). */
+  accept: FileKind[];
+  maxBytes: string;
+  maxFiles: string;
 }
 
 /** A form for a new field, or filled from `field` (a config's: its absent optional keys read as absent, see the SDK's parseConfig). */
@@ -44,11 +51,14 @@ export function draftOf(field?: CustomField): FieldDraft {
     format: field?.format ?? '',
     minLength: field?.minLength?.toString() ?? '',
     maxLength: field?.maxLength?.toString() ?? '',
+    accept: [...(field?.accept ?? FILE_KINDS)],
+    maxBytes: field?.maxBytes === undefined ? '' : String(Math.round((field.maxBytes / MEGABYTE) * 100) / 100),
+    maxFiles: field?.maxFiles?.toString() ?? '',
   };
 }
 
-// fr and en from the form over the other locales of the original text; undefined when empty.
-function text(fr: string, en: string, original?: LocalizedText): LocalizedText | undefined {
+/** fr and en from a form over the other locales of the original text; undefined when empty. */
+export function text(fr: string, en: string, original?: LocalizedText): LocalizedText | undefined {
   const map: Record<string, string> = typeof original === 'object' ? { ...original } : {};
   for (const [locale, value] of [['fr', fr.trim()], ['en', en.trim()]] as const) {
     if (value) map[locale] = value;
@@ -58,6 +68,8 @@ function text(fr: string, en: string, original?: LocalizedText): LocalizedText |
 }
 
 const length = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value));
+// MB as typed (a comma is a decimal separator in most of the editor's languages) to whole bytes.
+const bytes = (value: string): number | undefined => (value.trim() === '' ? undefined : Math.round(Number(value.trim().replace(',', '.')) * MEGABYTE));
 
 /**
  * The changes the form describes, for `updateCustomField` (undefined removes a property),
@@ -74,6 +86,8 @@ export function patchOf(draft: FieldDraft): CustomFieldPatch & { readonly label:
     format: textual && draft.format ? draft.format : undefined,
     minLength: textual ? length(draft.minLength) : undefined,
     maxLength: textual ? length(draft.maxLength) : undefined,
+    // Only a file field names its limits (the SDK drops them when the type changes away from file).
+    ...(type === 'file' ? { accept: FILE_KINDS.filter((kind) => draft.accept.includes(kind)), maxBytes: bytes(draft.maxBytes), maxFiles: length(draft.maxFiles) } : {}),
   };
 }
 
@@ -89,5 +103,5 @@ export function controlOf(issue: ConfigIssue): string {
   const [root, , key] = issue.path;
   if (root !== 'customFields' || typeof key !== 'string') return 'general';
   if (key === 'label' || key === 'help') return `${key}Fr`;
-  return ['id', 'type', 'options', 'format', 'minLength', 'maxLength'].includes(key) ? key : 'general';
+  return ['id', 'type', 'options', 'format', 'minLength', 'maxLength', 'accept', 'maxBytes', 'maxFiles'].includes(key) ? key : 'general';
 }
