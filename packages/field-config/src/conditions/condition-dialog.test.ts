@@ -161,6 +161,12 @@ describe('<ffc-condition-dialog> ("Show only when…")', () => {
 
   it('has no button on locked rows nor on the customer type, which take no condition; company rows say the built-in rule', async () => {
     const el = await mount(setDisplayed(defaultConfig(), 'customerType', true));
+    // The customer-type row: first once displayed, always required then, and saying what it does.
+    expect(el.config?.fields[0]?.id).to.equal('customerType');
+    const required = row(el, 'customerType').querySelector<HTMLInputElement>('input[name="required"]')!;
+    expect([required.checked, required.disabled]).to.deep.equal([true, true]);
+    const note = part(el, 'ffc-field-rows').getElementById(required.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).to.equal('Displayed, it comes first and is always required; the company fields are then asked of companies only.');
     expect(conditionButton(el, 'companyName')).to.equal(null);
     expect(conditionButton(el, 'customerType')).to.equal(null);
     expect(conditionText(el, 'siret')).to.equal('Shown only when Customer type is Company');

@@ -64,6 +64,19 @@ const CONFIRMED = 'confirmed';
  * @csspart vat-offer - The VAT number derived from the SIRET, offered while the VAT field is empty (its button: `vat-accept`).
  * @csspart warning - A note that never blocks the request: a closed establishment, a VAT number of another company.
  * @csspart suggestions - The listbox of address suggestions under the street field (each option: `suggestion`).
+ * @csspart step-heading - In a form in steps: the `<h2>` of the current step, focused on Next and Back (holds `progress` and `step-title`).
+ * @csspart progress - "Step 2 of 3".
+ * @csspart step-title - The current step's title.
+ * @csspart summary - On the last step: the answers of the earlier steps (each row: `answer`; its button: `change`).
+ * @csspart answer - One answer of the summary (a question, the answer, a `change` button).
+ * @csspart change - The "Change" button of an answer: goes back to its step and field.
+ * @csspart back - The Back button of a form in steps.
+ * @csspart next - The Next button of a form in steps (the submit button on the last step).
+ * @csspart file-hint - Under a file field: the kinds, size and number of files it takes.
+ * @csspart file-again - After a reload: the files to choose again (a draft keeps no file).
+ * @csspart file-list - The list of the files chosen for a file field (each: `file`).
+ * @csspart file - One chosen file: its name, its size and its `remove` button.
+ * @csspart remove - The button that takes a file off the list.
  * @csspart actions - The row holding the buttons.
  * @csspart submit - The submit button.
  * @csspart retry - The retry button shown after a network or server failure.
