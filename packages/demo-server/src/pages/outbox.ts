@@ -51,7 +51,9 @@ export function messagePage(options: { readonly locale: PageLocale; readonly not
   <dt>${t.outboxColumns.state}</dt><dd>${t.states[n.state]}</dd>
   <dt>${t.outboxColumns.attempts}</dt><dd>${n.attempts}</dd>${n.lastError ? html`
   <dt>${t.outboxColumns.error}</dt><dd>${n.lastError}</dd>` : ''}
-  <dt>${t.columns.open}</dt><dd><a href="/admin/requests/${n.requestId}?lang=${lang}">${n.requestId}</a></dd>
+  <dt>${t.columns.open}</dt><dd>${n.kind === 'invitation'
+    ? html`<a href="/admin/invitations/?lang=${lang}">${t.decisions.invitations}</a>`
+    : html`<a href="/admin/requests/${n.requestId}?lang=${lang}">${n.requestId}</a>`}</dd>
 </dl>
 ${options.eml === undefined ? html`<p>${t.noFile}</p>` : html`<pre class="eml" tabindex="0">${options.eml}</pre>`}`;
   return layout({ locale: lang, title: n.subject, path: `/admin/outbox/${n.id}`, main, variant: 'admin' });
