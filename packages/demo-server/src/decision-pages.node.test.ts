@@ -145,4 +145,20 @@ describe('demo pages of the decision step', () => {
     }
     assert.equal((await record(id)).status, 'new');
   });
+
+  test('the retention setting of the saved config erases a rejected request once its days have passed', async () => {
+    const id = await submit();
+    await postForm(`/admin/requests/${id}/status/confirm`, { version: '1', status: 'rejected', reason: 'other', message: 'Doublon.', notify: 'true' });
+    assert.equal((await app.applyRetention()).erased, 0, 'off by default');
+    const current = await get(`${API_BASE}/config`);
+    const config = (await current.json()) as { settings: Record<string, unknown> };
+    const saved = await app.fetch(new Request(`${ORIGIN}${API_BASE}/config`, {
+      method: 'PUT', headers: { ...ADMIN, 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag')!, Origin: ORIGIN },
+      body: JSON.stringify({ ...config, settings: { ...config.settings, retentionDays: 7 } }),
+    }));
+    assert.equal(saved.status, 200);
+    assert.equal((await app.applyRetention(new Date(Date.now() + 6 * 86_400_000))).erased, 0);
+    assert.ok((await app.applyRetention(new Date(Date.now() + 8 * 86_400_000))).erased >= 1);
+    assert.notEqual((await record(id)).erasedAt, undefined);
+  });
 });
