@@ -8,7 +8,6 @@ import { createOutbox, type Outbox } from '../processing/outbox.js';
 import { hashPassword } from '../passwords/password.js';
 import { isProcessingStore, type ProcessingStore } from '../stores/processing-store.js';
 import { isDecisionStore, type DecisionStore } from '../stores/decision-store.js';
-import { isDecisionStore, type DecisionStore } from '../stores/decision-store.js';
 import { HttpProblem, problem } from './problem.js';
 import { createFixedWindowLimiter, type RateLimiter } from './rate-limit.js';
 import { createBotCheck, type BotCheck } from './bot-check.js';
@@ -36,8 +35,6 @@ export interface HandlerContext {
   readonly hashPassword: (password: string) => Promise<string>;
   /** The store, when it implements the processing methods. */
   readonly processing: ProcessingStore | undefined;
-  /** The store, when it also implements the decision step's methods (information links, invitations, erasure). */
-  readonly decisions: DecisionStore | undefined;
   /** The store, when it also implements the decision step's methods (information links, invitations, erasure). */
   readonly decisions: DecisionStore | undefined;
   /** Delivers e-mails, when the handler has a notifier. */
@@ -103,7 +100,6 @@ export function createContext(options: HandlerOptions): HandlerContext {
     leaseMs,
     now,
     processing,
-    decisions: processing && isDecisionStore(processing) ? processing : undefined,
     decisions: processing && isDecisionStore(processing) ? processing : undefined,
     outbox,
     webhooks,

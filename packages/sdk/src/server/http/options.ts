@@ -156,21 +156,6 @@ export interface HandlerOptions {
   readonly invitationUrl?: (token: string, request: Request) => string;
   /** How long an invitation link works unless the invitation says otherwise; default 30 days. */
   readonly invitationTtlMs?: number;
-  /**
-   * The page where an applicant corrects a request sent back for information (it shows the form
-   * filled with what they sent); `request` is the admin request that asked. Without it no
-   * information e-mail can carry a link (the status still changes).
-   */
-  readonly informationUrl?: (token: string, request: Request) => string;
-  /** How long a link to correct a request works; default 30 days. */
-  readonly informationTtlMs?: number;
-  /**
-   * The public form page an invitation links to, opened with the invitation's values filled in
-   * and its e-mail fixed. Without it the invitation routes answer 501.
-   */
-  readonly invitationUrl?: (token: string, request: Request) => string;
-  /** How long an invitation link works unless the invitation says otherwise; default 30 days. */
-  readonly invitationTtlMs?: number;
   /** The shop or company name the e-mails are signed with; default none. */
   readonly siteName?: string;
   /** Language of the alert e-mails to the sales team; default `en`. */
