@@ -1,10 +1,10 @@
 import {
   companyKey, searchText, toProcessedRecord,
-  type AccountRequestRecord, type ActivationTokenRecord, type FileInfo, type HistoryEntry, type NotificationRecord, type ConsentRecord, type ConsentRecord, type ProcessedRecord, type SiretCheck, type VatCheck,
+  type AccountRequestRecord, type ActivationTokenRecord, type FileInfo, type HistoryEntry, type NotificationRecord, type ConsentRecord, type ProcessedRecord, type SiretCheck, type VatCheck,
 } from '@account-request/sdk/server';
 
 /** The columns of `account_requests` a record is read from. */
-export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, field_values, password_hash, in_account, note, history, version, activated_at, vat_check, siret_check, consents, invitation_id, erased_at, consents, invitation_id, erased_at, files';
+export const REQUEST_COLUMNS = 'id, created_at, locale, access, status, field_values, password_hash, in_account, note, history, version, activated_at, vat_check, siret_check, consents, invitation_id, erased_at, files';
 
 /** A row of `account_requests` as {@link REQUEST_COLUMNS} selects it (node-postgres parses json and timestamptz). */
 export interface RequestRow {
@@ -22,9 +22,6 @@ export interface RequestRow {
   activated_at: Date | null;
   vat_check: VatCheck | null;
   siret_check: SiretCheck | null;
-  consents: ConsentRecord[] | null;
-  invitation_id: string | null;
-  erased_at: Date | null;
   consents: ConsentRecord[] | null;
   invitation_id: string | null;
   erased_at: Date | null;
@@ -48,9 +45,6 @@ export function toRecord(row: RequestRow): ProcessedRecord {
     ...(row.activated_at !== null ? { activatedAt: row.activated_at.toISOString() } : {}),
     ...(row.vat_check !== null ? { vatCheck: row.vat_check } : {}),
     ...(row.siret_check !== null ? { siretCheck: row.siret_check } : {}),
-    ...(row.consents !== null ? { consents: row.consents } : {}),
-    ...(row.invitation_id !== null ? { invitationId: row.invitation_id } : {}),
-    ...(row.erased_at !== null ? { erasedAt: row.erased_at.toISOString() } : {}),
     ...(row.consents !== null ? { consents: row.consents } : {}),
     ...(row.invitation_id !== null ? { invitationId: row.invitation_id } : {}),
     ...(row.erased_at !== null ? { erasedAt: row.erased_at.toISOString() } : {}),
