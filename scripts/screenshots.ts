@@ -1,7 +1,9 @@
-// `npm run screenshots`: docs/images/form.png and docs/images/editor.png, taken in headless
+// `npm run screenshots`: docs/images/form.png and docs/images/editor.png (and those of adaptive
+// forms: scripts/lib/adaptive-screenshots.ts), taken in headless
 // system Chromium (playwright-core) from the built examples/cms-snippet pages. Run `npm run build` first.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { adaptiveScreenshots } from './lib/adaptive-screenshots.js';
 import { launchChromium } from './lib/chromium.js';
 import { inlineConfigOf, startExampleServer } from '../examples/serve.js';
 
@@ -33,6 +35,7 @@ try {
   await admin.locator('form-field-config account-request-form [name="companyName"]').waitFor();
   await admin.screenshot({ path: `${root}/docs/images/editor.png` });
   console.log('wrote docs/images/editor.png');
+  await adaptiveScreenshots(browser, server.url, root);
 } finally {
   await browser.close();
   await server.close();
