@@ -478,6 +478,7 @@ export class AccountRequestForm extends LitElement {
     this.#draftStore.clear();
     this.#lookups.reset();
     this.#values.reset(this.#fields(), this.values);
+    this.#adaptive.reset();
     this.#feedback.clear();
     this.#submission.reset();
     this.#announce('');

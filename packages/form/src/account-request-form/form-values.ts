@@ -98,6 +98,7 @@ export class FieldValues {
   /** Back to the prefill, nothing typed, box unchecked. */
   reset(fields: readonly ResolvedField[], prefill: PrefillValues | undefined): void {
     this.#typed.clear();
+    this.#again = {};
     this.confirmed = false;
     this.prefill(fields, prefill);
   }

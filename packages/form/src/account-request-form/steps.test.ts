@@ -198,6 +198,23 @@ describe('<account-request-form> in steps', () => {
     await expect(light).to.be.accessible();
   });
 
+  it('clears the last step’s error summary once the next step shows, and reset() brings the first step back', async () => {
+    const el = await mount();
+    button(el, 'next')!.click();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('1 field needs attention.');
+    control(el, 'companyName').value = 'Acme SAS';
+    control(el, 'companyName').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    button(el, 'next')!.click();
+    await el.updateComplete;
+    expect(headingText(el)).to.equal('Step 2 of 3 Contact');
+    expect(statusText(el)).to.equal('');
+    el.reset();
+    await el.updateComplete;
+    expect(headingText(el)).to.equal('Step 1 of 3 Your company');
+    expect(control(el, 'companyName').value).to.equal('');
+  });
+
   it('speaks the language of the form', async () => {
     const el = await mount('fr');
     expect(headingText(el)).to.equal('Étape 1 sur 3 Votre société');

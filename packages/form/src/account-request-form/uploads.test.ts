@@ -154,6 +154,14 @@ describe('<account-request-form> file fields', () => {
     expect(root(third).querySelector(`#${control(third, 'kbis').id}-again`)).to.exist;
     await choose(third, pdf('kbis.pdf'));
     expect(root(third).querySelector(`#${control(third, 'kbis').id}-again`)).to.equal(null);
+
+    // reset() forgets the draft, its file names with it.
+    third.remove();
+    const fourth = await mount('local');
+    expect(root(fourth).querySelector('[part~="file-again"]')).to.exist;
+    fourth.reset();
+    await fourth.updateComplete;
+    expect(root(fourth).querySelector('[part~="file-again"]')).to.equal(null);
   });
 
   it('is accessible empty, with files, with an error and after a reload (axe)', async () => {

@@ -184,6 +184,11 @@ export class AdaptiveController implements ReactiveController {
     this.#stepper?.reveal(id);
   }
 
+  /** Back to the first step (after `reset()`). */
+  reset(): void {
+    this.#stepper?.first();
+  }
+
   /** What to render now. */
   view(): FormView {
     const current = this.#current();
@@ -237,7 +242,11 @@ export class AdaptiveController implements ReactiveController {
       value: (id) => host.values()[id],
       check: host.check,
       focusField: host.focusField,
-      focusHeading: () => void host.element.updateComplete.then(() => host.root().querySelector<HTMLElement>('.arf-step-heading')?.focus()),
+      // A new step: what the status line said of the last one (its errors) no longer holds.
+      focusHeading: () => {
+        host.announce('');
+        void host.element.updateComplete.then(() => host.root().querySelector<HTMLElement>('.arf-step-heading')?.focus());
+      },
       requestUpdate: () => host.element.requestUpdate(),
     };
   }

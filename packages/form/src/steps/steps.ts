@@ -92,6 +92,11 @@ export class Stepper {
     this.#host.focusHeading();
   }
 
+  /** Shows the first step. */
+  first(): void {
+    this.#go(0);
+  }
+
   /** Shows the step holding field `id`, if any (to focus an error or a field to change). */
   reveal(id: string): void {
     const index = this.#host.steps().findIndex((step) => step.fields.some((field) => field.id === id));
