@@ -101,7 +101,13 @@ export interface DeliveriesPageOptions {
   readonly notice?: WebhookNotice;
 }
 
-const EVENTS = { 'account-request.created': 'created', 'account-request.updated': 'updated', 'account-request.activated': 'activated', 'webhook.ping': 'ping' } as const;
+const EVENTS = {
+  'account-request.created': 'created',
+  'account-request.updated': 'updated',
+  'account-request.information-provided': 'informationProvided',
+  'account-request.activated': 'activated',
+  'webhook.ping': 'ping',
+} as const;
 
 /** `/admin/webhooks/{id}`: the deliveries of one endpoint, newest first: state, attempts, last status and answer, with "send again". */
 export function deliveriesPage(options: DeliveriesPageOptions): string {

@@ -3,11 +3,15 @@ import type { PublicRecord } from '../server/routes/processing-routes.js';
 
 /**
  * The events a webhook endpoint receives. Names are `<object>.<what happened>`; a receiver must
- * answer 2xx to (and may ignore) a type it does not know, since new ones are added over time:
- * `account-request.information-provided` is reserved for when an applicant can answer a request
- * for more information.
+ * answer 2xx to (and may ignore) a type it does not know, since new ones are added over time.
  */
-export const WEBHOOK_EVENT_TYPES = ['account-request.created', 'account-request.updated', 'account-request.activated', 'webhook.ping'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'account-request.created',
+  'account-request.updated',
+  'account-request.information-provided',
+  'account-request.activated',
+  'webhook.ping',
+] as const;
 
 /** One of {@link WEBHOOK_EVENT_TYPES}. */
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -32,6 +36,13 @@ export type RequestCreatedEvent = WebhookMessage<'account-request.created', { re
 /** An admin changed the status or the in-account flag: the request after the change, and each change with its before and after. */
 export type RequestUpdatedEvent = WebhookMessage<'account-request.updated', { readonly request: WebhookRequest; readonly changes: readonly WebhookChange[] }>;
 
+/**
+ * The applicant answered a request for more information through the e-mailed link: the request
+ * after the correction (back `in-progress`), the status change, and each value changed with its
+ * before and after (`{ field: "value", key, from, to }`).
+ */
+export type InformationProvidedEvent = WebhookMessage<'account-request.information-provided', { readonly request: WebhookRequest; readonly changes: readonly HistoryChange[] }>;
+
 /** The applicant chose a password through the activation link: the account is ready to use. */
 export type RequestActivatedEvent = WebhookMessage<'account-request.activated', { readonly request: WebhookRequest }>;
 
@@ -39,4 +50,4 @@ export type RequestActivatedEvent = WebhookMessage<'account-request.activated', 
 export type PingEvent = WebhookMessage<'webhook.ping', { readonly endpointId: string }>;
 
 /** Any message of {@link WEBHOOK_EVENT_TYPES}: switch on `type`. */
-export type WebhookEvent = RequestCreatedEvent | RequestUpdatedEvent | RequestActivatedEvent | PingEvent;
+export type WebhookEvent = RequestCreatedEvent | RequestUpdatedEvent | InformationProvidedEvent | RequestActivatedEvent | PingEvent;

@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '../../webhooks/events.js';
-import { reportedChanges, updatedEvent } from '../webhooks/messages.js';
+import { informationProvidedEvent as providedEvent, reportedChanges, updatedEvent } from '../webhooks/messages.js';
 import type { HistoryChange, ProcessedRecord } from './lifecycle.js';
 
 // The hook points of the decision step for webhooks (issue 15 ↔ issue 16): every change below is
@@ -19,6 +19,6 @@ export function decisionEvent(updated: ProcessedRecord, changes: readonly Histor
  * The event of an applicant's answer to a request for information (`info-requested` →
  * `in-progress`, with the changed values in `changes`).
  */
-export function informationProvidedEvent(updated: ProcessedRecord, changes: readonly HistoryChange[], at: string): WebhookEvent | undefined {
-  return decisionEvent(updated, changes, at);
+export function informationProvidedEvent(updated: ProcessedRecord, changes: readonly HistoryChange[], at: string): WebhookEvent {
+  return providedEvent(updated, changes, at);
 }

@@ -93,7 +93,7 @@ export async function postInformation(context: HandlerContext, request: Request,
   const changedLabels = changes.flatMap((change) => (change.field === 'value' && change.key ? [labels.get(change.key) ?? change.key] : []));
   const alert = correctionAlert(context, { ...current, values }, config, changedLabels, found.hash, request);
   const { webhooks } = context;
-  const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => informationProvidedEvent(updated, changes, at)!) : undefined;
+  const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => informationProvidedEvent(updated, changes, at)) : undefined;
   const updated = await context.store(() =>
     store.useInformationToken(
       found.hash,

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../../webhooks/events.js';
 import { createMemoryStore } from '../stores/store.js';
 import { moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
-import { setup } from '../test-helpers/setup.js';
+import { setup, validBody } from '../test-helpers/setup.js';
 import { startWebhookReceiver } from '../test-helpers/webhook-receiver.js';
 import { addWebhookEndpoint } from './admin.js';
 
@@ -71,6 +71,30 @@ describe('handler webhooks', () => {
     assert.deepEqual(items.map((item) => [item.type, item.state, item.requestId]).reverse(), [
       ['account-request.created', 'delivered', id], ['account-request.updated', 'delivered', id], ['account-request.updated', 'delivered', id], ['account-request.activated', 'delivered', id],
     ]);
+  });
+
+  it('sends information-provided when the applicant answers a request for information, with the status and value changes', async () => {
+    const { handler, mail, events } = await webhookSetup();
+    const id = await submit(handler, { postalCode: '13001' });
+    const { etag } = await read(handler, id);
+    assert.equal((await handler(patch(id, { status: 'info-requested', message: 'Le code postal ne correspond pas à Paris.' }, etag))).status, 200);
+    const link = /\/information\/([A-Za-z0-9_-]{43})/.exec(mail.sent.filter((message) => message.kind === 'information').at(-1)!.text)?.[1];
+    assert.ok(link, 'the e-mail carries the link');
+    const corrected = await handler(new Request(`https://shop.test/api/account-requests/information/${link}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...validBody({ postalCode: '75002' }), locale: 'fr' }),
+    }));
+    assert.equal(corrected.status, 200, await corrected.clone().text());
+    const all = await events(3);
+    assert.deepEqual(all.map((event) => event.type), ['account-request.created', 'account-request.updated', 'account-request.information-provided']);
+    const provided = all[2]!;
+    assert.ok(provided.type === 'account-request.information-provided');
+    assert.equal(provided.data.request.status, 'in-progress');
+    assert.equal(provided.data.request.values['postalCode'], '75002');
+    assert.deepEqual(provided.data.changes, [
+      { field: 'status', from: 'info-requested', to: 'in-progress' },
+      { field: 'value', key: 'postalCode', from: '13001', to: '75002' },
+    ]);
+    assert.doesNotMatch(JSON.stringify(provided), new RegExp(link), 'never the token');
   });
 
   it('sends nothing for a note alone, nor for a change that lost its race', async () => {

@@ -47,6 +47,11 @@ export function updatedEvent(record: ProcessedRecord, changes: readonly WebhookC
   return { type: 'account-request.updated', timestamp: at, data: { request: toPublicRecord(record), changes } };
 }
 
+/** `account-request.information-provided` for a request its applicant just corrected (every change: status and values). */
+export function informationProvidedEvent(record: ProcessedRecord, changes: readonly HistoryChange[], at: string): WebhookEvent {
+  return { type: 'account-request.information-provided', timestamp: at, data: { request: toPublicRecord(record), changes } };
+}
+
 /** `account-request.activated` for a request whose applicant just chose a password. */
 export function activatedEvent(record: ProcessedRecord, at: string): WebhookEvent {
   return { type: 'account-request.activated', timestamp: at, data: { request: toPublicRecord(record) } };

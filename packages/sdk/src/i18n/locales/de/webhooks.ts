@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Anfrage eingegangen',
     updated: 'Anfrage geändert',
+    informationProvided: 'Angaben vom Antragsteller ergänzt',
     activated: 'Konto aktiviert',
     ping: 'Test',
   },

@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Request received',
     updated: 'Request changed',
+    informationProvided: 'Information provided by the applicant',
     activated: 'Account activated',
     ping: 'Test',
   },

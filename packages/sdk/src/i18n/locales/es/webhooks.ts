@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Solicitud recibida',
     updated: 'Solicitud modificada',
+    informationProvided: 'Información aportada por el solicitante',
     activated: 'Cuenta activada',
     ping: 'Prueba',
   },

@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Demande reçue',
     updated: 'Demande modifiée',
+    informationProvided: 'Informations complétées par le demandeur',
     activated: 'Compte activé',
     ping: 'Test',
   },

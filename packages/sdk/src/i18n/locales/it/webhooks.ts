@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Richiesta ricevuta',
     updated: 'Richiesta modificata',
+    informationProvided: 'Informazioni fornite dal richiedente',
     activated: 'Account attivato',
     ping: 'Prova',
   },

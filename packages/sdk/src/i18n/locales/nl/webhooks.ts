@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Aanvraag ontvangen',
     updated: 'Aanvraag gewijzigd',
+    informationProvided: 'Informatie aangevuld door de aanvrager',
     activated: 'Account geactiveerd',
     ping: 'Test',
   },

@@ -47,6 +47,7 @@ export const webhooks = {
   events: {
     created: 'Pedido recebido',
     updated: 'Pedido alterado',
+    informationProvided: 'Informações prestadas pelo requerente',
     activated: 'Conta ativada',
     ping: 'Teste',
   },
