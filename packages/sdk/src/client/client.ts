@@ -1,10 +1,10 @@
-import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { ConfigError, parseConfig } from '../config/index.js';
 import type { FormConfig, SubmissionResult } from '../types.js';
 import { encodeSubmission, type SubmissionEnctype } from './encode.js';
 import { ConfigLoadError, ConfigSaveError, ConflictError, isAbortError } from './errors.js';
 import { readConfigIssues, readJson, readProblem } from './problem.js';
-import { kyRetry, type RetryPolicy } from './retry.js';
+import { createHttp, isHTTPError, type Fetch, type Http, type RequestOptions } from './http.js';
+import { retrySettings, type RetryPolicy } from './retry.js';
 import { lookup, readCapabilities, readCompany, readSuggestions, type LookupRequestOptions } from './lookups.js';
 import type { AddressSuggestion, CompanyLookup, LookupCapabilities } from '../lookups/types.js';
 import { readSubmissionResult, toSubmissionError } from './submission.js';
@@ -19,7 +19,7 @@ export interface ClientOptions {
    */
   readonly configUrl?: string | undefined;
   /** A fetch to use instead of the global one. */
-  readonly fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  readonly fetch?: Fetch;
   /** Per-attempt timeout in ms; default 15000. */
   readonly timeout?: number;
   /** Retries after a failed attempt (default 2), or a full {@link RetryPolicy} (e.g. which statuses). */
@@ -114,43 +114,39 @@ export function createClient(options: ClientOptions): Required<AccountRequestCli
   const base = options.base.replace(/\/+$/, '');
   const configUrl = options.configUrl ?? `${base}/config`;
   const submitUrl = base || '/';
-  const api: KyInstance = ky.create({
-    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-    headers: options.headers ?? {},
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const api: Http = createHttp({ timeout: options.timeout ?? DEFAULT_TIMEOUT_MS, headers: options.headers, fetch: options.fetch });
   // One request: the caller's abort passes through as is; any other failure is mapped by `fail`.
   const send = async (
     url: string,
-    init: Options,
+    init: RequestOptions,
     signal: AbortSignal | undefined,
     fail: (error: unknown, url: string) => unknown,
   ): Promise<Response> => {
     try {
       return await api(url, signal ? { ...init, signal } : init);
     } catch (error) {
-      throw isAbortError(error) ? error : await fail(error, url);
+      throw signal?.aborted || isAbortError(error) ? error : await fail(error, url);
     }
   };
 
   return {
     async loadConfig({ signal } = {}) {
-      const init: Options = { retry: kyRetry(options.retry, 'get'), headers: { Accept: 'application/json' } };
+      const init: RequestOptions = { retry: retrySettings(options.retry), headers: { Accept: 'application/json' } };
       return loaded(await send(configUrl, init, signal, loadFailure), configUrl);
     },
 
     async saveConfig(config, etag, { signal } = {}) {
       // Not retried: a PUT whose response was lost may have succeeded, and its retry would
       // then fail with a misleading 412.
-      const init: Options = { method: 'put', json: config, retry: 0, headers: { 'If-Match': etag, Accept: ACCEPT } };
+      const init: RequestOptions = { method: 'PUT', json: config, retry: 0, headers: { 'If-Match': etag, Accept: ACCEPT } };
       return loaded(await send(configUrl, init, signal, saveFailure), configUrl);
     },
 
     async submit(values, { idempotencyKey, locale, confirmed = true, enctype = 'application/json', signal, botCheck }) {
-      const init: Options = {
-        method: 'post',
+      const init: RequestOptions = {
+        method: 'POST',
         ...encodeSubmission({ values, confirmed, locale }, enctype),
-        retry: kyRetry(options.retry, 'post'),
+        retry: retrySettings(options.retry),
         headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT, ...(botCheck ? { 'Altcha-Payload': botCheck } : {}) },
       };
       return readSubmissionResult(await send(submitUrl, init, signal, toSubmissionError), submitUrl);

@@ -22,7 +22,7 @@ export function hasFiles(values: Readonly<Record<string, unknown>>): boolean {
 }
 
 /**
- * ky body options for one enctype: `json` for JSON, else a form body that sets its own
+ * The body options for one enctype: `json` for JSON, else a form body that sets its own
  * Content-Type. Form bodies flatten the submission for backends that only read classic forms:
  * each value becomes a top-level field named after its id, next to `confirmed` and `locale`.
  * Unchecked boxes (`false`) are left out as a browser would; `null`, `undefined` and objects

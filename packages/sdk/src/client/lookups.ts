@@ -1,4 +1,4 @@
-import { isHTTPError, type KyInstance } from 'ky';
+import { isHTTPError, type Http } from './http.js';
 import { AccountRequestError } from '../errors.js';
 import type { AddressSuggestion, CompanyLookup, LegalForm, LookupAddress, LookupCapabilities } from '../lookups/types.js';
 import { isAbortError } from './errors.js';
@@ -79,7 +79,7 @@ export function readSuggestions(body: unknown): AddressSuggestion[] | undefined 
  * One GET of a lookup route: the JSON body read by `read`, `null` for a 404 (unknown, or the
  * lookup is off), a {@link LookupError} for anything else but the caller's abort.
  */
-export async function lookup<T>(api: KyInstance, url: string, read: (body: unknown) => T | undefined, options: LookupRequestOptions = {}): Promise<T | null> {
+export async function lookup<T>(api: Http, url: string, read: (body: unknown) => T | undefined, options: LookupRequestOptions = {}): Promise<T | null> {
   let response: Response;
   try {
     response = await api(url, { retry: 0, timeout: options.timeout ?? 2500, headers: { Accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });

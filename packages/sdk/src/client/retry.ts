@@ -1,5 +1,5 @@
-import { isHTTPError, isTimeoutError, type RetryOptions } from 'ky';
 import { TRANSIENT_STATUSES } from './errors.js';
+import type { RetrySettings } from './http.js';
 
 /** How the client retries. */
 export interface RetryPolicy {
@@ -18,23 +18,18 @@ export interface RetryPolicy {
 }
 
 /**
- * ky retry options for the `retry` option of `createClient` (a limit or a {@link RetryPolicy}):
+ * The request settings for the `retry` option of `createClient` (a limit or a {@link RetryPolicy}):
  * retry network errors (fetch's `TypeError`), timeouts, 408/429/502/503/504 or the policy's
- * `statusCodes` (ky honours `Retry-After`, capped), and nothing else. 500 is not retried: it signals a bug that the same
- * request would hit again; other 4xx need a changed request.
+ * `statusCodes` (honouring `Retry-After` of a 429 or 503, capped), and nothing else. 500 is not
+ * retried: it signals a bug that the same request would hit again; other 4xx need a changed request.
  */
-export function kyRetry(retry: number | RetryPolicy | undefined, method: 'get' | 'post'): RetryOptions {
+export function retrySettings(retry: number | RetryPolicy | undefined): RetrySettings {
   const policy: RetryPolicy = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
   return {
     limit: policy.limit ?? 2,
-    methods: [method],
-    statusCodes: [...(policy.statusCodes ?? TRANSIENT_STATUSES)],
+    statusCodes: policy.statusCodes ?? TRANSIENT_STATUSES,
     afterStatusCodes: [429, 503],
     maxRetryAfter: policy.maxRetryAfter ?? 10_000,
-    ...(policy.delay ? { delay: policy.delay } : {}),
-    retryOnTimeout: true,
-    // HTTP errors and timeouts go to ky's own checks (the statuses and `retryOnTimeout` above);
-    // of the other errors, only fetch's network failure (`TypeError`) is worth a retry.
-    shouldRetry: ({ error }) => (isHTTPError(error) || isTimeoutError(error) ? undefined : error.name === 'TypeError'),
+    delay: policy.delay ?? ((attempt) => 300 * 2 ** (attempt - 1)),
   };
 }

@@ -1,4 +1,4 @@
-import { isHTTPError, isTimeoutError } from 'ky';
+import { isHTTPError, isTimeoutError } from './http.js';
 import type { Access, SubmissionResult } from '../types.js';
 import { SubmissionError, type SubmissionRefusal } from './errors.js';
 import { parseRetryAfter, readJson, readProblem } from './problem.js';
@@ -11,7 +11,7 @@ const REFUSALS: Readonly<Record<string, SubmissionRefusal>> = {
   'urn:account-request:problem:cross-site': 'cross-site',
 };
 
-/** Maps whatever ky threw for a submission (other than the caller's abort) to a {@link SubmissionError}, never exposing ky's classes. */
+/** Maps whatever a submission's request threw (other than the caller's abort) to a {@link SubmissionError}, never exposing the request's own errors but as `cause`. */
 export async function toSubmissionError(error: unknown, url: string): Promise<SubmissionError> {
   if (!isHTTPError(error)) {
     const timeout = isTimeoutError(error);
