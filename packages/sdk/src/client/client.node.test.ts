@@ -200,6 +200,14 @@ describe('client.submit', () => {
     }
   });
 
+  test('a 413 that names a field (a file over its limit) is a validation failure on that field', async () => {
+    const fieldError = { field: 'kbis', code: 'file_too_large', message: 'Choose a file of 5 MB or less.' };
+    scriptPost(() => HttpResponse.json({ status: 413, detail: 'A file is too large.', errors: [fieldError] }, { status: 413, headers: { 'Content-Type': 'application/problem+json' } }));
+    const error = await submitError(submit(createClient({ base: BASE, retry: 0 })));
+    assert.deepEqual([error.reason, error.kind, error.retryable, error.refusal], ['validation', 'validation', false, undefined]);
+    assert.deepEqual(error.errors.map((e) => [e.field, e.code]), [['kbis', 'file_too_large']]);
+  });
+
   test('urlencoded and multipart flatten the values next to confirmed and locale', async () => {
     const seen = scriptPost(created);
     const values = { companyName: 'Acme & Co', newsletter: true, partnerOffers: false, skipped: null };

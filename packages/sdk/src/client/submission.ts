@@ -27,6 +27,10 @@ export async function toSubmissionError(error: unknown, url: string): Promise<Su
       ? new SubmissionError(detail ?? 'Some fields need attention', { ...failure, reason: 'validation', errors })
       : new SubmissionError(detail ?? 'The server refused the request (HTTP 422)', { ...failure, reason: 'key-reused', refusal: 'key-reused' });
   }
+  // A file over its limit that still reached the handler: its 413 names the field, like a 422's field errors.
+  if (status === 413 && errors.length > 0) {
+    return new SubmissionError(detail ?? 'A file is too large', { ...failure, reason: 'validation', errors });
+  }
   // The handler's bot check refused the solution (missing, expired, reused, invalid): a new one may pass.
   if (status === 403 && type?.startsWith('urn:account-request:problem:bot-check-') && type !== 'urn:account-request:problem:bot-check-unavailable') {
     return new SubmissionError(detail ?? 'The anti-robot check was refused', { ...failure, reason: 'bot-check' });
