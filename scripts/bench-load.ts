@@ -1,6 +1,8 @@
 // `npm run bench:load`: load on the demo server, loopback only, bounded in time. Not part of
 // `npm test` (timed figures belong in benchmarks, not in tests).
 //
+// Runs everything below twice: on SQLite (the default) and on PostgreSQL (a throwaway cluster of
+// Debian's binaries, or PG_TEST_URL; skipped with a line saying why when there is none).
 // 1. Starts the demo server as `npm start` does (packages/demo-server/src/main.ts, its own Node
 //    process) on 127.0.0.1, a free port and a temporary DATA_DIR, rate limit off
 //    (RATE_LIMIT_MAX=0), with an IPC channel through which it reports its memory (no public route).
@@ -17,6 +19,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type AutocannonRequest as CannonRequest, type AutocannonResult as CannonResult } from 'autocannon';
+import { startPostgres } from '../test/test-helpers/postgres.js';
 import { BENCH_SUBMISSION as VALID, withIdempotencyKey as withKey } from './lib/bench-requests.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -54,10 +57,12 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(dataDir: string): Promise<Server> {
+async function startServer(dataDir: string, databaseUrl?: string): Promise<Server> {
   // The public services of issue 14 off: the bench measures the server, not them.
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, RATE_LIMIT_MAX: '0', COMPANY_DIRECTORY_URL: '', VIES_URL: '', ADDRESS_API_URL: '' };
   delete env['NODE_TEST_CONTEXT'];
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
+  else delete env['DATABASE_URL'];
   const child = fork(MAIN, [], { env, execArgv: ['--expose-gc', '--import', 'tsx', '--import', PROBE], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -126,10 +131,9 @@ async function run(server: Server, name: string, requests: CannonRequest[]): Pro
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function main(): Promise<void> {
+async function bench(backend: string, failures: string[], databaseUrl?: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
-  const server = await startServer(dataDir);
-  const failures: string[] = [];
+  const server = await startServer(dataDir, databaseUrl);
   try {
     const submit = `/api/account-requests`;
     const probe = await fetch(`${server.url}${submit}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(VALID) });
@@ -167,7 +171,7 @@ async function main(): Promise<void> {
     const listed = (await (await fetch(`${server.url}${submit}?limit=200`, { headers: { Authorization: AUTH } })).json()) as { values: Record<string, unknown> }[];
     const created = listed.filter((record) => record.values['companyName'] === marker.values.companyName).length;
 
-    console.log(`\nDemo server load, loopback, ${SECONDS} s per run, ${CONNECTIONS} connections, rate limit off, SQLite (WAL, synchronous=FULL)`);
+    console.log(`\nDemo server load, loopback, ${SECONDS} s per run, ${CONNECTIONS} connections, rate limit off, ${backend}`);
     console.log(`Machine: ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the runs\n`);
     console.log('| run | req/s | p50 ms | p99 ms | requests | 2xx | 4xx | other (must be 0) | server RSS / heap after |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -176,13 +180,27 @@ async function main(): Promise<void> {
     console.log(`\nServer memory (after a full GC): before ${line(before)}; after ${line(after)}`);
     console.log(`\n${BURST} concurrent submissions with one Idempotency-Key: statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${ids.size} distinct id(s) answered, ${created} request(s) listed by the admin API`);
 
-    for (const row of rows) if (row.other > 0) failures.push(`${row.name}: ${row.other} answers neither 2xx nor 4xx`);
-    if (created !== 1) failures.push(`the burst created ${created} requests, not 1`);
-    if (ids.size !== 1) failures.push(`the burst answered ${ids.size} different ids`);
-    if ([...statuses.keys()].some((status) => status !== 201 && status !== 409)) failures.push(`the burst got statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    for (const row of rows) if (row.other > 0) failures.push(`${backend}, ${row.name}: ${row.other} answers neither 2xx nor 4xx`);
+    if (created !== 1) failures.push(`${backend}: the burst created ${created} requests, not 1`);
+    if (ids.size !== 1) failures.push(`${backend}: the burst answered ${ids.size} different ids`);
+    if ([...statuses.keys()].some((status) => status !== 201 && status !== 409)) failures.push(`${backend}: the burst got statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const failures: string[] = [];
+  await bench('SQLite (WAL, synchronous=FULL, group commit)', failures);
+  const postgres = await startPostgres();
+  if (typeof postgres === 'string') console.log(`\nPostgreSQL run skipped: ${postgres}`);
+  else {
+    try {
+      await bench(`PostgreSQL (${postgres.origin}, synchronous_commit on)`, failures, await postgres.createDatabase('bench_load'));
+    } finally {
+      await postgres.stop();
+    }
   }
   if (failures.length) {
     console.error(`\nFAILED:\n- ${failures.join('\n- ')}`);
