@@ -172,7 +172,7 @@ export function expectedPage(page: ReferencePage, root: string): string {
 /** Generates the SDK reference with TypeDoc (markdown plugin) into docs/reference/sdk/. */
 function generateSdkReference(root: string): void {
   const options = [
-    ['--entryPoints', 'packages/sdk/src/index.ts', 'packages/sdk/src/server.ts'],
+    ['--entryPoints', 'packages/sdk/src/index.ts', 'packages/sdk/src/server.ts', 'packages/sdk/src/zod.ts', 'packages/sdk/src/editing.ts'],
     ['--tsconfig', 'packages/sdk/tsconfig.build.json'],
     ['--plugin', 'typedoc-plugin-markdown'],
     ['--out', 'docs/reference/sdk'],

@@ -1,7 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
-import { configIssueMessage, describeCondition, EU_MEMBER_STATES, format, isConfigError, setVisibleWhen, texts } from '@account-request/sdk';
+import { EU_MEMBER_STATES, format, isConfigError, setVisibleWhen, texts } from '@account-request/sdk';
+import { configIssueMessage, describeCondition } from '@account-request/sdk/editing';
 import type { Condition, ConfigIssue } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { labeller } from '../labels.js';

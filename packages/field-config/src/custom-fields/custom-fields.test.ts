@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CONFIG_LIMITS, configIssueMessage, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
+import { CONFIG_LIMITS, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
+import { configIssueMessage } from '@account-request/sdk/editing';
 import { mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 

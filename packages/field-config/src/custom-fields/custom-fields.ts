@@ -4,7 +4,6 @@ import { ContextConsumer } from '@lit/context';
 import {
   addCustomField,
   CONFIG_LIMITS,
-  configIssueMessage,
   CUSTOM_FIELD_FORMATS,
   CUSTOM_FIELD_TYPES,
   deriveCustomFieldId,
@@ -17,6 +16,7 @@ import {
   takesTextRules,
   updateCustomField,
 } from '@account-request/sdk';
+import { configIssueMessage } from '@account-request/sdk/editing';
 import type { CustomField, FileKind } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { addCustomField, configIssueMessage, defaultConfig, formatFileSize, setVisibleWhen, type FormConfig } from '@account-request/sdk';
+import { addCustomField, defaultConfig, formatFileSize, setVisibleWhen, type FormConfig } from '@account-request/sdk';
+import { configIssueMessage } from '@account-request/sdk/editing';
 import { announcement, mount, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { CUSTOMER_TYPE_FIELD, describeVisibility, format, isCatalogFieldId, isLocked } from '@account-request/sdk';
+import { CUSTOMER_TYPE_FIELD, format, isCatalogFieldId, isLocked } from '@account-request/sdk';
+import { describeVisibility } from '@account-request/sdk/editing';
 import type { FieldEntry } from '@account-request/sdk';
 import type { EditorStore } from '../context.js';
 import { grip } from './grip.js';

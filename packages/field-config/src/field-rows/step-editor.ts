@@ -1,7 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
-import { addStepBreak, configIssueMessage, exactText, format, isConfigError, localize, moveStepBreak, setStepTitle } from '@account-request/sdk';
+import { addStepBreak, exactText, format, isConfigError, localize, moveStepBreak, setStepTitle } from '@account-request/sdk';
+import { configIssueMessage } from '@account-request/sdk/editing';
 import type { LocalizedText, StepBreak } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { text } from '../custom-fields/draft.js';

@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { LocaleController } from '@account-request/form/locale.js';
-import { configIssueMessage, createClient, defaultConfig } from '@account-request/sdk';
+import { createClient, defaultConfig } from '@account-request/sdk';
+import { configIssueMessage } from '@account-request/sdk/editing';
 import type { AccountRequestClient, ConfigIssue, FormConfig } from '@account-request/sdk';
 import { editorContext, type Edit, type EditorStore } from '../context.js';
 import { ConfigSyncController } from '../controllers/config-sync.js';

@@ -1,7 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
-import { configIssueMessage, exactText, isConfigError, updateSettings } from '@account-request/sdk';
+import { exactText, isConfigError, updateSettings } from '@account-request/sdk';
+import { configIssueMessage } from '@account-request/sdk/editing';
 import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
 import { editorContext } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
