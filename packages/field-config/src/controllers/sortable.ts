@@ -1,5 +1,18 @@
-import Sortable from 'sortablejs/modular/sortable.core.esm.js';
+import type Sortable from 'sortablejs/modular/sortable.core.esm.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+// sortablejs is a third of the editor's code: a chunk beside the bundle
+// (form-field-config.sortable.js), fetched once the first list is on screen. Until it is
+// there, rows move with the keyboard; a failed fetch is asked again by the next render.
+let library: Promise<typeof Sortable> | undefined;
+const loadSortable = (): Promise<typeof Sortable> =>
+  (library ??= import('../sortable/sortable.js').then(
+    (module) => module.default,
+    (error: unknown) => {
+      library = undefined;
+      throw error;
+    },
+  ));
 
 /** What {@link SortableController} needs from its host. */
 export interface SortableOptions {
@@ -13,8 +26,8 @@ export interface SortableOptions {
 
 /**
  * Drag and drop of rows by their handle (`[part~=handle]`), mouse and touch, with
- * sortablejs. Created after the first render (the container must exist), destroyed on
- * disconnect. Sortable moves DOM nodes itself; Lit owns them, so each drop puts the row
+ * sortablejs, loaded on demand. Created after the first render (the container must exist),
+ * destroyed on disconnect. Sortable moves DOM nodes itself; Lit owns them, so each drop puts the row
  * back where Lit left it and reports the move, and the next render reorders for real.
  */
 export class SortableController implements ReactiveController {
@@ -50,7 +63,20 @@ export class SortableController implements ReactiveController {
     this.hostDisconnected();
     if (!container) return;
     this.#container = container;
-    this.#sortable = Sortable.create(container, {
+    loadSortable().then(
+      (library) => {
+        // Still the list on screen (not replaced or disconnected meanwhile).
+        if (this.#container === container && !this.#sortable) this.#create(library, container);
+      },
+      () => {
+        // Forgotten, so the next render asks again; keyboard moves work meanwhile.
+        if (this.#container === container) this.#container = undefined;
+      },
+    );
+  }
+
+  #create(library: typeof Sortable, container: HTMLElement): void {
+    this.#sortable = library.create(container, {
       handle: '[part~=handle]',
       draggable: this.#options.draggable ?? '[data-field-id]',
       // Pointer events rather than native HTML5 drag: one code path for mouse, pen and touch,
