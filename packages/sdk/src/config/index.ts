@@ -1,5 +1,6 @@
 export { defaultConfig } from './defaults.js';
-export { parseConfig, safeParseConfig, configSchema, type SafeParseConfigResult, type ConfigSchema } from './parse.js';
+export { parseConfig, safeParseConfig, type SafeParseConfigResult } from './parse.js';
+export { configSchema, type ConfigSchema } from './zod-schema.js';
 export { ConfigError, isConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 export { CONFIG_LIMITS, CUSTOM_FIELD_TYPES, CUSTOM_FIELD_FORMATS, FILE_KINDS } from './schema.js';
 export { takesValueTests, conditionFields } from './conditions.js';

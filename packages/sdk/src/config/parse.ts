@@ -1,6 +1,4 @@
-import { NEVER, pipe, transform, unknown, type ZodMiniPipe, type ZodMiniTransform, type ZodMiniUnknown } from 'zod/mini';
 import type { FormConfig } from '../types.js';
-import { ensureJitless } from '../zod-setup.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 import { normalize } from './normalize.js';
 import { readRawConfig } from './schema.js';
@@ -48,25 +46,4 @@ export function parseConfig(input: unknown): FormConfig {
   const result = safeParseConfig(input);
   if (!result.success) throw result.error;
   return result.config;
-}
-
-/** The zod schema of a config: its output is the normalized config. */
-export type ConfigSchema = ZodMiniPipe<ZodMiniUnknown, ZodMiniTransform<FormConfig, unknown>>;
-
-/**
- * The config rules as a zod/mini schema, for code that speaks zod or Standard Schema (an API
- * framework validating a PUT body…). Runs {@link safeParseConfig}: each config issue becomes
- * a zod issue with the same path and message.
- */
-export function configSchema(): ConfigSchema {
-  ensureJitless();
-  return pipe(
-    unknown(),
-    transform((input: unknown, ctx) => {
-      const result = safeParseConfig(input);
-      if (result.success) return result.config;
-      for (const { path, message } of result.error.issues) ctx.issues.push({ code: 'custom', path: [...path], message, input });
-      return NEVER;
-    }),
-  );
 }
