@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 import { basicAuth, startServer, type RunningServer } from './test-helpers/server.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from './test-helpers/smtp-sink.js';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../../scripts/lib/smtp-sink.js';
 
 const postgres = await postgresForTests();
 const PASSWORD = 'multi-instance-admin-password';

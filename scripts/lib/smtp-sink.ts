@@ -1,7 +1,8 @@
-// An SMTP server on loopback that keeps what it receives, for tests that count e-mails: every
-// message with its Message-ID and the demo's X-Notification-Kind / X-Account-Request headers,
-// and when it arrived. `hang` makes it take messages but never confirm one (a mail relay that
-// stopped answering): the sender keeps waiting, and holds its outbox rows.
+// A fake SMTP server on loopback that keeps what it receives, for tests that count e-mails and
+// benches that time them: every message with its Message-ID and the demo's X-Notification-Kind /
+// X-Account-Request headers, and when it arrived. `delayMs` confirms each message only after that
+// wait (a distant or overloaded relay); `hang` never confirms one (a relay that stopped
+// answering): the sender keeps waiting, and holds its outbox rows. Nothing is delivered anywhere.
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 /** One message as the sink received it. */
@@ -30,7 +31,17 @@ function header(text: string, name: string): string {
   return new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded)?.[1]?.trim() ?? '';
 }
 
-function session(socket: Socket, hang: boolean, onMail: (mail: ReceivedMail) => void): void {
+/** Options of {@link startSmtpSink}. */
+export interface SmtpSinkOptions {
+  /** Never confirm a message. */
+  readonly hang?: boolean;
+  /** Confirm each message this long after its DATA ended. */
+  readonly delayMs?: number;
+  /** Default: a free port. */
+  readonly port?: number;
+}
+
+function session(socket: Socket, options: SmtpSinkOptions, onMail: (mail: ReceivedMail) => void): void {
   socket.setEncoding('latin1');
   const reply = (line: string): void => {
     if (!socket.destroyed) socket.write(`${line}\r\n`);
@@ -57,7 +68,12 @@ function session(socket: Socket, hang: boolean, onMail: (mail: ReceivedMail) => 
           at: Date.now(),
         });
         recipients = [];
-        if (!hang) reply('250 2.0.0 queued');
+        if (options.hang) continue;
+        if (!options.delayMs) reply('250 2.0.0 queued');
+        else {
+          const timer = setTimeout(() => reply('250 2.0.0 queued'), options.delayMs);
+          socket.once('close', () => clearTimeout(timer));
+        }
         continue;
       }
       const newline = buffer.indexOf('\r\n');
@@ -83,18 +99,18 @@ function session(socket: Socket, hang: boolean, onMail: (mail: ReceivedMail) => 
   socket.on('error', () => undefined);
 }
 
-/** Starts a sink on 127.0.0.1, on a free port. */
-export async function startSmtpSink(options: { hang?: boolean } = {}): Promise<SmtpSink> {
+/** Starts a sink on 127.0.0.1. */
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    session(socket, options.hang === true, (mail) => received.push(mail));
+    session(socket, options, (mail) => received.push(mail));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
