@@ -178,10 +178,10 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     if (files.length > 0 && !isFileStore(store)) throw new HttpProblem(problem(501, 'The request store does not keep files (see FileStore).'));
     // The checks (VIES, register) the request gets: their states go on it, their jobs with it.
     const checks = context.checks?.plan({ id, values }, context.now().toISOString());
-    // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
     const createdAt = context.now().toISOString();
     const consents = consentsOf(config, values, result.data.locale, createdAt);
     const { invitation } = attempt;
+    // Stored as `new`; the wire keeps CONTRACT.md's `pending` (docs/processing.md).
     const record: AccountRequestRecord = {
       id, createdAt, values, ...(passwordHash ? { passwordHash } : {}), locale: result.data.locale, access,
       status: 'new', inAccount: false, history: [], version: 1,
@@ -196,7 +196,14 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
     // The request, its e-mails, its webhooks and the answer its retries replay: one write, so a crash leaves
     // all of them or none (never a request whose key a retry could claim again).
     await context.store(() =>
-      store.create(record, { ...(checks && checks.jobs.length > 0 ? { checks: checks.jobs } : {}), ...(files.length > 0 ? { files } : {}), answer: { key, response: stored }, ...(notifications.length > 0 ? { notifications } : {}), ...(deliveries.length > 0 ? { webhooks: deliveries } : {}), ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}) }),
+      store.create(record, {
+        answer: { key, response: stored },
+        ...(notifications.length > 0 ? { notifications } : {}),
+        ...(deliveries.length > 0 ? { webhooks: deliveries } : {}),
+        ...(checks && checks.jobs.length > 0 ? { checks: checks.jobs } : {}),
+        ...(files.length > 0 ? { files } : {}),
+        ...(invitation ? { invitation: { hash: invitation.hash, at: createdAt } } : {}),
+      }),
     );
     deliverInBackground(context, notifications.map((notification) => notification.id));
     webhooks?.sendInBackground(deliveries, context.options.waitUntil);
