@@ -13,10 +13,12 @@ interface Budget {
   readonly max: number;
 }
 
+// Issue 17 (measured on the day's features: the adaptive form, the lookups, the bot check):
+// SDK 18.2 KB, form 32.0 KB, editor 52.1 KB, each with ~0.3-0.4 KB of headroom.
 const BUDGETS: readonly Budget[] = [
-  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 18_000 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 28_000 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (with sortablejs and the form)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 50_000 },
+  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 18_500 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 32_500 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (with the form; sortablejs is a chunk beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 52_500 },
 ];
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -31,6 +33,14 @@ for (const budget of BUDGETS) {
   }
   execFileSync('vite', ['build'], { env: { ...process.env, BUNDLE: budget.bundle }, stdio: 'inherit' });
   const code = readFileSync(budget.file);
+  // A single-file bundle imports nothing: a chunk it imported statically (a module its lazy
+  // parts share with it, split off by the bundler) would be fetched by every page, unmeasured.
+  const imported = [...code.toString('utf8').matchAll(/(?:^|[;}])import(?:[^'"`;]*?from)?\s*["'](\.\/[^"']+)["']/g)].map((match) => match[1]);
+  if (imported.length > 0) {
+    console.log(`✗ ${budget.label}: not a single file, it imports ${imported.join(', ')} (hand the lazy parts what they share instead of importing it)`);
+    failed++;
+    continue;
+  }
   const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const gzip = gzipSync(code, { level: 9 }).length;
   const ok = brotli <= budget.max;
