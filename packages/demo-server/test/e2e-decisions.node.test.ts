@@ -197,6 +197,8 @@ test('information requested → corrected by the applicant → accepted; rejecte
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Confirmer la décision' });
   await dialog.waitFor();
+  // The server sends it open (it works without JavaScript); the page's module script then shows it modal.
+  await page.waitForFunction(() => document.getElementById('bulk-confirm')?.matches(':modal') === true, undefined, { timeout: 10_000 }).catch(() => undefined);
   assert.equal(await page.evaluate(() => (document.getElementById('bulk-confirm') as HTMLDialogElement).matches(':modal')), true, 'the dialog is modal');
   assert.match(await dialog.innerText(), /Refuser 2 demandes \?\s+2 e-mails seront envoyés\./);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Confirmer', 'focus starts on Confirm');
