@@ -197,8 +197,10 @@ test('information requested → corrected by the applicant → accepted; rejecte
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Confirmer la décision' });
   await dialog.waitFor();
-  // The server sends it open (it works without JavaScript); the page's module script then shows it modal.
-  await page.waitForFunction(() => document.getElementById('bulk-confirm')?.matches(':modal') === true, undefined, { timeout: 10_000 }).catch(() => undefined);
+  // The server sends it open (it works without JavaScript); the page's module script then shows it modal:
+  // keys pressed before that could land on a dialog the script is about to close and reopen.
+  const modalShown = () => page.waitForFunction(() => document.getElementById('bulk-confirm')?.matches(':modal') === true, undefined, { timeout: 10_000 }).catch(() => undefined);
+  await modalShown();
   assert.equal(await page.evaluate(() => (document.getElementById('bulk-confirm') as HTMLDialogElement).matches(':modal')), true, 'the dialog is modal');
   assert.match(await dialog.innerText(), /Refuser 2 demandes \?\s+2 e-mails seront envoyés\./);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Confirmer', 'focus starts on Confirm');
@@ -210,6 +212,7 @@ test('information requested → corrected by the applicant → accepted; rejecte
   assert.equal((await api<{ status: string }>(`/${one}`)).status, 'new');
   await page.keyboard.press('Enter');
   await dialog.waitFor();
+  await modalShown();
   await page.keyboard.press('Enter');
   await page.getByText('Mises à jour : 2. E-mails envoyés : 2.').waitFor();
   for (const id of [one, two]) assert.equal((await api<{ status: string }>(`/${id}`)).status, 'rejected');
