@@ -1,36 +1,16 @@
 import { expect } from '@open-wc/testing';
-
-interface Report {
-  readonly type: 'csp-report';
-  readonly results: Record<string, unknown>;
-  readonly violations: string[];
-  readonly canary: string[];
-}
+import { loadCspReport } from '../test-helpers/csp-report.js';
 
 describe('<account-request-form> under a strict CSP', () => {
   it('renders, validates and submits in shadow and light DOM with no securitypolicyviolation, zod running jitless', async () => {
-    const frame = document.createElement('iframe');
-    const report = new Promise<Report>((resolve) => {
-      window.addEventListener('message', function listener(event: MessageEvent<Report>) {
-        if (event.source !== frame.contentWindow || event.data?.type !== 'csp-report') return;
-        window.removeEventListener('message', listener);
-        resolve(event.data);
-      });
-    });
-    frame.src = '/test/csp/account-request-form.html';
-    document.body.append(frame);
-    try {
-      const { results, violations, canary } = await report;
-      expect(canary, 'the policy is in force').to.have.length(1);
-      expect(canary[0]).to.match(/^style-src-attr /);
-      expect(violations).to.deep.equal([]);
-      expect(results['exception']).to.equal(undefined);
-      expect(results['inline']).to.be.greaterThan(200);
-      expect(results['shadow']).to.deep.equal({ errors: 4, confirmed: true });
-      expect(results['light']).to.deep.equal({ errors: 4, confirmed: true });
-      expect(results['zod']).to.deep.equal(['siret:invalid_format', 'email:invalid_format', 'postalCode:required', 'country:required', 'confirmed:not_confirmed']);
-    } finally {
-      frame.remove();
-    }
+    const { results, violations, canary } = await loadCspReport('/test/csp/account-request-form.html');
+    expect(canary, 'the policy is in force').to.have.length(1);
+    expect(canary[0]).to.match(/^style-src-attr /);
+    expect(violations).to.deep.equal([]);
+    expect(results['exception']).to.equal(undefined);
+    expect(results['inline']).to.be.greaterThan(200);
+    expect(results['shadow']).to.deep.equal({ errors: 4, confirmed: true });
+    expect(results['light']).to.deep.equal({ errors: 4, confirmed: true });
+    expect(results['zod']).to.deep.equal(['siret:invalid_format', 'email:invalid_format', 'postalCode:required', 'country:required', 'confirmed:not_confirmed']);
   });
 });
