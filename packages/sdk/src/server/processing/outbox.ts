@@ -1,5 +1,6 @@
 import type { DeliveryOptions } from '../http/options.js';
 import type { Notifier } from './notifier.js';
+import { doublingBackoffMs, oneLineError } from './retries.js';
 import type { NotificationRecord, ProcessingStore } from '../stores/processing-store.js';
 
 /** Options of {@link createOutbox}. */
@@ -30,14 +31,10 @@ const MAX_ERROR_LENGTH = 500;
 
 /** 30 s, 1 min, 2 min… at most one hour. */
 export function defaultBackoffMs(attempt: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 60 * 60 * 1000);
+  return doublingBackoffMs(attempt, 30_000, 60 * 60 * 1000);
 }
 
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  // One line: the error is shown in admin pages and logs.
-  return text.replace(/[\r\n]+/g, ' ').slice(0, MAX_ERROR_LENGTH) || 'Unknown error';
-}
+const describe = (error: unknown): string => oneLineError(error, { maxLength: MAX_ERROR_LENGTH });
 
 /**
  * The delivery side of the outbox: claims due notifications (a lock, so two workers never send

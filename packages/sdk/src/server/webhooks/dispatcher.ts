@@ -1,5 +1,6 @@
 import { signWebhook } from '../../webhooks/signature.js';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
+import { doublingBackoffMs, oneLineError } from '../processing/retries.js';
 import { checkWebhookUrl, type WebhookUrlPolicy } from './addresses.js';
 
 /** How webhooks are sent and retried (the handler's `webhooks` option, and {@link createWebhookDispatcher}'s). */
@@ -45,14 +46,11 @@ const EXCERPT_BYTES = 4096;
 
 /** 30 s, then doubling (1 min, 2 min… 4 h 16 min), at most 8 hours: 14 attempts span about 32 hours. */
 export function defaultWebhookBackoffMs(attempt: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+  return doublingBackoffMs(attempt, 30_000, MAX_BACKOFF_MS);
 }
 
-function describe(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  const text = error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error);
-  return text.replace(/[\r\n]+/g, ' ').slice(0, EXCERPT_LENGTH) || 'Unknown error';
-}
+// fetch's network errors say what failed only in their cause.
+const describe = (error: unknown): string => oneLineError(error, { withCause: true, maxLength: EXCERPT_LENGTH });
 
 // The start of the answer, for the back office: read no more than a few KB, then let it go.
 async function excerpt(response: Response): Promise<string> {
