@@ -37,12 +37,12 @@ export function isSameOrigin(request: Request): boolean {
   return site === null || site === 'same-origin' || site === 'none';
 }
 
-/** A posted classic form (urlencoded, at most 16 KiB), or `undefined`. */
-export async function readForm(c: Context): Promise<URLSearchParams | undefined> {
+/** A posted classic form (urlencoded, at most `maxBytes`, default 16 KiB), or `undefined`. */
+export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<URLSearchParams | undefined> {
   const type = c.req.header('Content-Type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) return undefined;
   const body = await c.req.text();
-  return body.length > MAX_FORM_BYTES ? undefined : new URLSearchParams(body);
+  return body.length > maxBytes ? undefined : new URLSearchParams(body);
 }
 
 /** The type, detail and field errors of a problem answer of the handler. */

@@ -3,6 +3,7 @@ import {
   type WebhookDispatcher, type WebhookEndpointProblem, type WebhookStore, type WebhookUrlPolicy,
 } from '@account-request/sdk/server';
 import type { Context, Hono } from 'hono';
+import { readForm } from './processing-routes.js';
 import { notFoundPage } from './pages/not-found.js';
 import { pageLocale } from './pages/text.js';
 import { deliveriesPage, webhooksPage, type WebhookNotice } from './pages/webhooks.js';
@@ -58,9 +59,7 @@ export function mountWebhookPages(app: Hono, options: WebhookPagesOptions): void
   app.get('/admin/webhooks', (c) => c.redirect(`/admin/webhooks/?lang=${locale(c)}`, 308));
   app.get('/admin/webhooks/', (c) => list(c));
   app.post('/admin/webhooks/', async (c) => {
-    const type = c.req.header('Content-Type') ?? '';
-    const body = type.startsWith('application/x-www-form-urlencoded') ? await c.req.text() : '';
-    const url = body.length <= MAX_FORM_BYTES ? (new URLSearchParams(body).get('url') ?? '').trim() : '';
+    const url = ((await readForm(c, MAX_FORM_BYTES))?.get('url') ?? '').trim();
     const added = await addWebhookEndpoint(store, { url }, policy);
     if (typeof added === 'string') return list(c, { refused: { problem: added, url: url.slice(0, 2000) } }, 422);
     return back(c, '/admin/webhooks/', 'added');
