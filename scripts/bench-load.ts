@@ -14,7 +14,7 @@
 // RSS before and after; exits non-zero when a guarantee fails.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,20 +64,27 @@ async function startServer(dataDir: string, databaseUrl?: string): Promise<Serve
   if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
   else delete env['DATABASE_URL'];
   const child = fork(MAIN, [], { env, execArgv: ['--expose-gc', '--import', 'tsx', '--import', PROBE], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // The server logs a line per request: keep only the last lines for an error message (the whole
+  // of it, scanned on each chunk, made this process the bottleneck of the later runs).
   let output = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const keep = (chunk: string): void => {
+    output = (output + chunk).slice(-16_384);
+  };
+  child.stdout?.setEncoding('utf8').on('data', keep);
+  child.stderr?.setEncoding('utf8').on('data', keep);
   process.once('exit', () => child.kill('SIGKILL'));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the demo server did not start:\n${output}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`the demo server exited (${code}):\n${output}`)));
-    child.stdout?.on('data', () => {
+    const watch = (): void => {
       const found = /Account request demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
       if (found) {
         clearTimeout(timer);
+        child.stdout?.off('data', watch);
         resolve(found);
       }
-    });
+    };
+    child.stdout?.on('data', watch);
   });
   return {
     child,
@@ -131,6 +138,37 @@ async function run(server: Server, name: string, requests: CannonRequest[]): Pro
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+// The demo writes each sent e-mail as DATA_DIR/outbox/<id>.eml: counting them shows the outbox
+// catching up after a run (e-mails wait while submissions are being answered).
+function sentMails(dataDir: string): number {
+  try {
+    return readdirSync(join(dataDir, 'outbox')).filter((name) => name.endsWith('.eml')).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The e-mails sent once the count stays the same for a second (the warm-up's are done). */
+async function quietMails(dataDir: string): Promise<number> {
+  let count = sentMails(dataDir);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = sentMails(dataDir);
+    if (now === count) return count;
+    count = now;
+  }
+}
+
+/** Waits until `expected` e-mails are sent (at most 120 s); the seconds it took, or undefined. */
+async function drained(dataDir: string, expected: number): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < 120_000) {
+    if (sentMails(dataDir) >= expected) return (Date.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
 async function bench(backend: string, failures: string[], databaseUrl?: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
   const server = await startServer(dataDir, databaseUrl);
@@ -143,7 +181,12 @@ async function bench(backend: string, failures: string[], databaseUrl?: string):
     const before = await server.memory();
 
     const rows: Row[] = [];
+    const mailsBefore = await quietMails(dataDir);
     rows.push(await run(server, 'valid submissions (201, unique keys)', [{ method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(VALID), setupRequest: withKey }]));
+    // Two e-mails per request: the confirmation and the seed config's alert.
+    const mailsExpected = mailsBefore + 2 * rows[0]!.ok;
+    const mailsAtEnd = sentMails(dataDir);
+    const drainSeconds = await drained(dataDir, mailsExpected);
     rows.push(await run(server, 'invalid submissions (422)', [{ method: 'POST', path: submit, headers: JSON_HEADERS, body: JSON.stringify(INVALID), setupRequest: withKey }]));
     rows.push(
       await run(server, 'mixed: valid, invalid, malformed, GET config', [
@@ -178,9 +221,14 @@ async function bench(backend: string, failures: string[], databaseUrl?: string):
     for (const row of rows) console.log(`| ${row.name} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.total} | ${row.ok} | ${row.client} | ${row.other} | ${mb(row.memory.rss)} / ${mb(row.memory.heapUsed)} |`);
     const line = (memory: Memory) => `RSS ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, external ${mb(memory.external)} (array buffers ${mb(memory.arrayBuffers)})`;
     console.log(`\nServer memory (after a full GC): before ${line(before)}; after ${line(after)}`);
+    console.log(
+      `\nE-mails of the valid run (${mailsExpected - mailsBefore}, sent after the answers as .eml files): ${mailsAtEnd - mailsBefore} sent when the run ended, ` +
+        (drainSeconds === undefined ? `NOT all sent 120 s later (${sentMails(dataDir) - mailsBefore})` : `all sent ${drainSeconds.toFixed(1)} s later`),
+    );
     console.log(`\n${BURST} concurrent submissions with one Idempotency-Key: statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${ids.size} distinct id(s) answered, ${created} request(s) listed by the admin API`);
 
     for (const row of rows) if (row.other > 0) failures.push(`${backend}, ${row.name}: ${row.other} answers neither 2xx nor 4xx`);
+    if (drainSeconds === undefined) failures.push(`${backend}: the e-mails of the valid run were not all sent within 120 s`);
     if (created !== 1) failures.push(`${backend}: the burst created ${created} requests, not 1`);
     if (ids.size !== 1) failures.push(`${backend}: the burst answered ${ids.size} different ids`);
     if ([...statuses.keys()].some((status) => status !== 201 && status !== 409)) failures.push(`${backend}: the burst got statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
@@ -193,7 +241,8 @@ async function bench(backend: string, failures: string[], databaseUrl?: string):
 async function main(): Promise<void> {
   const failures: string[] = [];
   await bench('SQLite (WAL, synchronous=FULL, group commit)', failures);
-  const postgres = await startPostgres();
+  // `npm run bench:load -- --sqlite`: the SQLite half only (when comparing changes quickly).
+  const postgres = process.argv.includes('--sqlite') ? 'the --sqlite argument' : await startPostgres();
   if (typeof postgres === 'string') console.log(`\nPostgreSQL run skipped: ${postgres}`);
   else {
     try {
