@@ -4,6 +4,7 @@ import { createOriginPolicy, type OriginPolicy } from './cross-site.js';
 import { computeConfigEtag } from './etag.js';
 import { InFlightRequests } from './idempotency.js';
 import type { HandlerOptions } from './options.js';
+import { createBackgroundSends, type BackgroundSends } from '../processing/background-sends.js';
 import { createOutbox, type Outbox } from '../processing/outbox.js';
 import { hashPassword } from '../passwords/password.js';
 import { isProcessingStore, type ProcessingStore } from '../stores/processing-store.js';
@@ -29,6 +30,8 @@ export interface HandlerContext {
   readonly origins: OriginPolicy;
   readonly limiter: RateLimiter | undefined;
   readonly inFlight: InFlightRequests;
+  /** How many requests the handler is answering now (background sends wait while there are others). */
+  readonly answering: { count: number };
   /** How long a claim on an idempotency key lasts unless renewed (`idempotencyLeaseMs`). */
   readonly leaseMs: number;
   readonly now: () => Date;
@@ -39,6 +42,8 @@ export interface HandlerContext {
   readonly decisions: DecisionStore | undefined;
   /** Delivers e-mails, when the handler has a notifier. */
   readonly outbox: Outbox | undefined;
+  /** The e-mails to send after an answer, one batch at a time, when the handler has a notifier. */
+  readonly mailSends: BackgroundSends | undefined;
   /** Queues and sends webhooks, when the handler has the `webhooks` option. */
   readonly webhooks: WebhookRuntime | undefined;
   /** Issues and verifies bot-check challenges, when the handler has the `botCheck` option. */
@@ -80,7 +85,10 @@ export function createContext(options: HandlerOptions): HandlerContext {
   if (options.webhooks && !(processing && isWebhookStore(processing))) {
     throw new TypeError('createAccountRequestHandler: webhooks need a store with the WebhookStore methods (endpoints and a delivery outbox).');
   }
-  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now) : undefined;
+  const answering = { count: 0 };
+  // Busy when requests other than the one queuing the e-mails are being answered.
+  const busy = (): boolean => answering.count > 1;
+  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now, busy) : undefined;
   const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
   // Parsing and hashing a config costs more than a whole submission: cache them per loaded
   // object, so a config source that returns the same object until it changes pays once.
@@ -97,11 +105,13 @@ export function createContext(options: HandlerOptions): HandlerContext {
       ? createFixedWindowLimiter({ windowMs: options.rateLimit.windowMs, max: options.rateLimit.max, now: () => now().getTime() })
       : undefined,
     inFlight: new InFlightRequests(),
+    answering,
     leaseMs,
     now,
     processing,
     decisions: processing && isDecisionStore(processing) ? processing : undefined,
     outbox,
+    mailSends: outbox ? createBackgroundSends((ids) => outbox.deliver({ ids }), { busy }) : undefined,
     webhooks,
     botCheck: options.botCheck ? createBotCheck(options.botCheck, now) : undefined,
     lookups: createLookupRuntime(options.lookups, now),

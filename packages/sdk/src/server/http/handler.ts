@@ -189,10 +189,13 @@ export function createAccountRequestHandler(options: HandlerOptions): (request: 
   const base = normalizeBase(options.basePath ?? '');
   return async (request) => {
     let response: Response;
+    context.answering.count += 1;
     try {
       response = await route(context, request, base);
     } catch (error) {
       response = error instanceof HttpProblem ? error.response : problem(500, 'Unexpected server error.');
+    } finally {
+      context.answering.count -= 1;
     }
     return request.method.toUpperCase() === 'HEAD' && response.body ? new Response(null, { status: response.status, headers: response.headers }) : response;
   };

@@ -67,11 +67,11 @@ export async function deliverSoon(context: HandlerContext, ids: readonly string[
 }
 
 /**
- * Starts delivering the given notifications without waiting for them (handed to `waitUntil`
- * when the handler has one), so a slow mail server never delays the answer. What a process
- * stopped before sending stays pending in the outbox, where the retry loop finds it.
+ * Queues the given notifications for the handler's background sender (its run handed to
+ * `waitUntil` when the handler has one), so neither a slow mail server nor a burst of mails
+ * delays the answers. What a process stopped before sending stays pending in the outbox, where
+ * the retry loop finds it.
  */
 export function deliverInBackground(context: HandlerContext, ids: readonly string[]): void {
-  const run = delivery(context, ids);
-  if (run) context.options.waitUntil?.(run);
+  context.mailSends?.add(ids, context.options.waitUntil);
 }

@@ -1,3 +1,4 @@
+import { createBackgroundSends } from '../processing/background-sends.js';
 import type { WebhookEvent } from '../../webhooks/events.js';
 import type { ProcessedRecord } from '../processing/lifecycle.js';
 import type { ChangeOptions, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
@@ -15,13 +16,14 @@ export interface WebhookRuntime {
    * activation), and the deliveries they produced (none until the store called them).
    */
   change(endpoints: readonly WebhookEndpoint[], event: (updated: ProcessedRecord) => WebhookEvent): { readonly options: ChangeOptions; queued(): readonly WebhookDelivery[] };
-  /** Sends `deliveries` now without waiting (through `waitUntil` when given); what fails stays queued for the retry loop. */
+  /** Queues `deliveries` for sending after the answer (the run handed to `waitUntil` when given); what fails stays queued for the retry loop. */
   sendInBackground(deliveries: readonly WebhookDelivery[], waitUntil?: (promise: Promise<unknown>) => void): void;
 }
 
 /** Builds the webhook side of a handler over its store. */
-export function createWebhookRuntime(store: WebhookStore, options: WebhookDeliveryOptions, now: () => Date): WebhookRuntime {
+export function createWebhookRuntime(store: WebhookStore, options: WebhookDeliveryOptions, now: () => Date, busy?: () => boolean): WebhookRuntime {
   const dispatcher = createWebhookDispatcher({ ...options, store, now });
+  const sends = createBackgroundSends((ids) => dispatcher.deliver({ ids }), busy ? { busy } : {});
   return {
     store,
     dispatcher,
@@ -34,12 +36,10 @@ export function createWebhookRuntime(store: WebhookStore, options: WebhookDelive
       return { options: { webhooks: (updated) => (queued = deliveriesOf(event(updated), endpoints, updated.id)) }, queued: () => queued };
     },
     sendInBackground(deliveries, waitUntil) {
-      if (deliveries.length === 0) return;
-      const run = dispatcher.deliver({ ids: deliveries.map((delivery) => delivery.id) }).then(
-        () => undefined,
-        () => undefined,
+      sends.add(
+        deliveries.map((delivery) => delivery.id),
+        waitUntil,
       );
-      waitUntil?.(run);
     },
   };
 }
