@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { NotificationRecord, ProcessingStore } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
-import { writeQueue } from './write-queue.js';
+import { NOT_DURABLE, writeQueue } from './write-queue.js';
 
 /** The outbox methods of the SQLite store. */
 export type SqliteOutbox = Pick<ProcessingStore, 'enqueueNotifications' | 'claimNotifications' | 'finishNotification' | 'listNotifications' | 'getNotification'> & {
@@ -93,8 +93,10 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
     },
     async claimNotifications({ now, lockedUntil, limit, ids }) {
       // One statement: SQLite runs it under the write lock, so two workers never claim one row.
+      // Not durable (like the outcome below): a lock or an outcome lost to a power cut makes the
+      // e-mail due again, as a crash between sending and recording does anyway.
       const limited = ids === undefined || ids.length > limit;
-      const rows = await queue.write(() => claimStatement(ids?.length, limited).all(lockedUntil, ...(ids ?? []), now, now, ...(limited ? [limit] : [])));
+      const rows = await queue.write(() => claimStatement(ids?.length, limited).all(lockedUntil, ...(ids ?? []), now, now, ...(limited ? [limit] : [])), NOT_DURABLE);
       return rowsAs<NotificationRow>(rows).map(toNotification).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
     async finishNotification(id, outcome) {
@@ -102,7 +104,7 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
         if (outcome.state === 'sent') sent.run(outcome.at, id);
         else if (outcome.state === 'pending') retry.run(outcome.error, outcome.nextAttemptAt, id);
         else failed.run(outcome.error, id);
-      });
+      }, NOT_DURABLE);
     },
     async listNotifications({ state, requestId, limit, offset }) {
       const where: string[] = [];

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AccountRequestRecord, CheckStore, DecisionStore, FileStore, IdempotencyClaim, StoredResponse, WebhookStore } from '@account-request/sdk/server';
 import { openDatabase, rowAs, rowsAs, transaction } from './database.js';
-import { writeQueue } from './write-queue.js';
+import { NOT_DURABLE, writeQueue } from './write-queue.js';
 import { createSqliteChecks } from './sqlite-checks.js';
 import { createSqliteOutbox } from './sqlite-outbox.js';
 import { createSqliteProcessing } from './sqlite-processing.js';
@@ -170,17 +170,18 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       return row ? toRecord(row) : undefined;
     },
     async claimIdempotencyKey(key, bodyHash, leaseMs) {
-      // A write (the claim row): its answer, a replay included, comes once it is on disk.
-      return queue.write(() => claim(key, bodyHash, leaseMs));
+      // Not durable: a claim lost to a power cut is a key never claimed (nothing was answered
+      // on its strength), and a replayed answer was synced with its request.
+      return queue.write(() => claim(key, bodyHash, leaseMs), NOT_DURABLE);
     },
     async renewIdempotencyClaim(key, leaseMs) {
-      await queue.write(() => renewKey.run(now() + leaseMs, key));
+      await queue.write(() => renewKey.run(now() + leaseMs, key), NOT_DURABLE);
     },
     async saveIdempotentResponse(key, response) {
       await queue.write(() => saveResponse.run(JSON.stringify(response), key));
     },
     async releaseIdempotencyKey(key) {
-      await queue.write(() => releaseKey.run(key));
+      await queue.write(() => releaseKey.run(key), NOT_DURABLE);
     },
     close() {
       if (!db.isOpen) return;

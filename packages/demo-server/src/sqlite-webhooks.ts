@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { ProcessingStore, WebhookDelivery, WebhookEndpoint, WebhookStore } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
-import { writeQueue } from './write-queue.js';
+import { NOT_DURABLE, writeQueue } from './write-queue.js';
 
 /** The webhook methods of the SQLite store. */
 export type SqliteWebhooks = Omit<WebhookStore, keyof ProcessingStore> & {
@@ -122,7 +122,8 @@ export function createSqliteWebhooks(db: DatabaseSync): SqliteWebhooks {
            SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)${only}
            ORDER BY created_at, rowid LIMIT ?) RETURNING *`,
       );
-      const rows = await queue.write(() => claim.all(lockedUntil, now, now, ...(ids ?? []), limit));
+      // Not durable, as the e-mail outbox's claims and outcomes: a lost one makes the delivery due again.
+      const rows = await queue.write(() => claim.all(lockedUntil, now, now, ...(ids ?? []), limit), NOT_DURABLE);
       return rowsAs<DeliveryRow>(rows).map(toDelivery).sort(byCreation);
     },
     async finishWebhookDelivery(id, attempt) {
@@ -131,6 +132,7 @@ export function createSqliteWebhooks(db: DatabaseSync): SqliteWebhooks {
           attempt.state, attempt.state === 'cancelled' ? 0 : 1, attempt.at, attempt.nextAttemptAt ?? null,
           attempt.status ?? null, attempt.response ?? null, attempt.error ?? null, attempt.state, attempt.at, id,
         ),
+        NOT_DURABLE,
       );
     },
     async resendWebhookDelivery(id, at) {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DatabaseSync } from 'node:sqlite';
-import { writeQueue } from './write-queue.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NOT_DURABLE, writeQueue } from './write-queue.js';
 
 function database(): { db: DatabaseSync; begins: () => number } {
   const db = new DatabaseSync(':memory:');
@@ -59,4 +62,31 @@ test('a write asked for after the database closed rejects instead of waiting for
   const queue = writeQueue(db);
   db.close();
   await assert.rejects(queue.write(() => 1), /closed/);
+});
+
+test('a turn of writes marked not durable commits with synchronous = NORMAL; any durable write in the turn makes it FULL', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'write-queue-'));
+  const db = new DatabaseSync(join(dir, 'db.sqlite'));
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('CREATE TABLE t (v TEXT PRIMARY KEY)');
+    const queue = writeQueue(db);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const synchronous = () => db.prepare('PRAGMA synchronous').get()?.['synchronous'];
+    const FULL = 2;
+    const NORMAL = 1;
+    await Promise.all([queue.write(() => insert.run('claim 1'), NOT_DURABLE), queue.write(() => insert.run('claim 2'), NOT_DURABLE)]);
+    assert.equal(synchronous(), NORMAL, 'claims only: committed without the fsync');
+    await Promise.all([queue.write(() => insert.run('claim 3'), NOT_DURABLE), queue.write(() => insert.run('request'))]);
+    assert.equal(synchronous(), FULL, 'a request in the turn: synced, the claim with it');
+    await queue.write(() => insert.run('claim 4'), NOT_DURABLE);
+    assert.equal(synchronous(), NORMAL);
+    await queue.write(() => insert.run('request 2'));
+    assert.equal(synchronous(), FULL);
+    assert.equal(db.prepare('SELECT count(*) AS n FROM t').get()?.['n'], 6);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

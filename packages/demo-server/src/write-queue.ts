@@ -5,6 +5,12 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
  * run together in one transaction, hence one fsync of the WAL (`synchronous = FULL`) for all of
  * them instead of one each. The transaction is opened, run and committed within one callback,
  * so no lock is held between turns and reads never see uncommitted rows.
+ *
+ * A write can say it makes no promise (`durable: false`): a claim on an idempotency key, the
+ * lock of an e-mail being sent. A turn with only such writes commits without the fsync
+ * (`synchronous = NORMAL`): the commit survives a crash of the process, and only an OS crash or
+ * a power cut can undo it, which then is what happens to a claim never made (the key is free
+ * again, the e-mail is due again). The next durable commit syncs the WAL, theirs included.
  */
 export interface WriteQueue {
   /**
@@ -13,12 +19,22 @@ export interface WriteQueue {
    * with its error, once that transaction has committed, so a caller never answers before its
    * write is on disk. If the transaction cannot begin or commit, every write in it rejects.
    */
-  write<T>(work: () => T): Promise<T>;
+  write<T>(work: () => T, options?: WriteOptions): Promise<T>;
   /** Runs and commits the writes waiting now (before closing the database). */
   flush(): void;
 }
 
+/** Options of {@link WriteQueue.write}. */
+export interface WriteOptions {
+  /**
+   * `false` for a write whose loss on an OS crash or power cut breaks no promise made to anyone
+   * (nothing was answered or sent on its strength alone). Default `true`.
+   */
+  readonly durable?: boolean;
+}
+
 interface Pending {
+  readonly durable: boolean;
   readonly work: () => unknown;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
@@ -38,6 +54,8 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
   let scheduled = false;
   // Prepared once: exec() would parse each of them for every write.
   let statements: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'undo', StatementSync> | undefined;
+  // What `PRAGMA synchronous` is now: the database module opens every connection with FULL.
+  let synced = true;
   const sql = () =>
     (statements ??= {
       // IMMEDIATE takes the write lock first: another process cannot write between our reads
@@ -55,6 +73,12 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
   const commit = (batch: readonly Pending[]): ({ readonly value: unknown } | { readonly error: unknown })[] => {
     const run = sql();
     const outcomes: ({ readonly value: unknown } | { readonly error: unknown })[] = [];
+    const durable = batch.some((write) => write.durable);
+    if (durable !== synced) {
+      // exec, not a prepared statement: SQLite applies this pragma when it compiles it.
+      db.exec(durable ? 'PRAGMA synchronous = FULL' : 'PRAGMA synchronous = NORMAL');
+      synced = durable;
+    }
     run.begin.run();
     try {
       for (const write of batch) {
@@ -101,9 +125,9 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
   };
 
   return {
-    write<T>(work: () => T): Promise<T> {
+    write<T>(work: () => T, options?: WriteOptions): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        pending.push({ durable: options?.durable ?? true, work, resolve: resolve as (value: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);
@@ -113,3 +137,6 @@ function createWriteQueue(db: DatabaseSync): WriteQueue {
     flush,
   };
 }
+
+/** The options of a write that makes no promise (see {@link WriteQueue}). */
+export const NOT_DURABLE: WriteOptions = { durable: false };
