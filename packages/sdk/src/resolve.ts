@@ -49,7 +49,7 @@ export function customInputMode(field: CustomField): InputMode | undefined {
 
 type Words = { readonly label: string; readonly help?: string; readonly options?: Readonly<Record<string, string>> };
 
-function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, locale: string): ResolvedField {
+export function resolveField(entry: FieldEntry, field: FieldDefinition | CustomField, locale: string): ResolvedField {
   const def = getCatalogField(field.id) ? (field as FieldDefinition) : undefined;
   // A catalog field's words come from the registry (any registered language), a custom one's from its config.
   const words = def ? (texts('core', locale).fields[def.id] as Words) : undefined;

@@ -24,13 +24,18 @@ export function formatMessage(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match));
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /**
  * A registry text with its parameters: a plural picks its form for `params.count` with
  * `Intl.PluralRules` of `tag` (falling back to `other`), then `{name}` placeholders are filled.
  */
 export function format(text: Text, params: Params = {}, tag?: string): string {
   if (typeof text === 'string') return formatMessage(text, params);
-  const category = new Intl.PluralRules(intlLocale(tag)).select(Number(params['count'] ?? 0));
+  const locale = intlLocale(tag);
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const category = rules.select(Number(params['count'] ?? 0));
   return formatMessage(text[category] ?? text.other, params);
 }
 

@@ -51,11 +51,17 @@ export function messages(locale?: string): Messages {
 /** The name of a country in `locale` (`FR` → `France`), or the code when the runtime does not know it. */
 export function countryName(code: string, locale?: string): string {
   try {
-    return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
+    const tag = intlLocale(locale);
+    let names = regionNames.get(tag);
+    // Built once per locale: a DisplayNames costs far more than a name looked up in it.
+    if (!names) regionNames.set(tag, (names = new Intl.DisplayNames([tag], { type: 'region' })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
 }
+
+const regionNames = new Map<string, Intl.DisplayNames>();
 
 /**
  * The message of a validation error: the wording for `check` (`siret`, `postal-code`,

@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canonicalJson, ifMatchSatisfied, ifNoneMatchSatisfied, parseEtagList } from './etag.js';
+import { canonicalJson, ifMatchSatisfied, ifNoneMatchSatisfied, parseEtagList, sha256, webCryptoSha256 } from './etag.js';
 import { hashPassword, verifyPassword } from '../passwords/password.js';
 import { createFixedWindowLimiter } from './rate-limit.js';
 
 describe('etag helpers', () => {
+  test("sha256: Node's one-shot hash and WebCrypto give the same base64url digest (texts, accents, bytes)", async () => {
+    for (const data of ['', 'abc', 'Établissements Martin & Fils — 69002 Lyon', new Uint8Array([0, 1, 2, 255])]) {
+      assert.equal(await sha256(data), await webCryptoSha256(data));
+    }
+    assert.equal(await sha256('abc'), 'ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+  });
+
   test('canonical JSON sorts keys at every level and keeps __proto__ as data', () => {
     assert.equal(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } }), '{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}');
     assert.equal(canonicalJson(JSON.parse('{"__proto__":{"x":1},"a":1}')), '{"__proto__":{"x":1},"a":1}');

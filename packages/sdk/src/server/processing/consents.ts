@@ -1,4 +1,4 @@
-import { resolveFields } from '../../resolve.js';
+import { displayedFields, resolveField } from '../../resolve.js';
 import type { FormConfig, SubmissionValues } from '../../types.js';
 import type { ConsentRecord } from '../stores/decision-store.js';
 
@@ -11,8 +11,9 @@ export const CONSENT_FIELDS = ['newsletter', 'partnerOffers'] as const;
  * with the label it showed in `locale`: the exact words the applicant agreed to.
  */
 export function consentsOf(config: FormConfig, values: SubmissionValues, locale: string, at: string): ConsentRecord[] {
-  const shown = resolveFields(config, { locale }).filter((field) => (CONSENT_FIELDS as readonly string[]).includes(field.id) && Object.hasOwn(values, field.id));
-  return shown.map((field) => ({ id: field.id, granted: values[field.id] === true, at, wording: field.label, locale }));
+  // Only the boxes are resolved: this runs for every submission.
+  const shown = displayedFields(config).filter(([entry]) => (CONSENT_FIELDS as readonly string[]).includes(entry.id) && Object.hasOwn(values, entry.id));
+  return shown.map(([entry, definition]) => ({ id: entry.id, granted: values[entry.id] === true, at, wording: resolveField(entry, definition, locale).label, locale }));
 }
 
 /** `previous` followed by the records of `next` that change something: a box not recorded yet, or ticked differently. */
