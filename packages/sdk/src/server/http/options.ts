@@ -165,7 +165,9 @@ export interface HandlerOptions {
   /**
    * Keeps e-mail delivery running after the response (a worker's `ctx.waitUntil`). A submission
    * never waits for its e-mails: without `waitUntil` their delivery starts in the background
-   * (on Node, Deno and Bun it finishes after the 201). Admin actions (accepting, resending an
+   * (on Node, Deno and Bun it finishes after the 201). These deliveries share one queue per
+   * handler (a few batches at a time, waiting while other requests are being answered), and
+   * each `waitUntil` gets the queue's runs. Admin actions (accepting, resending an
    * activation e-mail) deliver before answering unless `waitUntil` is given. A failure never
    * fails the request: the mail stays in the outbox for `createOutbox`'s retry loop.
    */
