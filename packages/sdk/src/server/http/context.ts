@@ -111,7 +111,15 @@ export function createContext(options: HandlerOptions): HandlerContext {
     processing,
     decisions: processing && isDecisionStore(processing) ? processing : undefined,
     outbox,
-    mailSends: outbox ? createBackgroundSends((ids) => outbox.deliver({ ids }), { busy }) : undefined,
+    mailSends: outbox
+      ? createBackgroundSends((ids) => outbox.deliver({ ids }), {
+          busy,
+          sendDue: async () => {
+            const report = await outbox.deliver();
+            return report.sent + report.retrying + report.failed;
+          },
+        })
+      : undefined,
     webhooks,
     botCheck: options.botCheck ? createBotCheck(options.botCheck, now) : undefined,
     lookups: createLookupRuntime(options.lookups, now),

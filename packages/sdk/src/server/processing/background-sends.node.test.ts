@@ -91,3 +91,28 @@ test('background sends: a send that throws before returning a promise does not j
   await sends.idle();
   assert.deepEqual(sent, ['good']);
 });
+
+test('background sends: ids turned away by a full queue are sent through sendDue once the queue is empty', async () => {
+  const sent: string[] = [];
+  const store = ['1', '2', '3', '4', '5', '6'];
+  const sends = createBackgroundSends(
+    async (ids) => {
+      sent.push(...ids);
+      for (const id of ids) store.splice(store.indexOf(id), 1);
+    },
+    {
+      batchSize: 2,
+      maxQueued: 2,
+      sendDue: async () => {
+        const due = store.splice(0, 2);
+        sent.push(...due);
+        return due.length;
+      },
+    },
+  );
+  sends.add(['1', '2', '3']);
+  sends.add(['4', '5', '6']);
+  await sends.idle();
+  assert.deepEqual([...sent].sort(), ['1', '2', '3', '4', '5', '6']);
+  assert.equal(new Set(sent).size, 6, 'each sent once');
+});

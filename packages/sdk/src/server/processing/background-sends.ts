@@ -23,10 +23,17 @@ export interface BackgroundSendsOptions {
   /** Batches sent side by side at most (default 4): a mail relay answers each message in turn, so one at a time drains slowly. */
   readonly concurrency?: number;
   /**
-   * Ids kept at most (default 50,000). Beyond, new ids are left to the retry timer: they are
-   * due in the store, and a queue without bound would let a long burst fill the memory.
+   * Ids kept at most (default 50,000): a queue without bound would let a long burst fill the
+   * memory. Beyond, new ids are not queued; they are due in the store, and once the queue is
+   * empty it asks `sendDue` for them.
    */
   readonly maxQueued?: number;
+  /**
+   * Sends a batch of what is due in the store, whatever its id; resolves how many it handled
+   * (0: nothing due). Called, until it handles none, after ids were turned away. Without it,
+   * those are left to the caller's retry timer.
+   */
+  readonly sendDue?: () => Promise<number>;
   /**
    * Whether answers are being computed now: a batch waits (checking every few milliseconds) until
    * this says no, or until `maxDelayMs` passed, so a burst of submissions is answered first and
@@ -50,6 +57,31 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
   const maxDelayMs = options.maxDelayMs ?? 1000;
   const queued: string[] = [];
   const runs = new Set<Promise<void>>();
+  // Ids were turned away since the store was last drained through `sendDue`.
+  let overflowed = false;
+  let draining = false;
+
+  // A macrotask, and while other requests are being answered a wait of at most maxDelayMs.
+  const turn = async (): Promise<void> => {
+    await nextTurn();
+    const since = Date.now();
+    while (busy() && Date.now() - since < maxDelayMs) await nextTurn(BUSY_CHECK_MS);
+  };
+
+  // What the queue turned away, from the store, by one run at a time.
+  const drainStore = async (): Promise<void> => {
+    overflowed = false;
+    for (;;) {
+      await turn();
+      let handled = 0;
+      try {
+        handled = (await options.sendDue?.()) ?? 0;
+      } catch {
+        // The store or the transport failed: the retry timer takes over.
+      }
+      if (handled === 0 || queued.length > 0) return;
+    }
+  };
 
   // `now`: the first batch starts at once (nothing else is being answered), as a lone
   // submission's e-mails always did; the next ones wait their turn.
@@ -60,9 +92,7 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
         await undefined;
         now = false;
       } else {
-        await nextTurn();
-        const since = Date.now();
-        while (busy() && Date.now() - since < maxDelayMs) await nextTurn(BUSY_CHECK_MS);
+        await turn();
       }
       const batch = queued.splice(0, batchSize);
       try {
@@ -71,6 +101,15 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
         // The ids stay due in the store: the retry timer sends them.
       }
     } while (queued.length > 0);
+    // A run that finds the queue empty drains what was turned away (one run at a time).
+    if (overflowed && options.sendDue && !draining) {
+      draining = true;
+      try {
+        await drainStore();
+      } finally {
+        draining = false;
+      }
+    }
   };
 
   const start = (now: boolean): void => {
@@ -84,6 +123,7 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
     add(ids, waitUntil) {
       if (ids.length === 0) return;
       const room = maxQueued - queued.length;
+      if (ids.length > room) overflowed = true;
       if (room <= 0) return;
       queued.push(...(ids.length > room ? ids.slice(0, room) : ids));
       const wanted = Math.min(concurrency, Math.ceil(queued.length / batchSize));

@@ -23,7 +23,13 @@ export interface WebhookRuntime {
 /** Builds the webhook side of a handler over its store. */
 export function createWebhookRuntime(store: WebhookStore, options: WebhookDeliveryOptions, now: () => Date, busy?: () => boolean): WebhookRuntime {
   const dispatcher = createWebhookDispatcher({ ...options, store, now });
-  const sends = createBackgroundSends((ids) => dispatcher.deliver({ ids }), busy ? { busy } : {});
+  const sends = createBackgroundSends((ids) => dispatcher.deliver({ ids }), {
+    ...(busy ? { busy } : {}),
+    sendDue: async () => {
+      const report = await dispatcher.deliver();
+      return report.delivered + report.retrying + report.failed + report.cancelled;
+    },
+  });
   return {
     store,
     dispatcher,
