@@ -1,11 +1,13 @@
 import { addLocaleLoader, format, formatDuration, registerLocale, texts, type LocaleTables, type SubmissionFailureReason, type SubmissionRefusal } from '@account-request/sdk';
+import { countries as enCountries } from '@account-request/sdk/locales/en/countries';
 import { form as en } from '@account-request/sdk/locales/en/form';
+import { countries as frCountries } from '@account-request/sdk/locales/fr/countries';
 import { form as fr } from '@account-request/sdk/locales/fr/form';
 
 // French and English are in the bundle; the other built-in languages are sibling chunks the
 // registry fetches (from the bundle's own URL) the first time a page asks for one.
-registerLocale('en', { form: en });
-registerLocale('fr', { form: fr });
+registerLocale('en', { form: en, countries: enCountries });
+registerLocale('fr', { form: fr, countries: frCountries });
 const chunks: Readonly<Record<string, () => Promise<LocaleTables>>> = {
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),

@@ -5,7 +5,7 @@ export type * from './types.js';
 // order, and like next to like compresses better (~75 bytes of the 18 KB budget).
 export { FIELD_CATALOG, getCatalogField, isCatalogFieldId, DEFAULT_COUNTRY, HONEYPOT_FIELD, CUSTOMER_TYPE_FIELD, COMPANY_FIELDS } from './catalog.js';
 export { EU_MEMBER_STATES } from './eu.js';
-export { resolveLocale, localize, exactText, messages, formatMessage, countryName, errorMessage, en, fr, type Messages } from './i18n/index.js';
+export { resolveLocale, localize, exactText, messages, formatMessage, countryName, countryList, errorMessage, en, fr, type Messages, type CountryEntry } from './i18n/index.js';
 export * from './i18n/api.js';
 export * from './validation/validators/index.js';
 export {

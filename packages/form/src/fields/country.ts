@@ -1,25 +1,22 @@
 import type { TemplateResult } from 'lit';
-import { countryCodes, intlLocale } from '@account-request/sdk';
+import { countryList } from '@account-request/sdk';
 import { renderSelect } from './select.js';
 import type { SelectOption } from './select.js';
 import type { FieldRenderState } from './shared.js';
 
-const cache = new Map<string, readonly SelectOption[]>();
+const cache = new Map<string, { readonly from: readonly unknown[]; readonly options: readonly SelectOption[] }>();
 
 /**
- * Every country the SDK accepts ({@link countryCodes}), named by the browser in `locale` and
- * sorted for that language; built once per locale, names from the browser's CLDR data.
+ * Every country the SDK accepts, named in `locale` and in that language's order: the SDK's
+ * country tables (no `Intl` work on the page for the seven UI languages), built once per list.
  */
 export function countryOptions(locale: string): readonly SelectOption[] {
+  const list = countryList(locale);
   const cached = cache.get(locale);
-  if (cached) return cached;
-  // The registry's Intl locale: a valid tag for any `lang` the page has (`fr` → `fr-FR`).
-  const tag = intlLocale(locale);
-  const names = new Intl.DisplayNames([tag], { type: 'region' });
-  const options = countryCodes().map((code): SelectOption => ({ value: code, label: names.of(code) ?? code }));
-  const collator = new Intl.Collator(tag);
-  options.sort((a, b) => collator.compare(a.label, b.label));
-  cache.set(locale, options);
+  // A new list (a language chunk arrived) gives new options.
+  if (cached?.from === list) return cached.options;
+  const options = list.map(({ code, name }): SelectOption => ({ value: code, label: name }));
+  cache.set(locale, { from: list, options });
   return options;
 }
 

@@ -3,6 +3,7 @@ import type { botCheckWidget } from './locales/en/botCheckWidget.js';
 import type { checks } from './locales/en/checks.js';
 import type { conditions } from './locales/en/conditions.js';
 import type { core } from './locales/en/core.js';
+import type { countries } from './locales/en/countries.js';
 import type { editor } from './locales/en/editor.js';
 import type { form } from './locales/en/form.js';
 import type { issues } from './locales/en/issues.js';
@@ -18,6 +19,12 @@ import type { Table } from './table.js';
  */
 export interface Namespaces {
   readonly core: Table<typeof core>;
+  /**
+   * Country names, in the language's alphabetical order (`countryList`, `countryName`); where
+   * a language has none registered, the runtime's `Intl` names serve. Registered by the
+   * elements (fr and en in their bundles, the others in their language chunks) and the server.
+   */
+  readonly countries: Table<typeof countries>;
   /** The words of `<account-request-form>` itself. */
   readonly form: Table<typeof form>;
   /** The words of `<form-field-config>` itself. */

@@ -1,7 +1,8 @@
 import type { BuiltInLocale, FieldErrorCode, LocalizedText } from '../types.js';
 import { formatMessage, intlLocale } from './format.js';
 import type { Namespaces } from './namespaces.js';
-import { BUILT_IN_LOCALES, languageOf, localeChain, texts } from './registry.js';
+import { countryCodes } from '../validation/validators/country.js';
+import { BUILT_IN_LOCALES, languageOf, localeChain, normalizeTag, onLocalesChange, registeredTables, texts } from './registry.js';
 
 export { formatMessage } from './format.js';
 
@@ -48,20 +49,80 @@ export function messages(locale?: string): Messages {
   return texts('core', locale);
 }
 
-/** The name of a country in `locale` (`FR` → `France`), or the code when the runtime does not know it. */
-export function countryName(code: string, locale?: string): string {
+/** A country as a form lists it: its code and its name in some language. */
+export interface CountryEntry {
+  readonly code: string;
+  readonly name: string;
+}
+
+const countryLists = new Map<string, readonly CountryEntry[]>();
+const regionNames = new Map<string, Intl.DisplayNames>();
+onLocalesChange(() => countryLists.clear());
+
+// The `countries` table registered for the tag or its language (not English's: a language
+// without one is better named by Intl, in that language).
+function ownCountryTable(locale: string | undefined): Readonly<Record<string, string>> | undefined {
+  const chain = localeChain(locale);
+  const own = chain.length > 1 && chain.at(-1) === 'en' && languageOf(locale) !== 'en' ? chain.slice(0, -1) : chain;
+  for (const tag of own) {
+    const table = registeredTables(tag)?.countries as Readonly<Record<string, string>> | undefined;
+    if (table && Object.keys(table).length >= countryCodes().length) return table;
+  }
+  return undefined;
+}
+
+function intlNames(locale: string | undefined): Intl.DisplayNames | undefined {
   try {
     const tag = intlLocale(locale);
     let names = regionNames.get(tag);
     // Built once per locale: a DisplayNames costs far more than a name looked up in it.
     if (!names) regionNames.set(tag, (names = new Intl.DisplayNames([tag], { type: 'region' })));
-    return names.of(code) ?? code;
+    return names;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every country {@link isValidCountryCode} accepts, named in `locale` and in that language's
+ * alphabetical order: from the registry's `countries` tables (built in for the seven UI
+ * languages), else from the runtime's `Intl` (names and collation), else English's table.
+ * Computed once per locale.
+ */
+export function countryList(locale?: string): readonly CountryEntry[] {
+  const key = normalizeTag(locale);
+  let list = countryLists.get(key);
+  if (list) return list;
+  const table = ownCountryTable(locale);
+  if (table) {
+    const names = texts('countries', locale) as unknown as Readonly<Record<string, string>>;
+    list = Object.keys(table).map((code) => ({ code, name: names[code] ?? code }));
+  } else {
+    const intl = intlNames(locale);
+    const fallback = registeredTables('en')?.countries as Readonly<Record<string, string>> | undefined;
+    const named = countryCodes().map((code) => ({ code, name: intl?.of(code) ?? fallback?.[code] ?? code }));
+    try {
+      const collator = new Intl.Collator(intlLocale(locale));
+      list = named.sort((a, b) => collator.compare(a.name, b.name));
+    } catch {
+      list = named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+  }
+  Object.freeze(list);
+  countryLists.set(key, list);
+  return list;
+}
+
+/** The name of a country in `locale` (`FR` → `France`), or the code when it has none. */
+export function countryName(code: string, locale?: string): string {
+  const table = ownCountryTable(locale);
+  if (table && Object.hasOwn(table, code)) return (texts('countries', locale) as unknown as Readonly<Record<string, string>>)[code] ?? code;
+  try {
+    return intlNames(locale)?.of(code) ?? code;
   } catch {
     return code;
   }
 }
-
-const regionNames = new Map<string, Intl.DisplayNames>();
 
 /**
  * The message of a validation error: the wording for `check` (`siret`, `postal-code`,

@@ -1,5 +1,12 @@
 // The server speaks every built-in language at once: validation messages, config issues and
 // e-mails in the seven UI languages, registered when the server entry loads (no chunk to fetch).
+import { countries as deCountries } from '../i18n/locales/de/countries.js';
+import { countries as enCountries } from '../i18n/locales/en/countries.js';
+import { countries as esCountries } from '../i18n/locales/es/countries.js';
+import { countries as frCountries } from '../i18n/locales/fr/countries.js';
+import { countries as itCountries } from '../i18n/locales/it/countries.js';
+import { countries as nlCountries } from '../i18n/locales/nl/countries.js';
+import { countries as ptCountries } from '../i18n/locales/pt/countries.js';
 import { conditions as deConditions } from '../i18n/locales/de/conditions.js';
 import { core as deCore } from '../i18n/locales/de/core.js';
 import { issues as deIssues } from '../i18n/locales/de/issues.js';
@@ -26,10 +33,10 @@ import '../describe-condition.js';
 import '../i18n/issues.js';
 import { registerLocale } from '../i18n/registry.js';
 
-registerLocale('en', { mail: enMail });
-registerLocale('fr', { mail: frMail });
-registerLocale('de', { core: deCore, issues: deIssues, mail: deMail, conditions: deConditions });
-registerLocale('es', { core: esCore, issues: esIssues, mail: esMail, conditions: esConditions });
-registerLocale('it', { core: itCore, issues: itIssues, mail: itMail, conditions: itConditions });
-registerLocale('nl', { core: nlCore, issues: nlIssues, mail: nlMail, conditions: nlConditions });
-registerLocale('pt', { core: ptCore, issues: ptIssues, mail: ptMail, conditions: ptConditions });
+registerLocale('en', { mail: enMail, countries: enCountries });
+registerLocale('fr', { mail: frMail, countries: frCountries });
+registerLocale('de', { core: deCore, countries: deCountries, issues: deIssues, mail: deMail, conditions: deConditions });
+registerLocale('es', { core: esCore, countries: esCountries, issues: esIssues, mail: esMail, conditions: esConditions });
+registerLocale('it', { core: itCore, countries: itCountries, issues: itIssues, mail: itMail, conditions: itConditions });
+registerLocale('nl', { core: nlCore, countries: nlCountries, issues: nlIssues, mail: nlMail, conditions: nlConditions });
+registerLocale('pt', { core: ptCore, countries: ptCountries, issues: ptIssues, mail: ptMail, conditions: ptConditions });

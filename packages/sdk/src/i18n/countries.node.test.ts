@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { countryCodes } from '../validation/validators/country.js';
+import { countries as en } from './locales/en/countries.js';
+import { BUILT_IN_LOCALES, registerLocale } from './registry.js';
+import { countryList, countryName } from './resolve.js';
+import '../server/locales.js';
+
+describe('country names (the countries tables)', () => {
+  it('every built-in language names exactly the countries the SDK accepts, in its own alphabetical order', async () => {
+    const accepted = [...countryCodes()].sort();
+    for (const language of BUILT_IN_LOCALES) {
+      const { countries } = (await import(`./locales/${language}/countries.js`)) as { countries: Record<string, string> };
+      assert.deepEqual(Object.keys(countries).sort(), accepted, language);
+      const list = countryList(language);
+      assert.deepEqual(list.map((entry) => entry.code), Object.keys(countries), `${language}: the table's order`);
+      // The order the language's collation gives (regenerate the tables if Node's CLDR moved).
+      const { core } = (await import(`./locales/${language}/core.js`)) as { core: { intl: string } };
+      const collator = new Intl.Collator(core.intl);
+      const names = list.map((entry) => entry.name);
+      assert.deepEqual(names, [...names].sort(collator.compare), `${language}: sorted`);
+    }
+    assert.deepEqual(countryList('fr').slice(0, 2), [{ code: 'AF', name: 'Afghanistan' }, { code: 'ZA', name: 'Afrique du Sud' }]);
+    assert.equal(countryName('AT', 'de'), 'Österreich');
+    assert.equal(countryName('DE', 'nl-BE'), 'Duitsland');
+  });
+
+  it('a tag with its own table changes names and keeps its language’s order; a language without one is named by Intl', () => {
+    registerLocale('fr-x-test', { countries: { ...Object.fromEntries(countryList('fr').map(({ code, name }) => [code, name])), CI: 'République de Côte d’Ivoire' } as typeof en });
+    assert.equal(countryName('CI', 'fr-x-test'), 'République de Côte d’Ivoire');
+    assert.equal(countryList('fr-x-test').find((entry) => entry.code === 'CI')?.name, 'République de Côte d’Ivoire');
+    registerLocale('fr-y-test', { countries: { CI: 'Côte-d’Ivoire' } });
+    assert.deepEqual(countryList('fr-y-test').map((entry) => entry.code), countryList('fr').map((entry) => entry.code), 'a partial table: the language’s order');
+    assert.equal(countryName('CI', 'fr-y-test'), 'Côte-d’Ivoire');
+    // Swedish has no table: the runtime's names, its collation, never English's table.
+    const swedish = countryList('sv');
+    assert.equal(swedish.length, countryCodes().length);
+    assert.equal(swedish.find((entry) => entry.code === 'DE')?.name, new Intl.DisplayNames(['sv'], { type: 'region' }).of('DE'));
+    assert.equal(countryName('DE', 'sv'), 'Tyskland');
+  });
+
+  it('a list is computed once per locale and again after a registration', () => {
+    const first = countryList('it');
+    assert.equal(countryList('it'), first);
+    registerLocale('it', { countries: { SM: 'San Marino' } });
+    assert.notEqual(countryList('it'), first);
+    assert.ok(Object.isFrozen(countryList('it')));
+  });
+});
