@@ -164,13 +164,16 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
       background.add(promise);
       void promise.finally(() => background.delete(promise));
     };
+    // Aborted by close(): the handler then starts no more e-mails or webhooks after answers
+    // (they stay due in the store), so a shutdown waits for the batch being sent, not a backlog.
+    const stopping = new AbortController();
     const settled = async (): Promise<void> => {
       while (background.size > 0) await Promise.allSettled([...background]);
     };
     const webhooks = await setupDemoWebhooks(store, options.webhooks ?? {}, logger);
     const lookups = setupDemoLookups(store, options.lookups ?? {}, logger);
     const retention = setupRetention(store, stores.config.loadConfig, logger, options.retentionIntervalMs ?? 60 * 60 * 1000);
-    const app = buildRoutes(options, stores, notifier, outboxDir, logger, waitUntil, webhooks, lookups);
+    const app = buildRoutes(options, stores, notifier, outboxDir, logger, { waitUntil, signal: stopping.signal }, webhooks, lookups);
     const outbox = createOutbox({ store, notifier, ...(options.outboxLockMs !== undefined ? { lockMs: options.outboxLockMs } : {}) });
     let running: Promise<void> | undefined;
     const retryMail = (): Promise<void> =>
@@ -194,6 +197,7 @@ export async function createDemoApp(options: DemoAppOptions): Promise<DemoApp<Pr
       applyRetention: retention.run,
       settled,
       close: async () => {
+        stopping.abort();
         clearInterval(timer);
         retention.stop();
         await retention.idle();
@@ -216,7 +220,7 @@ function buildRoutes(
   notifier: Notifier,
   outboxDir: string,
   logger: Logger,
-  waitUntil: (promise: Promise<unknown>) => void,
+  background: { readonly waitUntil: (promise: Promise<unknown>) => void; readonly signal: AbortSignal },
   webhooks: DemoWebhooks | undefined,
   lookups: DemoLookups,
 ): Hono {
@@ -236,7 +240,8 @@ function buildRoutes(
     clientAddress: (request) => addresses.get(request),
     notifier,
     ...(options.outboxLockMs !== undefined ? { delivery: { lockMs: options.outboxLockMs } } : {}),
-    waitUntil,
+    waitUntil: background.waitUntil,
+    signal: background.signal,
     ...(webhooks ? { webhooks: webhooks.handlerOptions } : {}),
     ...(options.botCheck ? { botCheck: { ...options.botCheck, store: rateLimits ?? createSqliteRateLimits((store as SqliteStore).database) } } : {}),
     ...lookups.handlerOptions,

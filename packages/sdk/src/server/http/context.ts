@@ -88,7 +88,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
   const answering = { count: 0 };
   // Busy when requests other than the one queuing the e-mails are being answered.
   const busy = (): boolean => answering.count > 1;
-  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now, busy) : undefined;
+  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now, { busy, ...(options.signal ? { signal: options.signal } : {}) }) : undefined;
   const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
   // Parsing and hashing a config costs more than a whole submission: cache them per loaded
   // object, so a config source that returns the same object until it changes pays once.
@@ -114,6 +114,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
     mailSends: outbox
       ? createBackgroundSends((ids) => outbox.deliver({ ids }), {
           busy,
+          ...(options.signal ? { signal: options.signal } : {}),
           sendDue: async () => {
             const report = await outbox.deliver();
             return report.sent + report.retrying + report.failed;

@@ -173,6 +173,13 @@ export interface HandlerOptions {
    */
   readonly waitUntil?: (promise: Promise<unknown>) => void;
   /**
+   * Aborted when the server shuts down: the handler then starts no more background deliveries
+   * (e-mails and webhooks queued after answers); a batch already being sent finishes. What
+   * was not sent stays due in the store for the next start or another instance. Without it, a
+   * shutdown that waits for the `waitUntil` promises waits until the queue is empty.
+   */
+  readonly signal?: AbortSignal;
+  /**
    * How long a submission's claim on its `Idempotency-Key` lasts without being renewed; default
    * 5000 ms. The handler renews it every third of that while it works, so only a process that
    * died (or froze) lets it lapse: a retry with the key is then processed at most this long

@@ -116,3 +116,23 @@ test('background sends: ids turned away by a full queue are sent through sendDue
   assert.deepEqual([...sent].sort(), ['1', '2', '3', '4', '5', '6']);
   assert.equal(new Set(sent).size, 6, 'each sent once');
 });
+
+test('background sends: once the signal is aborted, the batch being sent finishes and nothing else starts or is queued', async () => {
+  const stop = new AbortController();
+  const sent: string[] = [];
+  let release: () => void = () => undefined;
+  const sends = createBackgroundSends(
+    async (ids) => {
+      sent.push(...ids);
+      if (ids.includes('1')) await new Promise<void>((resolve) => (release = resolve));
+    },
+    { batchSize: 1, concurrency: 1, signal: stop.signal },
+  );
+  sends.add(['1', '2', '3']);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  stop.abort();
+  sends.add(['4']);
+  release();
+  await sends.idle();
+  assert.deepEqual(sent, ['1'], 'the batch in flight went out; 2, 3 and 4 stay due in the store');
+});

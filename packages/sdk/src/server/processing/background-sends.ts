@@ -42,6 +42,8 @@ export interface BackgroundSendsOptions {
   readonly busy?: () => boolean;
   /** The longest a batch waits for `busy` to say no (default 1,000 ms): under a steady load the queue still moves. */
   readonly maxDelayMs?: number;
+  /** Once aborted, no batch starts and nothing is queued (a batch being sent finishes): the ids stay due in the store. */
+  readonly signal?: AbortSignal;
 }
 
 // A macrotask, so requests whose sockets are readable are served before the next batch.
@@ -73,6 +75,7 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
     overflowed = false;
     for (;;) {
       await turn();
+      if (options.signal?.aborted) return;
       let handled = 0;
       try {
         handled = (await options.sendDue?.()) ?? 0;
@@ -93,6 +96,10 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
         now = false;
       } else {
         await turn();
+      }
+      if (options.signal?.aborted) {
+        queued.length = 0;
+        return;
       }
       const batch = queued.splice(0, batchSize);
       try {
@@ -121,7 +128,7 @@ export function createBackgroundSends(send: (ids: readonly string[]) => Promise<
 
   return {
     add(ids, waitUntil) {
-      if (ids.length === 0) return;
+      if (ids.length === 0 || options.signal?.aborted) return;
       const room = maxQueued - queued.length;
       if (ids.length > room) overflowed = true;
       if (room <= 0) return;

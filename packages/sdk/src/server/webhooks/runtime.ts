@@ -1,4 +1,4 @@
-import { createBackgroundSends } from '../processing/background-sends.js';
+import { createBackgroundSends, type BackgroundSendsOptions } from '../processing/background-sends.js';
 import type { WebhookEvent } from '../../webhooks/events.js';
 import type { ProcessedRecord } from '../processing/lifecycle.js';
 import type { ChangeOptions, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
@@ -21,10 +21,10 @@ export interface WebhookRuntime {
 }
 
 /** Builds the webhook side of a handler over its store. */
-export function createWebhookRuntime(store: WebhookStore, options: WebhookDeliveryOptions, now: () => Date, busy?: () => boolean): WebhookRuntime {
+export function createWebhookRuntime(store: WebhookStore, options: WebhookDeliveryOptions, now: () => Date, sending: Pick<BackgroundSendsOptions, 'busy' | 'signal'> = {}): WebhookRuntime {
   const dispatcher = createWebhookDispatcher({ ...options, store, now });
   const sends = createBackgroundSends((ids) => dispatcher.deliver({ ids }), {
-    ...(busy ? { busy } : {}),
+    ...sending,
     sendDue: async () => {
       const report = await dispatcher.deliver();
       return report.delivered + report.retrying + report.failed + report.cancelled;
