@@ -12,7 +12,7 @@ import { LocaleController } from '../controllers/locale.js';
 import { SubmissionController } from '../controllers/submission.js';
 import { BotCheckController } from '../controllers/bot-check.js';
 import { AdaptiveController, fileFingerprint } from '../controllers/adaptive.js';
-import { LookupsController } from '../controllers/lookups.js';
+import { LOOKUP_FIELDS, LookupsController } from '../controllers/lookups.js';
 import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
 import { AccountRequestSubmitEvent } from '../events/submit.js';
@@ -520,7 +520,11 @@ export class AccountRequestForm extends LitElement {
     const error = this.#feedback.message(field.id);
     const ids = fieldIds(this.#prefix, field.id);
     // Always set, so that an absent one is not read from Object.prototype.
-    return html`${renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '', readOnly: this.#fixed.has(field.id), ...this.#lookups.field(field.id) }, this.#locale)}${this.#lookups.after(field.id)}`;
+    const rendered = renderField({ field, ids, value, error, strings, wrapperPart: wrapperPart ?? '', readOnly: this.#fixed.has(field.id), ...this.#lookups.field(field.id) }, this.#locale);
+    // The slot after a field only where a lookup can fill it: one template instance less per
+    // other field. Decided by the id alone, so a field's template never changes (its control
+    // keeps the focus when an offer appears).
+    return LOOKUP_FIELDS.has(field.id) ? html`${rendered}${this.#lookups.after(field.id)}` : rendered;
   }
 
   #renderForm(strings: FormStrings): TemplateResult {

@@ -52,6 +52,13 @@ export interface LookupKit {
 }
 const KIT: LookupKit = { html, nothing, keyed, texts, format, intlLocale, compactIdentifier, sirenOfSiret, frenchVatFromSiren, identifierWarnings, readControl, DEFAULT_COUNTRY };
 
+/**
+ * The fields after which a lookup can show something (the company offer, the VAT number
+ * derived from the SIRET, the address suggestions): the chunk's `after` answers `nothing` for
+ * every other field, so the form renders those without the extra slot.
+ */
+export const LOOKUP_FIELDS: ReadonlySet<string> = new Set(['siret', 'vatNumber', 'street']);
+
 const NONE: LookupCapabilities = { company: false, address: false };
 const NO_STATE: LookupFieldState = {};
 

@@ -53,6 +53,7 @@ export class LookupUi {
     return id === 'street' ? this.#address.field() : {};
   }
 
+  // Only the fields of the bundle's LOOKUP_FIELDS get this slot (controllers/lookups.ts).
   after(id: string): TemplateResult | typeof nothing {
     if (id === 'siret') return this.#company.render();
     if (id === 'vatNumber') return this.#vat.render();
