@@ -47,3 +47,17 @@ describe('country names (the countries tables)', () => {
     assert.ok(Object.isFrozen(countryList('it')));
   });
 });
+
+describe('country tables registered at run time', () => {
+  it('a table with junk keys or non-text names never lists a code the SDK refuses, nor an empty name', () => {
+    const junk: Record<string, unknown> = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`X${i}`, 'junk']));
+    registerLocale('nl-x-junk', { countries: junk as never });
+    assert.deepEqual(countryList('nl-x-junk').map((entry) => entry.code), countryList('nl').map((entry) => entry.code), 'junk keys: the language’s table');
+    const odd = Object.fromEntries(countryList('es').map(({ code, name }) => [code, code === 'ES' ? { one: 'x' } : code === 'PT' ? '' : name]));
+    registerLocale('es-x-odd', { countries: odd as never });
+    const list = countryList('es-x-odd');
+    assert.ok(list.every((entry) => typeof entry.name === 'string' && entry.name !== ''));
+    assert.equal(countryName('ES', 'es-x-odd'), 'España');
+    assert.equal(countryName('PT', 'es-x-odd'), 'Portugal');
+  });
+});

@@ -1,7 +1,7 @@
 import type { BuiltInLocale, FieldErrorCode, LocalizedText } from '../types.js';
 import { formatMessage, intlLocale } from './format.js';
 import type { Namespaces } from './namespaces.js';
-import { countryCodes } from '../validation/validators/country.js';
+import { countryCodes, isValidCountryCode } from '../validation/validators/country.js';
 import { BUILT_IN_LOCALES, languageOf, localeChain, normalizeTag, onLocalesChange, registeredTables, texts } from './registry.js';
 
 export { formatMessage } from './format.js';
@@ -61,14 +61,24 @@ onLocalesChange(() => countryLists.clear());
 
 // The `countries` table registered for the tag or its language (not English's: a language
 // without one is better named by Intl, in that language).
-function ownCountryTable(locale: string | undefined): Readonly<Record<string, string>> | undefined {
+// Its order: the accepted codes among its keys, when they are all there (a table registered at
+// run time may hold anything).
+function ownCountryOrder(locale: string | undefined): readonly string[] | undefined {
   const chain = localeChain(locale);
   const own = chain.length > 1 && chain.at(-1) === 'en' && languageOf(locale) !== 'en' ? chain.slice(0, -1) : chain;
   for (const tag of own) {
-    const table = registeredTables(tag)?.countries as Readonly<Record<string, string>> | undefined;
-    if (table && Object.keys(table).length >= countryCodes().length) return table;
+    const table = registeredTables(tag)?.countries;
+    if (!table) continue;
+    const order = Object.keys(table).filter(isValidCountryCode);
+    if (order.length === countryCodes().length) return order;
   }
   return undefined;
+}
+
+// The merged table's name for `code`, when it is a text.
+function tableName(code: string, locale: string | undefined): string | undefined {
+  const name = (texts('countries', locale) as unknown as Readonly<Record<string, unknown>>)[code];
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 function intlNames(locale: string | undefined): Intl.DisplayNames | undefined {
@@ -93,10 +103,9 @@ export function countryList(locale?: string): readonly CountryEntry[] {
   const key = normalizeTag(locale);
   let list = countryLists.get(key);
   if (list) return list;
-  const table = ownCountryTable(locale);
-  if (table) {
-    const names = texts('countries', locale) as unknown as Readonly<Record<string, string>>;
-    list = Object.keys(table).map((code) => ({ code, name: names[code] ?? code }));
+  const order = ownCountryOrder(locale);
+  if (order) {
+    list = order.map((code) => ({ code, name: tableName(code, locale) ?? intlNames(locale)?.of(code) ?? code }));
   } else {
     const intl = intlNames(locale);
     const fallback = registeredTables('en')?.countries as Readonly<Record<string, string>> | undefined;
@@ -115,8 +124,8 @@ export function countryList(locale?: string): readonly CountryEntry[] {
 
 /** The name of a country in `locale` (`FR` → `France`), or the code when it has none. */
 export function countryName(code: string, locale?: string): string {
-  const table = ownCountryTable(locale);
-  if (table && Object.hasOwn(table, code)) return (texts('countries', locale) as unknown as Readonly<Record<string, string>>)[code] ?? code;
+  const own = isValidCountryCode(code) && ownCountryOrder(locale) ? tableName(code, locale) : undefined;
+  if (own) return own;
   try {
     return intlNames(locale)?.of(code) ?? code;
   } catch {
