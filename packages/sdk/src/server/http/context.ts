@@ -42,7 +42,7 @@ export interface HandlerContext {
   readonly decisions: DecisionStore | undefined;
   /** Delivers e-mails, when the handler has a notifier. */
   readonly outbox: Outbox | undefined;
-  /** The e-mails to send after an answer, one batch at a time, when the handler has a notifier. */
+  /** The e-mails to send after an answer, a few batches at a time, when the handler has a notifier. */
   readonly mailSends: BackgroundSends | undefined;
   /** Queues and sends webhooks, when the handler has the `webhooks` option. */
   readonly webhooks: WebhookRuntime | undefined;
@@ -86,9 +86,10 @@ export function createContext(options: HandlerOptions): HandlerContext {
     throw new TypeError('createAccountRequestHandler: webhooks need a store with the WebhookStore methods (endpoints and a delivery outbox).');
   }
   const answering = { count: 0 };
-  // Busy when requests other than the one queuing the e-mails are being answered.
-  const busy = (): boolean => answering.count > 1;
-  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now, { busy, ...(options.signal ? { signal: options.signal } : {}) }) : undefined;
+  // What the e-mail and webhook queues share: busy when requests other than the one queuing
+  // are being answered, and the shutdown signal.
+  const sending = { busy: (): boolean => answering.count > 1, ...(options.signal ? { signal: options.signal } : {}) };
+  const webhooks = options.webhooks && processing && isWebhookStore(processing) ? createWebhookRuntime(processing, options.webhooks, now, sending) : undefined;
   const outbox = options.notifier && processing ? createOutbox({ store: processing, notifier: options.notifier, now, ...options.delivery }) : undefined;
   // Parsing and hashing a config costs more than a whole submission: cache them per loaded
   // object, so a config source that returns the same object until it changes pays once.
@@ -113,8 +114,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
     outbox,
     mailSends: outbox
       ? createBackgroundSends((ids) => outbox.deliver({ ids }), {
-          busy,
-          ...(options.signal ? { signal: options.signal } : {}),
+          ...sending,
           sendDue: async () => {
             const report = await outbox.deliver();
             return report.sent + report.retrying + report.failed;
