@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { defaultConfig, type FormConfig } from '@account-request/sdk';
-import { createAccountRequestHandler, createOutbox, problem, type Notifier, type ProcessingStore, type RateLimitOptions, type RetentionReport } from '@account-request/sdk/server';
+import { createAccountRequestHandler, createOutbox, DEFAULT_LOOKUP_RATE_LIMIT, problem, type Notifier, type ProcessingStore, type RateLimitOptions, type RetentionReport } from '@account-request/sdk/server';
 import { Hono, type Context } from 'hono';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
 import { challengeHeaders, isAdmin } from './auth.js';
@@ -245,6 +245,8 @@ function buildRoutes(
     ...(webhooks ? { webhooks: webhooks.handlerOptions } : {}),
     ...(options.botCheck ? { botCheck: { ...options.botCheck, store: rateLimits ?? createSqliteRateLimits((store as SqliteStore).database) } } : {}),
     ...lookups.handlerOptions,
+    // On PostgreSQL the lookups' limit is counted in the database too, across instances.
+    ...(lookups.handlerOptions.lookups && rateLimits ? { lookups: { ...lookups.handlerOptions.lookups, rateLimit: { ...DEFAULT_LOOKUP_RATE_LIMIT, store: rateLimits } } } : {}),
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',
     activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,

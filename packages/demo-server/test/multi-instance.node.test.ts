@@ -200,6 +200,20 @@ describe('several server instances on one PostgreSQL database', { skip: postgres
     assert.equal(everyMail.length, 30 * 3, 'confirmation, alert and activation of each request');
   });
 
+  it('holds the lookups’ limit (60 a minute per address) across instances', async () => {
+    // The company lookup on (at an address nothing answers: an invalid SIRET is refused, 400,
+    // after the limit is counted and before the directory is asked).
+    const [a, b] = await Promise.all(['lookup-1', 'lookup-2'].map((name) => start(name, { COMPANY_DIRECTORY_URL: 'http://127.0.0.1:9' })));
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 70; i += 1) statuses.push((await fetch(`${(i % 2 ? b! : a!).url}/api/account-requests/lookup/company?siret=123`)).status);
+      assert.deepEqual(statuses.slice(0, 60), Array(60).fill(400), JSON.stringify(statuses));
+      assert.deepEqual(statuses.slice(60), Array(10).fill(429), 'each instance counted on its own');
+    } finally {
+      await Promise.all([a, b].map((server) => server!.stop()));
+    }
+  });
+
   it('holds a per-address limit of 5 across two instances', async () => {
     const limited = await Promise.all(['limit-1', 'limit-2'].map((name) => start(name, { RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '600000' })));
     const statuses: number[] = [];

@@ -62,6 +62,7 @@ export { createViesChecker, viesAnswer, VIES_URL, type ViesOptions } from './ser
 export { createApiAdresseSearch, suggestionsFromSearch, API_ADRESSE_URL, MAX_ADDRESS_SUGGESTIONS, type ApiAdresseOptions } from './server/lookups/api-adresse.js';
 export { legalFormOf } from './server/lookups/legal-forms.js';
 export type { LookupOptions } from './server/lookups/runtime.js';
+export { DEFAULT_LOOKUP_RATE_LIMIT } from './server/lookups/runtime.js';
 export type { CheckOptions } from './server/checks/runtime.js';
 export { createCheckRunner, defaultCheckBackoffMs, type CheckReport, type CheckRunner, type CheckRunnerOptions } from './server/checks/runner.js';
 export { companyNamesMatch, vatNameMismatch } from './server/checks/names.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { FAKE_COMPANIES, startFakePublicApis, type FakePublicApis } from '../../../../../test/test-helpers/fake-public-apis.js';
+import { createMemoryRateLimitStore } from '../http/rate-limit-store.js';
 import { createApiAdresseSearch } from '../lookups/api-adresse.js';
 import { createRechercheEntreprisesDirectory } from '../lookups/recherche-entreprises.js';
 import { get, ORIGIN, setup, URL_BASE } from '../test-helpers/setup.js';
@@ -97,6 +98,21 @@ describe('lookup routes', () => {
     assert.ok(Number(limited.headers.get('Retry-After')) >= 1);
     // The capabilities are not counted.
     assert.equal((await handler(get('/lookup'))).status, 200);
+  });
+
+  it('count lookups in a shared rate-limit store when given one: two handlers (two instances) share the limit', async () => {
+    const store = createMemoryRateLimitStore();
+    const limit = { windowMs: 60_000, max: 3, store };
+    const one = setup({ lookups: lookups({ rateLimit: limit }), clientAddress: () => '203.0.113.10' }).handler;
+    const two = setup({ lookups: lookups({ rateLimit: limit }), clientAddress: () => '203.0.113.10' }).handler;
+    const statuses: number[] = [];
+    for (const handler of [one, two, one, two, one]) statuses.push((await handler(get('/lookup/address?q=rue+de+la+paix'))).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+    // Another address has its own count; a failing store is a 503, not an open door.
+    assert.equal((await setup({ lookups: lookups({ rateLimit: limit }), clientAddress: () => '203.0.113.11' }).handler(get('/lookup/address?q=rue+de+la+paix'))).status, 200);
+    const broken = { hit: () => Promise.reject(new Error('database down')) };
+    const failing = setup({ lookups: lookups({ rateLimit: { windowMs: 60_000, max: 3, store: broken } }), clientAddress: () => '203.0.113.12' }).handler;
+    assert.equal((await failing(get('/lookup/address?q=rue+de+la+paix'))).status, 503);
   });
 
   it('answer allowed foreign origins with CORS headers and refuse other sites', async () => {

@@ -3,6 +3,7 @@ import { compactIdentifier, hasForbiddenCharacters, isValidSiret } from '../../v
 import type { HandlerContext } from '../http/context.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
 import { clientKey } from '../http/rate-limit.js';
+import { hitRateLimitStore } from '../http/rate-limit-store.js';
 import { MAX_ADDRESS_SUGGESTIONS } from '../lookups/api-adresse.js';
 import { isLookupServiceError } from '../lookups/service.js';
 
@@ -13,12 +14,14 @@ const INVALID = 'urn:account-request:problem:invalid-lookup';
 
 // A lookup answers the page that asked, cross-origin ones included, and is refused to a
 // browser on a site the handler does not allow (it would use the shop's quota).
-function guard(context: HandlerContext, request: Request): Headers {
+async function guard(context: HandlerContext, request: Request): Promise<Headers> {
   if (!context.origins.allows(request)) throw new HttpProblem(problem(403, 'Lookups are answered to the shop\'s own pages and the allowed origins only.'));
   const limiter = context.lookups?.limiter;
   if (limiter) {
     const { trustProxy = false, clientAddress } = context.options;
-    const result = limiter.hit(`lookup:${clientKey(request, trustProxy, clientAddress)}`);
+    const key = `lookup:${clientKey(request, trustProxy, clientAddress)}`;
+    const shared = context.lookups?.shared;
+    const result = shared ? await context.store(() => hitRateLimitStore(shared.store, key, shared, context.now().getTime())) : limiter.hit(key);
     if (!result.allowed) {
       const seconds = String(result.retryAfterSeconds);
       throw new HttpProblem(problem(429, `Too many lookups; try again in ${seconds} s.`, { headers: { 'Retry-After': seconds, ...Object.fromEntries(context.origins.corsHeaders(request)) } }));
@@ -53,7 +56,7 @@ export function getLookupCapabilities(context: HandlerContext, request: Request)
  * is off), 503 or 504 when the directory cannot answer.
  */
 export async function getCompanyLookup(context: HandlerContext, request: Request): Promise<Response> {
-  const headers = guard(context, request);
+  const headers = await guard(context, request);
   const directory = context.lookups?.company;
   if (!directory) return off('company', headers);
   const siret = compactIdentifier(new URL(request.url).searchParams.get('siret') ?? '');
@@ -75,7 +78,7 @@ export async function getCompanyLookup(context: HandlerContext, request: Request
  * otherwise, 404 when the lookup is off, 503 or 504 when the service cannot answer.
  */
 export async function getAddressLookup(context: HandlerContext, request: Request): Promise<Response> {
-  const headers = guard(context, request);
+  const headers = await guard(context, request);
   const search = context.lookups?.address;
   if (!search) return off('address', headers);
   const params = new URL(request.url).searchParams;
