@@ -21,6 +21,7 @@ export interface LookupOptions {
 export interface LookupRuntime {
   readonly company: CompanyDirectory | undefined;
   readonly address: AddressSearch | undefined;
+  /** The limit counted in this process, when on and without a shared store. */
   readonly limiter: RateLimiter | undefined;
   /** The limit and the shared store counting it, when the option gives one. */
   readonly shared: { readonly store: RateLimitStore; readonly windowMs: number; readonly max: number } | undefined;
@@ -37,7 +38,7 @@ export function createLookupRuntime(options: LookupOptions | undefined, now: () 
   return {
     company: options.company,
     address: options.address,
-    limiter: limit ? createFixedWindowLimiter({ windowMs: limit.windowMs, max: limit.max, now: () => now().getTime() }) : undefined,
+    limiter: limit && !limit.store ? createFixedWindowLimiter({ windowMs: limit.windowMs, max: limit.max, now: () => now().getTime() }) : undefined,
     shared: limit && limit.store ? { store: limit.store, windowMs: limit.windowMs, max: limit.max } : undefined,
   };
 }

@@ -16,13 +16,12 @@ const INVALID = 'urn:account-request:problem:invalid-lookup';
 // browser on a site the handler does not allow (it would use the shop's quota).
 async function guard(context: HandlerContext, request: Request): Promise<Headers> {
   if (!context.origins.allows(request)) throw new HttpProblem(problem(403, 'Lookups are answered to the shop\'s own pages and the allowed origins only.'));
-  const limiter = context.lookups?.limiter;
-  if (limiter) {
+  const { limiter, shared } = context.lookups ?? {};
+  if (limiter || shared) {
     const { trustProxy = false, clientAddress } = context.options;
     const key = `lookup:${clientKey(request, trustProxy, clientAddress)}`;
-    const shared = context.lookups?.shared;
-    const result = shared ? await context.store(() => hitRateLimitStore(shared.store, key, shared, context.now().getTime())) : limiter.hit(key);
-    if (!result.allowed) {
+    const result = shared ? await context.store(() => hitRateLimitStore(shared.store, key, shared, context.now().getTime())) : limiter?.hit(key);
+    if (result && !result.allowed) {
       const seconds = String(result.retryAfterSeconds);
       throw new HttpProblem(problem(429, `Too many lookups; try again in ${seconds} s.`, { headers: { 'Retry-After': seconds, ...Object.fromEntries(context.origins.corsHeaders(request)) } }));
     }
