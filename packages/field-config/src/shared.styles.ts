@@ -109,3 +109,29 @@ export const sharedStyles = css`
     padding-inline: 0.3em;
   }
 `;
+
+/**
+ * The boxed editing form of a panel (a custom field, a step): its frame, its heading, the
+ * two-column pairs of boxes and the row of buttons.
+ */
+export const editFormStyles = css`
+  form {
+    padding: var(--ffc-gap, 1rem);
+    border: 1px solid var(--ffc-border-color, #767b85);
+    border-radius: var(--ffc-radius, 6px);
+  }
+  h3 {
+    margin-block: 0 0.75em;
+    font-size: 1em;
+  }
+  .pair {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    column-gap: var(--ffc-gap, 1rem);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+`;

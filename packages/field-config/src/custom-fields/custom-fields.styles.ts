@@ -21,30 +21,11 @@ export const customFieldsStyles = css`
     flex: 1;
     margin: 0;
   }
-  form {
-    padding: var(--ffc-gap, 1rem);
-    border: 1px solid var(--ffc-border-color, #767b85);
-    border-radius: var(--ffc-radius, 6px);
-  }
-  h3 {
-    margin-block: 0 0.75em;
-    font-size: 1em;
-  }
-  .pair {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
-    column-gap: var(--ffc-gap, 1rem);
-  }
   .option {
     display: grid;
     grid-template-columns: 1fr 1fr 1fr auto;
     gap: 0.4em;
     margin-block-end: 0.4em;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
   }
   dialog {
     max-inline-size: min(30em, 90vw);

@@ -19,7 +19,7 @@ import {
 import { configIssueMessage } from '@account-request/sdk/editing';
 import type { CustomField, FileKind } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
-import { sharedStyles } from '../shared.styles.js';
+import { editFormStyles, sharedStyles } from '../shared.styles.js';
 import { customFieldsStyles } from './custom-fields.styles.js';
 import { controlOf, draftOf, fieldOf, patchOf, type FieldDraft, type OptionDraft } from './draft.js';
 import { fileLimits } from './file-limits.js';
@@ -35,7 +35,7 @@ const ORDER = ['general', 'type', 'labelFr', 'labelEn', 'id', 'helpFr', 'helpEn'
  * checked by the SDK edit itself; its issues are shown beside the controls they concern.
  */
 export class FfcCustomFields extends LitElement {
-  static override styles = [sharedStyles, customFieldsStyles];
+  static override styles = [sharedStyles, editFormStyles, customFieldsStyles];
 
   readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
   #draftValue: FieldDraft | undefined;

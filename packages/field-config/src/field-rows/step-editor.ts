@@ -7,7 +7,7 @@ import type { LocalizedText, StepBreak } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { text } from '../custom-fields/draft.js';
 import { labeller } from '../labels.js';
-import { sharedStyles } from '../shared.styles.js';
+import { editFormStyles, sharedStyles } from '../shared.styles.js';
 import { stepEditorStyles } from './step-editor.styles.js';
 
 interface StepDraft {
@@ -28,7 +28,7 @@ const stepsOf = (store: EditorStore): readonly StepBreak[] => (Object.hasOwn(sto
  * show beside the control they concern. The rows themselves are moved in the list.
  */
 export class FfcStepEditor extends LitElement {
-  static override styles = [sharedStyles, stepEditorStyles];
+  static override styles = [sharedStyles, editFormStyles, stepEditorStyles];
 
   readonly #store = new ContextConsumer(this, { context: editorContext, subscribe: true });
   #draft: StepDraft | undefined;
