@@ -4,20 +4,18 @@
 // is solved with no action from the person, in the page's language; axe finds nothing; the
 // submission carries the solution and is accepted. With the setting off the chunk is never fetched.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/chromium.js';
 import { BOT_CHECK_ASSETS } from '../../../scripts/lib/bot-check-assets.js';
-import { fillAndSubmit, watchErrors } from './test-helpers/e2e.js';
+import { axeViolations, fillAndSubmit, watchErrors, watchPage } from './test-helpers/e2e.js';
 import { basicAuth, ensureBuilt, REPO_ROOT, startServer, type RunningServer } from './test-helpers/server.js';
 
 const PASSWORD = 'bot-check-e2e-password';
 const root = mkdtempSync(join(tmpdir(), 'demo-bot-check-e2e-'));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let server: RunningServer;
 
@@ -53,17 +51,11 @@ async function openShop(lang: string): Promise<{ page: Page; errors: string[]; v
   const context = await browser.newContext({ locale: lang });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const fetched: string[] = [];
-  page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
+  const { fetched, violations } = await watchPage(page);
   const response = await page.goto(`${server.url}/?lang=${lang}`);
   assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
   await page.locator('account-request-form [name="companyName"]').waitFor();
-  return { page, errors, fetched, violations: () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations) };
+  return { page, errors, fetched, violations };
 }
 
 const VALUES = { companyName: 'Quincaillerie Morel', lastName: 'Morel', email: 'achats@morel.example', phone: '04 78 00 12 34', street: '2 rue Mercière', postalCode: '69002', city: 'Lyon' };
@@ -80,13 +72,7 @@ test('the form solves the bot check by itself under the demo’s CSP, in its lan
   }
   assert.ok(fetched.every((path) => !path.includes('altcha.org')));
 
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const report = await axe.run(document.querySelector('account-request-form')!, { resultTypes: ['violations'] });
-    return report.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-  assert.deepEqual(result, [], 'axe violations in the form with its bot check');
+  assert.deepEqual(await axeViolations(page, 'account-request-form'), [], 'axe violations in the form with its bot check');
 
   const posted = await fillAndSubmit(page, VALUES);
   assert.equal(posted.status(), 201, await posted.text());

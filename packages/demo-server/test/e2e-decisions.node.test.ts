@@ -5,15 +5,12 @@
 // fixed) whose request records the invitation. Bulk decisions and their dialog by keyboard only.
 // axe on every new page and on the open dialog.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { fillAndSubmit, useDemoE2E, watchErrors } from './test-helpers/e2e.js';
+import { axeViolations, fillAndSubmit, useDemoE2E, watchErrors } from './test-helpers/e2e.js';
 import { basicAuth } from './test-helpers/server.js';
 
 const PASSWORD = 'e2e-admin-password';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const e2e = useDemoE2E({ tmpPrefix: 'demo-e2e-decisions-', adminPassword: PASSWORD, startBefore: true });
 
 const FORM = (name: string): string => `account-request-form [name="${name}"]`;
@@ -39,13 +36,7 @@ async function mailOf(kind: string, requestId?: string): Promise<Mail> {
 }
 
 async function axe(page: Page, what: string, selector = 'main'): Promise<void> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (context) => {
-    const run = (globalThis as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const report = await run.run(document.querySelector(context)!, { resultTypes: ['violations'] });
-    return report.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  }, selector);
-  assert.deepEqual(violations, [], `axe violations: ${what}`);
+  assert.deepEqual(await axeViolations(page, selector), [], `axe violations: ${what}`);
 }
 
 async function submitFromShop(company: string, email: string, postalCode: string): Promise<string> {

@@ -4,20 +4,18 @@
 // combobox with the keyboard alone; the lookups' chunk comes from the demo's origin, axe finds
 // nothing with the offer or the list shown, and the request is stored with what was filled in.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/chromium.js';
 import { FAKE_COMPANIES, startFakePublicApis, type FakePublicApis } from '../../../test/test-helpers/fake-public-apis.js';
-import { watchErrors } from './test-helpers/e2e.js';
+import { axeViolations, watchErrors, watchPage } from './test-helpers/e2e.js';
 import { basicAuth, ensureBuilt, REPO_ROOT, startServer, type RunningServer } from './test-helpers/server.js';
 
 const PASSWORD = 'form-lookups-e2e-password';
 const root = mkdtempSync(join(tmpdir(), 'demo-form-lookups-e2e-'));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let fakes: FakePublicApis;
 let server: RunningServer;
@@ -40,14 +38,7 @@ after(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const report = await run.run(document.querySelector('account-request-form')!, { resultTypes: ['violations'] });
-    return report.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
+const axe = (page: Page): Promise<string[]> => axeViolations(page, 'account-request-form');
 
 const value = (page: Page, name: string): Promise<string> => page.locator(`account-request-form [name="${name}"]`).inputValue();
 
@@ -55,13 +46,7 @@ test('a French SIRET prefills the company and an address is chosen by keyboard, 
   const context = await browser.newContext({ locale: 'en' });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const fetched: string[] = [];
-  page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-  });
+  const { fetched, violations } = await watchPage(page);
   await page.goto(`${server.url}/?lang=en`);
   const form = page.locator('account-request-form');
   const street = form.locator('[name="street"]');
@@ -121,7 +106,7 @@ test('a French SIRET prefills the company and an address is chosen by keyboard, 
   assert.ok(fetched.every((path) => !path.startsWith('/company') && !path.startsWith('/address')), 'the page never calls the services itself');
   assert.deepEqual(fakes.requests.filter((request) => request.service === 'company').map((request) => request.url), [`/company/search?q=${FAKE_COMPANIES.open.siret}`]);
   assert.ok(fakes.requests.filter((request) => request.service === 'address').every((request) => /^\/address\/search\/\?q=8(\+|%20)boulevard(\+|%20)du(\+|%20)port&limit=5$/.test(request.url)), JSON.stringify(fakes.requests));
-  assert.deepEqual(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations), [], 'CSP refusals');
+  assert.deepEqual(await violations(), [], 'CSP refusals');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,7 +1,8 @@
 // What the Chromium end-to-end tests of the demo server share (packages/demo-server/test and
 // test/e2e-security): the hooks that build, launch Chromium, start the server on a temporary
-// DATA_DIR and clean up, console-error collection and the form fill.
-import { mkdtempSync, rmSync } from 'node:fs';
+// DATA_DIR and clean up, console-error collection, fetch and CSP watching, axe, and the form fill.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -74,6 +75,33 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * Watches `page` from before it navigates: the paths it fetches, and the refusals its own CSP
+ * makes (`securitypolicyviolation`, recorded by an init script, which CSP does not govern).
+ */
+export async function watchPage(page: Page): Promise<{ readonly fetched: string[]; readonly violations: () => Promise<string[]> }> {
+  const fetched: string[] = [];
+  page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return { fetched, violations: () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations) };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations inside the first element matching `selector` on `page`, as `id (nodes)`. */
+export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (context) => {
+    const run = (globalThis as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const report = await run.run(document.querySelector(context)!, { resultTypes: ['violations'] });
+    return report.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  }, selector);
 }
 
 /**
