@@ -5,6 +5,7 @@ import '@account-request/form';
 import type { AccountRequestForm } from '@account-request/form';
 import { parseConfig, validateSubmission } from '@account-request/sdk';
 import type { AccountRequestClient } from '@account-request/sdk';
+import { reportToParent } from './report-to-parent.js';
 
 const config = {
   version: 1,
@@ -68,13 +69,7 @@ async function run(): Promise<void> {
   } catch (error) {
     results['exception'] = String(error);
   }
-  // Violation reports are queued as tasks: let them arrive before reporting.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const clean = [...window.cspViolations];
-  // Canary: an inline style attribute must be blocked, proving the policy is really in force.
-  document.body.setAttribute('style', 'color: red');
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  parent.postMessage({ type: 'csp-report', results, violations: clean, canary: window.cspViolations.slice(clean.length) }, location.origin);
+  await reportToParent(results);
 }
 
 void run();
