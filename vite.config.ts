@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { compactTemplates } from './scripts/lib/compact-templates.ts';
 
 /**
  * Single-file browser bundles, one per `BUNDLE` value: each inlines every dependency
@@ -25,6 +26,8 @@ const target = targets[name];
 if (!target) throw new Error(`Unknown BUNDLE "${name}": expected one of ${Object.keys(targets).join(', ')}`);
 
 export default defineConfig({
+  // The field templates' indentation would be a text node per line of every field.
+  plugins: [compactTemplates()],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   logLevel: 'warn',

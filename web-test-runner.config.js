@@ -4,6 +4,7 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/summary-reporter.js';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium-flags.js';
+import { COMPACTED_SOURCES, compactHtmlTemplates } from './scripts/lib/compact-templates.ts';
 
 const mswWorker = new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url);
 
@@ -32,7 +33,16 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    // The bundles' field templates are compacted (vite.config.ts): the tests render them so too.
+    {
+      name: 'compact-html-templates',
+      transform(context) {
+        if (COMPACTED_SOURCES.test(context.path) && typeof context.body === 'string') return { body: compactHtmlTemplates(context.body) };
+      },
+    },
+  ],
   middleware: [
     async function mswWorkerScript(ctx, next) {
       if (ctx.path === '/mockServiceWorker.js') {
