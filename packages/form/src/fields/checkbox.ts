@@ -22,6 +22,6 @@ export function renderCheckbox(state: FieldRenderState): TemplateResult {
       />
       <label part="label" class="arf-label" for=${ids.input}>${field.label} ${requiredMarker(state)}</label>
     </div>
-    ${helpText(state)} ${errorText(state)}
+    ${helpText(state)}${errorText(state)}
   </div>`;
 }

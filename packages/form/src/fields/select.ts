@@ -19,7 +19,7 @@ export function renderSelect(state: FieldRenderState, options: readonly SelectOp
   const { field, ids } = state;
   const value = textValue(state.value);
   return html`<div part=${wrapperPart(state)} class="arf-field">
-    ${labelFor(state)} ${helpText(state)}
+    ${labelFor(state)}${helpText(state)}
     <select
       part="input"
       class="arf-input"

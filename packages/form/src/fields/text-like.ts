@@ -26,7 +26,7 @@ export function renderTextLike(state: FieldRenderState): TemplateResult {
   const { field, ids, combobox } = state;
   const type = INPUT_TYPE[field.type] ?? 'text';
   return html`<div part=${wrapperPart(state)} class="arf-field">
-    ${labelFor(state)} ${helpText(state)}
+    ${labelFor(state)}${helpText(state)}
     <input
       part="input"
       class="arf-input"

@@ -8,7 +8,7 @@ import type { FieldRenderState } from './shared.js';
 export function renderTextarea(state: FieldRenderState): TemplateResult {
   const { field, ids } = state;
   return html`<div part=${wrapperPart(state)} class="arf-field">
-    ${labelFor(state)} ${helpText(state)}
+    ${labelFor(state)}${helpText(state)}
     <textarea
       part="input"
       class="arf-input"
