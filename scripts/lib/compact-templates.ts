@@ -40,9 +40,11 @@ function scanExpression(code: string, start: number, parts: Part[]): number {
       // A nested template: only an `html` one is compacted.
       const nested = /\bhtml$/.test(code.slice(Math.max(0, i - 5), i)) ? parts : [];
       i = scanTemplate(code, i, nested);
-    } else if (skipLiteral(code, i) !== i) {
-      i = skipLiteral(code, i);
-    } else if (char === '{') {
+      continue;
+    }
+    const skipped = skipLiteral(code, i);
+    if (skipped !== i) i = skipped;
+    else if (char === '{') {
       depth++;
       i++;
     } else if (char === '}') {
@@ -54,6 +56,12 @@ function scanExpression(code: string, start: number, parts: Part[]): number {
   throw new Error('unterminated template expression');
 }
 
+// Only the white space of HTML source: a no-break space is text.
+const SPACE = /[ \t\n\r]/;
+
+/** What stands on one side of a run of white space in a static string. */
+type Side = 'tag' | 'edge' | 'binding' | 'text';
+
 /** One static string compacted; `insideTag` says whether it starts inside a tag (`<input` … `>`), and the result whether it ends there. */
 function compactPart(text: string, insideTag: boolean, first: boolean, last: boolean): { text: string; insideTag: boolean } {
   let out = '';
@@ -61,19 +69,19 @@ function compactPart(text: string, insideTag: boolean, first: boolean, last: boo
   let i = 0;
   while (i < text.length) {
     const char = text[i] as string;
-    if (/\s/.test(char)) {
+    if (SPACE.test(char)) {
       let end = i;
-      while (end < text.length && /\s/.test(text[end] as string)) end++;
+      while (end < text.length && SPACE.test(text[end] as string)) end++;
       const run = text.slice(i, end);
       if (!run.includes('\n')) out += run;
       else if (inside) out += ' ';
       else {
-        const before = out.length > 0 ? out[out.length - 1] : first ? 'start' : 'binding';
-        const after = end < text.length ? text[end] : last ? 'end' : 'binding';
+        const before: Side = out.length > 0 ? (out.endsWith('>') ? 'tag' : 'text') : first ? 'edge' : 'binding';
+        const after: Side = end < text.length ? (text[end] === '<' ? 'tag' : 'text') : last ? 'edge' : 'binding';
         // Next to a tag, or at either end of the template, the break only lays the source out;
-        // between words or bindings (text, maybe) it is a space, as a browser would render it.
-        const layout = before === '>' || before === 'start' || after === '<' || after === 'end';
-        out += layout && (before === '>' || before === 'start' || before === 'binding') && (after === '<' || after === 'end' || after === 'binding') ? '' : ' ';
+        // next to text, or between two bindings (text, maybe), it is a space, as a browser renders it.
+        const layout = before !== 'text' && after !== 'text' && !(before === 'binding' && after === 'binding');
+        if (!layout) out += ' ';
       }
       i = end;
       continue;
@@ -84,6 +92,13 @@ function compactPart(text: string, insideTag: boolean, first: boolean, last: boo
     i++;
   }
   return { text: out, insideTag: inside };
+}
+
+/** The last character before `i` that is not white space (`;` at the start of the code). */
+function previousToken(code: string, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && SPACE.test(code[j] as string)) j--;
+  return j < 0 ? ';' : (code[j] as string);
 }
 
 /** Index just after the string, comment or regular expression starting at `i`, or `i` when none does. */
@@ -103,7 +118,7 @@ function skipLiteral(code: string, i: number): number {
     return j + 1;
   }
   // A regular expression, where one may start: after an operator or an opening bracket.
-  if (char === '/' && /[(,=:[!&|?{};]/.test(code.slice(0, i).trimEnd().slice(-1) || ';')) {
+  if (char === '/' && /[(,=:[!&|?{};]/.test(previousToken(code, i))) {
     let j = i + 1;
     let inClass = false;
     while (j < code.length && (inClass || code[j] !== '/')) {
@@ -128,7 +143,7 @@ export function compactHtmlTemplates(code: string): string {
     else i++;
   }
   if (parts.length === 0) return code;
-  parts.sort((a, b) => a[0] - b[0]);
+  // The scan met the parts in source order (a nested template's between its parent's).
   let out = '';
   let last = 0;
   const insideTag = new Map<number, boolean>();

@@ -12,6 +12,8 @@ test('keeps the spaces written on one line, and a line break between two binding
   const code = 'html`<label>${text} <span>*</span></label> ${help}\n${error}`';
   assert.equal(compactHtmlTemplates(code), 'html`<label>${text} <span>*</span></label> ${help} ${error}`');
   assert.equal(compactHtmlTemplates('html`<p>Two\n  words</p>`'), 'html`<p>Two words</p>`');
+  // A no-break space is text, not layout.
+  assert.equal(compactHtmlTemplates('html`<b>1</b>\u00a0\n  <i>kg</i>`'), 'html`<b>1</b>\u00a0 <i>kg</i>`');
 });
 
 test('compacts nested html templates and leaves every other literal as it is', () => {
