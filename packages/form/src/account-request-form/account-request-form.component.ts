@@ -8,6 +8,7 @@ import type { ConfigState } from '../controllers/config-loader.js';
 import { DRAFT_KEY_PREFIX, DraftController } from '../controllers/draft.js';
 import type { DraftMode } from '../controllers/draft.js';
 import { FeedbackController } from '../controllers/feedback.js';
+import { FirstScreens } from '../controllers/first-screens.js';
 import { LocaleController } from '../controllers/locale.js';
 import { SubmissionController } from '../controllers/submission.js';
 import { BotCheckController } from '../controllers/bot-check.js';
@@ -122,6 +123,7 @@ export class AccountRequestForm extends LitElement {
   readonly #feedback = new FeedbackController(this, (id) => this.#check(id));
   readonly #lang = new LocaleController(this);
   readonly #botCheck = new BotCheckController(this);
+  readonly #firstScreens = new FirstScreens(this);
   // Company and address lookups (issue 14), only with a server to ask: an action or a client.
   readonly #lookups = new LookupsController({
     element: this,
@@ -206,6 +208,13 @@ export class AccountRequestForm extends LitElement {
     // Shown messages were worded in the previous language (or before its chunk arrived).
     if (this.#renderedStrings !== undefined && this.#renderedStrings !== strings) this.#feedback.recheck();
     this.#renderedStrings = strings;
+  }
+
+  // Resolves once every field is in the DOM, those a long form renders after its first screens included.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const rest = this.#firstScreens.rest;
+    if (rest) await rest;
+    return super.getUpdateComplete();
   }
 
   protected override updated(): void {
@@ -357,6 +366,8 @@ export class AccountRequestForm extends LitElement {
     const elsewhere = errors.filter((error) => !order.includes(error.field)).map((error) => error.message);
     this.#feedback.showAll(errors.filter((error) => order.includes(error.field)));
     const invalid = this.#feedback.invalidIn(order);
+    // The field to focus may be among those a long form renders after its first screens.
+    this.#firstScreens.all();
     this.#focus = invalid[0];
     if (this.#focus) this.#adaptive.reveal(this.#focus);
     const summary = invalid.length > 0 ? this.#strings.summary(invalid.length) : '';
@@ -532,6 +543,9 @@ export class AccountRequestForm extends LitElement {
     const confirm = resolveConfirmation(this.#locale);
     // One page, or the current step: the box, the summary and submit come on the last one.
     const view = this.#adaptive.view();
+    // A long form's first screens now, the rest after they are painted (FirstScreens).
+    const fields = this.#firstScreens.split(view.fields, this.#fields().length);
+    const render = (field: ResolvedField) => this.#renderField(field, this.#values.get(field.id), strings);
     return html`<form
       part="form"
       class="arf-root arf-form"
@@ -543,7 +557,7 @@ export class AccountRequestForm extends LitElement {
     >
       ${view.heading}
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
-      ${view.fields.map((field) => this.#renderField(field, this.#values.get(field.id), strings))} ${view.summary}
+      ${fields.head.map(render)}${fields.tail ? html`${fields.tail.map(render)}` : nothing} ${view.summary}
       ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${view.last ? this.#renderField(confirm, this.#values.confirmed, strings, 'confirm') : nothing}
       ${this.#config?.settings.botCheck === true ? this.#botCheck.render(this.#locale, this.#challengeUrl) : nothing}
       <div part="actions" class="arf-actions">
