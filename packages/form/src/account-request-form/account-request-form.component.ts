@@ -34,6 +34,10 @@ const CONFIRMED = 'confirmed';
  * An embeddable B2B account-request form: fields, order and required flags come from a
  * config; validation, messages and the network go through `@account-request/sdk`.
  *
+ * A long form (more than 48 displayed fields) renders its first 24 fields, lets the browser
+ * paint them, then renders the rest in the next task; `updateComplete` resolves once every
+ * field is in the DOM, and `reportValidity()` or a submit shows the rest at once.
+ *
  * @tagname account-request-form
  * @summary The account-request form a customer fills in to ask for a professional account.
  *
