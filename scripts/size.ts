@@ -18,10 +18,12 @@ interface Budget {
 // (+3.1 KB in the form and the editor, +0.3 KB of code in the SDK entry): the first
 // Intl.DisplayNames and Intl.Collator of a page cost the browser 20 to 35 ms, the largest
 // single item of the form's first render (docs/benchmarks.md). Each with ~0.3 KB of headroom.
+// Then long forms' first screens first (+0.2 KB: form 35,397 bytes, editor 55,586): the
+// editor's budget moves to keep 0.2 KB of headroom, the form's still has 0.1.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 18_800 },
   { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 35_500 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (with the form; sortablejs is a chunk beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 55_600 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (with the form; sortablejs is a chunk beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 55_800 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;
