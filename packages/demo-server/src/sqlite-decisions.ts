@@ -4,6 +4,7 @@ import {
   type AccountRequestRecord, type DecisionStore, type InformationTokenRecord, type InvitationRecord, type InvitationState, type ProcessingStore, type WebhookDelivery,
 } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
+import type { SqliteChecks } from './sqlite-checks.js';
 import type { SqliteOutbox } from './sqlite-outbox.js';
 import type { SqliteProcessing } from './sqlite-processing.js';
 import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sqlite-rows.js';
@@ -91,9 +92,12 @@ const LAST_CHANGE = "coalesce(json_extract(history_json, '$[#-1].at'), created_a
  * corrections, invitations, erasure and the retention query. Every write is one unit of the
  * group commit (see `write-queue.ts`).
  */
-export function createSqliteDecisions(db: DatabaseSync, parts: { outbox: SqliteOutbox; processing: SqliteProcessing; insertDeliveries: (rows: readonly WebhookDelivery[]) => void }): SqliteDecisions {
+export function createSqliteDecisions(
+  db: DatabaseSync,
+  parts: { outbox: SqliteOutbox; processing: SqliteProcessing; insertDeliveries: (rows: readonly WebhookDelivery[]) => void; insertChecks: SqliteChecks['insert'] },
+): SqliteDecisions {
   const queue = writeQueue(db);
-  const { outbox, processing, insertDeliveries } = parts;
+  const { outbox, processing, insertDeliveries, insertChecks } = parts;
   const getRow = db.prepare(`SELECT ${REQUEST_COLUMNS} FROM requests WHERE id = ?`);
   const writeMembers = db.prepare('UPDATE requests SET consents_json = ?, invitation_id = ?, erased_at = ? WHERE id = ?');
   const useInvitation = db.prepare('UPDATE invitations SET used_at = ?, request_id = ? WHERE hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?');
@@ -167,6 +171,8 @@ export function createSqliteDecisions(db: DatabaseSync, parts: { outbox: SqliteO
         if (!current) throw new Error(`Information link of a missing request ${link.request_id}`);
         const record = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
         writeCorrection.run(record.status, JSON.stringify(record.values), record.consents ? JSON.stringify(record.consents) : null, JSON.stringify(record.history), record.version, ...searchColumns(record), record.id, current.version);
+        // The checks of the numbers the answer changed: their states on the row, their jobs anew.
+        if (patch.vatCheck || patch.siretCheck || options.checks?.length) insertChecks(record, options.checks ?? []);
         if (options.webhooks) insertDeliveries(options.webhooks(record));
         outbox.insert(options.notifications ?? []);
         return record;

@@ -85,7 +85,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const { insert: insertChecks, ...checks } = createSqliteChecks(db);
   const { insert: insertFiles, ...files } = createSqliteFiles(db);
   const { applyUpdate, ...processing } = createSqliteProcessing(db, outbox, insertDeliveries);
-  const { onCreate, ...decisions } = createSqliteDecisions(db, { outbox, processing: { ...processing, applyUpdate }, insertDeliveries });
+  const { onCreate, ...decisions } = createSqliteDecisions(db, { outbox, processing: { ...processing, applyUpdate }, insertDeliveries, insertChecks });
   const insertKey = db.prepare('INSERT INTO idempotency_keys (key, body_hash, claimed_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING');
   const readKey = db.prepare('SELECT body_hash, claimed_at, lease_until, response_json FROM idempotency_keys WHERE key = ?');
   // Guarded by the same expiry test as the read just before: if another claimant took the key

@@ -4,6 +4,7 @@ import {
 } from '@account-request/sdk/server';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { transaction, type Database } from './database.js';
+import { checksParam, insertChecksSql } from './checks.js';
 import { deliveriesParam, insertDeliveriesSql } from './webhooks.js';
 import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, toRecord, type RequestRow } from './rows.js';
 
@@ -174,9 +175,15 @@ export function createPostgresDecisions({ pool }: Database): DecisionMethods {
         if (!current || current.status !== 'info-requested') throw new Error(`Information link of a request no longer waiting: ${used.request_id}`);
         const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
         await client.query(
-          'UPDATE account_requests SET status = $2, field_values = $3::json, consents = $4::json, history = $5::json, version = $6, search_text = $7, company_key = $8 WHERE id = $1',
-          [record.id, record.status, JSON.stringify(record.values), record.consents ? JSON.stringify(record.consents) : null, JSON.stringify(record.history), record.version, searchText(record), companyKey(record)],
+          `UPDATE account_requests SET status = $2, field_values = $3::json, consents = $4::json, history = $5::json, version = $6, search_text = $7, company_key = $8,
+             vat_check = $9::json, siret_check = $10::json WHERE id = $1`,
+          [
+            record.id, record.status, JSON.stringify(record.values), record.consents ? JSON.stringify(record.consents) : null, JSON.stringify(record.history), record.version, searchText(record), companyKey(record),
+            record.vatCheck ? JSON.stringify(record.vatCheck) : null, record.siretCheck ? JSON.stringify(record.siretCheck) : null,
+          ],
         );
+        // The checks of the numbers the answer changed are queued anew with it.
+        if (options.checks && options.checks.length > 0) await client.query(insertChecksSql('$1'), [checksParam(options.checks)]);
         const webhooks = options.webhooks?.(record) ?? [];
         if (webhooks.length > 0) await client.query(insertDeliveriesSql('$1'), [deliveriesParam(webhooks)]);
         if (options.notifications && options.notifications.length > 0) await client.query(insertNotificationsSql('$1'), [notificationsParam(options.notifications)]);

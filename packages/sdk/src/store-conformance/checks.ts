@@ -3,7 +3,8 @@ import { matchesQuery } from '../server/processing/query.js';
 import { toProcessedRecord } from '../server/processing/lifecycle.js';
 import { isCheckStore, type CheckStore } from '../server/stores/check-store.js';
 import { ConformanceError, count, equal, ok, rejects, same } from './check.js';
-import { at, requestRecord, withStore } from './fixtures.js';
+import { at, requestRecord, uniqueId, withStore } from './fixtures.js';
+import { isDecisionStore } from '../server/stores/decision-store.js';
 import type { StoreConformanceTarget, StoreUnderTest, TestFunctions } from './types.js';
 
 function checkStore(instance: StoreUnderTest): CheckStore {
@@ -139,6 +140,36 @@ export function checkCases({ describe, it }: TestFunctions, target: StoreConform
         equal(await store.requeueChecks('no-such-request', [checkJobRecord('no-such-request', 'vat')], results), undefined, 'an unknown request');
         same(await store.listChecks('no-such-request'), [], 'no job for it');
       }));
+
+    if (!target.without?.includes('decisions')) {
+      it("writes a correction's checks with it: the changed number's state and job anew, the other check as it was; nothing for a refused use", () =>
+        withStore(target, async ({ first }) => {
+          const store = checkStore(first);
+          if (!isDecisionStore(store)) throw new ConformanceError("The store lacks the DecisionStore methods: add them, or list 'decisions' in the target's `without`");
+          const { record } = await storedWithChecks(store);
+          for (const job of await store.claimChecks({ now: at(1), lockedUntil: at(3), limit: 10 })) {
+            await store.finishCheck(job, { state: 'done', at: at(2) }, job.kind === 'vat' ? { vatCheck: { state: 'valid', vatNumber: 'FR44732829320', checkedAt: at(2) } } : { siretCheck: { state: 'open', checkedAt: at(2) } });
+          }
+          const link = { hash: uniqueId('info'), requestId: record.id, message: 'Numéro de TVA ?', createdAt: at(4), expiresAt: at(60) };
+          const ask = { at: at(4), actor: 'admin', changes: [{ field: 'status' as const, from: 'new', to: 'info-requested' }] };
+          equal((await store.decide(record.id, { status: 'info-requested' }, 3, ask, { informationToken: link })).state, 'updated', 'sent back for information');
+          const values = { ...record.values, vatNumber: 'FR40303265045' };
+          const vatCheck = { state: 'pending' as const, vatNumber: 'FR40303265045' };
+          const answer = { at: at(10), actor: 'applicant', changes: [{ field: 'status' as const, from: 'info-requested', to: 'in-progress' }] };
+          const used = await store.useInformationToken(link.hash, at(10), { values, status: 'in-progress', vatCheck }, answer, { checks: [checkJobRecord(record.id, 'vat', 10)] });
+          same([used?.vatCheck, used?.siretCheck, used?.version], [vatCheck, { state: 'open', checkedAt: at(2) }, 5], 'the corrected request');
+          const stored = await store.get(record.id);
+          same([stored?.vatCheck, stored?.siretCheck], [vatCheck, { state: 'open', checkedAt: at(2) }], 'as stored');
+          const jobs = [...(await store.listChecks(record.id))].sort((a, b) => a.kind.localeCompare(b.kind));
+          same(jobs.map((job) => [job.kind, job.state, job.attempts, job.createdAt]), [['siret', 'done', 1, at(0)], ['vat', 'pending', 0, at(10)]], 'the VAT job anew, the SIRET one as it was');
+          same(kinds(await store.claimChecks({ now: at(10), lockedUntil: at(12), limit: 10 })), [`${record.id}:vat`], 'the new job, due');
+          // A second use of the link writes neither a check state nor a job.
+          const again = await store.useInformationToken(link.hash, at(11), { values, status: 'in-progress', siretCheck: { state: 'pending' } }, answer, { checks: [checkJobRecord(record.id, 'siret', 11)] });
+          equal(again, undefined, 'a second use');
+          same((await store.get(record.id))?.siretCheck, { state: 'open', checkedAt: at(2) }, 'the SIRET check, unchanged');
+          same((await store.listChecks(record.id)).find((job) => job.kind === 'siret')?.state, 'done', 'the SIRET job, unchanged');
+        }));
+    }
 
     it('filters requests by the state of their VAT check, as matchesQuery does', () =>
       withStore(target, async ({ first }) => {

@@ -6,6 +6,7 @@ import { createViesChecker } from '../lookups/vies.js';
 import { createMemoryStore } from '../stores/store.js';
 import { ADMIN, get, post, setup, URL_BASE, validBody } from '../test-helpers/setup.js';
 import { createCheckRunner } from './runner.js';
+import { patch, processingSetup, read, submit } from '../test-helpers/processing.js';
 
 let fakes: FakePublicApis;
 before(async () => (fakes = await startFakePublicApis()));
@@ -171,6 +172,66 @@ describe('POST {base}/{id}/checks', () => {
     assert.equal((await w.handler(checkAgain('no-such-request'))).status, 404);
     assert.equal((await w.handler(new Request(`${URL_BASE}/${id}/checks`, { headers: ADMIN }))).status, 405);
     assert.equal((await setup().handler(checkAgain(id))).status, 501);
+  });
+});
+
+describe('checks after a correction', () => {
+  it('check again a VAT number the applicant changed, and keep the SIRET check of an unchanged SIRET', async () => {
+    const corrected = 'FR40303265045';
+    fakes.vies(VAT, { kind: 'invalid' });
+    fakes.vies(corrected, { kind: 'valid', name: 'SAS COMPTOIR DUVAL' });
+    const background: Promise<unknown>[] = [];
+    const settled = async () => {
+      while (background.length > 0) await Promise.allSettled(background.splice(0));
+    };
+    const vat = createViesChecker({ baseUrl: fakes.viesUrl, requester: 'FR40303265045', cache: false, timeoutMs: 1000 });
+    const company = createRechercheEntreprisesDirectory({ baseUrl: fakes.companyUrl, cache: false, timeoutMs: 1000 });
+    const { handler, store, mail, clock } = processingSetup({ checks: { vat, company }, waitUntil: (promise) => void background.push(promise) });
+    const id = await submit(handler, identifiers);
+    await settled();
+    const checked = await store.get(id);
+    assert.equal(checked?.vatCheck?.state, 'invalid');
+    assert.equal(checked?.siretCheck?.state, 'open');
+    const { etag } = await read(handler, id);
+    assert.equal((await handler(patch(id, { status: 'info-requested', message: 'Votre numéro de TVA est refusé par VIES.' }, etag))).status, 200);
+    const token = /\/information\/([A-Za-z0-9_-]{43})/.exec(mail.sent.find((message) => message.kind === 'information')?.text ?? '')?.[1];
+    assert.ok(token, 'the e-mail carries the link');
+    clock.advance(60_000);
+    const companyCalls = fakes.count('company');
+    // Written as people type it: spaces do not make a number new, the change does.
+    const body = { ...validBody({ ...identifiers, vatNumber: 'FR 40 303 265 045' }), locale: 'fr' };
+    const response = await handler(new Request(`${URL_BASE}/information/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
+    assert.equal(response.status, 200, await response.clone().text());
+    // The answer and the check's new state are one write: never the new number with the old verdict.
+    assert.deepEqual((await store.get(id))?.vatCheck, { state: 'pending', vatNumber: corrected });
+    assert.deepEqual((await store.get(id))?.siretCheck, checked?.siretCheck);
+    await settled();
+    const record = await store.get(id);
+    assert.equal(record?.vatCheck?.state, 'valid');
+    assert.equal(record?.vatCheck?.vatNumber, corrected);
+    assert.equal(record?.vatCheck?.name, 'SAS COMPTOIR DUVAL');
+    assert.deepEqual(record?.siretCheck, checked?.siretCheck, 'the SIRET check stands');
+    assert.equal(fakes.count('company'), companyCalls, 'the register is not asked again');
+    assert.deepEqual((await store.listChecks(id)).map((job) => [job.kind, job.state, job.attempts]).sort(), [['siret', 'done', 1], ['vat', 'done', 1]]);
+  });
+
+  it('leave the checks alone when the correction keeps both numbers', async () => {
+    fakes.vies(VAT, { kind: 'valid' });
+    const vat = createViesChecker({ baseUrl: fakes.viesUrl, requester: 'FR40303265045', cache: false, timeoutMs: 1000 });
+    const background: Promise<unknown>[] = [];
+    const { handler, store, mail } = processingSetup({ checks: { vat }, waitUntil: (promise) => void background.push(promise) });
+    const id = await submit(handler, identifiers);
+    await Promise.allSettled(background.splice(0));
+    const checked = await store.get(id);
+    const { etag } = await read(handler, id);
+    assert.equal((await handler(patch(id, { status: 'info-requested', message: 'Adresse ?' }, etag))).status, 200);
+    const token = /\/information\/([A-Za-z0-9_-]{43})/.exec(mail.sent.find((message) => message.kind === 'information')?.text ?? '')?.[1];
+    const viesCalls = fakes.count('vies');
+    const body = { ...validBody({ ...identifiers, city: 'Lyon' }), locale: 'fr' };
+    assert.equal((await handler(new Request(`${URL_BASE}/information/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }))).status, 200);
+    await Promise.allSettled(background.splice(0));
+    assert.deepEqual((await store.get(id))?.vatCheck, checked?.vatCheck);
+    assert.equal(fakes.count('vies'), viesCalls, 'VIES is not asked again');
   });
 });
 

@@ -17,6 +17,9 @@ export interface CheckPlan {
 
 const compact = (value: unknown): string => (typeof value === 'string' ? compactIdentifier(value) : '');
 
+/** The value each check reads. */
+const CHECKED_FIELD: Readonly<Record<CheckKind, 'vatNumber' | 'siret'>> = { vat: 'vatNumber', siret: 'siret' };
+
 /** A pending job of `kind`, due at `at`. */
 export function checkJob(requestId: string, kind: CheckKind, at: string): CheckJob {
   return { requestId, kind, state: 'pending', attempts: 0, createdAt: at, nextAttemptAt: at };
@@ -41,4 +44,18 @@ export function planChecks(options: CheckPlanOptions, record: Pick<AccountReques
     if (siret) jobs.push(checkJob(record.id, 'siret', at));
   }
   return { ...(vatCheck ? { vatCheck } : {}), ...(siretCheck ? { siretCheck } : {}), jobs };
+}
+
+/**
+ * The checks a correction makes stale: of `plan` (the corrected request's checks), only those
+ * whose number changed from `before`, compared compact (`FR 40 303…` is `FR40303…`). A number
+ * the applicant left as it was keeps its answer, and VIES or the register are not asked again.
+ */
+export function changedChecks(plan: CheckPlan, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): CheckPlan {
+  const changed = (kind: CheckKind): boolean => compact(before[CHECKED_FIELD[kind]]) !== compact(after[CHECKED_FIELD[kind]]);
+  return {
+    ...(plan.vatCheck && changed('vat') ? { vatCheck: plan.vatCheck } : {}),
+    ...(plan.siretCheck && changed('siret') ? { siretCheck: plan.siretCheck } : {}),
+    jobs: plan.jobs.filter((job) => changed(job.kind)),
+  };
 }

@@ -1,7 +1,7 @@
 import type { CompanyDirectory, VatChecker } from '../lookups/adapters.js';
 import { isCheckStore, type CheckStore } from '../stores/check-store.js';
 import type { AccountRequestRecord, RequestStore } from '../stores/store.js';
-import { planChecks, type CheckPlan } from './plan.js';
+import { changedChecks, planChecks, type CheckPlan } from './plan.js';
 import { createCheckRunner, type CheckRunner } from './runner.js';
 
 /**
@@ -28,6 +28,8 @@ export interface CheckRuntime {
   readonly runner: CheckRunner;
   /** The check states and jobs of a new request. */
   plan(record: Pick<AccountRequestRecord, 'id' | 'values'>, at: string): CheckPlan;
+  /** The check states and jobs a correction of `before` into `record` needs: those of the numbers it changed. */
+  replan(before: Pick<AccountRequestRecord, 'values'>, record: Pick<AccountRequestRecord, 'id' | 'values'>, at: string): CheckPlan;
   /** Runs a request's due checks after the answer (`waitUntil` keeps a worker alive for them). */
   runInBackground(requestId: string, waitUntil?: (promise: Promise<unknown>) => void): void;
 }
@@ -45,10 +47,12 @@ export function createCheckRuntime(options: CheckOptions | undefined, store: Req
     ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
     ...(options.lockMs !== undefined ? { lockMs: options.lockMs } : {}),
   });
+  const plan = (record: Pick<AccountRequestRecord, 'id' | 'values'>, at: string): CheckPlan => planChecks({ vat: options.vat !== undefined, siret: options.company !== undefined }, record, at);
   return {
     store,
     runner,
-    plan: (record, at) => planChecks({ vat: options.vat !== undefined, siret: options.company !== undefined }, record, at),
+    plan,
+    replan: (before, record, at) => changedChecks(plan(record, at), before.values, record.values),
     runInBackground(requestId, waitUntil) {
       // A failure leaves the jobs due in the store: the timer's run (createCheckRunner) takes them.
       const running = runner.run({ requestId }).catch(() => undefined);

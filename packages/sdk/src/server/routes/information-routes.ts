@@ -61,7 +61,8 @@ export async function getInformation(context: HandlerContext, request: Request, 
  * locale }`, JSON or a classic form). Checks it against the config (without the password: the
  * applicant keeps theirs), then in one store write uses the link, replaces the values, records
  * the changed ones in the history (actor `applicant`), moves the request back to `in-progress`
- * and queues the team's alert. 200 `{ id, status: "pending", access }` like a submission's 201;
+ * and queues the team's alert; a VAT number or SIRET it changed is checked again (pending, its
+ * job queued in the same write), the others keep their check. 200 `{ id, status: "pending", access }` like a submission's 201;
  * 410 for an expired, used or replaced link; 422 with field errors.
  */
 export async function postInformation(context: HandlerContext, request: Request, token: string): Promise<Response> {
@@ -92,20 +93,29 @@ export async function postInformation(context: HandlerContext, request: Request,
   const labels = new Map(resolveFields(config, { locale: context.options.adminLocale ?? 'en' }).map((field) => [field.id, field.label]));
   const changedLabels = changes.flatMap((change) => (change.field === 'value' && change.key ? [labels.get(change.key) ?? change.key] : []));
   const alert = correctionAlert(context, { ...current, values }, config, changedLabels, found.hash, request);
+  // A changed VAT number or SIRET is checked again; the check of an unchanged one stands.
+  const rechecks = context.checks?.replan(current, { id: current.id, values }, at);
   const { webhooks } = context;
   const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (updated) => informationProvidedEvent(updated, changes, at)) : undefined;
   const updated = await context.store(() =>
     store.useInformationToken(
       found.hash,
       at,
-      { values, status: 'in-progress', ...(consents.length > 0 ? { consents } : {}) },
+      {
+        values,
+        status: 'in-progress',
+        ...(consents.length > 0 ? { consents } : {}),
+        ...(rechecks?.vatCheck ? { vatCheck: rechecks.vatCheck } : {}),
+        ...(rechecks?.siretCheck ? { siretCheck: rechecks.siretCheck } : {}),
+      },
       { at, actor: 'applicant', changes },
-      { ...change?.options, ...(alert ? { notifications: [alert] } : {}) },
+      { ...change?.options, ...(alert ? { notifications: [alert] } : {}), ...(rechecks && rechecks.jobs.length > 0 ? { checks: rechecks.jobs } : {}) },
     ),
   );
   // Another post used the link (or it expired, or the team moved the request on) while this one was checked.
   if (!updated) return problem(410, GONE.used, { type: 'urn:account-request:problem:information-used', headers });
   if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
   if (alert) deliverInBackground(context, [alert.id]);
+  if (rechecks && rechecks.jobs.length > 0) context.checks?.runInBackground(updated.id, context.options.waitUntil);
   return json(200, { id: updated.id, status: 'pending', access: updated.access }, headers);
 }

@@ -2,6 +2,7 @@ import type { SubmissionValues } from '../../types.js';
 import type { HistoryEntry, ProcessedRecord, RequestStatus } from '../processing/lifecycle.js';
 import type { NotificationRecord, ProcessingStore, RequestPatch, UpdateResult } from './processing-store.js';
 import type { ChangeOptions } from './webhook-store.js';
+import type { CheckJob, SiretCheck, VatCheck } from '../checks/types.js';
 
 /** A consent box as the applicant saw it: ticked or not, when, and the words it showed. */
 export interface ConsentRecord {
@@ -61,6 +62,18 @@ export interface CorrectionPatch {
   readonly status: RequestStatus;
   /** The whole consent list after the answer (earlier records kept). */
   readonly consents?: readonly ConsentRecord[];
+  /** The VIES check of a VAT number the answer changed (pending, or not applicable once removed). */
+  readonly vatCheck?: VatCheck;
+  /** The register check of a SIRET the answer changed. */
+  readonly siretCheck?: SiretCheck;
+}
+
+/** What an applicant's answer writes with it, in its transaction: all or nothing. */
+export interface CorrectionOptions extends ChangeOptions {
+  /** The team's alert. */
+  readonly notifications?: readonly NotificationRecord[];
+  /** Check jobs queued anew (a `CheckStore`), replacing the request's job of the same kind: the numbers the answer changed. */
+  readonly checks?: readonly CheckJob[];
 }
 
 /** What a decision writes with the change, in its transaction: all or nothing. */
@@ -92,12 +105,13 @@ export interface DecisionStore extends ProcessingStore {
   decide(id: string, patch: RequestPatch, expectedVersion: number, entry: HistoryEntry, options?: DecisionOptions): Promise<UpdateResult>;
   findInformationToken(hash: string): Promise<InformationTokenRecord | undefined>;
   /**
-   * Marks the token used and applies `patch` to its request (values, consents, status; the
-   * search keys follow the values), appends `entry` and raises the version, with
-   * `options.notifications` and webhooks, only while the token is unused, not replaced and
+   * Marks the token used and applies `patch` to its request (values, consents, status, the
+   * checks of changed numbers; the search keys follow the values), appends `entry` and raises
+   * the version, with `options.notifications`, webhooks and check jobs (`options.checks`, in a
+   * store that keeps checks), only while the token is unused, not replaced and
    * `expiresAt > at`, and its request is `info-requested`. Resolves the updated request, or `undefined` when nothing was written.
    */
-  useInformationToken(hash: string, at: string, patch: CorrectionPatch, entry: HistoryEntry, options?: DecisionOptions): Promise<ProcessedRecord | undefined>;
+  useInformationToken(hash: string, at: string, patch: CorrectionPatch, entry: HistoryEntry, options?: CorrectionOptions): Promise<ProcessedRecord | undefined>;
   /** Stores a new invitation, with the e-mail that carries its link. */
   createInvitation(invitation: InvitationRecord, notification?: NotificationRecord): Promise<void>;
   /**

@@ -5,6 +5,7 @@ import type { DecisionStore, InformationTokenRecord, InvitationRecord } from './
 import type { MemoryRecords } from './memory-records.js';
 import type { NotificationRecord, ProcessingStore } from './processing-store.js';
 import type { WebhookDelivery } from './webhook-store.js';
+import type { CheckJob } from '../checks/types.js';
 
 type DecisionMethods = Omit<DecisionStore, keyof ProcessingStore>;
 
@@ -22,6 +23,8 @@ export interface MemoryParts {
   insertNotifications(rows: readonly NotificationRecord[]): void;
   forgetNotifications(requestIds: readonly string[]): void;
   insertDeliveries(rows: readonly WebhookDelivery[]): void;
+  /** Adds check jobs, replacing a request's job of the same kind. */
+  insertChecks(rows: readonly CheckJob[]): void;
   scrubDeliveries(requestId: string): void;
   /** Deletes the files sent with a request (their bytes). */
   forgetFiles(requestId: string): void;
@@ -75,6 +78,7 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
       records.replace(record);
       parts.insertDeliveries(rows);
       parts.insertNotifications(options.notifications ?? []);
+      parts.insertChecks(options.checks ?? []);
       return record;
     },
     async createInvitation(invitation, notification) {

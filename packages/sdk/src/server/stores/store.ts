@@ -167,6 +167,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore 
     insertNotifications,
     forgetNotifications,
     insertDeliveries,
+    insertChecks,
     scrubDeliveries,
     forgetFiles,
   });
