@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, resolveConfirmation, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
+import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, preparePlurals, resolveConfirmation, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
 import type { AccountRequestClient, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionFailureReason, SubmissionValues } from '@account-request/sdk';
 import { ConfigLoader } from '../controllers/config-loader.js';
 import type { ConfigState } from '../controllers/config-loader.js';
@@ -26,6 +26,9 @@ import type { FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
 import { FieldValues, readControl, staysInGroup } from './form-values.js';
 import type { PrefillValues } from './form-values.js';
+
+// Safari has no requestIdleCallback: the next task is close enough.
+const whenIdle = (run: () => void): void => void ('requestIdleCallback' in globalThis ? requestIdleCallback(() => run()) : setTimeout(run));
 
 let instances = 0;
 const CONFIRMED = 'confirmed';
@@ -162,6 +165,7 @@ export class AccountRequestForm extends LitElement {
   // Keyed by the words (FormStrings change when the locale or the registry's tables do).
   #fieldsMemo: { config: FormConfig; strings: FormStrings; fields: ResolvedField[] } | undefined;
   #renderedStrings: FormStrings | undefined;
+  #pluralsFor: string | undefined;
 
   /** A config object (raw JSON or normalized); wins over `config-src` and the inline script. Always passed through the SDK's `parseConfig`. */
   declare config: FormConfig | Readonly<Record<string, unknown>> | undefined;
@@ -227,6 +231,12 @@ export class AccountRequestForm extends LitElement {
     this.#focus = undefined;
     if (target === 'confirmation') this.#confirmationTarget()?.focus();
     else if (target) this.#control(target)?.focus();
+    // The error summary is a plural: its rules load while the person reads, not on their first submit.
+    const locale = this.#locale;
+    if (this.#config && this.#pluralsFor !== locale) {
+      this.#pluralsFor = locale;
+      whenIdle(() => preparePlurals(locale));
+    }
   }
 
   // The tag as inherited: the registry resolves it (a language a page registered counts too).

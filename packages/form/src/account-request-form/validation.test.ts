@@ -81,6 +81,30 @@ describe('<account-request-form> validation feedback', () => {
     expect(errorOf(el, 'firstName')).to.equal(null);
   });
 
+  it('gets the plural rules of its language ready while idle, so the first empty submit does not build them', async () => {
+    const Original = Intl.PluralRules;
+    const built: string[] = [];
+    // A language no other case shows: the SDK keeps the rules of each locale once built.
+    Intl.PluralRules = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        built.push(String(args[0]));
+      }
+    } as typeof Intl.PluralRules;
+    try {
+      const el = await renderForm({ lang: 'en-IE', config: makeConfig([{ id: 'companyName', required: true }]) });
+      await new Promise((resolve) => requestIdleCallback(resolve));
+      expect(built).to.deep.equal(['en-IE']);
+      ($(el, '[part="submit"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      // companyName, the e-mail (always asked) and the confirmation box.
+      expect(statusText(el)).to.equal('3 fields need attention.');
+      expect(built).to.deep.equal(['en-IE']);
+    } finally {
+      Intl.PluralRules = Original;
+    }
+  });
+
   it('checks a custom postal-code field again when the country changes', async () => {
     const customFields = [{ id: 'siteZip', type: 'text', label: 'Site ZIP', format: 'postal-code' }];
     const el = await renderForm({ config: makeConfig([{ id: 'siteZip' }, { id: 'country', required: true }], { customFields }) });

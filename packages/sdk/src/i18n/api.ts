@@ -15,6 +15,6 @@ export {
   type LocaleTables,
   type LocaleLoader,
 } from './registry.js';
-export { format, formatDate, formatNumber, formatDuration, intlLocale } from './format.js';
+export { format, formatDate, formatNumber, formatDuration, intlLocale, preparePlurals } from './format.js';
 export type { Namespaces } from './namespaces.js';
 export type { Table, PartialTable, Plural, PluralCategory, Text } from './table.js';

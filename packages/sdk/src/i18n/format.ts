@@ -26,17 +26,30 @@ export function formatMessage(template: string, params: Params = {}): string {
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+function pluralRulesOf(tag: string | undefined): Intl.PluralRules {
+  const locale = intlLocale(tag);
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+
 /**
  * A registry text with its parameters: a plural picks its form for `params.count` with
  * `Intl.PluralRules` of `tag` (falling back to `other`), then `{name}` placeholders are filled.
  */
 export function format(text: Text, params: Params = {}, tag?: string): string {
   if (typeof text === 'string') return formatMessage(text, params);
-  const locale = intlLocale(tag);
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  const category = rules.select(Number(params['count'] ?? 0));
+  const category = pluralRulesOf(tag).select(Number(params['count'] ?? 0));
   return formatMessage(text[category] ?? text.other, params);
+}
+
+/**
+ * Gets `tag`'s plural rules ready before a plural text needs them: a page's first
+ * `Intl.PluralRules` loads the browser's locale data (1 to 5 ms), better spent while the
+ * person reads than when they press a button. Optional: `format` does it when needed.
+ */
+export function preparePlurals(tag?: string): void {
+  pluralRulesOf(tag).select(0);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { format, formatDate, formatDuration, intlLocale } from './format.js';
+import { format, formatDate, formatDuration, intlLocale, preparePlurals } from './format.js';
 import { core as en } from './locales/en/core.js';
 import { addLocaleLoader, loadLocale, localeChain, onLocalesChange, registerLocale, registeredTables, texts } from './registry.js';
 import type { Table } from './table.js';
@@ -101,6 +101,28 @@ describe('format: placeholders and plurals through Intl', () => {
   it('fills placeholders and leaves unknown ones', () => {
     assert.equal(format('{a} and {b}', { a: 1 }), '1 and {b}');
     assert.equal(format('{toString}'), '{toString}');
+  });
+
+  it('preparePlurals builds the rules of a locale once, ahead of the plural texts that use them', () => {
+    const Original = Intl.PluralRules;
+    const built: string[] = [];
+    // A locale no other case uses, so the module's cache starts without it.
+    Intl.PluralRules = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        built.push(String(args[0]));
+      }
+    } as typeof Intl.PluralRules;
+    try {
+      preparePlurals('fr-BE');
+      assert.deepEqual(built, ['fr-BE']);
+      assert.equal(format(fields, { count: 0 }, 'fr-BE'), '0 champ');
+      assert.equal(format(fields, { count: 2 }, 'fr-BE'), '2 champs');
+      preparePlurals('fr-BE');
+      assert.deepEqual(built, ['fr-BE'], 'no other rules built');
+    } finally {
+      Intl.PluralRules = Original;
+    }
   });
 });
 
