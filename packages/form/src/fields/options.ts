@@ -3,25 +3,12 @@ import { Directive, directive, PartType } from 'lit/directive.js';
 import type { ChildPart, DirectiveResult, PartInfo } from 'lit/directive.js';
 import type { SelectOption } from './select.js';
 
-// Each list of options as `<option>` nodes, built once: every select showing it clones them.
-// Rendering 250 countries as one template instance each cost more than naming them.
-const built = new WeakMap<readonly SelectOption[], DocumentFragment>();
-
-function master(options: readonly SelectOption[]): DocumentFragment {
-  let fragment = built.get(options);
-  if (!fragment) {
-    fragment = document.createDocumentFragment();
-    // `new Option(text, value)`: the label is text, never markup.
-    for (const { value, label } of options) fragment.append(new Option(label, value));
-    built.set(options, fragment);
-  }
-  return fragment;
-}
-
 /**
- * The `<option>`s of a select after its placeholder: a clone of the list's nodes, rendered
- * again only when the list changes (another language), and the `selected` attribute moved to
- * the option of `value` (none for a value the list lacks).
+ * The `<option>`s of a select after its placeholder: built as nodes (one template instance per
+ * option cost ~20 ms for 250 countries), again only when the list changes (another language),
+ * with the `selected` attribute moved to the option of `value` (none for a value the list lacks).
+ * Each select builds its own: keeping a master list to clone cost a second copy of every option
+ * (the clone, and its wrappers to find the selected one) for the one country select most forms have.
  */
 class OptionsDirective extends Directive {
   #options: readonly SelectOption[] | undefined;
@@ -41,8 +28,14 @@ class OptionsDirective extends Directive {
     let nodes: DocumentFragment | typeof noChange = noChange;
     if (options !== this.#options) {
       this.#options = options;
-      nodes = master(options).cloneNode(true) as DocumentFragment;
-      this.#byValue = new Map([...nodes.children].map((option) => [(option as HTMLOptionElement).value, option as HTMLOptionElement]));
+      nodes = document.createDocumentFragment();
+      this.#byValue = new Map();
+      for (const { value: each, label } of options) {
+        // `new Option(text, value)`: the label is text, never markup.
+        const option = new Option(label, each);
+        this.#byValue.set(each, option);
+        nodes.append(option);
+      }
       this.#selected = undefined;
     }
     const next = this.#byValue.get(value);

@@ -12,8 +12,8 @@ export interface SelectOption {
 
 /**
  * A native `<select>`. The selection is set through `selected` on each option: a
- * `.value` binding on the select would run before its options exist. The options are cloned
- * nodes ({@link selectOptions}): one template instance per option cost ~20 ms for the countries.
+ * `.value` binding on the select would run before its options exist. The options are
+ * built as nodes ({@link selectOptions}): one template instance per option cost ~20 ms for the countries.
  */
 export function renderSelect(state: FieldRenderState, options: readonly SelectOption[] = state.field.options ?? []): TemplateResult {
   const { field, ids } = state;
