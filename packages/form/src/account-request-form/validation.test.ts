@@ -85,7 +85,8 @@ describe('<account-request-form> validation feedback', () => {
     const Original = Intl.PluralRules;
     const built: string[] = [];
     // A language no other case shows: the SDK keeps the rules of each locale once built.
-    Intl.PluralRules = class extends Original {
+    const intl = Intl as { PluralRules: typeof Intl.PluralRules };
+    intl.PluralRules = class extends Original {
       constructor(...args: ConstructorParameters<typeof Original>) {
         super(...args);
         built.push(String(args[0]));
@@ -101,7 +102,7 @@ describe('<account-request-form> validation feedback', () => {
       expect(statusText(el)).to.equal('3 fields need attention.');
       expect(built).to.deep.equal(['en-IE']);
     } finally {
-      Intl.PluralRules = Original;
+      intl.PluralRules = Original;
     }
   });
 

@@ -107,7 +107,8 @@ describe('format: placeholders and plurals through Intl', () => {
     const Original = Intl.PluralRules;
     const built: string[] = [];
     // A locale no other case uses, so the module's cache starts without it.
-    Intl.PluralRules = class extends Original {
+    const intl = Intl as { PluralRules: typeof Intl.PluralRules };
+    intl.PluralRules = class extends Original {
       constructor(...args: ConstructorParameters<typeof Original>) {
         super(...args);
         built.push(String(args[0]));
@@ -121,7 +122,7 @@ describe('format: placeholders and plurals through Intl', () => {
       preparePlurals('fr-BE');
       assert.deepEqual(built, ['fr-BE'], 'no other rules built');
     } finally {
-      Intl.PluralRules = Original;
+      intl.PluralRules = Original;
     }
   });
 });
