@@ -14,6 +14,7 @@ import { SubmissionController } from '../controllers/submission.js';
 import { BotCheckController } from '../controllers/bot-check.js';
 import { AdaptiveController, fileFingerprint } from '../controllers/adaptive.js';
 import { LOOKUP_FIELDS, LookupsController } from '../controllers/lookups.js';
+import { whenIdle } from '../controllers/when-idle.js';
 import { AccountRequestConfigErrorEvent } from '../events/config-error.js';
 import { AccountRequestErrorEvent } from '../events/error.js';
 import { AccountRequestSubmitEvent } from '../events/submit.js';
@@ -26,9 +27,6 @@ import type { FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
 import { FieldValues, readControl, staysInGroup } from './form-values.js';
 import type { PrefillValues } from './form-values.js';
-
-// Safari has no requestIdleCallback: the next task is close enough.
-const whenIdle = (run: () => void): void => void ('requestIdleCallback' in globalThis ? requestIdleCallback(() => run()) : setTimeout(run));
 
 let instances = 0;
 const CONFIRMED = 'confirmed';

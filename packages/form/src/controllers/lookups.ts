@@ -5,6 +5,7 @@ import type { AccountRequestClient, LookupCapabilities, ResolvedField } from '@a
 import { readControl } from '../account-request-form/form-values.js';
 import type { FieldValue } from '../fields/index.js';
 import type { ComboboxState } from '../fields/shared.js';
+import { whenIdle } from './when-idle.js';
 
 type Chunk = typeof import('../lookups/lookups.js');
 type Ui = InstanceType<Chunk['LookupUi']>;
@@ -95,23 +96,27 @@ export class LookupsController implements ReactiveController {
     this.#ui?.reset();
   }
 
-  hostUpdate(): void {
+  hostUpdated(): void {
     const ids = this.#host.fields().map((field) => field.id);
     const source = this.#host.client();
     if (source === undefined || source === this.#asked || !(ids.includes('siret') || ids.includes('street'))) return;
     this.#asked = source;
-    const api = this.api;
-    void api?.lookupCapabilities?.().then(
-      (capabilities) => {
-        if (this.#asked !== source) return;
-        this.#capabilities = capabilities;
-        if ((capabilities.company && ids.includes('siret')) || (capabilities.address && ids.includes('street'))) this.#load();
-        this.#ui?.capabilitiesChanged();
-        this.#host.element.requestUpdate();
-      },
-      // A server that cannot say has no lookups for this form.
-      () => undefined,
-    );
+    // Asked once the form is on screen: the answer matters when the person types, and the request
+    // (the client's first run, then its answer) would otherwise share the first render's time.
+    whenIdle(() => {
+      if (this.#asked !== source) return;
+      void this.api?.lookupCapabilities?.().then(
+        (capabilities) => {
+          if (this.#asked !== source) return;
+          this.#capabilities = capabilities;
+          if ((capabilities.company && ids.includes('siret')) || (capabilities.address && ids.includes('street'))) this.#load();
+          this.#ui?.capabilitiesChanged();
+          this.#host.element.requestUpdate();
+        },
+        // A server that cannot say has no lookups for this form.
+        () => undefined,
+      );
+    });
   }
 
   /** The client lookups go through, when the form has a server. */

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, HttpResponse } from 'msw';
-import { $, control, fill, focused, recordSubmissions, renderForm, root, startWorker, until, worker } from '../test-helpers/index.js';
+import { createClient } from '@account-request/sdk';
+import { $, API, control, fill, focused, recordSubmissions, renderForm, root, startWorker, until, worker } from '../test-helpers/index.js';
 import { COMPANY_ANSWERS, LOOKUP_CONFIG, serveLookups } from '../test-helpers/lookups.js';
 import type { AccountRequestForm } from '../account-request-form/account-request-form.component.js';
 
@@ -29,6 +30,16 @@ async function click(el: AccountRequestForm, part: string): Promise<void> {
 describe('<account-request-form> SIRET prefill', () => {
   before(startWorker);
   afterEach(() => worker.resetHandlers());
+
+  it('asks its server which lookups are on once the form is on screen, not during its first render', async () => {
+    let asked = 0;
+    const client = { ...createClient({ base: API }), lookupCapabilities: async () => (asked++, { company: true, address: false }) };
+    const el = await renderForm({ config: LOOKUP_CONFIG, client });
+    expect(asked).to.equal(0);
+    await until(() => asked === 1, 'the capabilities, asked when the browser is idle');
+    await el.updateComplete;
+    expect(asked).to.equal(1);
+  });
 
   it('offers the company once the SIRET is valid, in a polite region by the field, and fills the empty fields when accepted', async () => {
     const asked = serveLookups();
