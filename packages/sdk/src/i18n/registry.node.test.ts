@@ -20,6 +20,14 @@ describe('localeChain: the one fallback rule', () => {
     assert.equal(texts('core', 'sv').submit, 'Send request');
     assert.equal(texts('core').submit, 'Send request');
   });
+
+  it('hands out a copy: changing it changes no later chain or text', () => {
+    const chain = localeChain('pt-BR');
+    chain.length = 0;
+    chain.push('de');
+    assert.deepEqual(localeChain('pt-BR'), ['pt-br', 'pt', 'en']);
+    assert.equal(texts('core', 'pt-BR').submit, texts('core', 'pt').submit);
+  });
 });
 
 describe('registerLocale', () => {

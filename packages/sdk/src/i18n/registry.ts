@@ -39,7 +39,21 @@ export const languageOf = (tag: unknown): string => normalizeTag(tag).split('-')
  * then `en`. The one fallback rule of every text: built-in, registered, in a config.
  */
 export function localeChain(tag?: string): string[] {
-  return [...new Set([normalizeTag(tag), languageOf(tag), 'en'])].filter(Boolean);
+  return [...chainOf(tag)];
+}
+
+let lastChain: { readonly tag: string | undefined; readonly chain: readonly string[] } | undefined;
+
+/**
+ * {@link localeChain} for the SDK's own lookups, not copied: a page asks it for one tag many
+ * times a render (every text, every label). Only the last tag is kept, so a server answering
+ * many languages holds no more than one chain.
+ */
+export function chainOf(tag: string | undefined): readonly string[] {
+  if (lastChain !== undefined && lastChain.tag === tag) return lastChain.chain;
+  const chain = Object.freeze([...new Set([normalizeTag(tag), languageOf(tag), 'en'])].filter(Boolean));
+  lastChain = { tag, chain };
+  return chain;
 }
 
 const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -119,7 +133,7 @@ export function loadLocale(tag: string): Promise<void> {
  * texts serve until it arrives ({@link onLocalesChange} tells when).
  */
 export function texts<N extends Namespace>(namespace: N, tag?: string): Namespaces[N] {
-  const chain = localeChain(tag);
+  const chain = chainOf(tag);
   const id = `${namespace} ${chain[0] ?? ''}`;
   let out = merged.get(id);
   if (out === undefined) {

@@ -2,7 +2,7 @@ import type { BuiltInLocale, FieldErrorCode, LocalizedText } from '../types.js';
 import { formatMessage, intlLocale } from './format.js';
 import type { Namespaces } from './namespaces.js';
 import { countryCodes, isValidCountryCode } from '../validation/validators/country.js';
-import { BUILT_IN_LOCALES, languageOf, localeChain, normalizeTag, onLocalesChange, registeredTables, texts } from './registry.js';
+import { BUILT_IN_LOCALES, chainOf, languageOf, normalizeTag, onLocalesChange, registeredTables, texts } from './registry.js';
 
 export { formatMessage } from './format.js';
 
@@ -28,7 +28,7 @@ export function resolveLocale(tag?: string): BuiltInLocale {
 export function localize(text: LocalizedText | undefined, locale: string): string {
   if (text === undefined || typeof text === 'string') return text ?? '';
   const entries = Object.entries(text).filter(([, value]) => typeof value === 'string' && value !== '');
-  for (const want of localeChain(locale)) {
+  for (const want of chainOf(locale)) {
     const found = entries.find(([key]) => key.toLowerCase() === want)?.[1];
     if (found !== undefined) return found;
   }
@@ -64,7 +64,7 @@ onLocalesChange(() => countryLists.clear());
 // Its order: the accepted codes among its keys, when they are all there (a table registered at
 // run time may hold anything).
 function ownCountryOrder(locale: string | undefined): readonly string[] | undefined {
-  const chain = localeChain(locale);
+  const chain = chainOf(locale);
   const own = chain.length > 1 && chain.at(-1) === 'en' && languageOf(locale) !== 'en' ? chain.slice(0, -1) : chain;
   for (const tag of own) {
     const table = registeredTables(tag)?.countries;
@@ -76,10 +76,12 @@ function ownCountryOrder(locale: string | undefined): readonly string[] | undefi
 }
 
 // The merged table's name for `code`, when it is a text.
-function tableName(code: string, locale: string | undefined): string | undefined {
-  const name = (texts('countries', locale) as unknown as Readonly<Record<string, unknown>>)[code];
+function tableName(table: Readonly<Record<string, unknown>>, code: string): string | undefined {
+  const name = table[code];
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
+
+const countriesTable = (locale: string | undefined) => texts('countries', locale) as unknown as Readonly<Record<string, unknown>>;
 
 function intlNames(locale: string | undefined): Intl.DisplayNames | undefined {
   try {
@@ -105,7 +107,8 @@ export function countryList(locale?: string): readonly CountryEntry[] {
   if (list) return list;
   const order = ownCountryOrder(locale);
   if (order) {
-    list = order.map((code) => ({ code, name: tableName(code, locale) ?? intlNames(locale)?.of(code) ?? code }));
+    const table = countriesTable(locale);
+    list = order.map((code) => ({ code, name: tableName(table, code) ?? intlNames(locale)?.of(code) ?? code }));
   } else {
     const intl = intlNames(locale);
     const fallback = registeredTables('en')?.countries as Readonly<Record<string, string>> | undefined;
@@ -124,7 +127,7 @@ export function countryList(locale?: string): readonly CountryEntry[] {
 
 /** The name of a country in `locale` (`FR` → `France`), or the code when it has none. */
 export function countryName(code: string, locale?: string): string {
-  const own = isValidCountryCode(code) && ownCountryOrder(locale) ? tableName(code, locale) : undefined;
+  const own = isValidCountryCode(code) && ownCountryOrder(locale) ? tableName(countriesTable(locale), code) : undefined;
   if (own) return own;
   try {
     return intlNames(locale)?.of(code) ?? code;
