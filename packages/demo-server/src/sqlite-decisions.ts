@@ -211,7 +211,7 @@ export function createSqliteDecisions(
       const rows = db.prepare(`SELECT ${INVITATION_COLUMNS} FROM invitations ${clause} ORDER BY created_at DESC, seq DESC LIMIT ? OFFSET ?`).all(...params, limit, offset);
       return { items: rowsAs<InvitationRow>(rows).map(toInvitation), total };
     },
-    async erase(id, tombstone) {
+    async erase(id, tombstone, options = {}) {
       const erased = await queue.write(() => {
         const current = read(id);
         if (!current) return undefined;
@@ -225,6 +225,8 @@ export function createSqliteDecisions(
         eraseInvitations.run(id, invitationId);
         eraseMails.run(id, invitationId);
         scrubDeliveries.run(ERASED_WEBHOOK_BODY, id);
+        // After the scrub: the erasure's own event is sent.
+        if (options.webhooks) insertDeliveries(options.webhooks(erased));
         return erased;
       });
       // The WAL still holds the pages as they were before: copy the erasure into the file and

@@ -229,7 +229,7 @@ export function createPostgresDecisions({ pool }: Database): DecisionMethods {
       const [total, items] = await Promise.all([count, page]);
       return { items: items.rows.map(toInvitation), total: total.rows[0]?.total ?? 0 };
     },
-    async erase(id, tombstone) {
+    async erase(id, tombstone, options = {}) {
       return transaction(pool, async (client) => {
         const current = await lockRequest(client, id);
         if (!current) return undefined;
@@ -250,6 +250,9 @@ export function createPostgresDecisions({ pool }: Database): DecisionMethods {
           "UPDATE webhook_deliveries SET body = $2, last_response = NULL, locked_until = NULL, state = CASE state WHEN 'pending' THEN 'cancelled' ELSE state END WHERE request_id = $1",
           [id, ERASED_WEBHOOK_BODY],
         );
+        // After the scrub: the erasure's own event is sent.
+        const webhooks = options.webhooks?.(erased) ?? [];
+        if (webhooks.length > 0) await client.query(insertDeliveriesSql('$1'), [deliveriesParam(webhooks)]);
         return erased;
       });
     },

@@ -106,6 +106,7 @@ const EVENTS = {
   'account-request.updated': 'updated',
   'account-request.information-provided': 'informationProvided',
   'account-request.activated': 'activated',
+  'account-request.erased': 'erased',
   'webhook.ping': 'ping',
 } as const;
 

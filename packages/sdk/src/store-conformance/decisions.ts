@@ -195,7 +195,7 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
         equal((await store.getInvitation(late.id))?.usedAt, undefined, 'the expired invitation, unused');
       }));
 
-    it('erase writes the tombstone and deletes the tokens, the invitation, the e-mails and the webhook bodies of the request', () =>
+    it('erase writes the tombstone and deletes the tokens, the invitation, the e-mails and the webhook bodies of the request, then queues its own event', () =>
       withStore(target, async ({ first }) => {
         const store = decisions(first);
         const invitation = invitationRecord();
@@ -220,10 +220,17 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
         await hooks?.enqueueWebhookDeliveries([delivery, otherDelivery]);
 
         let seen: unknown;
-        const erased = await store.erase(record.id, (current) => {
-          seen = current;
-          return tombstone(current, at(20), 'admin');
-        });
+        let left: unknown;
+        // The erasure's own event, made of the tombstone and written after the scrub.
+        const erasedEvent = { ...delivery, id: uniqueId('msg'), type: 'account-request.erased' as const, body: '{"type":"account-request.erased"}', createdAt: at(20), nextAttemptAt: at(20) };
+        const erased = await store.erase(
+          record.id,
+          (current) => {
+            seen = current;
+            return tombstone(current, at(20), 'admin');
+          },
+          hooks ? { webhooks: (tombstoned) => ((left = tombstoned), [erasedEvent]) } : {},
+        );
         same(seen, { ...toProcessedRecord(record), status: 'info-requested', note: 'Appeler Mme Martin', history: [ASK], version: 2 }, 'what tombstone was given');
         ok(erased, 'the tombstone');
         equal(erased.erasedAt, at(20), 'erasedAt');
@@ -243,6 +250,8 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
           const scrubbed = await hooks.getWebhookDelivery(delivery.id);
           same([scrubbed?.body, scrubbed?.state, scrubbed?.endpointId], [ERASED_WEBHOOK_BODY, 'cancelled', 'ep'], 'the webhook delivery');
           same(await hooks.getWebhookDelivery(otherDelivery.id), otherDelivery, "another request's delivery");
+          same(left, erased, 'what the webhooks option was given: the tombstone');
+          same(await hooks.getWebhookDelivery(erasedEvent.id), erasedEvent, 'the erasure event, pending with its body');
         }
         equal(await store.erase('no-such-request', (current) => current), undefined, 'an unknown id');
       }));

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'account-request.updated',
   'account-request.information-provided',
   'account-request.activated',
+  'account-request.erased',
   'webhook.ping',
 ] as const;
 
@@ -46,8 +47,15 @@ export type InformationProvidedEvent = WebhookMessage<'account-request.informati
 /** The applicant chose a password through the activation link: the account is ready to use. */
 export type RequestActivatedEvent = WebhookMessage<'account-request.activated', { readonly request: WebhookRequest }>;
 
+/**
+ * The applicant's personal data was erased (by an admin, or by the retention setting): the
+ * request as it is left (id, dates, status, no values). A receiver that copied the applicant's
+ * data erases its copy too: the recipients of personal data hear of its erasure (GDPR art. 19).
+ */
+export type RequestErasedEvent = WebhookMessage<'account-request.erased', { readonly request: WebhookRequest }>;
+
 /** Sent by the "test" button of the back office, to check an endpoint and its secret. */
 export type PingEvent = WebhookMessage<'webhook.ping', { readonly endpointId: string }>;
 
 /** Any message of {@link WEBHOOK_EVENT_TYPES}: switch on `type`. */
-export type WebhookEvent = RequestCreatedEvent | RequestUpdatedEvent | InformationProvidedEvent | RequestActivatedEvent | PingEvent;
+export type WebhookEvent = RequestCreatedEvent | RequestUpdatedEvent | InformationProvidedEvent | RequestActivatedEvent | RequestErasedEvent | PingEvent;

@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '../../webhooks/events.js';
-import { informationProvidedEvent as providedEvent, reportedChanges, updatedEvent } from '../webhooks/messages.js';
+import { erasedEvent, informationProvidedEvent as providedEvent, reportedChanges, updatedEvent } from '../webhooks/messages.js';
 import type { HistoryChange, ProcessedRecord } from './lifecycle.js';
 
 // The hook points of the decision step for webhooks (issue 15 ↔ issue 16): every change below is
@@ -21,4 +21,9 @@ export function decisionEvent(updated: ProcessedRecord, changes: readonly Histor
  */
 export function informationProvidedEvent(updated: ProcessedRecord, changes: readonly HistoryChange[], at: string): WebhookEvent {
   return providedEvent(updated, changes, at);
+}
+
+/** The event of an erasure (an admin's, or the retention setting's): the request as it is left. */
+export function erasureEvent(erased: ProcessedRecord, at: string): WebhookEvent {
+  return erasedEvent(erased, at);
 }

@@ -2,6 +2,10 @@ import { parseConfig } from '../../config/index.js';
 import type { Settings } from '../../types.js';
 import type { LoadConfig } from '../http/options.js';
 import type { DecisionStore, StaleQuery } from '../stores/decision-store.js';
+import { isWebhookStore } from '../stores/webhook-store.js';
+import { activeEndpoints, deliveriesOf } from '../webhooks/messages.js';
+import { erasureEvent } from './change-events.js';
+import type { ProcessedRecord } from './lifecycle.js';
 import { tombstone } from './personal-data.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,17 +32,21 @@ export interface RetentionReport {
 /**
  * Erases the personal data of every request {@link RETENTION_RULES} names whose last change is
  * more than `days` days before `now`, recorded with the actor `retention`. Erasure is the same
- * as the admin route's (see `tombstone` and `DecisionStore.erase`). Run it from a timer.
+ * as the admin route's (see `tombstone` and `DecisionStore.erase`): in a store that keeps
+ * webhooks, each erasure queues `account-request.erased` for the active endpoints, which the
+ * webhook retry loop sends. Run it from a timer.
  */
 export async function eraseExpiredRequests(store: DecisionStore, options: { readonly days: number; readonly now?: Date }): Promise<RetentionReport> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - options.days * DAY_MS).toISOString();
   const at = now.toISOString();
+  const endpoints = isWebhookStore(store) ? activeEndpoints(await store.listWebhookEndpoints()) : [];
+  const change = endpoints.length > 0 ? { webhooks: (left: ProcessedRecord) => deliveriesOf(erasureEvent(left, at), endpoints, left.id) } : {};
   let erased = 0;
   for (const rule of RETENTION_RULES) {
     for (;;) {
       const batch = await store.findStale({ ...rule, changedBefore: cutoff, limit: BATCH });
-      for (const record of batch) if (await store.erase(record.id, (current) => tombstone(current, at, 'retention'))) erased += 1;
+      for (const record of batch) if (await store.erase(record.id, (current) => tombstone(current, at, 'retention'), change)) erased += 1;
       // Erased requests leave the query (their erasure is their last change): the next batch is new ones.
       if (batch.length < BATCH) break;
     }

@@ -3,6 +3,7 @@ import type { HandlerContext } from '../http/context.js';
 import { ifMatchSatisfied } from '../http/etag.js';
 import { json, problem } from '../http/problem.js';
 import { requestEtag, toProcessedRecord, type ProcessedRecord } from '../processing/lifecycle.js';
+import { erasureEvent } from '../processing/change-events.js';
 import { personalDataExport, tombstone } from '../processing/personal-data.js';
 import type { NotificationRecord } from '../stores/processing-store.js';
 import { recordResponse, requireDecisions } from './processing-routes.js';
@@ -38,7 +39,8 @@ export async function exportPersonalData(context: HandlerContext, request: Reque
  * `DELETE {base}/{id}/personal-data` with `If-Match`: admin (`requests:write`). Erases the
  * applicant's personal data for good (see `tombstone` and `DecisionStore.erase`): the request
  * keeps its id, dates and status; its values, note, password hash, consents, tokens, invitation,
- * e-mails and webhook bodies go. 200 with what is left; 409 when already erased.
+ * e-mails and webhook bodies go; the webhook endpoints get `account-request.erased`. 200 with
+ * what is left; 409 when already erased.
  */
 export async function erasePersonalData(context: HandlerContext, request: Request, id: string): Promise<Response> {
   const actor = await requireAdmin(context.options.authorize, request, 'requests:write');
@@ -53,7 +55,10 @@ export async function erasePersonalData(context: HandlerContext, request: Reques
     return problem(412, 'The request changed since you loaded it; reload it before erasing.', { headers: { ETag: requestEtag(current) } });
   }
   const at = context.now().toISOString();
-  const erased = await context.store(() => store.erase(id, (latest) => tombstone(latest, at, actor)));
+  const { webhooks } = context;
+  const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (left) => erasureEvent(left, at)) : undefined;
+  const erased = await context.store(() => store.erase(id, (latest) => tombstone(latest, at, actor), change?.options));
   if (!erased) return problem(404, 'No account request has this id.');
+  if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
   return recordResponse(erased);
 }

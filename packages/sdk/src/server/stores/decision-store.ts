@@ -132,10 +132,12 @@ export interface DecisionStore extends ProcessingStore {
    * history scrubbed, `erasedAt` set, version raised; its search keys emptied), and everything
    * else holding the applicant's data goes: its activation and information tokens, the
    * invitation it came from, its e-mails (and its invitation's) in the outbox, and the bodies of
-   * its webhook deliveries (pending ones are cancelled). Resolves the tombstone, or `undefined`
-   * for an unknown id. Stores that keep files of a request delete them here too.
+   * its webhook deliveries (pending ones are cancelled). Then, in the same transaction, the
+   * deliveries `options.webhooks` makes of the tombstone (the `account-request.erased` event:
+   * it holds no personal data). Resolves the tombstone, or `undefined` for an unknown id. Stores
+   * that keep files of a request delete them here too.
    */
-  erase(id: string, tombstone: (current: ProcessedRecord) => ProcessedRecord): Promise<ProcessedRecord | undefined>;
+  erase(id: string, tombstone: (current: ProcessedRecord) => ProcessedRecord, options?: ChangeOptions): Promise<ProcessedRecord | undefined>;
   /** Requests not erased, in `statuses`, unchanged since `changedBefore`: at most `limit`, oldest change first. */
   findStale(query: StaleQuery): Promise<readonly ProcessedRecord[]>;
 }

@@ -115,7 +115,7 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
       return { items: matching.slice(offset, offset + limit), total: matching.length };
     },
-    async erase(id, tombstone) {
+    async erase(id, tombstone, options = {}) {
       const current = records.read(id);
       if (!current) return undefined;
       const erased = tombstone(current);
@@ -127,6 +127,8 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
       parts.forgetNotifications([id, ...used.map((invitation) => invitation.id)]);
       parts.scrubDeliveries(id);
       parts.forgetFiles(id);
+      // After the scrub: the erasure's own event is sent.
+      parts.insertDeliveries(options.webhooks?.(erased) ?? []);
       return erased;
     },
     async findStale({ statuses, changedBefore, notActivated, limit }) {

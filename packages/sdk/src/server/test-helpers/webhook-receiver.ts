@@ -53,9 +53,13 @@ export async function startWebhookReceiver(options: { fallback?: ReceiverAnswer 
       fallback = answer;
     },
     /** Resolves once `count` requests in all have arrived. */
-    waitFor(count: number): Promise<void> {
+    waitFor(count: number, timeoutMs = 10_000): Promise<void> {
       if (received.length >= count) return Promise.resolve();
-      return new Promise((resolve) => waiters.push({ count, resolve }));
+      // A message that never comes fails the test that waits for it, instead of hanging the run.
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the receiver got ${received.length} messages, not ${count}, within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+      });
     },
     close(): Promise<void> {
       server.closeAllConnections();

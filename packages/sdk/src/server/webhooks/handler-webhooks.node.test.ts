@@ -3,7 +3,8 @@ import { after, describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../../webhooks/events.js';
 import { createMemoryStore } from '../stores/store.js';
-import { moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
+import { eraseExpiredRequests } from '../processing/retention.js';
+import { admin, moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
 import { setup, validBody } from '../test-helpers/setup.js';
 import { startWebhookReceiver } from '../test-helpers/webhook-receiver.js';
 import { addWebhookEndpoint } from './admin.js';
@@ -98,6 +99,45 @@ describe('handler webhooks', () => {
       { field: 'value', key: 'postalCode', from: '13001', to: '75002' },
     ]);
     assert.doesNotMatch(JSON.stringify(provided), new RegExp(link), 'never the token');
+  });
+
+  it('sends erased when an admin erases the personal data: the request as it is left, nothing personal; the earlier bodies are scrubbed', async () => {
+    const { handler, store, events, settled } = await webhookSetup();
+    const id = await submit(handler, { companyName: 'Quincaillerie Morel', email: 'achats@morel.example' });
+    await events(1);
+    await settled();
+    const { etag } = await read(handler, id);
+    const response = await handler(admin(`/${id}/personal-data`, { method: 'DELETE', headers: { 'If-Match': etag } }));
+    assert.equal(response.status, 200);
+    const erased = (await events(2))[1]!;
+    assert.equal(erased.type, 'account-request.erased');
+    assert.ok(erased.type === 'account-request.erased');
+    assert.equal(erased.data.request.id, id);
+    assert.ok(erased.data.request.erasedAt);
+    assert.deepEqual(erased.data.request.values, {});
+    assert.doesNotMatch(JSON.stringify(erased), /Morel|morel\.example/, 'nothing personal');
+    await settled();
+    const { items } = await store.listWebhookDeliveries({ limit: 10, offset: 0 });
+    const created = items.find((item) => item.type === 'account-request.created');
+    assert.doesNotMatch(created?.body ?? '', /Morel/, 'the creation event, scrubbed');
+    assert.deepEqual(items.filter((item) => item.type === 'account-request.erased').map((item) => [item.state, item.requestId]), [['delivered', id]]);
+  });
+
+  it('queues erased for each request the retention setting erases, for the retry loop to send', async () => {
+    const store = createMemoryStore();
+    const endpoint = await addWebhookEndpoint(store, { url: hooks.url }, { allowPrivateAddresses: true });
+    assert.ok(typeof endpoint === 'object');
+    const { handler } = setup({ store, webhooks: { allowPrivateAddresses: true } });
+    const id = await submit(handler);
+    await moveTo(handler, id, 'in-progress', 'rejected');
+    const report = await eraseExpiredRequests(store, { days: 30, now: new Date(Date.now() + 31 * 24 * 3600 * 1000) });
+    assert.equal(report.erased, 1);
+    const { items } = await store.listWebhookDeliveries({ limit: 10, offset: 0 });
+    const erased = items.filter((item) => item.type === 'account-request.erased');
+    assert.deepEqual(erased.map((item) => [item.state, item.requestId, item.endpointId]), [['pending', id, endpoint.id]]);
+    const body = JSON.parse(erased[0]!.body) as WebhookEvent;
+    assert.ok(body.type === 'account-request.erased');
+    assert.equal(body.data.request.history.at(-1)?.actor, 'retention');
   });
 
   it('sends nothing for a note alone, nor for a change that lost its race', async () => {

@@ -57,6 +57,11 @@ export function activatedEvent(record: ProcessedRecord, at: string): WebhookEven
   return { type: 'account-request.activated', timestamp: at, data: { request: toPublicRecord(record) } };
 }
 
+/** `account-request.erased` for a request whose personal data was just erased (`record` is what is left). */
+export function erasedEvent(record: ProcessedRecord, at: string): WebhookEvent {
+  return { type: 'account-request.erased', timestamp: at, data: { request: toPublicRecord(record) } };
+}
+
 /** `webhook.ping` for one endpoint. */
 export function pingEvent(endpointId: string, at: string): WebhookEvent {
   return { type: 'webhook.ping', timestamp: at, data: { endpointId } };

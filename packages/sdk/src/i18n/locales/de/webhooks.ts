@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Anfrage geändert',
     informationProvided: 'Angaben vom Antragsteller ergänzt',
     activated: 'Konto aktiviert',
+    erased: 'Personenbezogene Daten gelöscht',
     ping: 'Test',
   },
   resend: 'Erneut senden',

@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Request changed',
     informationProvided: 'Information provided by the applicant',
     activated: 'Account activated',
+    erased: 'Personal data erased',
     ping: 'Test',
   },
   resend: 'Send again',

@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Solicitud modificada',
     informationProvided: 'Información aportada por el solicitante',
     activated: 'Cuenta activada',
+    erased: 'Datos personales borrados',
     ping: 'Prueba',
   },
   resend: 'Enviar de nuevo',

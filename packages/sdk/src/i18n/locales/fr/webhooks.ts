@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Demande modifiée',
     informationProvided: 'Informations complétées par le demandeur',
     activated: 'Compte activé',
+    erased: 'Données personnelles effacées',
     ping: 'Test',
   },
   resend: 'Renvoyer',

@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Richiesta modificata',
     informationProvided: 'Informazioni fornite dal richiedente',
     activated: 'Account attivato',
+    erased: 'Dati personali cancellati',
     ping: 'Prova',
   },
   resend: 'Invia di nuovo',

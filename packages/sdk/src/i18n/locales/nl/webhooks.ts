@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Aanvraag gewijzigd',
     informationProvided: 'Informatie aangevuld door de aanvrager',
     activated: 'Account geactiveerd',
+    erased: 'Persoonsgegevens gewist',
     ping: 'Test',
   },
   resend: 'Opnieuw sturen',

@@ -49,6 +49,7 @@ export const webhooks = {
     updated: 'Pedido alterado',
     informationProvided: 'Informações prestadas pelo requerente',
     activated: 'Conta ativada',
+    erased: 'Dados pessoais apagados',
     ping: 'Teste',
   },
   resend: 'Enviar de novo',
