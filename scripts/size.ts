@@ -20,9 +20,12 @@ interface Budget {
 // single item of the form's first render (docs/benchmarks.md). Each with ~0.3 KB of headroom.
 // Then long forms' first screens first (+0.2 KB: form 35,397 bytes, editor 55,586): the
 // editor's budget moves to keep 0.2 KB of headroom, the form's still has 0.1.
+// Then the idle-time work (the plural rules ready before the first submit, the lookups'
+// capabilities asked after the first render) and selects building their own options: the form
+// 35,397 -> 35,521 bytes, its budget 35.5 -> 35.6 KB (docs/benchmarks.md has what each bought).
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 18_800 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 35_500 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 35_600 },
   { bundle: 'field-config', label: '<form-field-config> bundle (with the form; sortablejs is a chunk beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 55_800 },
 ];
 

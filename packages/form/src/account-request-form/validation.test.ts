@@ -86,12 +86,7 @@ describe('<account-request-form> validation feedback', () => {
     const built: string[] = [];
     // A language no other case shows: the SDK keeps the rules of each locale once built.
     const intl = Intl as { PluralRules: typeof Intl.PluralRules };
-    intl.PluralRules = class extends Original {
-      constructor(...args: ConstructorParameters<typeof Original>) {
-        super(...args);
-        built.push(String(args[0]));
-      }
-    } as typeof Intl.PluralRules;
+    intl.PluralRules = new Proxy(Original, { construct: (target, args: [string]) => (built.push(String(args[0])), Reflect.construct(target, args)) });
     try {
       const el = await renderForm({ lang: 'en-IE', config: makeConfig([{ id: 'companyName', required: true }]) });
       await new Promise((resolve) => requestIdleCallback(resolve));
