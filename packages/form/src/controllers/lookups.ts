@@ -61,6 +61,8 @@ const KIT: LookupKit = { html, nothing, keyed, texts, format, intlLocale, compac
 export const LOOKUP_FIELDS: ReadonlySet<string> = new Set(['siret', 'vatNumber', 'street']);
 
 const NONE: LookupCapabilities = { company: false, address: false };
+/** How long after its first render a form waits before asking which lookups are on. */
+const CAPABILITIES_DELAY_MS = 500;
 const NO_STATE: LookupFieldState = {};
 
 /**
@@ -101,22 +103,26 @@ export class LookupsController implements ReactiveController {
     const source = this.#host.client();
     if (source === undefined || source === this.#asked || !(ids.includes('siret') || ids.includes('street'))) return;
     this.#asked = source;
-    // Asked once the form is on screen: the answer matters when the person types, and the request
-    // (the client's first run, then its answer) would otherwise share the first render's time.
-    whenIdle(() => {
-      if (this.#asked !== source) return;
-      void this.api?.lookupCapabilities?.().then(
-        (capabilities) => {
-          if (this.#asked !== source) return;
-          this.#capabilities = capabilities;
-          if ((capabilities.company && ids.includes('siret')) || (capabilities.address && ids.includes('street'))) this.#load();
-          this.#ui?.capabilitiesChanged();
-          this.#host.element.requestUpdate();
-        },
-        // A server that cannot say has no lookups for this form.
-        () => undefined,
-      );
-    });
+    // Asked once the page has settled: the answer matters when the person types (a SIRET typed
+    // before it still gets its lookups), and the request (the client's first run, its answer)
+    // would otherwise compete with the first render and the first moments of a busy page.
+    setTimeout(() => whenIdle(() => this.#askCapabilities(source, ids)), CAPABILITIES_DELAY_MS);
+  }
+
+  #askCapabilities(source: AccountRequestClient | string, ids: readonly string[]): void {
+    // A form given another server meanwhile asks that one instead.
+    if (this.#asked !== source) return;
+    void this.api?.lookupCapabilities?.().then(
+      (capabilities) => {
+        if (this.#asked !== source) return;
+        this.#capabilities = capabilities;
+        if ((capabilities.company && ids.includes('siret')) || (capabilities.address && ids.includes('street'))) this.#load();
+        this.#ui?.capabilitiesChanged();
+        this.#host.element.requestUpdate();
+      },
+      // A server that cannot say has no lookups for this form.
+      () => undefined,
+    );
   }
 
   /** The client lookups go through, when the form has a server. */
