@@ -5,7 +5,7 @@ import { createRechercheEntreprisesDirectory } from '../lookups/recherche-entrep
 import { createViesChecker } from '../lookups/vies.js';
 import { createMemoryStore } from '../stores/store.js';
 import { ADMIN, get, post, setup, URL_BASE, validBody } from '../test-helpers/setup.js';
-import { createCheckRunner } from './runner.js';
+import { createCheckRunner, defaultCheckBackoffMs } from './runner.js';
 import { patch, processingSetup, read, submit } from '../test-helpers/processing.js';
 
 let fakes: FakePublicApis;
@@ -250,6 +250,12 @@ describe('filtering by the VAT check', () => {
     assert.equal((await w.handler(get('?vatCheck=maybe', ADMIN))).status, 400);
     const csv = await (await w.handler(get('/export.csv?vatCheck=invalid', ADMIN))).text();
     assert.equal(csv.trim().split('\n').length, 2);
+  });
+});
+
+describe('defaultCheckBackoffMs', () => {
+  it('waits 5 minutes after the first attempt, doubling, at most 12 hours', () => {
+    assert.deepEqual([1, 2, 3, 8, 9, 20].map(defaultCheckBackoffMs), [5, 10, 20, 640, 720, 720].map((minutes) => minutes * 60_000));
   });
 });
 

@@ -1,6 +1,7 @@
 import { compactIdentifier } from '../../validation/validators/index.js';
 import type { CompanyDirectory, VatChecker, VatCheckAnswer } from '../lookups/adapters.js';
 import { isLookupServiceError } from '../lookups/service.js';
+import { doublingBackoffMs } from '../processing/retries.js';
 import type { CheckStore } from '../stores/check-store.js';
 import type { AccountRequestRecord } from '../stores/store.js';
 import type { CheckJob, CheckOutcome, CheckResult, SiretCheck, VatCheck } from './types.js';
@@ -41,7 +42,7 @@ export interface CheckRunner {
 
 /** 5 minutes, doubling each attempt, at most 12 hours: 8 attempts span about 10 hours. */
 export function defaultCheckBackoffMs(attempt: number): number {
-  return Math.min(5 * 60_000 * 2 ** (attempt - 1), 12 * 60 * 60_000);
+  return doublingBackoffMs(attempt, 5 * 60_000, 12 * 60 * 60_000);
 }
 
 /** The reason an adapter failed, for `lastError` and `reason`: a code, never the looked-up value. */

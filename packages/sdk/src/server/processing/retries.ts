@@ -1,4 +1,4 @@
-// What the e-mail outbox and the webhook dispatcher share about retrying a delivery.
+// What the e-mail outbox, the webhook dispatcher and the checks runner share about retrying.
 
 /** A wait of `firstMs` after the first attempt, doubling with each further one, at most `maxMs`. */
 export function doublingBackoffMs(attempt: number, firstMs: number, maxMs: number): number {
