@@ -10,6 +10,9 @@ import type { Plugin } from 'vite';
 type Part = [from: number, to: number, template: number];
 let templates = 0;
 
+/** Whether the backtick at `i` opens a template tagged `html`. */
+const isHtmlTemplate = (code: string, i: number): boolean => /\bhtml$/.test(code.slice(Math.max(0, i - 5), i));
+
 /** Index just after the template literal whose opening backtick is at `start`; `parts` receives its static strings' spans. */
 function scanTemplate(code: string, start: number, parts: Part[]): number {
   const template = templates++;
@@ -38,8 +41,7 @@ function scanExpression(code: string, start: number, parts: Part[]): number {
     const char = code[i];
     if (char === '`') {
       // A nested template: only an `html` one is compacted.
-      const nested = /\bhtml$/.test(code.slice(Math.max(0, i - 5), i)) ? parts : [];
-      i = scanTemplate(code, i, nested);
+      i = scanTemplate(code, i, isHtmlTemplate(code, i) ? parts : []);
       continue;
     }
     const skipped = skipLiteral(code, i);
@@ -139,7 +141,7 @@ export function compactHtmlTemplates(code: string): string {
   while (i < code.length) {
     const skipped = skipLiteral(code, i);
     if (skipped !== i) i = skipped;
-    else if (code[i] === '`') i = scanTemplate(code, i, /\bhtml$/.test(code.slice(Math.max(0, i - 5), i)) ? parts : []);
+    else if (code[i] === '`') i = scanTemplate(code, i, isHtmlTemplate(code, i) ? parts : []);
     else i++;
   }
   if (parts.length === 0) return code;
