@@ -3,9 +3,8 @@ import type { Settings } from '../../types.js';
 import type { LoadConfig } from '../http/options.js';
 import type { DecisionStore, StaleQuery } from '../stores/decision-store.js';
 import { isWebhookStore } from '../stores/webhook-store.js';
-import { activeEndpoints, deliveriesOf } from '../webhooks/messages.js';
+import { activeEndpoints, changeWebhooks } from '../webhooks/messages.js';
 import { erasureEvent } from './change-events.js';
-import type { ProcessedRecord } from './lifecycle.js';
 import { tombstone } from './personal-data.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,8 +39,7 @@ export async function eraseExpiredRequests(store: DecisionStore, options: { read
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - options.days * DAY_MS).toISOString();
   const at = now.toISOString();
-  const endpoints = isWebhookStore(store) ? activeEndpoints(await store.listWebhookEndpoints()) : [];
-  const change = endpoints.length > 0 ? { webhooks: (left: ProcessedRecord) => deliveriesOf(erasureEvent(left, at), endpoints, left.id) } : {};
+  const change = changeWebhooks(isWebhookStore(store) ? activeEndpoints(await store.listWebhookEndpoints()) : [], (left) => erasureEvent(left, at));
   let erased = 0;
   for (const rule of RETENTION_RULES) {
     for (;;) {

@@ -2,7 +2,7 @@ import type { WebhookChange, WebhookEvent } from '../../webhooks/events.js';
 import type { HistoryChange, ProcessedRecord } from '../processing/lifecycle.js';
 import { toPublicRecord } from '../routes/processing-routes.js';
 import type { AccountRequestRecord } from '../stores/store.js';
-import type { WebhookDelivery, WebhookEndpoint } from '../stores/webhook-store.js';
+import type { ChangeOptions, WebhookDelivery, WebhookEndpoint } from '../stores/webhook-store.js';
 
 /** A new `webhook-id`: `msg_` and 32 random hex digits. */
 export function webhookId(): string {
@@ -28,6 +28,14 @@ export function deliveriesOf(event: WebhookEvent, endpoints: readonly WebhookEnd
     createdAt: event.timestamp,
     nextAttemptAt: event.timestamp,
   }));
+}
+
+/**
+ * The store option that writes, with a change, one delivery per endpoint of the event `event`
+ * makes of the request as the change leaves it (nothing to write without endpoints).
+ */
+export function changeWebhooks(endpoints: readonly WebhookEndpoint[], event: (updated: ProcessedRecord) => WebhookEvent): ChangeOptions {
+  return endpoints.length === 0 ? {} : { webhooks: (updated) => deliveriesOf(event(updated), endpoints, updated.id) };
 }
 
 /** `account-request.created` for a request just stored. */

@@ -3,7 +3,7 @@ import type { WebhookEvent } from '../../webhooks/events.js';
 import type { ProcessedRecord } from '../processing/lifecycle.js';
 import type { ChangeOptions, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
 import { createWebhookDispatcher, type WebhookDeliveryOptions, type WebhookDispatcher } from './dispatcher.js';
-import { activeEndpoints, deliveriesOf } from './messages.js';
+import { activeEndpoints, changeWebhooks } from './messages.js';
 
 /** The webhooks of one handler: which endpoints an event goes to, and the sending. */
 export interface WebhookRuntime {
@@ -38,8 +38,8 @@ export function createWebhookRuntime(store: WebhookStore, options: WebhookDelive
     },
     change(endpoints, event) {
       let queued: readonly WebhookDelivery[] = [];
-      if (endpoints.length === 0) return { options: {}, queued: () => queued };
-      return { options: { webhooks: (updated) => (queued = deliveriesOf(event(updated), endpoints, updated.id)) }, queued: () => queued };
+      const { webhooks } = changeWebhooks(endpoints, event);
+      return { options: webhooks ? { webhooks: (updated) => (queued = webhooks(updated)) } : {}, queued: () => queued };
     },
     sendInBackground(deliveries, waitUntil) {
       sends.add(
