@@ -68,20 +68,18 @@ export interface CorrectionPatch {
   readonly siretCheck?: SiretCheck;
 }
 
-/** What an applicant's answer writes with it, in its transaction: all or nothing. */
-export interface CorrectionOptions extends ChangeOptions {
-  /** The team's alert. */
-  readonly notifications?: readonly NotificationRecord[];
-  /** Check jobs queued anew (a `CheckStore`), replacing the request's job of the same kind: the numbers the answer changed. */
-  readonly checks?: readonly CheckJob[];
-}
-
 /** What a decision writes with the change, in its transaction: all or nothing. */
 export interface DecisionOptions extends ChangeOptions {
   /** E-mails of the change (a rejection, a request for information, the team's alert). */
   readonly notifications?: readonly NotificationRecord[];
   /** A request for information: stored, and every unused older one of the request marked replaced. */
   readonly informationToken?: InformationTokenRecord;
+}
+
+/** What an applicant's answer writes with it, in its transaction: a decision's e-mails and webhooks, and check jobs. */
+export interface CorrectionOptions extends Omit<DecisionOptions, 'informationToken'> {
+  /** Check jobs queued anew (a `CheckStore`), replacing the request's job of the same kind: the numbers the answer changed. */
+  readonly checks?: readonly CheckJob[];
 }
 
 /** Which requests {@link DecisionStore.findStale} returns. */
