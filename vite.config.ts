@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compactTemplates } from './scripts/lib/compact-templates.ts';
 
 /**
@@ -20,6 +20,25 @@ const targets = {
   },
 } as const;
 
+/**
+ * The editor's preview imports the form on demand (field-config/src/preview/load-form.ts). In
+ * the editor's bundle that import is the form's own single-file bundle, which the build copies
+ * beside it (scripts/build.ts): one copy of the form's code, fetched only by editors that show
+ * a preview, and none of its modules split into a chunk the editor would import at start.
+ */
+const FORM_ENTRY = '@account-request/form/account-request-form.js';
+function formBundleBeside(): Plugin {
+  return {
+    name: 'form-bundle-beside',
+    enforce: 'pre',
+    resolveId(source, _importer, options) {
+      if (source !== FORM_ENTRY) return null;
+      if (options.kind !== 'dynamic-import') throw new Error(`${FORM_ENTRY} may only be imported on demand in the editor's bundle`);
+      return { id: './account-request-form.bundle.js', external: true };
+    },
+  };
+}
+
 type Target = keyof typeof targets;
 const name = (process.env['BUNDLE'] ?? 'form') as Target;
 const target = targets[name];
@@ -27,7 +46,7 @@ if (!target) throw new Error(`Unknown BUNDLE "${name}": expected one of ${Object
 
 export default defineConfig({
   // The field templates' indentation would be a text node per line of every field.
-  plugins: [compactTemplates()],
+  plugins: [compactTemplates(), ...(name === 'field-config' ? [formBundleBeside()] : [])],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   logLevel: 'warn',

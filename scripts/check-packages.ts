@@ -1,7 +1,7 @@
 // Checks what each package would publish: publint for the package.json/exports map and files,
 // are-the-types-wrong for the types each export condition resolves to. Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { readFileSync } from 'node:fs';
@@ -30,6 +30,28 @@ for (const dir of PACKAGES) {
   } else {
     failed++;
     console.log(`✗ are-the-types-wrong ${dir}\n${attw.stdout}${attw.stderr}`);
+  }
+}
+
+// A single-file bundle fetches its chunks (and the editor's preview, the form's bundle) from its
+// own folder: each file it or its chunks name must be there, as published.
+for (const bundle of ['packages/form/dist/account-request-form.bundle.js', 'packages/field-config/dist/form-field-config.bundle.js']) {
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!existsSync(file)) return void missing.push(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/import\(\s*[`'"]\.\/([^`'"]+)[`'"]\s*\)/g)) visit(file.replace(/[^/]+$/, match[1] as string));
+  };
+  visit(bundle);
+  if (missing.length === 0) {
+    passed++;
+    console.log(`✓ ${bundle}: the ${seen.size - 1} files it fetches are beside it`);
+  } else {
+    failed++;
+    console.log(`✗ ${bundle}: it fetches files that are not beside it: ${missing.join(', ')}`);
   }
 }
 

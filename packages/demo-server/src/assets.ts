@@ -9,7 +9,7 @@ import { etag } from 'hono/etag';
 export interface AssetPaths {
   /** The single-file build of `<account-request-form>`. */
   readonly formBundle: string;
-  /** The single-file build of `<form-field-config>` (it includes the form, for its preview). */
+  /** The single-file build of `<form-field-config>` (its preview fetches the form bundle, served beside it under /assets/). */
   readonly editorBundle: string;
   /** The folder of the page's CSS and images. */
   readonly publicDir: string;

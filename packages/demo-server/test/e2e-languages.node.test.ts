@@ -45,11 +45,20 @@ test('a Dutch admin page: the editor and its preview fetch their chunks and spea
   try {
     const page = await context.newPage();
     const errors = watchErrors(page);
+    // The editor's bundle leaves the form out: its preview fetches the form's bundle beside it.
+    const form = page.waitForResponse((response) => response.url().endsWith('/assets/account-request-form.bundle.js'));
     await page.goto(`${e2e.server.url}/admin/?lang=nl`);
+    assert.equal((await form).status(), 200);
     await page.locator('form-field-config ffc-field-rows').getByText('Veldenlijst').waitFor();
     await page.locator('form-field-config ffc-settings').getByText('Instellingen', { exact: true }).waitFor();
     await page.locator('form-field-config account-request-form [part~="submit"]', { hasText: 'Aanvraag versturen' }).waitFor();
     await page.locator('form-field-config ffc-field-rows tr[data-field-id="vatNumber"]').getByText('Btw-nummer', { exact: true }).first().waitFor();
+    // Words a page registers with the editor's bundle reach the preview's form, which has its own registry.
+    await page.evaluate(async (url) => {
+      const editor = (await import(url)) as { registerLocale: (tag: string, tables: object) => void };
+      editor.registerLocale('nl', { core: { submit: 'Mijn aanvraag versturen' } });
+    }, `${e2e.server.url}/assets/form-field-config.bundle.js`);
+    await page.locator('form-field-config account-request-form [part~="submit"]', { hasText: 'Mijn aanvraag versturen' }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

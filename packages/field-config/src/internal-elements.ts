@@ -1,4 +1,3 @@
-import { AccountRequestForm } from '@account-request/form/account-request-form.js';
 import { FfcConditionDialog } from './conditions/condition-dialog.js';
 import { FfcCustomFields } from './custom-fields/custom-fields.js';
 import { FfcFieldRows } from './field-rows/field-rows.js';
@@ -13,11 +12,10 @@ const ELEMENTS: Readonly<Record<string, CustomElementConstructor>> = {
   'ffc-custom-fields': FfcCustomFields,
   'ffc-settings': FfcSettings,
   'ffc-preview': FfcPreview,
-  'account-request-form': AccountRequestForm,
 };
 
 /**
- * Registers the editor's internal elements and the preview's form, once. Called by the editor
+ * Registers the editor's internal elements, once (the preview's form defines itself when its code arrives: preview/load-form.ts). Called by the editor
  * rather than done as import side effects, which bundlers may drop from "side-effect free" modules.
  */
 export function defineInternalElements(): void {

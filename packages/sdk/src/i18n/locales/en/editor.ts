@@ -120,6 +120,10 @@ export const editor = {
   network: 'The server could not be reached. Your changes are kept: try again.',
   failed: 'Not saved. Your changes are kept.',
   preview: 'Preview',
+  /** The preview pane while the form's code is fetched (the first time a preview is shown). */
+  previewLoading: 'Loading the preview…',
+  previewFailed: 'The preview could not be loaded. Your changes are not affected.',
+  previewRetry: 'Load the preview again',
   /** The customer-type row, when displayed or not. */
   customerTypeNote: 'Displayed, it comes first and is always required; the company fields are then asked of companies only.',
   /** Column of the field list holding each row's "Show only when…" button. */
