@@ -32,8 +32,10 @@ describe('<ffc-preview> fetching the form’s code', () => {
     await new Promise(requestAnimationFrame);
     expect(pane.querySelector('[role="status"]')?.textContent).to.equal('Chargement de l’aperçu…');
     expect(pane.querySelector('[role="alert"]')).to.equal(null);
+    expect(pane.activeElement?.localName, 'the focus stays in the pane').to.equal('h2');
     arrive();
     await settle(el);
+    expect(pane.activeElement?.localName).to.equal('h2');
     formSource.load = load;
     expect(calls).to.equal(2);
     const form = pane.querySelector('account-request-form') as HTMLElement & { config: unknown; updateComplete: Promise<unknown> };

@@ -40,17 +40,23 @@ export class FfcPreview extends LitElement {
     void this.#loaded.then(() => this.requestUpdate());
   }
 
+  // The button goes with the message: the focus waits on the pane's heading, not on the page.
+  #retry = (): void => {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.#load();
+  };
+
   override render() {
     const store = this.#store.value;
     if (!store) return nothing;
     return html`<section aria-labelledby="title">
-      <h2 id="title">${store.t.preview}</h2>
+      <h2 id="title" tabindex="-1">${store.t.preview}</h2>
       ${this.#form === 'ready'
         ? this.#renderForm(store)
         : this.#form === 'failed'
           ? html`<div role="alert">
               <p>${store.t.previewFailed}</p>
-              <button type="button" @click=${() => this.#load()}>${store.t.previewRetry}</button>
+              <button type="button" @click=${this.#retry}>${store.t.previewRetry}</button>
             </div>`
           : html`<p role="status" aria-busy="true">${store.t.previewLoading}</p>`}
     </section>`;
