@@ -65,7 +65,7 @@ export interface DemoAppOptions {
    * address from `X-Forwarded-For` (see `clientAddress`). Default 0: the socket's peer.
    */
   readonly trustProxy?: number;
-  /** Wraps the SQLite store before the site uses it (fault-injection tests: see `src/test-helpers/freeze-after-commit.ts`). */
+  /** Wraps the SQLite store before the site uses it (fault-injection tests: see `test/test-helpers/freeze-after-commit.ts`). */
   readonly wrapStore?: (store: SqliteStore) => SqliteStore;
   /** Webhooks: the environment's endpoint, private addresses, retries (docs/webhooks.md). Sent by the retry timer too. */
   readonly webhooks?: DemoWebhookOptions;

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { FROZEN_MARKER } from '../src/test-helpers/freeze-after-commit.js';
+import { FROZEN_MARKER } from './test-helpers/freeze-after-commit.js';
 import { basicAuth, ensureBuilt, startServer, type RunningServer } from './test-helpers/server.js';
 
 const PASSWORD = 'crash-admin-password';
@@ -98,10 +99,11 @@ test('SIGKILL during a burst of 200 submissions loses none answered 201', { time
   assert.equal(await server.stop(), 0);
 });
 
-// The 40th committed request freezes the server (src/test-helpers/freeze-after-commit.ts): its
+// The 40th committed request freezes the server (test/test-helpers/freeze-after-commit.ts): its
 // request is on disk, nothing after the commit has run, and the other submissions of the burst
 // are in flight at various steps. The whole process group is then killed.
 const FREEZE_AT = 40;
+const FROZEN_MAIN = fileURLToPath(new URL('./test-helpers/frozen-main.ts', import.meta.url));
 const CUT_TOTAL = 120;
 // A retry that keeps answering 409 is given this long (bounded loop) before the test fails.
 const RETRY_DEADLINE_MS = 90_000;
@@ -110,7 +112,7 @@ test('a submission killed between its commit and its answer is stored once when 
   ensureBuilt();
   const cutDir = mkdtempSync(join(tmpdir(), 'demo-crash-cut-'));
   t.after(() => rmSync(cutDir, { recursive: true, force: true }));
-  const running = await startServer({ dataDir: cutDir, adminPassword: PASSWORD, env: { RATE_LIMIT_MAX: '0', DEMO_TEST_FREEZE_AFTER_COMMIT: String(FREEZE_AT) }, processGroup: true });
+  const running = await startServer({ dataDir: cutDir, adminPassword: PASSWORD, env: { RATE_LIMIT_MAX: '0', FREEZE_AFTER_COMMIT: String(FREEZE_AT) }, processGroup: true, entry: FROZEN_MAIN });
   server = running;
   const acknowledged = new Map<number, string>();
   const cut = new Set<number>();

@@ -68,6 +68,8 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Run the server as the leader of its own process group, which `kill()` kills whole. */
   readonly processGroup?: boolean;
+  /** The file to run instead of `src/main.ts` (a test's entry with a fault injected). */
+  readonly entry?: string;
 }
 
 /**
@@ -76,12 +78,12 @@ export interface StartOptions {
  */
 export const NO_PUBLIC_SERVICES = { COMPANY_DIRECTORY_URL: '', VIES_URL: '', ADDRESS_API_URL: '' } as const;
 
-/** Starts `src/main.ts` on a free port (PORT=0) and resolves once it printed its URL. */
+/** Starts `src/main.ts` (or `entry`) on a free port (PORT=0) and resolves once it printed its URL. */
 export function startServer(options: StartOptions): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: options.dataDir, ADMIN_PASSWORD: options.adminPassword, ...NO_PUBLIC_SERVICES, ...options.env };
   // The child is a server, not a test file: keep node:test's own variables away from it.
   delete env['NODE_TEST_CONTEXT'];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup === true });
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.processGroup === true });
   const sigkill = (): void => {
     if (options.processGroup && child.pid !== undefined) {
       try {

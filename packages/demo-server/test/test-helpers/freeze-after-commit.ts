@@ -1,9 +1,9 @@
-// Fault injection for the crash test of issue 10 (test/crash.node.test.ts), loaded by main.ts
-// only when DEMO_TEST_FREEZE_AFTER_COMMIT is set. After the Nth request committed by the store,
+// Fault injection for the crash test of issue 10 (test/crash.node.test.ts), through the server
+// entry frozen-main.ts (production's main.ts has no such hook). After the Nth request committed by the store,
 // the process prints one line and freezes (its only thread blocks: no answer, no other write),
 // so the test can SIGKILL it exactly between a commit and whatever the handler does next.
 import { writeSync } from 'node:fs';
-import type { SqliteStore } from '../sqlite-store.js';
+import type { SqliteStore } from '../../src/sqlite-store.js';
 
 /** The line printed when the process freezes: `<marker> <request id> <idempotency key or ->`. */
 export const FROZEN_MARKER = 'FROZEN-AFTER-COMMIT';
