@@ -14,6 +14,7 @@ import { FieldConfigSaveEvent } from '../events/field-config-save.js';
 import { strings } from '../i18n.js';
 import { sharedStyles } from '../shared.styles.js';
 import { defineInternalElements } from '../internal-elements.js';
+import { loadPreviewForm } from '../preview/load-form.js';
 import { formFieldConfigStyles } from './form-field-config.styles.js';
 
 // Keys typed in these go to the control (its own undo), not to the editor's history.
@@ -180,6 +181,9 @@ export class FormFieldConfig extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('configSrc') && this.configSrc && !this.#explicit) void this.#sync.load();
     else if (!this.#draft && !this.configSrc && !this.#explicit && this.#sync.status === 'idle') this.#sync.take(defaultConfig());
+    // The preview's form is fetched while the config loads, not once the editor shows the pane
+    // (which says so itself if the fetch failed, and tries again).
+    if (changed.has('preview') && this.preview) loadPreviewForm().catch(() => undefined);
     this.#publish();
   }
 

@@ -1,9 +1,24 @@
 // Its own file: a page fetches the form's code once, and this file starts with that failing.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { formSource } from './load-form.js';
 import { mount, part, settle, withSector } from '../test-helpers/editor.js';
+import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 
 describe('<ffc-preview> fetching the form’s code', () => {
+  it('is asked for while the config loads, before the pane is there', async () => {
+    const load = formSource.load;
+    let calls = 0;
+    formSource.load = () => {
+      calls++;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    const el = await fixture<FormFieldConfig>(html`<form-field-config config-src="/no-such-config.json" lang="en" preview></form-field-config>`);
+    formSource.load = load;
+    expect(calls).to.equal(1);
+    expect(el.shadowRoot?.querySelector('ffc-preview')).to.equal(null);
+    el.remove();
+  });
+
   it('says when it could not be fetched, and shows the form once fetched again', async () => {
     const load = formSource.load;
     let calls = 0;
