@@ -4,28 +4,33 @@ import { formSource } from './load-form.js';
 import { mount, part, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 
+const load = formSource.load;
+
+/** Makes fetching the form's code fail as a browser says it; counts the attempts. */
+function failFetches(): { calls: number } {
+  const seen = { calls: 0 };
+  formSource.load = () => {
+    seen.calls++;
+    return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  };
+  return seen;
+}
+
 describe('<ffc-preview> fetching the form’s code', () => {
-  it('is asked for while the config loads, before the pane is there', async () => {
-    const load = formSource.load;
-    let calls = 0;
-    formSource.load = () => {
-      calls++;
-      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-    };
-    const el = await fixture<FormFieldConfig>(html`<form-field-config config-src="/no-such-config.json" lang="en" preview></form-field-config>`);
+  afterEach(() => {
     formSource.load = load;
-    expect(calls).to.equal(1);
+  });
+
+  it('is asked for while the config loads, before the pane is there', async () => {
+    const seen = failFetches();
+    const el = await fixture<FormFieldConfig>(html`<form-field-config config-src="/no-such-config.json" lang="en" preview></form-field-config>`);
+    expect(seen.calls).to.equal(1);
     expect(el.shadowRoot?.querySelector('ffc-preview')).to.equal(null);
     el.remove();
   });
 
   it('says when it could not be fetched, and shows the form once fetched again', async () => {
-    const load = formSource.load;
-    let calls = 0;
-    formSource.load = () => {
-      calls++;
-      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
-    };
+    const seen = failFetches();
     const el = await mount(withSector(), { preview: true, lang: 'fr' });
     const pane = part(el, 'ffc-preview');
     const alert = pane.querySelector('[role="alert"]');
@@ -38,7 +43,7 @@ describe('<ffc-preview> fetching the form’s code', () => {
     let arrive!: () => void;
     const held = new Promise<void>((resolve) => (arrive = resolve));
     formSource.load = () => {
-      calls++;
+      seen.calls++;
       return held.then(load);
     };
     const again = alert?.querySelector('button');
@@ -51,8 +56,7 @@ describe('<ffc-preview> fetching the form’s code', () => {
     arrive();
     await settle(el);
     expect(pane.activeElement?.localName).to.equal('h2');
-    formSource.load = load;
-    expect(calls).to.equal(2);
+    expect(seen.calls).to.equal(2);
     const form = pane.querySelector('account-request-form') as HTMLElement & { config: unknown; updateComplete: Promise<unknown> };
     expect(customElements.get('account-request-form'), 'defined by the fetched code').to.not.equal(undefined);
     await form.updateComplete;
