@@ -8,7 +8,7 @@ import { invitationsPage } from './pages/invitations.js';
 import { notFoundPage } from './pages/not-found.js';
 import { erasureConfirmPage } from './pages/personal-data.js';
 import { format, pageLocale, pageText, type PageLocale } from './pages/text.js';
-import { problemOf, readForm } from './processing-routes.js';
+import { problemOf, readForm, versionMatch } from './processing-routes.js';
 
 type Status = 200 | 403 | 404 | 409 | 422;
 
@@ -85,7 +85,7 @@ export function mountDecisionPages(app: Hono, ctx: DecisionPagesContext): void {
   app.post('/admin/requests/:id/erasure/confirm', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();
-    const response = await api(c, `/${encodeURIComponent(id)}/personal-data`, { method: 'DELETE', headers: { 'If-Match': `"v${form.get('version') ?? ''}"` } });
+    const response = await api(c, `/${encodeURIComponent(id)}/personal-data`, { method: 'DELETE', headers: versionMatch(form.get('version')) });
     if (response.status === 200 || response.status === 409) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=erased`);
     if (response.status === 404) return page(c, notFoundPage(locale(c)), 404);
     return ctx.detail(c, id, { error: pageText(locale(c)).stale }, 409);

@@ -170,6 +170,19 @@ describe('/admin/requests/', () => {
     assert.ok(page.includes('>Client &lt;historique&gt;</textarea>'));
   });
 
+  test('a version that is not a number (a forged or broken form) is a stale form, not a server error', async () => {
+    const id = await submit(app);
+    // A NUL or a line break cannot travel in an If-Match header: it used to answer 500.
+    for (const version of ['\u0000', '1\r\nX-Injected: 1', 'v1', '']) {
+      const saved = await postForm(app, `/admin/requests/${id}?lang=en`, { version, note: 'x' });
+      assert.equal(saved.status, 409, JSON.stringify(version));
+      const erase = await postForm(app, `/admin/requests/${id}/erasure/confirm?lang=en`, { version });
+      assert.equal(erase.status, 409, JSON.stringify(version));
+    }
+    const record = (await (await get(app, `${API_BASE}/${id}`)).json()) as { note: string; erasedAt?: string };
+    assert.deepEqual([record.note, record.erasedAt], ['', undefined]);
+  });
+
   test('state-changing posts from another site are refused (CSRF), even with the admin credentials', async () => {
     const id = await submit(app);
     for (const headers of [{ ...ADMIN, Origin: 'https://evil.example' }, { ...ADMIN, 'Sec-Fetch-Site': 'cross-site' }]) {

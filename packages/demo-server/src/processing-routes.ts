@@ -37,6 +37,15 @@ export function isSameOrigin(request: Request): boolean {
   return site === null || site === 'same-origin' || site === 'none';
 }
 
+
+/**
+ * The `If-Match` for the record version a page's form sent back. Anything but digits gives
+ * none: a header cannot carry every character, and the handler answers a missing one with
+ * 428, which the pages show as "changed meanwhile".
+ */
+export function versionMatch(version: string | null): Record<string, string> {
+  return version && /^\d{1,15}$/.test(version) ? { 'If-Match': `"v${version}"` } : {};
+}
 /** A posted classic form (urlencoded, at most `maxBytes`, default 16 KiB), or `undefined`. */
 export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<URLSearchParams | undefined> {
   const type = c.req.header('Content-Type') ?? '';
@@ -120,9 +129,9 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     if (!record) return page(c, notFoundPage(locale(c)), 404);
     return page(c, requestDetailPage({ locale: locale(c), record, ...extra }), status);
   };
-  const patch = async (c: Context, id: string, version: string, body: Record<string, unknown>) => {
+  const patch = async (c: Context, id: string, version: string | null, body: Record<string, unknown>) => {
     const t = pageText(locale(c));
-    const response = await api(c, `/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': `"v${version}"` }, body: JSON.stringify(body) });
+    const response = await api(c, `/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', ...versionMatch(version) }, body: JSON.stringify(body) });
     if (response.status === 200) return undefined;
     if (response.status === 412 || response.status === 428) return detail(c, id, { error: t.stale }, 409);
     if (response.status === 404) return page(c, notFoundPage(locale(c)), 404);
@@ -141,7 +150,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   app.post('/admin/requests/:id', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();
-    const failed = await patch(c, id, form.get('version') ?? '', { inAccount: form.get('inAccount') === 'true', note: form.get('note') ?? '' });
+    const failed = await patch(c, id, form.get('version'), { inAccount: form.get('inAccount') === 'true', note: form.get('note') ?? '' });
     return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=saved`);
   });
   // A file sent with the request, from the SDK's route (admin, attachment, nosniff), under /admin/ where the admin's credentials go.
@@ -165,7 +174,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const form = (await readForm(c)) ?? new URLSearchParams();
     const status = form.get('status') ?? '';
     // With a rejection or a request for information, its reason, message and e-mail choice.
-    const failed = await patch(c, id, form.get('version') ?? '', { status, ...decisionBody(status, form) });
+    const failed = await patch(c, id, form.get('version'), { status, ...decisionBody(status, form) });
     return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=status`);
   });
   app.post('/admin/requests/:id/checks', async (c) => {
