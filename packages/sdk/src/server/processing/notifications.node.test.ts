@@ -145,6 +145,8 @@ describe('outbox delivery', () => {
     const pending = (await (await handler(admin('/notifications?state=pending'))).json()) as { kind: string; requestId: string; lastError: string }[];
     assert.deepEqual(pending.map((n) => [n.kind, n.requestId]), [['confirmation', id]]);
     assert.equal((await handler(admin('/notifications?state=lost'))).status, 400);
+    // Not an id (a NUL would reach the store's query): a 400, not the store's failure.
+    for (const requestId of ['%00', 'a%20b', 'x'.repeat(65)]) assert.equal((await handler(admin(`/notifications?requestId=${requestId}`))).status, 400);
     assert.equal((await handler(new Request('https://shop.test/api/account-requests/notifications'))).status, 401);
   });
 

@@ -70,6 +70,11 @@ describe('GET {base}: filters, sort, paging', () => {
     assert.deepEqual((await list(handler, '?q=eco')).ids, [ids.atelier]);
     assert.equal((await list(handler, '?q=nobody')).total, 0);
     await assertProblem(await handler(admin(`?q=${'x'.repeat(201)}`)), 400);
+    // Characters no value holds: a clear 400 before any store sees them (PostgreSQL refuses a NUL in a query).
+    for (const q of ['%00', 'a%00b', 'ac%0Ame', '%E2%80%AE']) {
+      await assertProblem(await handler(admin(`?q=${q}`)), 400);
+      await assertProblem(await handler(admin(`/export.csv?q=${q}`)), 400);
+    }
   });
 
   test('from and to bound the creation date; a to date includes its whole day', async () => {

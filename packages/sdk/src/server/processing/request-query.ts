@@ -2,6 +2,7 @@ import { isRequestStatus, type RequestStatus } from './lifecycle.js';
 import { HttpProblem, problem } from '../http/problem.js';
 import type { RequestQuery, RequestSort } from '../stores/processing-store.js';
 import { isVatCheckState, VAT_CHECK_STATES, type VatCheckState } from '../checks/types.js';
+import { hasForbiddenCharacters } from '../../validation/validators/text.js';
 
 /** The filter and sort parameters of the list and export routes. */
 export const FILTER_PARAMS = ['status', 'inAccount', 'vatCheck', 'q', 'from', 'to', 'sort', 'order'] as const;
@@ -63,6 +64,8 @@ export function readRequestQuery(params: URLSearchParams): Omit<RequestQuery, 'l
   const vatCheck = readVatChecks(params);
   const q = params.get('q')?.trim() ?? '';
   if (q.length > MAX_SEARCH) throw bad(`The q parameter may have at most ${MAX_SEARCH} characters.`);
+  // No stored value holds them (validation refuses them), and a database may refuse them in a query (PostgreSQL: NUL).
+  if (hasForbiddenCharacters(q)) throw bad('The q parameter holds characters no value may contain (control characters, bidi overrides).');
   const from = readInstant(params.get('from'), 'from');
   const to = readInstant(params.get('to'), 'to', true);
   const sort = params.get('sort') ?? 'createdAt';

@@ -6,6 +6,8 @@ import { HttpProblem, json, problem } from '../http/problem.js';
 import type { NotificationState } from '../stores/processing-store.js';
 
 const STATES: readonly NotificationState[] = ['pending', 'sent', 'failed'];
+// As the routes match ids (http/handler.ts).
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * `GET {base}/notifications?state=&requestId=&limit=&offset=`: admin (`requests:read`). The
@@ -21,6 +23,7 @@ export async function listNotifications(context: HandlerContext, request: Reques
     throw new HttpProblem(problem(400, 'The state parameter must be pending, sent or failed.'));
   }
   const requestId = params.get('requestId') ?? undefined;
+  if (requestId !== undefined && !REQUEST_ID.test(requestId)) throw new HttpProblem(problem(400, 'The requestId parameter must be the id of a request (letters, digits, - and _).'));
   const limit = readInteger(params, 'limit', 50, 200);
   const offset = readInteger(params, 'offset', 0, Number.MAX_SAFE_INTEGER);
   const page = await context.store(() =>
