@@ -83,6 +83,13 @@ describe('GET {base}: filters, sort, paging', () => {
     assert.deepEqual((await list(handler, '?from=2026-03-04T09:00:00Z')).ids, [ids.atelier, ids.bois]);
     assert.deepEqual((await list(handler, '?to=2026-03-01T09:00:00.000%2B00:00')).ids, [], 'a date-time to is exclusive');
     for (const wrong of ['03/02/2026', '2026-02-30', 'yesterday', '2026-03-02T09:00']) await assertProblem(await handler(admin(`?from=${wrong}`)), 400);
+    // Years a database cannot take (PostgreSQL has no year 0): a 400 here, not the store's failure.
+    for (const wrong of ['0000-01-01', '0999-12-31', '0001-01-01T00:30:00%2B01:00', '9999-12-31T23:00:00-05:00']) {
+      await assertProblem(await handler(admin(`?from=${wrong}`)), 400);
+      await assertProblem(await handler(admin(`/export.csv?to=${wrong}`)), 400);
+    }
+    // The last day there is: up to its end.
+    assert.equal((await list(handler, '?from=1000-01-01&to=9999-12-31')).total, 5);
   });
 
   test('filters combine with AND', async () => {

@@ -9,6 +9,8 @@ export const FILTER_PARAMS = ['status', 'inAccount', 'vatCheck', 'q', 'from', 't
 
 const SORTS: readonly RequestSort[] = ['createdAt', 'companyName', 'status'];
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MIN_TIME = Date.UTC(1000, 0, 1);
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const MAX_SEARCH = 200;
 
 function bad(detail: string): HttpProblem {
@@ -54,7 +56,11 @@ export function readInstant(raw: string | null, name: string, endOfDay = false):
   const day = raw.slice(0, 10);
   const real = Number.isFinite(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
   if (!Number.isFinite(time) || !real) throw bad(`The ${name} parameter must be a date (YYYY-MM-DD) or an ISO 8601 date-time.`);
-  return new Date(dateOnly && endOfDay ? time + DAY_MS : time).toISOString();
+  // Four-digit years only, as stores read them: year 0 (PostgreSQL has none) or a date-time
+  // whose offset leaves year 9999 would be refused by a database, not by this check.
+  if (time < MIN_TIME || time > MAX_TIME) throw bad(`The ${name} parameter must fall between the years 1000 and 9999.`);
+  // A `to` of 9999-12-31 ends with the last representable instant rather than in year 10000.
+  return new Date(Math.min(dateOnly && endOfDay ? time + DAY_MS : time, MAX_TIME)).toISOString();
 }
 
 /** Reads the filters and sort of a list or export URL; a malformed one is a 400 problem. */
