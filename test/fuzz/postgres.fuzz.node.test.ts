@@ -1,14 +1,19 @@
 // The processing API's arbitrary requests (processing-requests.ts) at the SDK handler on the
-// PostgreSQL stores. A real database refuses what the memory and SQLite stores take (a NUL in a
-// query, an out-of-range number): whatever reaches it must be checked first, so here not even a
-// 503 may answer, the database being up.
+// PostgreSQL stores, and the demo site's pages on PostgreSQL (DATABASE_URL). A real database
+// refuses what the memory and SQLite stores take (a NUL in a query, year 0): whatever reaches it
+// must be checked first, so here not even a 503 may answer, the database being up.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createAccountRequestHandler, type MailMessage } from '@account-request/sdk/server';
+import { createAccountRequestHandler, type MailMessage, type ProcessingStore } from '@account-request/sdk/server';
 import { createPostgresStores, type PostgresStores } from '../../packages/postgres/src/index.js';
+import { createDemoApp, type DemoApp } from '../../packages/demo-server/src/app.js';
+import { stubAssetPaths } from '../../packages/demo-server/src/test-helpers/assets.js';
 import { postgresForTests } from '../test-helpers/postgres.js';
-import { apiRequests, BASE, ORIGIN, seedWorld, sendChecked, type World } from './processing-requests.js';
+import { apiRequests, BASE, ORIGIN, pageRequests, seedWorld, sendChecked, type World } from './processing-requests.js';
 import { fuzzParameters } from './settings.js';
 
 const postgres = await postgresForTests();
@@ -37,7 +42,6 @@ describe('fuzz: the processing API on PostgreSQL', { skip: postgres.skip }, () =
   });
   after(async () => {
     await stores?.close();
-    await postgres.server?.stop();
   });
 
   test('never a 500 nor a 503, errors as problem+json', async () => {
@@ -50,5 +54,33 @@ describe('fuzz: the processing API on PostgreSQL', { skip: postgres.skip }, () =
     const list = await world.fetch(new Request(`${ORIGIN}${BASE}?limit=200`, { headers: { Authorization: ADMIN } }));
     assert.equal(list.status, 200);
     assert.ok(((await list.json()) as unknown[]).length >= 4, 'the requests are still listed');
+  });
+});
+
+describe('fuzz: the demo site\'s pages on PostgreSQL', { skip: postgres.skip }, () => {
+  const root = mkdtempSync(join(tmpdir(), 'fuzz-postgres-demo-'));
+  const password = 'fuzz-postgres-password';
+  let app: DemoApp<ProcessingStore> | undefined;
+  let world: World;
+  before(async () => {
+    const sent: MailMessage[] = [];
+    const databaseUrl = await postgres.server!.createDatabase('fuzz_demo');
+    const demo = await createDemoApp({ dataDir: join(root, 'data'), databaseUrl, adminPassword: password, rateLimit: false, retryIntervalMs: 3_600_000, retentionIntervalMs: 3_600_000, notifier: { notify: (message) => void sent.push(message) }, assets: stubAssetPaths(root) });
+    app = demo;
+    world = await seedWorld(demo.fetch, `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`, sent);
+  });
+  after(async () => {
+    await app?.close();
+    rmSync(root, { recursive: true, force: true });
+    await postgres.server?.stop();
+  });
+
+  test('never a 500 nor a 503, whatever the forms and links are sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(pageRequests(world), { minLength: 1, maxLength: 4 }), async (requests) => {
+        for (const parts of requests) await sendChecked(world, parts, { problems: false, storeMayFail: false });
+      }),
+      fuzzParameters(200),
+    );
   });
 });

@@ -189,3 +189,43 @@ export async function sendChecked(world: World, parts: FuzzedRequest, expect: { 
   }
   await response.arrayBuffer();
 }
+
+/** Arbitrary requests at the demo site's admin and applicant pages: forms with any fields, mostly those the pages read. */
+export function pageRequests(world: World): fc.Arbitrary<FuzzedRequest> {
+  const id = idOf(world);
+  const FIELDS = ['status', 'version', 'message', 'reason', 'notify', 'lang', 'inAccount', 'ids', 'vatCheck', 'state', 'sort', 'q', 'order', 'note', 'locale', 'from', 'to', 'createdAfter', 'confirmation', 'confirm', 'email', 'password', 'url', ...POLLUTING_KEYS] as const;
+  const URLS = ['https://203.0.113.5/hook', 'https://1.1.1.1/hook', 'http://127.0.0.1/hook', 'https://[::1]/x', 'https://user:pass@crm.example/x', 'javascript:alert(1)', 'https://crm.example:99999/x', `https://crm.example/${'a'.repeat(3000)}`];
+  const form = fc
+    .array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(fc.constantFrom(...WORDS, ...URLS), id, anyText)), { maxLength: 8 })
+    .map((pairs) => new URLSearchParams(pairs).toString());
+  const page: fc.Arbitrary<[string, string]> = fc.oneof(
+    { depthSize: 'max' },
+    fc.tuple(fc.constantFrom('POST'), fc.constantFrom('/admin/bulk-decisions', '/admin/requests/activation-emails', '/admin/invitations/', '/admin/webhooks/')),
+    fc.tuple(fc.constantFrom('GET', 'POST'), fc.tuple(id, fc.constantFrom('', '/status', '/status/confirm', '/checks', '/activation-email', '/erasure', '/personal-data', '/files/abc')).map(([value, sub]) => `/admin/requests/${value}${sub}`)),
+    fc.tuple(fc.constantFrom('POST'), erasableOf(world).map((value) => `/admin/requests/${value}/erasure/confirm`)),
+    fc.tuple(fc.constantFrom('POST'), fc.tuple(id, fc.constantFrom('revoke', 'resend')).map(([value, action]) => `/admin/invitations/${value}/${action}`)),
+    fc.tuple(fc.constantFrom('GET', 'POST'), linkPathOf(world, '')),
+    // Webhook endpoints (the routes that deliver at once, test and resend, are left out: they would call the network).
+    fc.tuple(fc.constantFrom('GET', 'POST'), fc.tuple(fc.oneof(id, fc.constantFrom('env', '1', '-1', '%00', 'a%00b')), fc.constantFrom('', '/disable', '/enable', '/rotate', '/deliveries/%00/resend', '?offset=-1', '?offset=99999999999')).map(([value, rest]) => `/admin/webhooks/${value}${rest}`)),
+    fc.tuple(fc.constantFrom('GET'), fc.oneof(id, fc.constantFrom('%00', 'a%00b', '1')).map((value) => `/admin/outbox/${value}`)),
+    fc.tuple(
+      fc.constantFrom('GET'),
+      fc.tuple(fc.constantFrom('/admin/requests/', '/admin/outbox/', '/admin/invitations/', '/admin/webhooks/', '/'), fc.constantFrom('status', 'sort', 'q', 'q', 'state', 'lang', 'page', 'from', 'to', 'createdAfter', 'requestId'), queryValue).map(([where, name, value]) => `${where}?${name}=${encodeURIComponent(wellFormed(value))}`),
+    ),
+  );
+  return fc
+    .record({
+      route: page,
+      body: form,
+      admin: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      origin: fc.constantFrom(ORIGIN, ORIGIN, 'https://evil.test', undefined),
+      contentType: fc.constantFrom('application/x-www-form-urlencoded', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json', 'text/plain'),
+    })
+    .map(({ route: [method, path], body, admin, origin, contentType }) => ({
+      method,
+      path,
+      body,
+      ifMatch: undefined,
+      headers: { 'Content-Type': contentType, ...(admin ? { Authorization: world.admin } : {}), ...(origin ? { Origin: origin } : {}) },
+    }));
+}

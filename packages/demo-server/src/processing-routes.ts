@@ -1,4 +1,4 @@
-import { STATUS_TRANSITIONS, isRequestStatus, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
+import { RECORD_ID, STATUS_TRANSITIONS, isRecordId, isRequestStatus, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
 import type { Context, Hono } from 'hono';
 import { readEml } from './mailer.js';
 import { bulkResult, mountDecisionPages } from './decision-routes.js';
@@ -195,11 +195,13 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   app.get('/admin/outbox', (c) => back(c, `/admin/outbox/?lang=${locale(c)}`));
   app.get('/admin/outbox/', async (c) => {
     const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
-    const requestId = c.req.query('requestId')?.slice(0, 64) || undefined;
+    // Only an id reaches the store (a NUL would break a PostgreSQL query); anything else lists all.
+    const asked = c.req.query('requestId') ?? '';
+    const requestId = isRecordId(asked) ? asked : undefined;
     const { items, total } = await store.listNotifications({ limit: PAGE_SIZE, offset, ...(requestId ? { requestId } : {}) });
     return page(c, outboxPage({ locale: locale(c), items, total, limit: PAGE_SIZE, offset, ...(requestId ? { requestId } : {}) }));
   });
-  app.get('/admin/outbox/:id', async (c) => {
+  app.get(`/admin/outbox/:id{${RECORD_ID}}`, async (c) => {
     const notification: NotificationRecord | undefined = await store.getNotification(c.req.param('id'));
     if (!notification) return page(c, notFoundPage(locale(c)), 404);
     return page(c, messagePage({ locale: locale(c), notification, eml: await readEml(options.outboxDir, notification.id) }));

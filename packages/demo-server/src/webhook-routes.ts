@@ -1,5 +1,5 @@
 import {
-  addWebhookEndpoint, queueWebhookPing, rotateWebhookSecret, setWebhookEndpointEnabled,
+  addWebhookEndpoint, queueWebhookPing, RECORD_ID, rotateWebhookSecret, setWebhookEndpointEnabled,
   type WebhookDispatcher, type WebhookEndpointProblem, type WebhookStore, type WebhookUrlPolicy,
 } from '@account-request/sdk/server';
 import type { Context, Hono } from 'hono';
@@ -7,6 +7,9 @@ import { readForm } from './processing-routes.js';
 import { notFoundPage } from './pages/not-found.js';
 import { pageLocale } from './pages/text.js';
 import { deliveriesPage, webhooksPage, type WebhookNotice } from './pages/webhooks.js';
+
+// Only an id reaches the store (a NUL would break a PostgreSQL query): anything else is the 404 page.
+const ID = `:id{${RECORD_ID}}`;
 
 /** The id of the endpoint that WEBHOOK_URL and WEBHOOK_SECRET describe. */
 export const ENVIRONMENT_ENDPOINT_ID = 'env';
@@ -66,14 +69,14 @@ export function mountWebhookPages(app: Hono, options: WebhookPagesOptions): void
   });
 
   const endpointAction = (name: string, run: (id: string) => Promise<unknown>) =>
-    app.post(`/admin/webhooks/:id/${name}`, async (c) => {
+    app.post(`/admin/webhooks/${ID}/${name}`, async (c) => {
       if ((await run(c.req.param('id'))) === undefined) return c.html(notFoundPage(locale(c)), 404, NO_STORE);
       return back(c, '/admin/webhooks/', name === 'rotate' ? 'rotated' : `${name}d`);
     });
   endpointAction('disable', (id) => setWebhookEndpointEnabled(store, id, false));
   endpointAction('enable', (id) => setWebhookEndpointEnabled(store, id, true));
   endpointAction('rotate', (id) => rotateWebhookSecret(store, id));
-  app.post('/admin/webhooks/:id/test', async (c) => {
+  app.post(`/admin/webhooks/${ID}/test`, async (c) => {
     const endpoint = await store.getWebhookEndpoint(c.req.param('id'));
     if (!endpoint) return c.html(notFoundPage(locale(c)), 404, NO_STORE);
     const ping = await queueWebhookPing(store, endpoint);
@@ -83,7 +86,7 @@ export function mountWebhookPages(app: Hono, options: WebhookPagesOptions): void
     return back(c, '/admin/webhooks/', sent?.state === 'delivered' ? 'delivered' : 'notDelivered', { delivery: ping.id });
   });
 
-  app.get('/admin/webhooks/:id', async (c) => {
+  app.get(`/admin/webhooks/${ID}`, async (c) => {
     const endpoint = await store.getWebhookEndpoint(c.req.param('id'));
     if (!endpoint) return c.html(notFoundPage(locale(c)), 404, NO_STORE);
     const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
@@ -91,7 +94,7 @@ export function mountWebhookPages(app: Hono, options: WebhookPagesOptions): void
     const notice = await noticeOf(c);
     return c.html(deliveriesPage({ locale: locale(c), endpoint, items, total, limit: PAGE_SIZE, offset, ...(notice ? { notice } : {}) }), 200, NO_STORE);
   });
-  app.post('/admin/webhooks/:id/deliveries/:delivery/resend', async (c) => {
+  app.post(`/admin/webhooks/${ID}/deliveries/:delivery{${RECORD_ID}}/resend`, async (c) => {
     const id = c.req.param('id');
     const delivery = await store.getWebhookDelivery(c.req.param('delivery'));
     if (!delivery || delivery.endpointId !== id) return c.html(notFoundPage(locale(c)), 404, NO_STORE);

@@ -48,6 +48,17 @@ describe('the demo on PostgreSQL (DATABASE_URL)', { skip: postgres.skip }, () =>
     rmSync(root, { recursive: true, force: true });
   });
 
+  it('answers a NUL in an id or a query with the 404 page or a clear 400, never a 500 (PostgreSQL refuses NUL)', async () => {
+    for (const path of ['/admin/outbox/%00', '/admin/outbox/a%00b', '/admin/webhooks/%00']) assert.equal((await get(app, path)).status, 404, path);
+    for (const path of ['/admin/webhooks/%00/disable', '/admin/webhooks/%00/rotate', '/admin/webhooks/%00/test', '/admin/webhooks/env/deliveries/%00/resend']) {
+      assert.equal((await postForm(path, {})).status, 404, path);
+    }
+    assert.equal((await get(app, '/admin/outbox/?requestId=%00')).status, 200);
+    assert.equal((await get(app, `${API_BASE}?q=%00`)).status, 400);
+    assert.equal((await get(app, `${API_BASE}/notifications?requestId=%00`)).status, 400);
+    assert.equal((await get(app, `${API_BASE}?from=0000-01-01`)).status, 400);
+  });
+
   it('serves the shop page, the health probes and the seeded config', async () => {
     assert.equal((await get(app, '/', {})).status, 200);
     assert.equal((await get(app, '/healthz', {})).status, 200);

@@ -7,6 +7,7 @@ import './server/locales.js';
  * Request/Response and WebCrypto only (Node 22+, Deno, Bun, workers); never import it in a browser.
  */
 export { createAccountRequestHandler } from './server/http/handler.js';
+export { isRecordId, RECORD_ID } from './server/http/ids.js';
 export type { AdminAction, Authorize, AuthorizedActor, AuthorizeResult, DeliveryOptions, HandlerOptions, LoadConfig, RateLimitOptions, SaveConfig, SaveConfigContext } from './server/http/options.js';
 export { createMemoryStore } from './server/stores/store.js';
 export { isFileStore, createMemoryFiles, type FileInfo, type FileStore, type StoredFile } from './server/stores/file-store.js';

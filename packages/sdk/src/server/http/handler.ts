@@ -1,3 +1,4 @@
+import { RECORD_ID } from './ids.js';
 import { getConfig, putConfig } from '../routes/config-routes.js';
 import { createContext, type HandlerContext } from './context.js';
 import { preflight } from './cross-site.js';
@@ -43,6 +44,11 @@ function normalizeBase(basePath: string): string {
   return basePath.replace(/\/+$/, '');
 }
 
+const INVITATION_ROUTE = new RegExp(`^/invitations/(${RECORD_ID})(?:/(revoke|resend))?$`);
+const PERSONAL_DATA_ROUTE = new RegExp(`^/(${RECORD_ID})/personal-data$`);
+const FILE_ROUTE = new RegExp(`^/(${RECORD_ID})/files/(${RECORD_ID})$`);
+const REQUEST_ROUTE = new RegExp(`^/(${RECORD_ID})(/activation-email|/checks)?$`);
+
 function matchRoute(pathname: string, base: string): Route {
   if (pathname !== base && !pathname.startsWith(`${base}/`)) return undefined;
   const rest = pathname.slice(base.length).replace(/\/$/, '');
@@ -65,13 +71,13 @@ function matchRoute(pathname: string, base: string): Route {
   if (token !== undefined) return ACTIVATION_TOKEN_PATTERN.test(token) ? { token } : undefined;
   const link = /^\/(information|invitation)\/([^/]*)$/.exec(rest);
   if (link?.[1] && link[2] !== undefined) return ACTIVATION_TOKEN_PATTERN.test(link[2]) ? { link: link[2], kind: link[1] as 'information' | 'invitation' } : undefined;
-  const invitation = /^\/invitations\/([A-Za-z0-9_-]{1,64})(?:\/(revoke|resend))?$/.exec(rest);
+  const invitation = INVITATION_ROUTE.exec(rest);
   if (invitation?.[1]) return { invitation: invitation[1], ...(invitation[2] ? { action: invitation[2] as 'revoke' | 'resend' } : {}) };
-  const data = /^\/([A-Za-z0-9_-]{1,64})\/personal-data$/.exec(rest);
+  const data = PERSONAL_DATA_ROUTE.exec(rest);
   if (data?.[1]) return { id: data[1], sub: 'personal-data' };
-  const file = /^\/([A-Za-z0-9_-]{1,64})\/files\/([A-Za-z0-9_-]{1,64})$/.exec(rest);
+  const file = FILE_ROUTE.exec(rest);
   if (file?.[1] && file[2]) return { id: file[1], file: file[2] };
-  const match = /^\/([A-Za-z0-9_-]{1,64})(\/activation-email|\/checks)?$/.exec(rest);
+  const match = REQUEST_ROUTE.exec(rest);
   if (!match?.[1]) return undefined;
   if (match[2] === '/checks') return { id: match[1], sub: 'checks' };
   return match[2] ? { id: match[1], sub: 'activation-email' } : { id: match[1] };

@@ -1,4 +1,5 @@
 import { requireAdmin } from '../http/admin.js';
+import { isRecordId } from '../http/ids.js';
 import type { HandlerContext } from '../http/context.js';
 import { readInteger } from './list-routes.js';
 import { requireProcessing } from './processing-routes.js';
@@ -6,8 +7,6 @@ import { HttpProblem, json, problem } from '../http/problem.js';
 import type { NotificationState } from '../stores/processing-store.js';
 
 const STATES: readonly NotificationState[] = ['pending', 'sent', 'failed'];
-// As the routes match ids (http/handler.ts).
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * `GET {base}/notifications?state=&requestId=&limit=&offset=`: admin (`requests:read`). The
@@ -23,7 +22,7 @@ export async function listNotifications(context: HandlerContext, request: Reques
     throw new HttpProblem(problem(400, 'The state parameter must be pending, sent or failed.'));
   }
   const requestId = params.get('requestId') ?? undefined;
-  if (requestId !== undefined && !REQUEST_ID.test(requestId)) throw new HttpProblem(problem(400, 'The requestId parameter must be the id of a request (letters, digits, - and _).'));
+  if (requestId !== undefined && !isRecordId(requestId)) throw new HttpProblem(problem(400, 'The requestId parameter must be the id of a request (letters, digits, - and _).'));
   const limit = readInteger(params, 'limit', 50, 200);
   const offset = readInteger(params, 'offset', 0, Number.MAX_SAFE_INTEGER);
   const page = await context.store(() =>
