@@ -1,7 +1,7 @@
 import type { AddressSuggestion } from '../../lookups/types.js';
 import type { AddressSearch } from './adapters.js';
 import { createLookupCache, type CacheOptions } from './cache.js';
-import { callService, jsonOf, LookupServiceError, raceAbort, serviceBase, statusFailure, type Fetch } from './service.js';
+import { callService, jsonOf, LookupServiceError, raceAbort, serviceBase, statusFailure, upstreamText, type Fetch } from './service.js';
 
 /** The public base URL of the French national address API (Base Adresse Nationale). */
 export const API_ADRESSE_URL = 'https://api-adresse.data.gouv.fr';
@@ -26,7 +26,7 @@ export const MAX_ADDRESS_SUGGESTIONS = 10;
 
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined => upstreamText(value);
 
 /**
  * The suggestions of one answer of `GET /search/?q=…` (a GeoJSON FeatureCollection): per

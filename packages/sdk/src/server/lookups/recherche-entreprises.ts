@@ -3,7 +3,7 @@ import { compactIdentifier, isValidSiret } from '../../validation/validators/ind
 import type { CompanyDirectory } from './adapters.js';
 import { createLookupCache, type CacheOptions } from './cache.js';
 import { legalFormOf } from './legal-forms.js';
-import { callService, jsonOf, LookupServiceError, raceAbort, serviceBase, statusFailure, type Fetch } from './service.js';
+import { callService, jsonOf, LookupServiceError, raceAbort, serviceBase, statusFailure, upstreamText, type Fetch } from './service.js';
 
 /** The public base URL of the French government's company search (API Recherche d'entreprises). */
 export const RECHERCHE_ENTREPRISES_URL = 'https://recherche-entreprises.api.gouv.fr';
@@ -30,11 +30,10 @@ type Json = Readonly<Record<string, unknown>>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A published, non-empty text of the answer, trimmed; else `undefined`. */
+/** A published, non-empty text of the answer, cleaned ({@link upstreamText}); else `undefined`. */
 function text(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.replace(/\s+/g, ' ').trim();
-  return trimmed === '' || HIDDEN.test(trimmed) ? undefined : trimmed;
+  const clean = upstreamText(value);
+  return clean === undefined || HIDDEN.test(clean) ? undefined : clean;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { withoutForbiddenCharacters } from '../../validation/validators/text.js';
+
 /** The fetch of a lookup adapter: the global one by default, a test's or a proxy's when given. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -143,4 +145,20 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
+}
+
+/** The longest text kept from an outside service's answer, in code points. */
+export const UPSTREAM_TEXT_MAX = 300;
+
+/**
+ * A text of an outside service's answer as the lookups keep, show and prefill it: NFC, on one
+ * line, without the characters no form value may hold (controls, bidi overrides, lone
+ * surrogates: a form would refuse them in the fields it fills, a database in what it stores),
+ * spaces collapsed, at most `maxLength` code points; `undefined` when nothing is left.
+ */
+export function upstreamText(value: unknown, maxLength: number = UPSTREAM_TEXT_MAX): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const line = withoutForbiddenCharacters(value.normalize('NFC').replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  const kept = Array.from(line).slice(0, maxLength).join('').trim();
+  return kept === '' ? undefined : kept;
 }

@@ -82,4 +82,17 @@ describe('viesAnswer', () => {
     assert.deepEqual(viesAnswer(200, { isValid: false, userError: 'INVALID', requestDate: '2026-01-05T10:00:00.000Z' }), { state: 'invalid', checkedAt: '2026-01-05T10:00:00.000Z' });
     assert.deepEqual(viesAnswer(200, { isValid: false, userError: 'MS_UNAVAILABLE' }), { state: 'unavailable', reason: 'MS_UNAVAILABLE' });
   });
+
+  it('keeps only texts a form value may hold: no NUL, control or bidi override, one line, bounded', () => {
+    const answer = viesAnswer(200, {
+      valid: true,
+      requestDate: '2026-01-05T10:00:00.000Z',
+      name: 'ACME\u0000 SAS\u202E',
+      address: '1 RUE\tDE LA PAIX\n\n75002\u0007 PARIS',
+      requestIdentifier: `WAPI\u0000${'9'.repeat(100)}`,
+    });
+    assert.deepEqual(answer, { state: 'valid', checkedAt: '2026-01-05T10:00:00.000Z', name: 'ACME SAS', address: '1 RUE DE LA PAIX, 75002 PARIS', consultationNumber: `WAPI${'9'.repeat(60)}` });
+    const long = viesAnswer(200, { valid: true, name: 'x'.repeat(5000) });
+    assert.equal('name' in long ? long.name?.length : undefined, 300);
+  });
 });

@@ -1,7 +1,7 @@
 import { checkVatNumber, compactIdentifier } from '../../validation/validators/index.js';
 import type { VatChecker, VatCheckAnswer } from './adapters.js';
 import { createLookupCache, type CacheOptions } from './cache.js';
-import { callService, jsonOf, LookupServiceError, raceAbort, serviceBase, statusFailure, type Fetch } from './service.js';
+import { callService, jsonOf, LookupServiceError, raceAbort, serviceBase, statusFailure, upstreamText, type Fetch } from './service.js';
 
 /** The public base URL of the European Commission's VIES REST API. */
 export const VIES_URL = 'https://ec.europa.eu/taxation_customs/vies/rest-api';
@@ -35,8 +35,8 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 /** A disclosed text (VIES writes `---` for what a member state does not disclose), on one line. */
 function disclosed(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const line = value.split(/\r?\n/).map((part) => part.trim()).filter(Boolean).join(', ');
-  return line === '' || /^-+$/.test(line) ? undefined : line;
+  const line = upstreamText(value.split(/\r?\n/).map((part) => upstreamText(part)).filter(Boolean).join(', '));
+  return line === undefined || /^-+$/.test(line) ? undefined : line;
 }
 
 /** The error code of a VIES answer (`errorWrappers[0].error`, or a `userError` other than VALID/INVALID). */
@@ -53,7 +53,7 @@ export function viesAnswer(status: number, body: unknown, now: () => Date = () =
   if (!isObject(body)) throw status === 200 ? new LookupServiceError(SERVICE, 'malformed', { status }) : statusFailure(SERVICE, status);
   const code = errorCode(body);
   if (code !== undefined) {
-    if (!INVALID_NUMBER.has(code)) return { state: 'unavailable', reason: code.slice(0, 60) };
+    if (!INVALID_NUMBER.has(code)) return { state: 'unavailable', reason: upstreamText(code, 60) ?? 'unknown' };
     return { state: 'invalid', checkedAt: now().toISOString() };
   }
   const valid = typeof body['valid'] === 'boolean' ? body['valid'] : body['isValid'];
@@ -62,13 +62,13 @@ export function viesAnswer(status: number, body: unknown, now: () => Date = () =
   const date = typeof body['requestDate'] === 'string' ? Date.parse(body['requestDate']) : Number.NaN;
   const name = disclosed(body['name']);
   const address = disclosed(body['address']);
-  const consultation = typeof body['requestIdentifier'] === 'string' ? body['requestIdentifier'].trim() : '';
+  const consultation = upstreamText(body['requestIdentifier'], 64);
   return {
     state: valid ? 'valid' : 'invalid',
     checkedAt: Number.isFinite(date) ? new Date(date).toISOString() : now().toISOString(),
     ...(name ? { name } : {}),
     ...(address ? { address } : {}),
-    ...(consultation ? { consultationNumber: consultation.slice(0, 64) } : {}),
+    ...(consultation ? { consultationNumber: consultation } : {}),
   };
 }
 

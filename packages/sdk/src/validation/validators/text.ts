@@ -20,6 +20,13 @@ export function hasForbiddenCharacters(v: string, options?: { multiline?: boolea
   return (options?.multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_LINE).test(v);
 }
 
+const FORBIDDEN_LINE_ALL = new RegExp(FORBIDDEN_LINE.source, 'gu');
+
+/** `v` without the characters {@link hasForbiddenCharacters} refuses on one line (for a text that comes from elsewhere, to keep). */
+export function withoutForbiddenCharacters(v: string): string {
+  return v.replace(FORBIDDEN_LINE_ALL, '');
+}
+
 /**
  * Length in Unicode code points, the unit of every min/max length in the SDK
  * (an emoji or a CJK extension character counts as one, as a user would expect;
