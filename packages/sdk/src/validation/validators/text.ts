@@ -20,11 +20,13 @@ export function hasForbiddenCharacters(v: string, options?: { multiline?: boolea
   return (options?.multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_LINE).test(v);
 }
 
-const FORBIDDEN_LINE_ALL = new RegExp(FORBIDDEN_LINE.source, 'gu');
+// Made on first use, so that a bundle that never strips (the form's) holds nothing of it.
+let forbiddenLineAll: RegExp | undefined;
 
 /** `v` without the characters {@link hasForbiddenCharacters} refuses on one line (for a text that comes from elsewhere, to keep). */
 export function withoutForbiddenCharacters(v: string): string {
-  return v.replace(FORBIDDEN_LINE_ALL, '');
+  forbiddenLineAll ??= new RegExp(FORBIDDEN_LINE.source, 'gu');
+  return v.replace(forbiddenLineAll, '');
 }
 
 /**
