@@ -2,19 +2,16 @@
 // PostgreSQL stores, and the demo site's pages on PostgreSQL (DATABASE_URL). A real database
 // refuses what the memory and SQLite stores take (a NUL in a query, year 0): whatever reaches it
 // must be checked first, so here not even a 503 may answer, the database being up.
-import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import fc from 'fast-check';
 import { createAccountRequestHandler, type MailMessage, type ProcessingStore } from '@account-request/sdk/server';
 import { createPostgresStores, type PostgresStores } from '../../packages/postgres/src/index.js';
 import { createDemoApp, type DemoApp } from '../../packages/demo-server/src/app.js';
 import { stubAssetPaths } from '../../packages/demo-server/src/test-helpers/assets.js';
 import { postgresForTests } from '../test-helpers/postgres.js';
-import { apiRequests, BASE, ORIGIN, pageRequests, seedWorld, sendChecked, type World } from './processing-requests.js';
-import { fuzzParameters } from './settings.js';
+import { apiRequests, assertStillListed, BASE, fuzzRequests, ORIGIN, pageRequests, seedWorld, type World } from './processing-requests.js';
 
 const postgres = await postgresForTests();
 const ADMIN = 'Bearer fuzz-admin';
@@ -45,15 +42,8 @@ describe('fuzz: the processing API on PostgreSQL', { skip: postgres.skip }, () =
   });
 
   test('never a 500 nor a 503, errors as problem+json', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(apiRequests(world), { minLength: 1, maxLength: 4 }), async (requests) => {
-        for (const parts of requests) await sendChecked(world, parts, { problems: true, storeMayFail: false });
-      }),
-      fuzzParameters(300),
-    );
-    const list = await world.fetch(new Request(`${ORIGIN}${BASE}?limit=200`, { headers: { Authorization: ADMIN } }));
-    assert.equal(list.status, 200);
-    assert.ok(((await list.json()) as unknown[]).length >= 4, 'the requests are still listed');
+    await fuzzRequests(world, apiRequests(world), { problems: true, storeMayFail: false }, 300);
+    await assertStillListed(world);
   });
 });
 
@@ -76,11 +66,6 @@ describe('fuzz: the demo site\'s pages on PostgreSQL', { skip: postgres.skip }, 
   });
 
   test('never a 500 nor a 503, whatever the forms and links are sent', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(pageRequests(world), { minLength: 1, maxLength: 4 }), async (requests) => {
-        for (const parts of requests) await sendChecked(world, parts, { problems: false, storeMayFail: false });
-      }),
-      fuzzParameters(200),
-    );
+    await fuzzRequests(world, pageRequests(world), { problems: false, storeMayFail: false }, 200);
   });
 });

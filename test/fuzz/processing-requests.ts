@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { defaultConfig } from '@account-request/sdk';
 import type { MailMessage } from '@account-request/sdk/server';
 import { hostileJson, nastyString, nearValidSubmissionFor, POLLUTING_KEYS } from './arbitraries.js';
+import { fuzzParameters } from './settings.js';
 
 export const BASE = '/api/account-requests';
 export const ORIGIN = 'http://localhost';
@@ -174,7 +175,7 @@ export function apiRequests(world: World): fc.Arbitrary<FuzzedRequest> {
  * Sends `parts` and checks the answer: never a 5xx but 501 (a capability the server lacks) and,
  * when `storeMayFail`, 503; with `problems`, every error a problem+json.
  */
-export async function sendChecked(world: World, parts: FuzzedRequest, expect: { problems: boolean; storeMayFail: boolean }): Promise<void> {
+export async function sendChecked(world: World, parts: FuzzedRequest, expect: Expect): Promise<void> {
   const headers = { ...parts.headers };
   if (parts.ifMatch === 'current') headers['If-Match'] = await etagOf(world, parts.path.replace(/^(\/api\/account-requests\/[^/?]+).*$/, '$1'));
   else if (parts.ifMatch !== undefined) headers['If-Match'] = parts.ifMatch;
@@ -228,4 +229,27 @@ export function pageRequests(world: World): fc.Arbitrary<FuzzedRequest> {
       ifMatch: undefined,
       headers: { 'Content-Type': contentType, ...(admin ? { Authorization: world.admin } : {}), ...(origin ? { Origin: origin } : {}) },
     }));
+}
+
+/** What every answer of a run must satisfy (see {@link sendChecked}). */
+export interface Expect {
+  readonly problems: boolean;
+  readonly storeMayFail: boolean;
+}
+
+/** Sends `runs` sequences of up to four `requests` and checks each answer against `expect`. */
+export async function fuzzRequests(world: World, requests: fc.Arbitrary<FuzzedRequest>, expect: Expect, runs: number): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.array(requests, { minLength: 1, maxLength: 4 }), async (sequence) => {
+      for (const parts of sequence) await sendChecked(world, parts, expect);
+    }),
+    fuzzParameters(runs),
+  );
+}
+
+/** The API answers the admin's list after the run: the seeded requests are still there. */
+export async function assertStillListed(world: World): Promise<void> {
+  const list = await world.fetch(new Request(`${ORIGIN}${BASE}?limit=200`, { headers: { Authorization: world.admin } }));
+  assert.equal(list.status, 200);
+  assert.ok(((await list.json()) as unknown[]).length >= 4, 'the requests are still listed');
 }
