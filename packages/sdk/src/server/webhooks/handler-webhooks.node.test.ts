@@ -12,6 +12,12 @@ import { addWebhookEndpoint } from './admin.js';
 const hooks = await startWebhookReceiver();
 after(() => hooks.close());
 
+/** Events as a receiver orders them: by the request's version (docs/webhooks.md), not by arrival. */
+function inVersionOrder(events: readonly WebhookEvent[]): WebhookEvent[] {
+  const version = (event: WebhookEvent) => ('request' in event.data ? event.data.request.version : 0);
+  return [...events].sort((a, b) => version(a) - version(b));
+}
+
 async function webhookSetup() {
   // The handler's clock is the real one: receivers check timestamps against theirs.
   const background: Promise<unknown>[] = [];
@@ -49,8 +55,7 @@ describe('handler webhooks', () => {
     // (receivers order by the request's version, docs/webhooks.md), so they are read in that order.
     const all = await events(3);
     assert.deepEqual(all.map((event) => event.type), ['account-request.created', 'account-request.updated', 'account-request.updated']);
-    const version = (event: WebhookEvent) => ('request' in event.data ? event.data.request.version : 0);
-    const accepted = [...all].sort((a, b) => version(a) - version(b))[2]!;
+    const accepted = inVersionOrder(all)[2]!;
     assert.ok(accepted.type === 'account-request.updated');
     assert.deepEqual(accepted.data.changes, [{ field: 'status', from: 'in-progress', to: 'accepted' }, { field: 'inAccount', from: false, to: true }]);
     assert.equal(accepted.data.request.status, 'accepted');
@@ -88,7 +93,8 @@ describe('handler webhooks', () => {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...validBody({ postalCode: '75002' }), locale: 'fr' }),
     }));
     assert.equal(corrected.status, 200, await corrected.clone().text());
-    const all = await events(3);
+    // The request for information and the answer are sent side by side too: read in version order.
+    const all = inVersionOrder(await events(3));
     assert.deepEqual(all.map((event) => event.type), ['account-request.created', 'account-request.updated', 'account-request.information-provided']);
     const provided = all[2]!;
     assert.ok(provided.type === 'account-request.information-provided');
