@@ -137,6 +137,13 @@ describe('/admin/requests/', () => {
     assert.ok(all.includes('Papeterie &lt;Lemoine&gt;'));
     const bad = await (await get(app, '/admin/requests/?from=never')).text();
     assert.ok(bad.includes('role="alert"'));
+    // The API's refusal is worded in the page's language: the filter's label and the SDK's message.
+    assert.ok(bad.includes('Le filtre « Reçues depuis le » n’est pas valide : Saisissez une date valide'), 'French by default');
+    assert.ok(!bad.includes('The from parameter'));
+    const pasted = await (await get(app, '/admin/requests/?lang=de&q=a%E2%80%AEb')).text();
+    assert.ok(pasted.includes('Der Filter „Suche“ ist ungültig:'));
+    const long = await (await get(app, `/admin/requests/?lang=en&q=${'x'.repeat(201)}`)).text();
+    assert.ok(long.includes('The filter “Search” is not valid: Enter at most 200 characters.'));
   });
 
   test('the detail page: values, history and a status change through a confirmation step', async () => {

@@ -8,7 +8,7 @@ import { activationPage, type ActivationView } from './pages/activation.js';
 import { notFoundPage } from './pages/not-found.js';
 import { messagePage, outboxPage } from './pages/outbox.js';
 import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
-import { filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
+import { filterErrorText, filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
 import { checkText, format, pageLocale, pageText } from './pages/text.js';
 
 /** What the processing pages need from the app. */
@@ -55,8 +55,8 @@ export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<U
 }
 
 /** The type, detail and field errors of a problem answer of the handler. */
-export async function problemOf(response: Response): Promise<{ type: string; detail: string; errors: { field: string; message: string }[] }> {
-  const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: { field: string; message: string }[] };
+export async function problemOf(response: Response): Promise<{ type: string; detail: string; errors: { field: string; code: string; message: string }[] }> {
+  const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: { field: string; code: string; message: string }[] };
   return { type: body.type ?? '', detail: body.detail ?? '', errors: body.errors ?? [] };
 }
 
@@ -92,7 +92,8 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const response = await api(c, filterQuery(filters, { limit: String(PAGE_SIZE), offset: String(offset) }));
     const ok = response.status === 200;
     const items = ok ? ((await response.json()) as PublicRecord[]) : [];
-    const error = ok ? undefined : (await problemOf(response)).detail;
+    const problem = ok ? undefined : await problemOf(response);
+    const error = problem && (filterErrorText(lang, problem.errors[0]) ?? problem.detail);
     const queued = c.req.query('queued');
     const t = pageText(lang);
     const notice = queued !== undefined ? format(t.bulkDone, { queued: Number(queued), activated: Number(c.req.query('activated') ?? 0) }) : undefined;

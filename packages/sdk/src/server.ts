@@ -28,6 +28,7 @@ export type {
   ActivationTokenRecord, DeliveryOutcome, MailMessage, NotificationKind, NotificationRecord, NotificationState,
   ProcessingStore, RequestPage, RequestPatch, RequestQuery, RequestSort, UpdateResult,
 } from './server/stores/processing-store.js';
+export { MAX_SEARCH_LENGTH } from './server/processing/request-query.js';
 export { companyKey, compareRecords, foldText, matchesQuery, searchNeedles, searchText } from './server/processing/query.js';
 export type { Notifier } from './server/processing/notifier.js';
 export { createOutbox, defaultBackoffMs, type DeliveryReport, type Outbox, type OutboxOptions } from './server/processing/outbox.js';

@@ -1,5 +1,5 @@
-import type { PublicRecord } from '@account-request/sdk/server';
-import { formatDate } from '@account-request/sdk';
+import { MAX_SEARCH_LENGTH, type ProblemFieldError, type PublicRecord } from '@account-request/sdk/server';
+import { errorMessage, formatDate, type FieldErrorCode } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { webhooksText } from './webhooks.js';
@@ -37,6 +37,23 @@ export function filterQuery(filters: ListFilters, extra: Readonly<Record<string,
   for (const [name, value] of Object.entries({ ...filters, ...extra })) if (value) params.set(name, value);
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+const FILTER_CODES: readonly string[] = ['invalid_option', 'invalid_format', 'out_of_range', 'too_long', 'invalid_characters'] satisfies FieldErrorCode[];
+
+/**
+ * What the page says when the list route refused a filter (a hand-edited URL, a pasted search):
+ * the filter's label and the SDK's message for the problem's code, in the page's language.
+ * `undefined` for a problem that names no filter of this page.
+ */
+export function filterErrorText(locale: PageLocale, error: Pick<ProblemFieldError, 'field' | 'code'> | undefined): string | undefined {
+  if (!error || !FILTER_CODES.includes(error.code)) return undefined;
+  const t = pageText(locale);
+  const labels: Readonly<Record<string, string>> = { status: t.statusLabel, inAccount: t.inAccountLabel, vatCheck: checkText(locale).vatFilter, q: t.search, from: t.from, to: t.to, sort: t.sort, order: t.order };
+  const filter = Object.hasOwn(labels, error.field) ? labels[error.field] : undefined;
+  if (filter === undefined) return undefined;
+  const check = error.code === 'invalid_format' ? 'date' : undefined;
+  return format(t.filterError, { filter, message: errorMessage(locale, error.code as FieldErrorCode, check, { max: MAX_SEARCH_LENGTH }) });
 }
 
 function option(value: string, label: string, current: string | undefined): SafeHtml {
@@ -77,7 +94,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
   <p><label for="f-vat">${checkText(lang).vatFilter}</label>
   <select id="f-vat" name="vatCheck">${option('', t.any, f.vatCheck)}${VAT_CHECK_STATES.map((s) => option(s, checkText(lang).vat[s], f.vatCheck))}</select></p>
   <p><label for="f-q">${t.search}</label>
-  <input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="200" aria-describedby="f-q-help">
+  <input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="${String(MAX_SEARCH_LENGTH)}" aria-describedby="f-q-help">
   <span id="f-q-help" class="help">${t.searchHelp}</span></p>
   <p><label for="f-from">${t.from}</label> <input id="f-from" name="from" type="date" value="${f.from ?? ''}"></p>
   <p><label for="f-to">${t.to}</label> <input id="f-to" name="to" type="date" value="${f.to ?? ''}"></p>

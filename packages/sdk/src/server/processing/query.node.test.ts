@@ -108,6 +108,26 @@ describe('GET {base}: filters, sort, paging', () => {
     await assertProblem(await handler(admin('?order=up')), 400);
   });
 
+  test('a refused filter names its parameter and a field error code, for a page to word it in its language', async () => {
+    const { handler } = await seeded();
+    const cases: readonly [string, string, string][] = [
+      ['?status=done', 'status', 'invalid_option'],
+      ['?inAccount=maybe', 'inAccount', 'invalid_option'],
+      ['?vatCheck=green', 'vatCheck', 'invalid_option'],
+      [`?q=${'x'.repeat(201)}`, 'q', 'too_long'],
+      ['?q=a%00b', 'q', 'invalid_characters'],
+      ['?from=yesterday', 'from', 'invalid_format'],
+      ['?to=0000-01-01', 'to', 'out_of_range'],
+      ['?sort=email', 'sort', 'invalid_option'],
+      ['?order=up', 'order', 'invalid_option'],
+    ];
+    for (const [query, field, code] of cases) {
+      const body = await assertProblem(await handler(admin(query)), 400);
+      assert.equal(body['type'], 'urn:account-request:problem:invalid-query', query);
+      assert.deepEqual(body['errors'], [{ field, code, message: body['detail'] }], query);
+    }
+  });
+
   test('limit and offset page through the matches, with X-Total-Count and Link', async () => {
     const { handler, ids } = await seeded();
     const first = await list(handler, '?sort=createdAt&order=asc&limit=2');

@@ -71,6 +71,7 @@ export const pages = {
   no: 'Nein',
   search: 'Suche',
   searchHelp: 'Firmenname, E-Mail oder SIRET; Akzente sowie Groß- und Kleinschreibung spielen keine Rolle.',
+  filterError: 'Der Filter „{filter}“ ist ungültig: {message}',
   from: 'Eingegangen ab',
   to: 'Eingegangen bis',
   sort: 'Sortieren nach',

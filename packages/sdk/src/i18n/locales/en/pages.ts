@@ -70,6 +70,8 @@ export const pages = {
   no: 'No',
   search: 'Search',
   searchHelp: 'Company name, e-mail or SIRET; accents and case do not matter.',
+  /** A filter of the list the server refused: its label and what is wrong, in the page's language. */
+  filterError: 'The filter “{filter}” is not valid: {message}',
   from: 'Received from',
   to: 'Received until',
   sort: 'Sort by',

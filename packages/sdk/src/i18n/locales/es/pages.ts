@@ -71,6 +71,7 @@ export const pages = {
   no: 'No',
   search: 'Búsqueda',
   searchHelp: 'Razón social, correo electrónico o SIRET; no importan los acentos ni las mayúsculas.',
+  filterError: 'El filtro «{filter}» no es válido: {message}',
   from: 'Recibidas desde el',
   to: 'Recibidas hasta el',
   sort: 'Ordenar por',

@@ -71,6 +71,7 @@ export const pages = {
   no: 'Non',
   search: 'Recherche',
   searchHelp: 'Raison sociale, e-mail ou SIRET ; accents et majuscules indifférents.',
+  filterError: 'Le filtre « {filter} » n’est pas valide : {message}',
   from: 'Reçues depuis le',
   to: 'Reçues jusqu’au',
   sort: 'Trier par',

@@ -71,6 +71,7 @@ export const pages = {
   no: 'No',
   search: 'Ricerca',
   searchHelp: 'Ragione sociale, e-mail o SIRET; accenti e maiuscole sono indifferenti.',
+  filterError: 'Il filtro «{filter}» non è valido: {message}',
   from: 'Ricevute dal',
   to: 'Ricevute fino al',
   sort: 'Ordina per',

@@ -71,6 +71,7 @@ export const pages = {
   no: 'Nee',
   search: 'Zoeken',
   searchHelp: 'Bedrijfsnaam, e-mailadres of SIRET; accenten en hoofdletters maken niet uit.',
+  filterError: 'Het filter ‘{filter}’ is ongeldig: {message}',
   from: 'Ontvangen vanaf',
   to: 'Ontvangen tot en met',
   sort: 'Sorteren op',

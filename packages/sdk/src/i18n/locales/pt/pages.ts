@@ -71,6 +71,7 @@ export const pages = {
   no: 'Não',
   search: 'Pesquisa',
   searchHelp: 'Denominação social, e-mail ou SIRET; acentos e maiúsculas são indiferentes.',
+  filterError: 'O filtro «{filter}» não é válido: {message}',
   from: 'Recebidos desde',
   to: 'Recebidos até',
   sort: 'Ordenar por',
