@@ -64,6 +64,22 @@ describe('<account-request-form> submission', () => {
     expect(root(el).querySelector('form')).to.equal(null);
   });
 
+  it('submits on a page served over plain HTTP, where crypto.randomUUID does not exist', async () => {
+    const seen = recordSubmissions();
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true, writable: true });
+    try {
+      const el = await renderForm();
+      await fill(el, VALID_VALUES);
+      const success = oneEvent(el, 'account-request-success');
+      await el.submit();
+      await success;
+      expect(seen).to.have.length(1);
+      expect(seen[0]!.key).to.match(UUID);
+    } finally {
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+  });
+
   it('lets a host cancel account-request-submit, which then sends nothing', async () => {
     const seen = recordSubmissions();
     const el = await renderForm();
