@@ -41,6 +41,12 @@ export function filterQuery(filters: ListFilters, extra: Readonly<Record<string,
 
 const FILTER_CODES: readonly string[] = ['invalid_option', 'invalid_format', 'out_of_range', 'too_long', 'invalid_characters'] satisfies FieldErrorCode[];
 
+/** The label of each filter of the list, as its form shows it. */
+function filterLabels(locale: PageLocale): Readonly<Record<keyof ListFilters, string>> {
+  const t = pageText(locale);
+  return { status: t.statusLabel, inAccount: t.inAccountLabel, vatCheck: checkText(locale).vatFilter, q: t.search, from: t.from, to: t.to, sort: t.sort, order: t.order };
+}
+
 /**
  * What the page says when the list route refused a filter (a hand-edited URL, a pasted search):
  * the filter's label and the SDK's message for the problem's code, in the page's language.
@@ -48,12 +54,12 @@ const FILTER_CODES: readonly string[] = ['invalid_option', 'invalid_format', 'ou
  */
 export function filterErrorText(locale: PageLocale, error: Pick<ProblemFieldError, 'field' | 'code'> | undefined): string | undefined {
   if (!error || !FILTER_CODES.includes(error.code)) return undefined;
-  const t = pageText(locale);
-  const labels: Readonly<Record<string, string>> = { status: t.statusLabel, inAccount: t.inAccountLabel, vatCheck: checkText(locale).vatFilter, q: t.search, from: t.from, to: t.to, sort: t.sort, order: t.order };
-  const filter = Object.hasOwn(labels, error.field) ? labels[error.field] : undefined;
-  if (filter === undefined) return undefined;
+  const labels = filterLabels(locale);
+  if (!Object.hasOwn(labels, error.field)) return undefined;
+  const filter = labels[error.field as keyof ListFilters];
+  // A date filter's format is a date's; `max` is the only bound a filter has (the search's length).
   const check = error.code === 'invalid_format' ? 'date' : undefined;
-  return format(t.filterError, { filter, message: errorMessage(locale, error.code as FieldErrorCode, check, { max: MAX_SEARCH_LENGTH }) });
+  return format(pageText(locale).filterError, { filter, message: errorMessage(locale, error.code as FieldErrorCode, check, { max: MAX_SEARCH_LENGTH }) });
 }
 
 function option(value: string, label: string, current: string | undefined): SafeHtml {
@@ -66,6 +72,7 @@ export function requestsListPage(options: RequestsListOptions): string {
   const { fields, labels } = sharedText(options.locale);
   const f = options.filters;
   const lang = options.locale;
+  const label = filterLabels(lang);
   const page = (offset: number): string => `/admin/requests/${filterQuery(f, { lang, offset: String(offset) })}`;
   const last = options.offset + options.items.length;
   const caption = format(t.caption, { first: options.offset + 1, last, total: options.total });
@@ -87,20 +94,20 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 <form class="filters" method="get" action="/admin/requests/">
   <fieldset><legend>${t.filters}</legend>
   <input type="hidden" name="lang" value="${lang}">
-  <p><label for="f-status">${t.statusLabel}</label>
+  <p><label for="f-status">${label.status}</label>
   <select id="f-status" name="status">${option('', t.any, f.status)}${REQUEST_STATUSES.map((s) => option(s, t.status[s], f.status))}</select></p>
-  <p><label for="f-account">${t.inAccountLabel}</label>
+  <p><label for="f-account">${label.inAccount}</label>
   <select id="f-account" name="inAccount">${option('', t.any, f.inAccount)}${option('true', t.yes, f.inAccount)}${option('false', t.no, f.inAccount)}</select></p>
-  <p><label for="f-vat">${checkText(lang).vatFilter}</label>
+  <p><label for="f-vat">${label.vatCheck}</label>
   <select id="f-vat" name="vatCheck">${option('', t.any, f.vatCheck)}${VAT_CHECK_STATES.map((s) => option(s, checkText(lang).vat[s], f.vatCheck))}</select></p>
-  <p><label for="f-q">${t.search}</label>
+  <p><label for="f-q">${label.q}</label>
   <input id="f-q" name="q" type="search" value="${f.q ?? ''}" maxlength="${String(MAX_SEARCH_LENGTH)}" aria-describedby="f-q-help">
   <span id="f-q-help" class="help">${t.searchHelp}</span></p>
-  <p><label for="f-from">${t.from}</label> <input id="f-from" name="from" type="date" value="${f.from ?? ''}"></p>
-  <p><label for="f-to">${t.to}</label> <input id="f-to" name="to" type="date" value="${f.to ?? ''}"></p>
-  <p><label for="f-sort">${t.sort}</label>
+  <p><label for="f-from">${label.from}</label> <input id="f-from" name="from" type="date" value="${f.from ?? ''}"></p>
+  <p><label for="f-to">${label.to}</label> <input id="f-to" name="to" type="date" value="${f.to ?? ''}"></p>
+  <p><label for="f-sort">${label.sort}</label>
   <select id="f-sort" name="sort">${([['createdAt', t.sortDate], ['companyName', fields.companyName.label], ['status', t.statusLabel]] as const).map(([s, label]) => option(s, label, f.sort ?? 'createdAt'))}</select></p>
-  <p><label for="f-order">${t.order}</label>
+  <p><label for="f-order">${label.order}</label>
   <select id="f-order" name="order">${option('desc', t.desc, f.order ?? 'desc')}${option('asc', t.asc, f.order ?? 'desc')}</select></p>
   <p><button type="submit">${t.apply}</button> <a href="/admin/requests/?lang=${lang}">${t.reset}</a></p>
   </fieldset>
