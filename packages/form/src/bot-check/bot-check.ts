@@ -24,9 +24,24 @@ export const STYLE_FILE = 'account-request-form.altcha.css';
 // under script-src 'self'). A file beside the chunk is a same-origin script.
 const sibling = (file: string): string => new URL(file, import.meta.url).href;
 
+let crossOriginBoot: string | undefined;
+
+/**
+ * A worker running the widget's algorithm from the worker file. Browsers start workers only from
+ * the page's origin: when the bundle comes from a CDN (another origin), a small same-origin blob:
+ * worker loads the file with `importScripts`, which may cross origins (a page with a CSP then
+ * lists `blob:` in `worker-src`, docs/security.md). One boot URL per page, kept: the widget
+ * starts several workers, and each resolves the URL when it starts.
+ */
+export function startWorker(url: string = sibling(WORKER_FILE)): Worker {
+  if (new URL(url).origin === location.origin) return new Worker(url);
+  crossOriginBoot ??= URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' }));
+  return new Worker(crossOriginBoot);
+}
+
 // The external build of the widget has neither inline styles nor inline workers: its algorithm
 // runs in the worker file, one per worker the widget starts.
-globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => new Worker(sibling(WORKER_FILE)));
+globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => startWorker());
 
 /** The widget's style sheet, linked where the widget renders (the form's shadow root, or the page). */
 export const styleUrl = sibling(STYLE_FILE);
