@@ -39,6 +39,10 @@ const CONFIRMED = 'confirmed';
  * paint them, then renders the rest in the next task; `updateComplete` resolves once every
  * field is in the DOM, and `reportValidity()` or a submit shows the rest at once.
  *
+ * What is checked and sent is what the controls hold: a value an autofill or a script put in a
+ * control without an `input` event is taken in by `checkValidity()`, `reportValidity()` and a
+ * submit, and kept on screen.
+ *
  * @tagname account-request-form
  * @summary The account-request form a customer fills in to ask for a professional account.
  *
@@ -302,7 +306,22 @@ export class AccountRequestForm extends LitElement {
 
   #onInput = (event: Event): void => {
     const control = readControl(event.target);
-    if (!control) return;
+    if (control) this.#took(control);
+  };
+
+  // What the controls hold, taken in before everything is checked: an autofill or a script may
+  // fill a control without an input event, and what the person sees is what is checked and sent
+  // (else the next render would put the old value back).
+  #takeControls(): void {
+    const ids = new Set([...this.#fields().map((field) => field.id), CONFIRMED]);
+    for (const element of this.renderRoot.querySelector('form')?.elements ?? []) {
+      const control = readControl(element);
+      // Only the fields' own controls: not the bot check's hidden input, for one.
+      if (control && ids.has(control.id) && control.value !== (control.id === CONFIRMED ? this.#values.confirmed : this.#values.get(control.id))) this.#took(control);
+    }
+  }
+
+  #took(control: { id: string; value: FieldValue }): void {
     if (control.id === CONFIRMED) this.#values.confirmed = control.value === true;
     else {
       this.#values.input(control.id, control.value);
@@ -314,7 +333,7 @@ export class AccountRequestForm extends LitElement {
     const config = this.#config;
     if (config) for (const id of dependentFields(config, control.id)) this.#feedback.input(id);
     this.requestUpdate();
-  };
+  }
 
   // Values the person accepted from a lookup, kept as if typed (draft, feedback, dependent checks).
   #fill(values: Readonly<Record<string, string>>): void {
@@ -367,6 +386,7 @@ export class AccountRequestForm extends LitElement {
   #validateAll(report: boolean): SubmissionValues | undefined {
     const config = this.#config;
     if (!config) return undefined;
+    this.#takeControls();
     const result = validateSubmission(config, this.#values.body(this.#fields(), this.#locale), { locale: this.#locale });
     if (result.success) return result.data.values;
     if (report) this.#showErrors(result.errors);

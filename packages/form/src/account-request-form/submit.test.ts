@@ -80,6 +80,23 @@ describe('<account-request-form> submission', () => {
     }
   });
 
+  it('checks and sends what the controls hold when an autofill or a script filled them without an input event', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm();
+    for (const [id, value] of Object.entries(VALID_VALUES)) control(el, id).value = value;
+    control(el, 'confirmed').checked = true;
+    expect(el.checkValidity()).to.equal(true);
+    await el.updateComplete;
+    // The next render keeps what the controls show.
+    for (const [id, value] of Object.entries(VALID_VALUES)) expect(control(el, id).value).to.equal(value);
+    control(el, 'lastName').value = 'Durand';
+    const success = oneEvent(el, 'account-request-success');
+    await el.submit();
+    await success;
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.body).to.deep.equal({ values: { ...VALID_VALUES, lastName: 'Durand' }, confirmed: true, locale: 'en' });
+  });
+
   it('lets a host cancel account-request-submit, which then sends nothing', async () => {
     const seen = recordSubmissions();
     const el = await renderForm();
