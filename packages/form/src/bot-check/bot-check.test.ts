@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { startWorker } from './bot-check.js';
+import { $, fill, makeConfig, renderForm, root, startWorker as startMocks, statusText, SUBMIT_URL, until, worker } from '../test-helpers/index.js';
+
+const SETTINGS = { unvalidatedAccounts: 'none', quickRegistration: false, defaultAccountState: 'inactive', confirmation: {} };
 
 /** The first message of a worker, or its error. */
 function firstMessage(worker: Worker): Promise<unknown> {
@@ -28,10 +32,33 @@ describe('the bot check’s worker', () => {
     expect(() => new Worker(otherOrigin.href)).to.throw(DOMException);
     const workers = [startWorker(otherOrigin.href), startWorker(otherOrigin.href)];
     try {
-      // The widget starts several workers: each one loads the file.
-      for (const worker of workers) expect(await firstMessage(worker)).to.equal('ready in blob:');
+      // The widget starts several workers: each one loads the file. (Listening to both before
+      // waiting: a message that arrives before its listener is lost.)
+      expect(await Promise.all(workers.map(firstMessage))).to.deep.equal(['ready in blob:', 'ready in blob:']);
     } finally {
       for (const worker of workers) worker.terminate();
     }
+  });
+});
+
+describe('<account-request-form> with the bot check on a page not served over HTTPS', () => {
+  before(startMocks);
+  afterEach(() => worker.resetHandlers());
+  // Browsers give Web Crypto, which the widget solves with, only to secure pages.
+  beforeEach(() => Object.defineProperty(globalThis, 'isSecureContext', { value: false, configurable: true }));
+  afterEach(() => delete (globalThis as { isSecureContext?: boolean }).isSecureContext);
+
+  it('says at once that the form cannot be sent from this page, in its language, instead of a check that never ends', async () => {
+    worker.use(http.post(SUBMIT_URL, () => HttpResponse.json({ type: 'urn:account-request:problem:bot-check-missing', title: 'Forbidden', status: 403, detail: 'Solve the bot check.' }, { status: 403, headers: { 'Content-Type': 'application/problem+json' } })));
+    const el = await renderForm({ lang: 'fr', config: makeConfig([{ id: 'companyName', required: true }], { settings: { ...SETTINGS, botCheck: true } }) });
+    const insecure = 'Cette page n’est pas sécurisée (HTTPS) : la vérification anti-robot ne peut pas s’y faire et le formulaire ne peut pas être envoyé d’ici. Merci de le signaler à l’équipe du site.';
+    await until(() => root(el).querySelector('[part="bot-check"]') !== null, 'the bot check’s place');
+    const place = $(el, '[part="bot-check"]');
+    expect(place.textContent?.trim()).to.equal(insecure);
+    expect(root(el).querySelector('altcha-widget')).to.equal(null);
+    await expect(el).shadowDom.to.be.accessible();
+    await fill(el, { companyName: 'Acme', email: 'achats@acme.example' });
+    await el.submit();
+    await until(() => statusText(el).startsWith(insecure), 'the refusal said').catch((error) => { throw new Error(`${String(error)}: ${statusText(el)} / ${el.dataset['state']}`); });
   });
 });

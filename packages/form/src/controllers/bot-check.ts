@@ -43,6 +43,9 @@ export class BotCheckController implements ReactiveController {
   render(locale: string, challengeUrl: string): TemplateResult | typeof nothing {
     const chunk = this.#chunk;
     if (!chunk) return nothing;
+    // The widget solves with Web Crypto, which browsers give only to secure pages: on a page
+    // served over plain HTTP no solution can be had, and the person is told so at once.
+    if (!globalThis.isSecureContext) return html`<p part="bot-check" class="arf-bot-check">${texts('botCheckWidget', locale).insecure}</p>`;
     // The widget's words in `locale`, from the registry, under the language key it is given.
     const language = normalizeTag(locale) || 'en';
     chunk.setWidgetStrings(language, texts('botCheckWidget', locale).widget);
@@ -54,7 +57,9 @@ export class BotCheckController implements ReactiveController {
 
   /** What to say after the server refused a solution; `undefined` before the chunk arrived. */
   refusedText(locale: string): string | undefined {
-    return this.#chunk ? texts('botCheckWidget', locale).refused : undefined;
+    if (!this.#chunk) return undefined;
+    const words = texts('botCheckWidget', locale);
+    return globalThis.isSecureContext ? words.refused : words.insecure;
   }
 
   /** The widget's solution, once it has one; `undefined` when it cannot be had. */

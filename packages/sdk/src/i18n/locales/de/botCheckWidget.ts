@@ -21,4 +21,5 @@ export const botCheckWidget = {
     getAudioChallenge: 'Code stattdessen anhören',
   },
   refused: 'Die Roboterprüfung muss erneut erfolgen. Sie startet von selbst: Senden Sie das Formular, sobald sie als abgeschlossen angezeigt wird.',
+  insecure: 'Diese Seite ist nicht sicher (HTTPS): Die Roboterprüfung kann hier nicht laufen, und das Formular lässt sich von hier nicht senden. Bitte geben Sie dem Team der Website Bescheid.',
 } satisfies Table<typeof en>;

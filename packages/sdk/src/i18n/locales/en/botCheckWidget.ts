@@ -22,4 +22,6 @@ export const botCheckWidget = {
     getAudioChallenge: 'Hear the code instead',
   },
   refused: 'The anti-robot check has to be done again. It restarts by itself: send the form once it says it is done.',
+  /** Instead of the widget on a page not served over HTTPS: browsers give the widget's Web Crypto only to secure pages. */
+  insecure: 'This page is not secure (HTTPS), so the anti-robot check cannot run and the form cannot be sent from here. Please let the site’s team know.',
 };

@@ -21,4 +21,5 @@ export const botCheckWidget = {
     getAudioChallenge: 'Escuchar el código en su lugar',
   },
   refused: 'Hay que repetir la comprobación antirrobots. Vuelve a empezar sola: envíe el formulario cuando indique que está hecha.',
+  insecure: 'Esta página no es segura (HTTPS): la comprobación antirrobots no puede hacerse y el formulario no puede enviarse desde aquí. Avise al equipo del sitio, por favor.',
 } satisfies Table<typeof en>;

@@ -21,4 +21,5 @@ export const botCheckWidget = {
     getAudioChallenge: 'Écouter le code à la place',
   },
   refused: 'La vérification anti-robot doit être refaite. Elle recommence d’elle-même : envoyez le formulaire quand elle indique qu’elle est faite.',
+  insecure: 'Cette page n’est pas sécurisée (HTTPS) : la vérification anti-robot ne peut pas s’y faire et le formulaire ne peut pas être envoyé d’ici. Merci de le signaler à l’équipe du site.',
 } satisfies Table<typeof en>;

@@ -21,4 +21,5 @@ export const botCheckWidget = {
     getAudioChallenge: 'Ascolta il codice invece',
   },
   refused: 'La verifica anti-robot va rifatta. Ricomincia da sola: inviate il modulo quando indica che è completata.',
+  insecure: 'Questa pagina non è sicura (HTTPS): la verifica anti-robot non può essere eseguita e il modulo non può essere inviato da qui. Segnalatelo al team del sito, per favore.',
 } satisfies Table<typeof en>;

@@ -21,4 +21,5 @@ export const botCheckWidget = {
     getAudioChallenge: 'De code liever beluisteren',
   },
   refused: 'De robotcontrole moet opnieuw. Ze begint vanzelf: verstuur het formulier zodra ze aangeeft dat ze klaar is.',
+  insecure: 'Deze pagina is niet beveiligd (HTTPS): de robotcontrole kan hier niet draaien en het formulier kan hier niet worden verstuurd. Laat het team van de website dit alstublieft weten.',
 } satisfies Table<typeof en>;

@@ -21,4 +21,5 @@ export const botCheckWidget = {
     getAudioChallenge: 'Ouvir o código em vez disso',
   },
   refused: 'É preciso refazer a verificação anti-robô. Recomeça sozinha: envie o formulário quando indicar que está concluída.',
+  insecure: 'Esta página não é segura (HTTPS): a verificação anti-robô não pode ser feita e o formulário não pode ser enviado daqui. Avise a equipa do site, por favor.',
 } satisfies Table<typeof en>;
