@@ -527,7 +527,7 @@ export class AccountRequestForm extends LitElement {
     this.#announce('');
   }
 
-  /** True when the current values would be accepted; shows nothing. */
+  /** True when the current values would be accepted; shows nothing. The values are what the controls hold, including what an autofill or a script put there without an `input` event (a submit takes them in too). */
   checkValidity(): boolean {
     return this.#validateAll(false) !== undefined;
   }
