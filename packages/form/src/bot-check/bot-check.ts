@@ -4,6 +4,7 @@
 // over by the caller, so the bundle keeps it inside instead of splitting it into a shared chunk.
 import 'altcha/external';
 import type { AltchaWidgetElement } from 'altcha/types/generic';
+import type { html as litHtml, TemplateResult } from 'lit';
 import { botCheckWidget as de } from '@account-request/sdk/locales/de/botCheckWidget';
 import { botCheckWidget as en } from '@account-request/sdk/locales/en/botCheckWidget';
 import { botCheckWidget as es } from '@account-request/sdk/locales/es/botCheckWidget';
@@ -46,9 +47,30 @@ globalThis.$altcha.algorithms.set('PBKDF2/SHA-256', () => startWorker());
 /** The widget's style sheet, linked where the widget renders (the form's shadow root, or the page). */
 export const styleUrl = sibling(STYLE_FILE);
 
-/** Gives the widget `strings` (its words, from the registry) under the language key `key`, which the widget is then given. */
-export function setWidgetStrings(key: string, strings: Readonly<Record<string, string>>): void {
-  globalThis.$altcha.i18n.set(key, { ...strings });
+// The widget's own configuration: no cookie, no interaction signals collected, no third-party link.
+const CONFIGURATION = JSON.stringify({ hideFooter: true, humanInteractionSignature: false });
+
+/** The bot check's words in one language (the registry's `botCheckWidget` namespace). */
+export type Words = typeof en;
+
+/**
+ * The widget, in `language` (a tag), asking `challengeUrl` for challenges, built with the
+ * form's own Lit (`html`, handed over: see above). The widget solves with Web Crypto, which
+ * browsers give only to secure pages: on a page served over plain HTTP no solution can be had,
+ * and the person is told so at once instead.
+ */
+export function render(html: typeof litHtml, language: string, words: Words, challengeUrl: string): TemplateResult {
+  if (!globalThis.isSecureContext) return html`<p part="bot-check" class="arf-bot-check">${words.insecure}</p>`;
+  globalThis.$altcha.i18n.set(language, { ...words.widget });
+  return html`<link rel="stylesheet" href=${styleUrl} />
+    <div part="bot-check" class="arf-bot-check">
+      <altcha-widget challenge=${challengeUrl} auto="onload" name="altcha" language=${language} configuration=${CONFIGURATION}></altcha-widget>
+    </div>`;
+}
+
+/** What to say after the server refused a solution (on a page that is not secure, why none can pass). */
+export function refusedText(words: Words): string {
+  return globalThis.isSecureContext ? words.refused : words.insecure;
 }
 
 // The widget keeps its solution in a hidden input named after it (`name="altcha"`).

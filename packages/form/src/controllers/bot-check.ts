@@ -4,9 +4,6 @@ import type { AltchaWidgetElement } from 'altcha/types/generic';
 
 type Chunk = typeof import('../bot-check/bot-check.js');
 
-// The widget's own configuration: no cookie, no interaction signals collected, no third-party link.
-const CONFIGURATION = JSON.stringify({ hideFooter: true, humanInteractionSignature: false });
-
 /**
  * The bot check of a form whose config asks for it (`settings.botCheck`): loads the widget's
  * chunk on demand (forms without it never download it), renders the widget, which solves the
@@ -41,25 +38,13 @@ export class BotCheckController implements ReactiveController {
 
   /** The widget in `locale`, asking `challengeUrl` for challenges; nothing until its chunk has arrived. */
   render(locale: string, challengeUrl: string): TemplateResult | typeof nothing {
-    const chunk = this.#chunk;
-    if (!chunk) return nothing;
-    // The widget solves with Web Crypto, which browsers give only to secure pages: on a page
-    // served over plain HTTP no solution can be had, and the person is told so at once.
-    if (!globalThis.isSecureContext) return html`<p part="bot-check" class="arf-bot-check">${texts('botCheckWidget', locale).insecure}</p>`;
     // The widget's words in `locale`, from the registry, under the language key it is given.
-    const language = normalizeTag(locale) || 'en';
-    chunk.setWidgetStrings(language, texts('botCheckWidget', locale).widget);
-    return html`<link rel="stylesheet" href=${chunk.styleUrl} />
-      <div part="bot-check" class="arf-bot-check">
-        <altcha-widget challenge=${challengeUrl} auto="onload" name="altcha" language=${language} configuration=${CONFIGURATION}></altcha-widget>
-      </div>`;
+    return this.#chunk ? this.#chunk.render(html, normalizeTag(locale) || 'en', texts('botCheckWidget', locale), challengeUrl) : nothing;
   }
 
   /** What to say after the server refused a solution; `undefined` before the chunk arrived. */
   refusedText(locale: string): string | undefined {
-    if (!this.#chunk) return undefined;
-    const words = texts('botCheckWidget', locale);
-    return globalThis.isSecureContext ? words.refused : words.insecure;
+    return this.#chunk?.refusedText(texts('botCheckWidget', locale));
   }
 
   /** The widget's solution, once it has one; `undefined` when it cannot be had. */
