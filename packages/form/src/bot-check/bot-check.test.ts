@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { startWorker } from './bot-check.js';
 import { $, fill, makeConfig, renderForm, root, startWorker as startMocks, statusText, SUBMIT_URL, until, worker } from '../test-helpers/index.js';
+import { loadCspReport } from '../test-helpers/csp-report.js';
 
 /** The first message of a worker, or its error. */
 function firstMessage(worker: Worker): Promise<unknown> {
@@ -24,6 +25,13 @@ describe('the bot check’s worker', () => {
     } finally {
       worker.terminate();
     }
+  });
+
+  it('starts under a page that enforces Trusted Types, with no policy violation', async () => {
+    const { results, violations, canary } = await loadCspReport('/test/csp/bot-check-worker.html');
+    expect(canary, 'the policy is in force').to.have.length(1);
+    expect(results).to.deep.equal({ message: `ready in ${location.protocol}` });
+    expect(violations).to.deep.equal([]);
   });
 
   it('starts from another origin (the bundle on a CDN), where the browser refuses a worker of that URL', async () => {

@@ -27,6 +27,36 @@ const sibling = (file: string): string => new URL(file, import.meta.url).href;
 
 let crossOriginBoot: string | undefined;
 
+// The part of the Trusted Types API used here (TypeScript's DOM library does not have it; a
+// global declaration would clash with a page's own @types/trusted-types).
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+type PolicyFactory = { createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy };
+
+/** The name of the Trusted Types policy that vouches for the worker's URL (listed in a CSP's `trusted-types`). */
+export const TRUSTED_TYPES_POLICY = 'account-request-form';
+const vouched = new Set<string>();
+let policy: ScriptUrlPolicy | undefined;
+
+// A page enforcing Trusted Types (`require-trusted-types-for 'script'`) takes a worker's URL only
+// as a TrustedScriptURL. The policy vouches for nothing but the URLs this chunk starts workers
+// from. Where there is no such API, or the page does not allow the policy, the plain URL goes.
+function scriptUrl(url: string): string {
+  vouched.add(url);
+  try {
+    policy ??= (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, {
+      createScriptURL: (candidate) => {
+        if (!vouched.has(candidate)) throw new TypeError(`${TRUSTED_TYPES_POLICY}: not a bot-check worker URL`);
+        return candidate;
+      },
+    });
+  } catch {
+    // A CSP listing policy names without this one: the worker is refused, as the widget then says.
+  }
+  return (policy?.createScriptURL(url) as string | undefined) ?? url;
+}
+
 /**
  * A worker running the widget's algorithm from the worker file. Browsers start workers only from
  * the page's origin: when the bundle comes from a CDN (another origin), a small same-origin blob:
@@ -35,9 +65,13 @@ let crossOriginBoot: string | undefined;
  * starts several workers, and each resolves the URL when it starts.
  */
 export function startWorker(url: string = sibling(WORKER_FILE)): Worker {
-  if (new URL(url).origin === location.origin) return new Worker(url);
-  crossOriginBoot ??= URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' }));
-  return new Worker(crossOriginBoot);
+  if (new URL(url).origin === location.origin) return new Worker(scriptUrl(url));
+  // The boot worker inherits the page's CSP: under Trusted Types its importScripts needs a
+  // policy of its own, vouching for this one URL.
+  const file = JSON.stringify(url);
+  const boot = `const p=self.trustedTypes?.createPolicy(${JSON.stringify(TRUSTED_TYPES_POLICY)},{createScriptURL:(u)=>{if(u!==${file})throw new TypeError(u);return u}});importScripts(p?p.createScriptURL(${file}):${file});`;
+  crossOriginBoot ??= URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
+  return new Worker(scriptUrl(crossOriginBoot));
 }
 
 // The external build of the widget has neither inline styles nor inline workers: its algorithm
