@@ -15,6 +15,7 @@ export const PAGE_CSP = [
   "base-uri 'none'",
   "form-action 'self'",
   "object-src 'none'",
+  "require-trusted-types-for 'script'",
 ].join('; ');
 
 /** Headers every response carries, pages, assets and API alike. */
