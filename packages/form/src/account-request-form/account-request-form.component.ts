@@ -364,6 +364,7 @@ export class AccountRequestForm extends LitElement {
 
   // Next on a step: checks its fields only, showing their errors like a submit does.
   #checkFields(ids: readonly string[]): boolean {
+    this.#takeControls();
     const errors = ids.map((id) => this.#check(id)).filter((error): error is FieldError => error !== undefined);
     if (errors.length) this.#showErrors(errors);
     return errors.length === 0;

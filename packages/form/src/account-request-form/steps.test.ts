@@ -64,6 +64,17 @@ describe('<account-request-form> in steps', () => {
     expect(root(el).querySelector('[name="confirmed"]')).to.equal(null);
   });
 
+  it('Next takes in what a step’s controls hold, filled by an autofill or a script without an input event', async () => {
+    const el = await mount();
+    control(el, 'companyName').value = 'Acme SAS';
+    button(el, 'next')!.click();
+    await el.updateComplete;
+    expect(headingText(el)).to.equal('Step 2 of 3 Contact');
+    button(el, 'back')!.click();
+    await el.updateComplete;
+    expect(control(el, 'companyName').value).to.equal('Acme SAS');
+  });
+
   it('goes forward and back by keyboard alone: Next checks the step, focus on each heading and on the first invalid field', async () => {
     const seen = recordSubmissions();
     const el = await mount();
