@@ -25,7 +25,8 @@ export const STYLE_FILE = 'account-request-form.altcha.css';
 // under script-src 'self'). A file beside the chunk is a same-origin script.
 const sibling = (file: string): string => new URL(file, import.meta.url).href;
 
-let crossOriginBoot: string | undefined;
+// The boot worker of each worker file on another origin, by the file's URL.
+const boots = new Map<string, string>();
 
 // The part of the Trusted Types API used here (TypeScript's DOM library does not have it; a
 // global declaration would clash with a page's own @types/trusted-types).
@@ -61,17 +62,20 @@ function scriptUrl(url: string): string {
  * A worker running the widget's algorithm from the worker file. Browsers start workers only from
  * the page's origin: when the bundle comes from a CDN (another origin), a small same-origin blob:
  * worker loads the file with `importScripts`, which may cross origins (a page with a CSP then
- * lists `blob:` in `worker-src`, docs/security.md). One boot URL per page, kept: the widget
+ * lists `blob:` in `worker-src`, docs/security.md). One boot URL per worker file, kept: the widget
  * starts several workers, and each resolves the URL when it starts.
  */
 export function startWorker(url: string = sibling(WORKER_FILE)): Worker {
   if (new URL(url).origin === location.origin) return new Worker(scriptUrl(url));
-  // The boot worker inherits the page's CSP: under Trusted Types its importScripts needs a
-  // policy of its own, vouching for this one URL.
-  const file = JSON.stringify(url);
-  const boot = `const p=self.trustedTypes?.createPolicy(${JSON.stringify(TRUSTED_TYPES_POLICY)},{createScriptURL:(u)=>{if(u!==${file})throw new TypeError(u);return u}});importScripts(p?p.createScriptURL(${file}):${file});`;
-  crossOriginBoot ??= URL.createObjectURL(new Blob([boot], { type: 'text/javascript' }));
-  return new Worker(scriptUrl(crossOriginBoot));
+  let boot = boots.get(url);
+  if (!boot) {
+    // The boot worker inherits the page's CSP: under Trusted Types its importScripts needs a
+    // policy of its own, vouching for this one URL.
+    const file = JSON.stringify(url);
+    const code = `const p=self.trustedTypes?.createPolicy(${JSON.stringify(TRUSTED_TYPES_POLICY)},{createScriptURL:(u)=>{if(u!==${file})throw new TypeError(u);return u}});importScripts(p?p.createScriptURL(${file}):${file});`;
+    boots.set(url, (boot = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }))));
+  }
+  return new Worker(scriptUrl(boot));
 }
 
 // The external build of the widget has neither inline styles nor inline workers: its algorithm
