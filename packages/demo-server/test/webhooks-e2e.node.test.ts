@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '@account-request/sdk/webhooks';
-import { startWebhookReceiver } from '../../sdk/src/server/test-helpers/webhook-receiver.js';
+import { inVersionOrder, startWebhookReceiver } from '../../sdk/src/server/test-helpers/webhook-receiver.js';
 import { basicAuth, ensureBuilt, startServer } from './test-helpers/server.js';
 
 const PASSWORD = 'webhook-e2e-password';
@@ -47,14 +47,12 @@ test('a submission and its acceptance reach the receiver as signed events, in or
     }
     await receiver.waitFor(3);
 
-    const events = receiver.received.map((message) => {
-      const verified = new Webhook(SECRET).verify(message.body, { 'webhook-id': message.id, 'webhook-timestamp': message.timestamp, 'webhook-signature': message.signature });
-      return verified as WebhookEvent;
-    });
     // Changes close together are sent side by side and may arrive in either order: a receiver
     // orders them by the request's version (docs/webhooks.md), and so does this test.
-    const version = (event: WebhookEvent) => ('request' in event.data ? event.data.request.version : 0);
-    events.sort((a, b) => version(a) - version(b));
+    const events = inVersionOrder(receiver.received.map((message) => {
+      const verified = new Webhook(SECRET).verify(message.body, { 'webhook-id': message.id, 'webhook-timestamp': message.timestamp, 'webhook-signature': message.signature });
+      return verified as WebhookEvent;
+    }));
     assert.deepEqual(events.map((event) => event.type), ['account-request.created', 'account-request.updated', 'account-request.updated']);
     const [first, , accepted] = events;
     assert.ok(first?.type === 'account-request.created' && first.data.request.id === id);

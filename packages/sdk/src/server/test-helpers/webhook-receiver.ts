@@ -1,6 +1,16 @@
 // A webhook receiver on loopback for tests: records every request and answers as told.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WebhookEvent } from '../../webhooks/events.js';
+
+/**
+ * Events as a receiver orders them: by the request's version (docs/webhooks.md), not by arrival
+ * (changes made close together are sent side by side and may arrive in either order).
+ */
+export function inVersionOrder(events: readonly WebhookEvent[]): WebhookEvent[] {
+  const version = (event: WebhookEvent) => ('request' in event.data ? event.data.request.version : 0);
+  return [...events].sort((a, b) => version(a) - version(b));
+}
 
 /** One request the receiver got. */
 export interface ReceivedWebhook {

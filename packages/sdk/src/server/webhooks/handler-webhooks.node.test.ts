@@ -6,17 +6,11 @@ import { createMemoryStore } from '../stores/store.js';
 import { eraseExpiredRequests } from '../processing/retention.js';
 import { admin, moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
 import { setup, validBody } from '../test-helpers/setup.js';
-import { startWebhookReceiver } from '../test-helpers/webhook-receiver.js';
+import { inVersionOrder, startWebhookReceiver } from '../test-helpers/webhook-receiver.js';
 import { addWebhookEndpoint } from './admin.js';
 
 const hooks = await startWebhookReceiver();
 after(() => hooks.close());
-
-/** Events as a receiver orders them: by the request's version (docs/webhooks.md), not by arrival. */
-function inVersionOrder(events: readonly WebhookEvent[]): WebhookEvent[] {
-  const version = (event: WebhookEvent) => ('request' in event.data ? event.data.request.version : 0);
-  return [...events].sort((a, b) => version(a) - version(b));
-}
 
 async function webhookSetup() {
   // The handler's clock is the real one: receivers check timestamps against theirs.
