@@ -1,5 +1,5 @@
 import { MAX_SEARCH_LENGTH, type ProblemFieldError, type PublicRecord } from '@account-request/sdk/server';
-import { errorMessage, formatDate, type FieldErrorCode } from '@account-request/sdk';
+import { errorMessage, formatDate, messages, type FieldErrorCode } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { webhooksText } from './webhooks.js';
@@ -39,8 +39,6 @@ export function filterQuery(filters: ListFilters, extra: Readonly<Record<string,
   return query ? `?${query}` : '';
 }
 
-const FILTER_CODES: readonly string[] = ['invalid_option', 'invalid_format', 'out_of_range', 'too_long', 'invalid_characters'] satisfies FieldErrorCode[];
-
 /** The label of each filter of the list, as its form shows it. */
 function filterLabels(locale: PageLocale): Readonly<Record<keyof ListFilters, string>> {
   const t = pageText(locale);
@@ -53,7 +51,8 @@ function filterLabels(locale: PageLocale): Readonly<Record<keyof ListFilters, st
  * `undefined` for a problem that names no filter of this page.
  */
 export function filterErrorText(locale: PageLocale, error: Pick<ProblemFieldError, 'field' | 'code'> | undefined): string | undefined {
-  if (!error || !FILTER_CODES.includes(error.code)) return undefined;
+  // A code the SDK words (its field error codes), whatever the answer holds.
+  if (!error || !Object.hasOwn(messages(locale).errors, error.code)) return undefined;
   const labels = filterLabels(locale);
   if (!Object.hasOwn(labels, error.field)) return undefined;
   const filter = labels[error.field as keyof ListFilters];
