@@ -32,9 +32,12 @@ interface Budget {
 // without an input event was refused as empty, and the next render wiped it): 35,632 bytes.
 // Then the bot check's widget template and configuration moved into its chunk (with the message
 // for pages not served over HTTPS): the form 35,489 bytes, its budget back to 35.6 KB.
+// Then config texts and option values kept as shown and as a submission carries them back (an
+// option value with an outer space or a control character could be chosen but never sent):
+// 35,523 -> 35,615 bytes, its budget 35.6 -> 35.7 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 18_800 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 35_600 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 35_700 },
   { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 39_800 },
 ];
 

@@ -1,14 +1,13 @@
 import type { Condition } from '../types.js';
 import type { ConfigIssue } from './errors.js';
+import { choiceValue } from './choice-value.js';
 import { CONFIG_LIMITS as L } from './limits.js';
 import { bad, boolean, INVALID, isObject, list, string, type Path, type Rule } from './shape.js';
 
 const FORMS = 'a condition is { field, in }, { field, notIn }, { field, filled }, { all } or { any }';
 const KEYS = ['field', 'in', 'notIn', 'filled', 'all', 'any'] as const;
 
-// An `in` / `notIn` value: what a select, radio or country field submits, so never empty.
-const value: Rule<string> = (v, path, issues) => (v === '' ? bad(issues, path, 'missing_option_value', 'must not be empty') : string(L.maxOptionValueLength)(v, path, issues));
-const values = list(value, L.maxConditionValues);
+const values = list(choiceValue, L.maxConditionValues);
 
 // Counts the tests of a whole condition as it is read, so a wide tree is refused without
 // walking more than the bound.

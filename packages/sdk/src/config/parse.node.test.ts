@@ -4,6 +4,7 @@ import { FIELD_CATALOG } from '../catalog.js';
 import type { FormConfig } from '../types.js';
 import { safeParse } from 'zod/mini';
 import { CONFIG_LIMITS, ConfigError, configSchema, defaultConfig, isConfigError, parseConfig, safeParseConfig } from './index.js';
+import { validateSubmission } from '../validation/index.js';
 
 const sector = { id: 'sector', type: 'select', label: { fr: 'Secteur', en: 'Sector' }, options: [{ value: 'retail', label: { fr: 'Commerce', en: 'Retail' } }] };
 
@@ -111,6 +112,39 @@ describe('parseConfig invariants', () => {
     hasIssue({ customFields: [twice] }, ['customFields', 0, 'options', 1, 'value'], /duplicate option value/);
     hasIssue({ customFields: [{ ...sector, options: [{ value: '', label: 'x' }] }] }, ['customFields', 0, 'options', 0, 'value']);
     assert.ok(parseConfig({ customFields: [{ id: 'notes', type: 'text', label: 'Notes', options: [] }] }));
+  });
+
+  it('keeps option values and the values a condition tests as a submission carries them back', () => {
+    // Each raw value could be shown, but no submission could ever carry it back: choosing it failed.
+    const raw = [' retail', 'trade\t', 'ser\u0000vices', 'cra\u202Eft', 'caf\u0065\u0301', 'two\n  lines'];
+    const config = parseConfig({
+      fields: [{ id: 'sector', displayed: true, required: true }, { id: 'siret', visibleWhen: { field: 'sector', in: [' retail', 'caf\u0065\u0301'] } }],
+      customFields: [{ ...sector, options: raw.map((value, i) => ({ value, label: `Option ${i}` })) }],
+    });
+    const values = config.customFields[0]?.options?.map((option) => option.value);
+    assert.deepEqual(values, ['retail', 'trade', 'services', 'craft', 'caf\u00e9', 'two lines']);
+    assert.deepEqual(entry(config, 'siret')?.visibleWhen, { field: 'sector', in: ['retail', 'caf\u00e9'] });
+    for (const value of values ?? []) {
+      const result = validateSubmission(config, { values: { sector: value, companyName: 'ACME', email: 'a@example.com', confirmed: true } });
+      assert.deepEqual(result.success ? [] : result.errors.filter((error) => error.field === 'sector'), [], value);
+    }
+    hasIssue({ customFields: [{ ...sector, options: [{ value: 'retail', label: 'a' }, { value: 'retail ', label: 'b' }] }] }, ['customFields', 0, 'options', 1, 'value'], /duplicate option value/);
+    hasIssue({ customFields: [{ ...sector, options: [{ value: '\u202E ', label: 'a' }] }] }, ['customFields', 0, 'options', 0, 'value'], /must not be empty/);
+  });
+
+  it('keeps the texts it shows on one line, without control or bidi characters', () => {
+    const config = parseConfig({
+      customFields: [{ ...sector, label: { fr: 'Sec\u0007teur\n', en: '\u202ESector' }, help: 'Two\r\nlines', options: [{ value: 'retail', label: 'Re\u0000tail' }] }],
+      settings: { confirmation: { message: { fr: 'Merci.\n\nÀ bientôt.' } } },
+      steps: [{ before: 'sector', title: 'Step\u2066 one' }],
+    });
+    const field = config.customFields[0];
+    assert.deepEqual(field?.label, { fr: 'Secteur', en: 'Sector' });
+    assert.equal(field?.help, 'Two lines');
+    assert.equal(field?.options?.[0]?.label, 'Retail');
+    assert.deepEqual(config.settings.confirmation.message, { fr: 'Merci. À bientôt.' });
+    assert.equal(config.steps?.[0]?.title, 'Step one');
+    hasIssue({ customFields: [{ ...sector, label: '\u0000\u202E' }] }, ['customFields', 0, 'label']);
   });
 
   it('checks lengths and formats of custom fields', () => {

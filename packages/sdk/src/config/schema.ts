@@ -1,5 +1,7 @@
 import type { AccountState, Condition, CustomFieldFormat, CustomFieldType, FileKind, UnvalidatedAccounts } from '../types.js';
+import { choiceValue } from './choice-value.js';
 import { conditionRule } from './condition-shape.js';
+import { oneLine } from '../validation/validators/text.js';
 import { CONFIG_LIMITS } from './limits.js';
 import type { ConfigIssue } from './errors.js';
 import { bad, boolean, INVALID, int, isObject, list, object, oneOf, optional, string, type Rule } from './shape.js';
@@ -62,11 +64,20 @@ interface RawSettings {
 const LOCALE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/;
 const L = CONFIG_LIMITS;
 
+// A text the form shows, kept as shown (see `oneLine`): the page would fold its line breaks
+// anyway, and a control or bidi character would only hide or reorder words.
+const shownText =
+  (max: number): Rule<string> =>
+  (v, path, issues) => {
+    const text = string(max)(v, path, issues);
+    return text === INVALID ? INVALID : oneLine(text);
+  };
+
 /** A text, or a map of locale tags to texts (at most 20); keys are checked before any is copied. */
 export const localized =
   (max: number): Rule<RawText> =>
   (v, path, issues) => {
-    if (typeof v === 'string' || v === undefined) return string(max)(v, path, issues);
+    if (typeof v === 'string' || v === undefined) return shownText(max)(v, path, issues);
     if (!isObject(v)) return bad(issues, path, 'invalid_type', 'expected a text or a map of locale tags to texts', { expected: 'text' });
     const keys = Object.keys(v);
     if (keys.length > L.maxLocales) return bad(issues, path, 'too_many_locales', `at most ${L.maxLocales} locales`, { max: L.maxLocales });
@@ -74,7 +85,7 @@ export const localized =
     let ok = true;
     for (const key of keys) {
       const text = LOCALE_TAG.test(key)
-        ? string(max)(v[key], [...path, key], issues)
+        ? shownText(max)(v[key], [...path, key], issues)
         : bad(issues, [...path, key], 'invalid_locale', 'is not a locale tag such as "fr" or "en-GB"');
       if (text === INVALID) ok = false;
       else out[key] = text;
@@ -84,8 +95,6 @@ export const localized =
 
 const length = optional(int(0, L.maxValueLength), true);
 
-/** An option's value: what a submission carries, so never empty. */
-const optionValue: Rule<string> = (v, path, issues) => (v === '' ? bad(issues, path, 'missing_option_value', 'must not be empty') : string(L.maxOptionValueLength)(v, path, issues));
 
 const rawConfig: Rule<RawConfig> = object<RawConfig>({
   version: optional(int(1, 2 ** 31 - 1)),
@@ -103,7 +112,7 @@ const rawConfig: Rule<RawConfig> = object<RawConfig>({
         type: oneOf(CUSTOM_FIELD_TYPES),
         label: localized(L.maxLabelLength),
         help: optional(localized(L.maxTextLength), true),
-        options: optional(list(object({ value: optionValue, label: localized(L.maxLabelLength) }), L.maxOptions), true),
+        options: optional(list(object({ value: choiceValue, label: localized(L.maxLabelLength) }), L.maxOptions), true),
         format: optional(oneOf(CUSTOM_FIELD_FORMATS), true),
         minLength: length,
         maxLength: length,

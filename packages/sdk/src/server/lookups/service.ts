@@ -1,4 +1,4 @@
-import { withoutForbiddenCharacters } from '../../validation/validators/text.js';
+import { oneLine } from '../../validation/validators/text.js';
 
 /** The fetch of a lookup adapter: the global one by default, a test's or a proxy's when given. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -158,7 +158,7 @@ export const UPSTREAM_TEXT_MAX = 300;
  */
 export function upstreamText(value: unknown, maxLength: number = UPSTREAM_TEXT_MAX): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const line = withoutForbiddenCharacters(value.normalize('NFC').replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  const line = oneLine(value);
   const kept = Array.from(line).slice(0, maxLength).join('').trim();
   return kept === '' ? undefined : kept;
 }

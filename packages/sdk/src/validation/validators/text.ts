@@ -30,6 +30,15 @@ export function withoutForbiddenCharacters(v: string): string {
 }
 
 /**
+ * A text written elsewhere (a config, an outside service), as a form shows it and a submission
+ * can carry it back: NFC, on one line (line breaks and tabs become spaces, runs of spaces one),
+ * without the characters {@link hasForbiddenCharacters} refuses, trimmed.
+ */
+export function oneLine(v: string): string {
+  return withoutForbiddenCharacters(v.normalize('NFC').replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+}
+
+/**
  * Length in Unicode code points, the unit of every min/max length in the SDK
  * (an emoji or a CJK extension character counts as one, as a user would expect;
  * `String#length` would count UTF-16 units). A lone surrogate counts as one.
