@@ -85,6 +85,8 @@ describe('<account-request-form> rendering', () => {
     expect($(el, `label[for="${confirm.id}"]`).textContent).to.contain('I confirm the information above');
     const trap = control(el, HONEYPOT_FIELD);
     expect([trap.tabIndex, trap.autocomplete]).to.deep.equal([-1, 'off']);
+    // What 1Password, LastPass, Bitwarden and Dashlane read to leave a field alone.
+    expect(['data-1p-ignore', 'data-lpignore', 'data-bwignore', 'data-form-type'].map((name) => trap.getAttribute(name))).to.deep.equal(['', 'true', '', 'other']);
     expect(trap.parentElement?.getAttribute('aria-hidden')).to.equal('true');
     expect(trap.parentElement?.className).to.equal('arf-hp');
     expect(trap.hasAttribute('style')).to.equal(false);
