@@ -6,7 +6,9 @@
 # `node` (no tsx, no compiler). See docs/deployment.md.
 #
 #   docker build -t account-request .
-#   docker run -p 8080:8080 -e ADMIN_PASSWORD=… -v account-request-data:/data account-request
+#   docker run -p 8080:8080 -e PUBLIC_URL=https://shop.example -e ADMIN_PASSWORD=… -v account-request-data:/data account-request
+#
+# PUBLIC_URL is required here (HOST is 0.0.0.0): links in e-mails are built on it.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 

@@ -12,6 +12,7 @@ import { shopPage } from './pages/shop.js';
 import { pageLocale } from './pages/text.js';
 import { mountHealth } from './health.js';
 import { maskedError, silentLogger, type Logger } from './logger.js';
+import { isLoopbackHost } from './loopback.js';
 import { loggedNotifier } from './mail-log.js';
 import { createMailNotifier } from './mailer.js';
 import { mountProcessingPages } from './processing-routes.js';
@@ -58,6 +59,12 @@ export interface DemoAppOptions {
    * instance died mid-send) another instance's worker sends it.
    */
   readonly outboxLockMs?: number;
+  /**
+   * The origin people open (`PUBLIC_URL`), that links in e-mails are built on. Without it, a
+   * link goes to the origin the request came to only when that is a loopback one (a developer's
+   * machine), and to `http://localhost` otherwise: never to a `Host` header someone else sent.
+   */
+  readonly publicUrl?: string;
   /** Where requests, e-mail deliveries and errors are logged; default none. */
   readonly logger?: Logger;
   /**
@@ -229,6 +236,7 @@ function buildRoutes(
   // The handler sees only a Request; the socket address is looked up here, per request object.
   const addresses = new WeakMap<Request, string>();
 
+  const link = linkBuilder(options.publicUrl, logger);
   const handler = createAccountRequestHandler({
     loadConfig: config.loadConfig,
     saveConfig: config.saveConfig,
@@ -249,10 +257,10 @@ function buildRoutes(
     ...(lookups.handlerOptions.lookups && rateLimits ? { lookups: { ...lookups.handlerOptions.lookups, rateLimit: { ...DEFAULT_LOOKUP_RATE_LIMIT, store: rateLimits } } } : {}),
     siteName: 'Comptoir Duval',
     adminLocale: 'fr',
-    activationUrl: (token, request) => new URL(`/activation/${token}`, request.url).href,
-    informationUrl: (token, request) => new URL(`/information/${token}`, request.url).href,
-    invitationUrl: (token, request) => new URL(`/invitation/${token}`, request.url).href,
-    adminRequestUrl: (id, request) => new URL(`/admin/requests/${id}`, request.url).href,
+    activationUrl: (token, request) => link(`/activation/${token}`, request),
+    informationUrl: (token, request) => link(`/information/${token}`, request),
+    invitationUrl: (token, request) => link(`/invitation/${token}`, request),
+    adminRequestUrl: (id, request) => link(`/admin/requests/${id}`, request),
   });
 
   const app = new Hono();
@@ -295,6 +303,18 @@ function buildRoutes(
     return c.text('Internal server error\n', 500, { 'Cache-Control': 'no-store' });
   });
   return app;
+}
+
+function linkBuilder(publicUrl: string | undefined, logger: Logger): (path: string, request: Request) => string {
+  let warned = false;
+  return (path, request) => {
+    if (publicUrl) return new URL(path, publicUrl).href;
+    const origin = new URL(request.url);
+    if (isLoopbackHost(origin.hostname)) return new URL(path, origin.origin).href;
+    if (!warned) logger.warn({ host: origin.host.slice(0, 100) }, 'a link in an e-mail points at http://localhost: set PUBLIC_URL to the origin people open');
+    warned = true;
+    return new URL(path, 'http://localhost').href;
+  };
 }
 
 function remoteAddress(c: Context): string | undefined {

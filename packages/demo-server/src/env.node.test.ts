@@ -34,14 +34,28 @@ test('deployment settings: HOST, TRUST_PROXY, LOG_LEVEL and SHUTDOWN_TIMEOUT_MS,
   assert.equal(defaults.trustProxy, 0);
   assert.equal(defaults.logLevel, 'info');
   assert.equal(defaults.shutdownTimeoutMs, 10_000);
-  const settings = readSettings({ HOST: '0.0.0.0', TRUST_PROXY: '2', LOG_LEVEL: 'WARN', SHUTDOWN_TIMEOUT_MS: '2500' });
+  const settings = readSettings({ HOST: '0.0.0.0', TRUST_PROXY: '2', LOG_LEVEL: 'WARN', SHUTDOWN_TIMEOUT_MS: '2500', PUBLIC_URL: 'https://shop.example' });
   assert.equal(settings.host, '0.0.0.0');
   assert.equal(settings.trustProxy, 2);
   assert.equal(settings.logLevel, 'warn');
   assert.equal(settings.shutdownTimeoutMs, 2500);
-  for (const host of ['::', '::1', 'localhost', 'app.internal']) assert.equal(readSettings({ HOST: host }).host, host);
+  assert.equal(settings.publicUrl, 'https://shop.example');
+  const PUBLIC_URL = 'https://shop.example';
+  for (const host of ['::', '::1', 'localhost', 'app.internal']) assert.equal(readSettings({ HOST: host, PUBLIC_URL }).host, host);
   for (const [value, hops] of [['true', 1], ['TRUE', 1], ['1', 1], ['false', 0], ['0', 0], ['', 0], ['10', 10]] as const) {
-    assert.equal(readSettings({ TRUST_PROXY: value }).trustProxy, hops, `TRUST_PROXY=${value}`);
+    assert.equal(readSettings({ TRUST_PROXY: value, PUBLIC_URL }).trustProxy, hops, `TRUST_PROXY=${value}`);
+  }
+});
+
+test('PUBLIC_URL: required unless the server listens on loopback with no proxy, an origin with no path', () => {
+  assert.equal(readSettings({}).publicUrl, undefined);
+  for (const host of ['127.0.0.1', '::1', 'localhost', '127.0.0.2']) assert.equal(readSettings({ HOST: host }).publicUrl, undefined, host);
+  for (const env of [{ HOST: '0.0.0.0' }, { HOST: '::' }, { HOST: 'shop.example' }, { TRUST_PROXY: '1' }]) {
+    assert.throws(() => readSettings(env), (error: unknown) => error instanceof SettingsError && /^PUBLIC_URL must be set when/.test(error.message), JSON.stringify(env));
+  }
+  assert.equal(readSettings({ HOST: '0.0.0.0', PUBLIC_URL: 'https://Shop.Example:8443/' }).publicUrl, 'https://shop.example:8443');
+  for (const bad of ['shop.example', 'ftp://shop.example', 'https://shop.example/shop', 'https://user:pw@shop.example', 'https://shop.example/?a=1', 'https://shop.example/#x']) {
+    assert.throws(() => readSettings({ PUBLIC_URL: bad }), (error: unknown) => error instanceof SettingsError && /^PUBLIC_URL must be an https:\/\//.test(error.message), bad);
   }
 });
 

@@ -4,6 +4,7 @@ import { isWebhookSecret } from '@account-request/sdk/webhooks';
 import { checkVatNumber } from '@account-request/sdk';
 import { API_ADRESSE_URL, RECHERCHE_ENTREPRISES_URL, VIES_URL } from '@account-request/sdk/server';
 import { generatePassword } from './auth.js';
+import { isLoopbackHost } from './loopback.js';
 import { DEFAULT_RATE_LIMIT } from './app.js';
 
 /** The server settings read from the environment. */
@@ -32,6 +33,12 @@ export interface ServerSettings {
    * client address is the Nth `X-Forwarded-For` entry counted from the right.
    */
   readonly trustProxy: number;
+  /**
+   * `PUBLIC_URL`: the origin people open (`https://shop.example`), that links in e-mails are built
+   * on. Required unless the server listens on a loopback address with no proxy in front; unset,
+   * links go to the loopback origin a request came to, never to another `Host` it named.
+   */
+  readonly publicUrl?: string;
   /** `LOG_LEVEL`: the least severe level written to the log. */
   readonly logLevel: LogLevel;
   /** `SHUTDOWN_TIMEOUT_MS`: how long a SIGTERM waits for in-flight work before cutting it. */
@@ -82,7 +89,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
  * `DATA_DIR/outbox/`), `MAIL_FROM`, `HOST` (default 127.0.0.1), `TRUST_PROXY`, `LOG_LEVEL`,
  * `SHUTDOWN_TIMEOUT_MS`, `DATABASE_URL` (PostgreSQL instead of SQLite), `OUTBOX_INTERVAL_MS`,
  * `OUTBOX_LOCK_MS`, `WEBHOOK_URL`, `WEBHOOK_SECRET`, `WEBHOOK_ALLOW_PRIVATE`,
- * `ALTCHA_HMAC_KEY`, `COMPANY_DIRECTORY_URL`, `VIES_URL`, `ADDRESS_API_URL` and `VIES_REQUESTER`:
+ * `ALTCHA_HMAC_KEY`, `COMPANY_DIRECTORY_URL`, `VIES_URL`, `ADDRESS_API_URL`, `VIES_REQUESTER` and `PUBLIC_URL`:
  * see docs/deployment.md. A value the server cannot use throws a
  * {@link SettingsError} naming the variable.
  */
@@ -90,8 +97,11 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
   const password = env['ADMIN_PASSWORD'] ?? '';
   const max = integer(env, 'RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 0, 1_000_000);
   const windowMs = integer(env, 'RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs, 1, 24 * 60 * 60 * 1000);
+  const listen = host(env);
+  const proxies = trustProxy(env);
+  const origin = publicUrl(env, listen, proxies);
   return {
-    host: host(env),
+    host: listen,
     port: integer(env, 'PORT', 5173, 0, 65535),
     dataDir: resolve(cwd, env['DATA_DIR']?.trim() || '.data'),
     adminPassword: password === '' ? generatePassword() : password,
@@ -102,7 +112,8 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
     outboxLockMs: integer(env, 'OUTBOX_LOCK_MS', 120_000, 1000, 24 * 60 * 60 * 1000),
     ...smtp(env),
     ...(env['MAIL_FROM']?.trim() ? { mailFrom: env['MAIL_FROM'].trim() } : {}),
-    trustProxy: trustProxy(env),
+    trustProxy: proxies,
+    ...(origin ? { publicUrl: origin } : {}),
     logLevel: logLevel(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 10 * 60 * 1000),
     ...webhook(env),
@@ -185,6 +196,28 @@ function host(env: NodeJS.ProcessEnv): string {
   // An IP address (`0.0.0.0` and `::` listen on every interface) or a host name such as `localhost`.
   if (isIP(raw) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(raw)) return raw;
   throw new SettingsError(`HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name (got "${raw.slice(0, 60)}").`);
+}
+
+// Links in e-mails (activation, the request in the back office) must not follow a request's
+// Host header: anyone can send one, and the link would then lead the admin or the applicant to
+// their site, with the activation token in it.
+function publicUrl(env: NodeJS.ProcessEnv, listen: string, proxies: number): string | undefined {
+  const raw = env['PUBLIC_URL']?.trim();
+  if (!raw) {
+    if (isLoopbackHost(listen) && proxies === 0) return undefined;
+    const why = proxies === 0 ? `HOST is ${listen}, not a loopback address` : 'TRUST_PROXY says a proxy stands in front';
+    throw new SettingsError(`PUBLIC_URL must be set when ${why}: the origin people open, such as https://shop.example, that links in e-mails are built on.`);
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+    throw new SettingsError(`PUBLIC_URL must be an https:// (or http://) origin with no path, such as https://shop.example (got "${raw.slice(0, 60)}").`);
+  }
+  return url.origin;
 }
 
 function trustProxy(env: NodeJS.ProcessEnv): number {

@@ -55,6 +55,7 @@ export async function runServer(hooks: RunHooks = {}): Promise<void> {
     mail: { ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}), ...(settings.mailFrom ? { from: settings.mailFrom } : {}) },
     logger,
     trustProxy: settings.trustProxy,
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     ...(hooks.wrapStore ? { wrapStore: hooks.wrapStore } : {}),
     webhooks: { ...(settings.webhook ? { endpoint: settings.webhook } : {}), allowPrivate: settings.webhookAllowPrivate },
     ...(settings.altchaHmacKey ? { botCheck: { hmacKey: settings.altchaHmacKey } } : {}),
