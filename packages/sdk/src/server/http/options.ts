@@ -136,7 +136,10 @@ export interface HandlerOptions {
   readonly delivery?: DeliveryOptions;
   /**
    * The page where an applicant sets a password, for the activation e-mail; `request` is the
-   * admin request that triggered it (to reuse its origin). Without it no activation e-mail is sent.
+   * request that triggered it (an admin's, or a public submission with `autoAccept`). Build the
+   * link on your site's configured origin, never on `request.url`'s host: that comes from the
+   * `Host` header, which the sender chooses, and would send the token to their site. The same
+   * holds for every link option below. Without it no activation e-mail is sent.
    */
   readonly activationUrl?: (token: string, request: Request) => string;
   /** How long an activation link works; default 60 days. */
