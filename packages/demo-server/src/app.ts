@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { defaultConfig, type FormConfig } from '@account-request/sdk';
 import { createAccountRequestHandler, createOutbox, DEFAULT_LOOKUP_RATE_LIMIT, problem, type Notifier, type ProcessingStore, type RateLimitOptions, type RetentionReport } from '@account-request/sdk/server';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
 import { challengeHeaders, isAdmin } from './auth.js';
 import { clientAddress } from './client-address.js';
@@ -15,7 +16,7 @@ import { maskedError, silentLogger, type Logger } from './logger.js';
 import { isLoopbackHost } from './loopback.js';
 import { loggedNotifier } from './mail-log.js';
 import { createMailNotifier } from './mailer.js';
-import { mountProcessingPages } from './processing-routes.js';
+import { MAX_FORM_BYTES, mountProcessingPages } from './processing-routes.js';
 import { setupRetention } from './retention.js';
 import { requestLog } from './request-log.js';
 import { securityHeaders } from './security.js';
@@ -273,10 +274,15 @@ function buildRoutes(
     return c.html(body, 200, { 'Cache-Control': 'no-cache' });
   });
 
+  // The pages' forms are small; a body is cut off past that size as it streams in, never read
+  // whole first (the public activation page read 300 MB into memory).
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(`The form sent is larger than ${MAX_FORM_BYTES} bytes.\n`, 413, { 'Cache-Control': 'no-store' }) });
+  app.post('/activation/*', formLimit);
   app.use('/admin/*', async (c, next) => {
     if (isAdmin(c.req.raw, password)) return next();
     return c.text('Sign in as the admin to open this page.\n', 401, challengeHeaders());
   });
+  app.post('/admin/*', formLimit);
   app.get('/admin', (c) => c.redirect('/admin/', 308));
   app.get('/admin/', async (c) => {
     const requests = await store.list({ limit: RECENT_REQUESTS });

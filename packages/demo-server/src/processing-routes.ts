@@ -20,7 +20,8 @@ export interface ProcessingPagesOptions {
 }
 
 const PAGE_SIZE = 20;
-const MAX_FORM_BYTES = 16 * 1024;
+/** The largest form a page takes (`readForm`); the app refuses a larger body before reading it. */
+export const MAX_FORM_BYTES = 16 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const FILTERS = ['status', 'inAccount', 'vatCheck', 'q', 'from', 'to', 'sort', 'order'] as const;
 
