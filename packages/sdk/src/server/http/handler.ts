@@ -83,6 +83,8 @@ function matchRoute(pathname: string, base: string): Route {
   return match[2] ? { id: match[1], sub: 'activation-email' } : { id: match[1] };
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function notAllowed(allow: string): Response {
   return problem(405, `Use ${allow.replace(/, ([^,]*)$/, ' or $1')} on this route.`, { headers: { Allow: allow } });
 }
@@ -91,6 +93,14 @@ async function route(context: HandlerContext, request: Request, base: string): P
   const url = new URL(request.url);
   const target = matchRoute(url.pathname, base);
   const method = request.method.toUpperCase();
+  // A browser sends the admin's cached Basic credentials with a plain <form> post from any site,
+  // and a route that reads no body (revoke, resend, checks) cannot refuse it by its type: an
+  // admin change must come from the handler's own origin or `allowedOrigins`. The public routes
+  // that change something check the same with their own words.
+  const publicRoute = target === 'collection' || (target !== undefined && typeof target === 'object' && 'link' in target);
+  if (target !== undefined && !publicRoute && !SAFE_METHODS.has(method) && !context.origins.allows(request)) {
+    return problem(403, 'Admin changes from another site are not accepted.', { type: 'urn:account-request:problem:cross-site' });
+  }
   if (target === 'config') {
     if (method === 'GET' || method === 'HEAD') return getConfig(context, request);
     if (method === 'PUT') return putConfig(context, request);
