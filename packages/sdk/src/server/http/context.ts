@@ -27,6 +27,7 @@ export interface CurrentConfig {
 export interface HandlerContext {
   readonly options: HandlerOptions;
   readonly maxBodyBytes: number;
+  readonly maxConfigBytes: number;
   readonly origins: OriginPolicy;
   readonly limiter: RateLimiter | undefined;
   readonly inFlight: InFlightRequests;
@@ -61,6 +62,7 @@ export interface HandlerContext {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_CONFIG_BYTES = 1024 * 1024;
 const DEFAULT_LEASE_MS = 5000;
 // Renewed every third of the lease: below this, the renewals alone would keep the store busy.
 const MIN_LEASE_MS = 100;
@@ -101,6 +103,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
   return {
     options,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxConfigBytes: options.maxConfigBytes ?? DEFAULT_MAX_CONFIG_BYTES,
     origins: createOriginPolicy(options.allowedOrigins),
     limiter: options.rateLimit
       ? createFixedWindowLimiter({ windowMs: options.rateLimit.windowMs, max: options.rateLimit.max, now: () => now().getTime() })

@@ -92,6 +92,12 @@ export interface HandlerOptions {
   /** Largest accepted request body, counted while reading; default 64 KiB. */
   readonly maxBodyBytes?: number;
   /**
+   * Largest body of `PUT {base}/config`, read only once `authorize` let the admin through;
+   * default 1 MiB. A config within `CONFIG_LIMITS` easily passes 64 KiB (20 drop-down lists of
+   * 50 options, labelled in French and English, are about 90 KB).
+   */
+  readonly maxConfigBytes?: number;
+  /**
    * Largest `multipart/form-data` body of a submission with files, counted while streaming; default
    * 25 MiB. The config's file fields bound it further (their `maxBytes` times `maxFiles`, plus
    * `maxBodyBytes` for the text), and each file is refused as soon as it passes its field's `maxBytes`.

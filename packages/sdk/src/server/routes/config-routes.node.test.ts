@@ -99,12 +99,26 @@ describe('PUT {base}/config', () => {
     ]);
   });
 
-  test('415, 400 and 413 for wrong media type, malformed JSON and oversized bodies', async () => {
-    const { handler } = setup({ maxBodyBytes: 512 });
+  test('415, 400 and 413 for wrong media type, malformed JSON and bodies over maxConfigBytes', async () => {
+    const { handler } = setup({ maxConfigBytes: 512 });
     const { etag } = await loaded(handler);
     await assertProblem(await handler(put('{}', { 'If-Match': etag, 'Content-Type': 'text/plain' })), 415);
     await assertProblem(await handler(put('{"version":', { 'If-Match': etag })), 400);
     await assertProblem(await handler(put(defaultConfig(), { 'If-Match': etag })), 413);
+  });
+
+  test('a config within CONFIG_LIMITS larger than the submissions\' 64 KiB body limit is saved', async () => {
+    const { handler } = setup();
+    const { etag } = await loaded(handler);
+    const label = (n: number) => ({ fr: `Choix numéro ${n} de la liste des secteurs`, en: `Choice number ${n} of the list of sectors` });
+    const customFields = Array.from({ length: 20 }, (_, i) => ({
+      id: `list${i}`, type: 'select', label: label(i), options: Array.from({ length: 50 }, (_, j) => ({ value: `value-${j}`, label: label(j) })),
+    }));
+    const body = JSON.stringify({ ...defaultConfig(), customFields });
+    assert.ok(body.length > 90_000, `${body.length} bytes`);
+    const response = await handler(put(body, { 'If-Match': etag }));
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.equal(((await response.json()) as FormConfig).customFields.length, 20);
   });
 
   test('admin only: 403 without an authorize hook, 401 when it says no, its own Response when it returns one, 503 when it throws', async () => {

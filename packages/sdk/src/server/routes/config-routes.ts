@@ -48,7 +48,7 @@ export async function putConfig(context: HandlerContext, request: Request): Prom
     return problem(428, 'Send If-Match with the ETag of the config you edited, so a concurrent change is not overwritten.');
   }
   if (!bodyKind(request.headers.get('Content-Type'), ['json'])) throw unsupportedMediaType(['json']);
-  const input = parseJsonBody(await readBodyLimited(request, context.maxBodyBytes));
+  const input = parseJsonBody(await readBodyLimited(request, context.maxConfigBytes));
 
   return withConfigLock(context, async () => {
     const current = await context.currentConfig();
