@@ -59,6 +59,15 @@ describe('invitations', () => {
     assert.equal(((await (await built.handler(link(token))).json()) as { state: string }).state, 'used');
   });
 
+  test('submissions racing on one link: one 201, the others the link\'s 410 (not a 503 of an unavailable store)', async () => {
+    const built = processingSetup();
+    const { token } = await invite(built);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => built.handler(submitWith(token))));
+    const statuses = answers.map((answer) => answer.status).sort();
+    assert.deepEqual(statuses, [201, 410, 410, 410, 410, 410]);
+    for (const answer of answers.filter((one) => one.status === 410)) assert.equal((await answer.json() as { type: string }).type, 'urn:account-request:problem:invitation-used');
+  });
+
   test('states: pending, used, expired, revoked, each listed and filtered', async () => {
     const built = processingSetup();
     const used = await invite(built, { email: 'a@example.com' });

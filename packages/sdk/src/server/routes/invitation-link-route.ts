@@ -32,7 +32,12 @@ export async function submissionInvitation(context: HandlerContext, request: Req
   const store = context.decisions;
   const invitation = await context.store(async () => store.findInvitation(await hashActivationToken(token)));
   if (!invitation) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
+  return invitationRefusal(context, request, invitation) ?? invitation;
+}
+
+/** The 410 for an invitation that is no longer pending (used, expired, revoked), or `undefined`. */
+export function invitationRefusal(context: HandlerContext, request: Request, invitation: InvitationRecord): Response | undefined {
   const state = invitationState(invitation, context.now().toISOString());
-  if (state !== 'pending') return problem(410, `This invitation link is ${state}.`, { type: `urn:account-request:problem:invitation-${state}`, headers });
-  return invitation;
+  if (state === 'pending') return undefined;
+  return problem(410, `This invitation link is ${state}.`, { type: `urn:account-request:problem:invitation-${state}`, headers: context.origins.corsHeaders(request) });
 }

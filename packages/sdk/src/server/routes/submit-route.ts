@@ -19,7 +19,7 @@ import { createdEvent, deliveriesOf } from '../webhooks/messages.js';
 import { consentsOf } from '../processing/consents.js';
 import type { InvitationRecord } from '../stores/decision-store.js';
 import { autoAccept } from '../processing/auto-accept.js';
-import { submissionInvitation } from './invitation-link-route.js';
+import { invitationRefusal, submissionInvitation } from './invitation-link-route.js';
 
 const ACCEPTED: readonly BodyKind[] = ['json', 'urlencoded', 'multipart'];
 
@@ -143,6 +143,11 @@ interface Attempt {
   readonly uploads: ReadonlyMap<string, readonly CheckedUpload[]>;
 }
 
+async function usedMeanwhile(context: HandlerContext, request: Request, invitation: InvitationRecord): Promise<Response | undefined> {
+  const now = await context.decisions?.findInvitation(invitation.hash).catch(() => undefined);
+  return now ? invitationRefusal(context, request, now) : undefined;
+}
+
 async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Response> {
   const { key, bodyHash, config } = attempt;
   const { store } = context.options;
@@ -213,6 +218,10 @@ async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Re
   } catch (error) {
     // Nothing was created: free the key so the client's retry is processed, not refused as in progress.
     await store.releaseIdempotencyKey(key).catch(() => undefined);
+    // Another submission used the invitation between its check and this write: the store refused
+    // it, which is that link's 410, not an unavailable store.
+    const lost = attempt.invitation ? await usedMeanwhile(context, attempt.request, attempt.invitation) : undefined;
+    if (lost) return lost;
     throw error;
   } finally {
     clearInterval(renewal);
