@@ -69,7 +69,12 @@ function privateV6(groups: readonly number[]): boolean {
     if (f === 0xffff) return privateV4(embedded); // IPv4-mapped
     if (f === 0) return true; // unspecified, loopback, IPv4-compatible (deprecated)
   }
+  // Forms that carry an IPv4 address a host with the right routes reaches: checked as that one.
+  if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0xffff && f === 0) return privateV4(embedded); // IPv4-translated
   if (a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0) return privateV4(embedded); // NAT64
+  if (a === 0x2002) return privateV4(b * 65536 + c); // 6to4
+  if (a === 0x64 && b === 0xff9b && c === 1) return true; // local-use NAT64 (RFC 8215): a private network's own
+  if (a === 0x2001 && b === 0) return true; // Teredo: tunnels to an address hidden in the last groups
   if (a === 0x2001 && b === 0x0db8) return true; // documentation
   if (a === 0x0100 && b === 0 && c === 0 && d === 0) return true; // discard
   if ((a & 0xfe00) === 0xfc00) return true; // unique local

@@ -225,6 +225,9 @@ describe('webhook dispatcher', () => {
       ['192.168.0.1', true], ['224.0.0.1', true], ['255.255.255.255', true], ['2606:4700::1111', false], ['::', true], ['::1', true],
       ['fe80::1', true], ['fd12:3456::1', true], ['ff02::1', true], ['::ffff:127.0.0.1', true], ['::ffff:8.8.8.8', false],
       ['64:ff9b::10.0.0.1', true], ['2001:db8::1', true], ['[::1]', true], ['example.com', undefined], ['1.2.3', undefined], ['1:2:3', undefined],
+      // IPv4 addresses carried in IPv6 forms: 6to4, IPv4-translated, local-use NAT64, Teredo.
+      ['2002:7f00:1::', true], ['[2002:a9fe:a9fe::1]', true], ['2002:808:808::1', false], ['::ffff:0:7f00:1', true], ['::ffff:0:808:808', false],
+      ['64:ff9b:1::7f00:1', true], ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true],
     ];
     for (const [address, expected] of cases) assert.equal(isPrivateAddress(address), expected, address);
     assert.equal(await checkWebhookUrl('https://93.184.215.14/'), undefined);
