@@ -93,6 +93,14 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   return value;
 }
 
+// URLSearchParams turns percent-escapes that are not UTF-8 (`%FF`) into U+FFFD without a word:
+// the value stored would not be the one sent. Such a body is refused, as the same raw bytes are;
+// a `%` that starts no escape stays a `%`, as URLSearchParams keeps it.
+function urlencoded(text: string): URLSearchParams {
+  for (const part of text.split(/[&=]/)) decodeURIComponent(part.replace(/\+/g, ' ').replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+  return new URLSearchParams(text);
+}
+
 /**
  * Decodes a classic form body into name → value (first value wins). File parts are refused:
  * the form has no file field.
@@ -100,9 +108,7 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
 export async function parseFormBody(bytes: Uint8Array<ArrayBuffer>, kind: 'urlencoded' | 'multipart', contentType: string): Promise<Map<string, string>> {
   let entries: Iterable<[string, FormDataEntryValue]>;
   try {
-    entries = kind === 'urlencoded'
-      ? new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-      : await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
+    entries = kind === 'urlencoded' ? urlencoded(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) : await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     throw malformed('The form body could not be parsed.');
   }

@@ -47,6 +47,19 @@ describe('POST {base}: creation', () => {
     assert.equal(records[0]?.locale, 'en');
   });
 
+  test('a urlencoded body whose escapes are not UTF-8 is a 400, as its raw bytes are; a lone % stays a %', async () => {
+    const { handler, store } = setup();
+    const fields = new URLSearchParams({ ...(validBody()['values'] as Record<string, string>), confirmed: 'true', locale: 'en' });
+    const send = (body: string, key: string) => handler(new Request(URL_BASE, { method: 'POST', headers: { 'Idempotency-Key': key, 'Content-Type': 'application/x-www-form-urlencoded' }, body }));
+    for (const [i, broken] of ['city=%FF%FE', 'city=%C3', 'ci%E9ty=Paris', 'city=%ED%A0%80'].entries()) {
+      const problem = await assertProblem(await send(`${fields.toString().replace(/city=[^&]*/, '')}&${broken}`, `bad-${i}`), 400);
+      assert.match(String(problem['detail']), /could not be parsed/, broken);
+    }
+    assert.deepEqual(await store.list(), []);
+    const kept = await send(`${fields.toString()}&remarks=100%+sure%2C+50%`, 'ok');
+    assert.equal(kept.status, 201, await kept.clone().text());
+  });
+
   test('a classic form without confirmed is a 422 on confirmed; a file part is a 400', async () => {
     const { handler } = setup();
     const body = new URLSearchParams(validBody()['values'] as Record<string, string>);
