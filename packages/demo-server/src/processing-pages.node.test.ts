@@ -209,6 +209,11 @@ describe('/admin/requests/', () => {
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('Location'), '/admin/requests/?lang=en&queued=1&activated=0');
       assert.ok((await (await get(own, response.headers.get('Location')!)).text()).includes('1 activation request(s) sent; 0 account(s) already activated skipped.'));
+      // A hand-edited count shows no notice rather than "NaN".
+      for (const query of ['queued=abc', 'queued=1e3&activated=x', 'queued=-1']) {
+        const page = await (await get(own, `/admin/requests/?lang=en&${query}`)).text();
+        assert.ok(!page.includes('NaN') && !page.includes('activation request(s) sent'), query);
+      }
     } finally {
       own.close();
     }

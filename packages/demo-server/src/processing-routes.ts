@@ -95,9 +95,11 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const items = ok ? ((await response.json()) as PublicRecord[]) : [];
     const problem = ok ? undefined : await problemOf(response);
     const error = problem && (filterErrorText(lang, problem.errors[0]) ?? problem.detail);
-    const queued = c.req.query('queued');
+    // The counts of a bulk send, carried by its redirect: a hand-edited one shows no notice, never "NaN".
+    const count = (name: string): number | undefined => (/^\d{1,9}$/.test(c.req.query(name) ?? '') ? Number(c.req.query(name)) : undefined);
+    const queued = count('queued');
     const t = pageText(lang);
-    const notice = queued !== undefined ? format(t.bulkDone, { queued: Number(queued), activated: Number(c.req.query('activated') ?? 0) }) : undefined;
+    const notice = queued !== undefined ? format(t.bulkDone, { queued, activated: count('activated') ?? 0 }) : undefined;
     return page(c, requestsListPage({
       locale: lang, items, total: ok ? Number(response.headers.get('X-Total-Count') ?? items.length) : 0, limit: PAGE_SIZE, offset,
       filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(filters)}`,
