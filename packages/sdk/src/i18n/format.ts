@@ -4,14 +4,16 @@ import type { Text } from './table.js';
 type Params = Readonly<Record<string, string | number>>;
 
 /**
- * The `Intl` locale for a tag: the tag itself when it names a region or script (`fr-CA`),
+ * The `Intl` locale for a tag, extensions dropped: the tag itself when it names a region or script (`fr-CA`),
  * else the default its language's core table gives (`fr` → `fr-FR`, `en` → `en-GB`), else the
  * tag when `Intl` accepts it (a registered `sv`), else English's.
  */
 export function intlLocale(tag?: string): string {
   let canonical: string | undefined;
   try {
-    canonical = Intl.getCanonicalLocales(normalizeTag(tag) || [])[0];
+    // Without extensions (`-u-nu-arab`, `-x-…`): an Accept-Language header must not choose the
+    // digits or the calendar of a sentence written in another language's words.
+    canonical = Intl.getCanonicalLocales(normalizeTag(tag) || [])[0]?.split(/-[\da-z](?=-)/i)[0];
   } catch {
     // Not a language tag: English's default below.
   }

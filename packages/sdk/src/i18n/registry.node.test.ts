@@ -145,6 +145,14 @@ describe('Intl formatting', () => {
     assert.equal(intlLocale(undefined), 'en-GB');
   });
 
+  it('drops a tag\'s extensions, so a header cannot choose the digits of another language\'s sentence', () => {
+    assert.equal(intlLocale('de-DE-u-nu-arab'), 'de-DE');
+    assert.equal(intlLocale('zh-Hant-TW-u-nu-hanidec-ca-roc'), 'zh-Hant-TW');
+    assert.equal(intlLocale('en-u-nu-thai'), 'en-GB');
+    assert.equal(intlLocale('fr-CA-x-private'), 'fr-CA');
+    assert.equal(new Intl.NumberFormat(intlLocale('de-DE-u-nu-arab')).format(1000), '1.000');
+  });
+
   it('writes dates, numbers and waits in the language', () => {
     const options = { dateStyle: 'long', timeZone: 'UTC' } as const;
     assert.equal(formatDate('2026-05-01T09:00:00.000Z', 'fr', options), '1 mai 2026');
