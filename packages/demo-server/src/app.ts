@@ -5,7 +5,8 @@ import { createAccountRequestHandler, createOutbox, DEFAULT_LOOKUP_RATE_LIMIT, p
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultAssetPaths, EDITOR_SCRIPT, FORM_SCRIPT, mountAssets, type AssetPaths } from './assets.js';
-import { challengeHeaders, isAdmin } from './auth.js';
+import { createAdminGuard } from './admin-guard.js';
+import { challengeHeaders } from './auth.js';
 import { clientAddress } from './client-address.js';
 import { adminPage } from './pages/admin.js';
 import { notFoundPage } from './pages/not-found.js';
@@ -238,13 +239,19 @@ function buildRoutes(
   const addresses = new WeakMap<Request, string>();
 
   const link = linkBuilder(options.publicUrl, logger);
+  const guard = createAdminGuard(password);
+  const clientAddressOf = (c: Context): string | undefined => clientAddress(remoteAddress(c), c.req.header('X-Forwarded-For') ?? null, options.trustProxy ?? 0);
   const handler = createAccountRequestHandler({
     loadConfig: config.loadConfig,
     saveConfig: config.saveConfig,
     store,
     basePath: API_BASE,
-    authorize: (request) =>
-      isAdmin(request, password) || problem(401, 'Sign in as the admin (HTTP Basic).', { headers: challengeHeaders() }),
+    authorize: (request) => {
+      const verdict = guard(request, addresses.get(request));
+      if (verdict.ok) return true;
+      if (verdict.retryAfterSeconds === undefined) return problem(401, 'Sign in as the admin (HTTP Basic).', { headers: challengeHeaders() });
+      return problem(429, 'Too many wrong admin passwords from this address; try again later.', { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } });
+    },
     ...(rateLimit ? { rateLimit: { max: rateLimit.max, windowMs: rateLimit.windowMs, ...(rateLimits ? { store: rateLimits } : {}) } } : {}),
     clientAddress: (request) => addresses.get(request),
     notifier,
@@ -279,8 +286,10 @@ function buildRoutes(
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(`The form sent is larger than ${MAX_FORM_BYTES} bytes.\n`, 413, { 'Cache-Control': 'no-store' }) });
   app.post('/activation/*', formLimit);
   app.use('/admin/*', async (c, next) => {
-    if (isAdmin(c.req.raw, password)) return next();
-    return c.text('Sign in as the admin to open this page.\n', 401, challengeHeaders());
+    const verdict = guard(c.req.raw, clientAddressOf(c));
+    if (verdict.ok) return next();
+    if (verdict.retryAfterSeconds === undefined) return c.text('Sign in as the admin to open this page.\n', 401, challengeHeaders());
+    return c.text('Too many wrong admin passwords from this address; try again later.\n', 429, { 'Retry-After': String(verdict.retryAfterSeconds), 'Cache-Control': 'no-store' });
   });
   app.post('/admin/*', formLimit);
   app.get('/admin', (c) => c.redirect('/admin/', 308));
@@ -294,7 +303,7 @@ function buildRoutes(
   if (webhooks) mountWebhookPages(app, webhooks);
 
   const api = async (c: Context): Promise<Response> => {
-    const address = clientAddress(remoteAddress(c), c.req.header('X-Forwarded-For') ?? null, options.trustProxy ?? 0);
+    const address = clientAddressOf(c);
     if (address !== undefined) addresses.set(c.req.raw, address);
     return handler(c.req.raw);
   };

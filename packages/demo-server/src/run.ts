@@ -45,6 +45,8 @@ export interface RunHooks {
 export async function runServer(hooks: RunHooks = {}): Promise<void> {
   const settings = readSettings(process.env);
   const logger = createLogger({ level: settings.logLevel });
+  // Guessing is slowed (admin-guard.ts), not stopped: a short password still falls to patience.
+  if (!settings.passwordGenerated && settings.adminPassword.length < 12) logger.warn({ length: settings.adminPassword.length }, 'ADMIN_PASSWORD is shorter than 12 characters: choose a longer one');
   const app = await createDemoApp({
     dataDir: settings.dataDir,
     ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
