@@ -43,6 +43,11 @@ describe('CSV cells', () => {
       assert.equal(inner, `'${evil}`, JSON.stringify(evil));
     }
     assert.equal(csvCell('a=b'), 'a=b', 'only the first character counts');
+    // Opened by a spreadsheet that splits on the other separator, each piece is a cell of its own.
+    assert.equal(csvCell('x;=1+1;y'), `"x;'=1+1;y"`);
+    assert.equal(csvCell('Dupont, -5 %'), `"Dupont, '-5 %"`);
+    assert.equal(csvCell('a;\t@SUM(A1)'), `"a;\t'@SUM(A1)"`);
+    assert.equal(csvCell('Saint-Denis; 93200'), '"Saint-Denis; 93200"');
   });
 
   test('toCsv: UTF-8 BOM first, CRLF after every row, accents kept', () => {

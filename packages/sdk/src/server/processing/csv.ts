@@ -6,13 +6,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One CSV cell: formula-like text gets a leading apostrophe (OWASP's advice against CSV
- * injection), then the cell is quoted as RFC 4180 asks when it holds a quote, a comma, a
+ * injection), and so does each piece after a comma or semicolon that starts like one; then the cell is quoted as RFC 4180 asks when it holds a quote, a comma, a
  * semicolon or a line break (quotes doubled).
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
+  // A spreadsheet set for another separator (French Excel splits on `;`) ignores the quotes of a
+  // cell that its split starts mid-field: each piece after a `,` or `;` is then a cell of its own.
+  text = text.replace(/([,;][ \t]*)(?=[=+\-@])/g, "$1'");
   return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
