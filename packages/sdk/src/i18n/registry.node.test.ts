@@ -4,6 +4,7 @@ import { format, formatDate, formatDuration, intlLocale, preparePlurals } from '
 import { core as en } from './locales/en/core.js';
 import { addLocaleLoader, loadLocale, localeChain, onLocalesChange, registerLocale, registeredTables, texts } from './registry.js';
 import type { Table } from './table.js';
+import { AccountRequestError } from '../errors.js';
 
 describe('localeChain: the one fallback rule', () => {
   it('is the tag, its language, then en, whatever the case or separator', () => {
@@ -132,6 +133,12 @@ describe('format: placeholders and plurals through Intl', () => {
     } finally {
       intl.PluralRules = Original;
     }
+  });
+});
+
+describe('texts of a namespace nothing registered', () => {
+  it('throws an AccountRequestError naming the namespace', () => {
+    assert.throws(() => texts('pages', 'fr'), (error: unknown) => error instanceof AccountRequestError && /No pages texts are registered/.test(error.message));
   });
 });
 

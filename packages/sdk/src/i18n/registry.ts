@@ -1,3 +1,4 @@
+import { AccountRequestError } from '../errors.js';
 import type { Namespaces } from './namespaces.js';
 import type { PartialTable } from './table.js';
 import { core as en } from './locales/en/core.js';
@@ -130,7 +131,8 @@ export function loadLocale(tag: string): Promise<void> {
 /**
  * The texts of `namespace` in `tag`: each key from the tag, else its language, else English
  * ({@link localeChain}). A language not there yet is asked of the loaders, and the English
- * texts serve until it arrives ({@link onLocalesChange} tells when).
+ * texts serve until it arrives ({@link onLocalesChange} tells when). Throws an
+ * `AccountRequestError` for a namespace no import registered (`form` without the form package).
  */
 export function texts<N extends Namespace>(namespace: N, tag?: string): Namespaces[N] {
   const chain = chainOf(tag);
@@ -140,7 +142,7 @@ export function texts<N extends Namespace>(namespace: N, tag?: string): Namespac
     const language = languageOf(tag);
     if (loaders.length && language && !tables.get(language)?.[namespace]) void loadLocale(language);
     out = chain.reduceRight<unknown>((acc, key) => merge(acc, tables.get(key)?.[namespace]), undefined);
-    if (out === undefined) throw new Error(`No ${namespace} texts`);
+    if (out === undefined) throw new AccountRequestError(`No ${namespace} texts are registered: import the package that brings them (docs/i18n.md, "The registry").`);
     merged.set(id, out);
   }
   return out as Namespaces[N];
