@@ -22,12 +22,16 @@ describe('<account-request-form> languages beyond fr and en', () => {
 
   it('speaks a language a page registers at run time, English filling what it leaves out', async () => {
     const el = await renderForm({ config, lang: 'sv' });
+    const countries = () => [...control(el, 'country').querySelectorAll('option')].map((option) => option.textContent);
     expect(submit(el)).to.equal('Send request');
+    // Nothing registered for Swedish yet: English words, and English country names with them.
+    expect(countries()).to.include('Germany');
     registerLocale('sv', { core: { submit: 'Skicka ansökan', fields: { companyName: { label: 'Företagsnamn' } } }, form: { requiredLegend: 'Fält markerade med * är obligatoriska.' } });
     await el.updateComplete;
     expect(submit(el)).to.equal('Skicka ansökan');
     expect(label(el, 'companyName')).to.equal('Företagsnamn * (required)');
     expect($(el, '[part="required-legend"]').textContent).to.equal('Fält markerade med * är obligatoriska.');
+    expect(countries()).to.include('Tyskland');
   });
 
   it('words errors already shown again once the language arrives', async () => {

@@ -32,11 +32,16 @@ describe('country names (the countries tables)', () => {
     registerLocale('fr-y-test', { countries: { CI: 'Côte-d’Ivoire' } });
     assert.deepEqual(countryList('fr-y-test').map((entry) => entry.code), countryList('fr').map((entry) => entry.code), 'a partial table: the language’s order');
     assert.equal(countryName('CI', 'fr-y-test'), 'Côte-d’Ivoire');
-    // Swedish has no table: the runtime's names, its collation, never English's table.
+    // Swedish registered at run time without a countries table: the runtime's names and
+    // collation, never English's table.
+    registerLocale('sv', { core: { submit: 'Skicka ansökan' } });
     const swedish = countryList('sv');
     assert.equal(swedish.length, countryCodes().length);
     assert.equal(swedish.find((entry) => entry.code === 'DE')?.name, new Intl.DisplayNames(['sv'], { type: 'region' }).of('DE'));
     assert.equal(countryName('DE', 'sv'), 'Tyskland');
+    // A language nothing registered reads English words: its country names are English too.
+    assert.equal(countryName('DE', 'zh-Hant-TW'), 'Germany');
+    assert.equal(countryList('ar').find((entry) => entry.code === 'DE')?.name, 'Germany');
   });
 
   it('a list is computed once per locale and again after a registration', () => {

@@ -4,9 +4,10 @@ import type { Text } from './table.js';
 type Params = Readonly<Record<string, string | number>>;
 
 /**
- * The `Intl` locale for a tag, extensions dropped: the tag itself when it names a region or script (`fr-CA`),
- * else the default its language's core table gives (`fr` → `fr-FR`, `en` → `en-GB`), else the
- * tag when `Intl` accepts it (a registered `sv`), else English's.
+ * The `Intl` locale for a tag, extensions dropped: English's when nothing is registered for its
+ * language (its texts are English's); else the tag itself when it names a region or script
+ * (`fr-CA`), else the default its language's core table gives (`fr` → `fr-FR`, `en` → `en-GB`),
+ * else the tag when `Intl` accepts it (a registered `sv`), else English's.
  */
 export function intlLocale(tag?: string): string {
   let canonical: string | undefined;
@@ -17,8 +18,13 @@ export function intlLocale(tag?: string): string {
   } catch {
     // Not a language tag: English's default below.
   }
+  const english = registeredTables('en')?.core?.intl as string;
+  const own = registeredTables(languageOf(tag));
+  // A language nothing registered is shown in English words: its dates, numbers and country
+  // names follow them, not the tag (English text with Chinese numerals and country names).
+  if (!own) return english;
   if (canonical?.includes('-')) return canonical;
-  return registeredTables(languageOf(tag))?.core?.intl ?? canonical ?? (registeredTables('en')?.core?.intl as string);
+  return own.core?.intl ?? canonical ?? english;
 }
 
 /** Fills `{name}` placeholders; an unknown name stays as it is, a value is never re-scanned. */
