@@ -140,6 +140,7 @@ export class AccountRequestForm extends LitElement {
     root: () => this.renderRoot,
     locale: () => this.#locale,
     fields: () => this.#fields(),
+    fillable: (id) => !this.#fixed.has(id) && this.#adaptive.shown().some((field) => field.id === id),
     value: (id) => this.#values.get(id),
     fill: (values) => this.#fill(values),
     client: () => this.client ?? (this.action ? this.#actionUrl : undefined),
@@ -162,7 +163,9 @@ export class AccountRequestForm extends LitElement {
     error: (id) => this.#feedback.message(id),
     announce: (text) => this.#announce(text),
   });
-  #status = { text: '', error: false, seq: 0 };
+  // `elsewhere`: an error summary (the server's messages for no field shown), reworded on each
+  // render from the errors shown (their count, the language) and cleared once none is left.
+  #status: { text: string; error: boolean; seq: number; elsewhere?: readonly string[] } = { text: '', error: false, seq: 0 };
   #focus: string | undefined;
   // Keyed by the words (FormStrings change when the locale or the registry's tables do).
   #fieldsMemo: { config: FormConfig; strings: FormStrings; fields: ResolvedField[] } | undefined;
@@ -218,6 +221,12 @@ export class AccountRequestForm extends LitElement {
     // Shown messages were worded in the previous language (or before its chunk arrived).
     if (this.#renderedStrings !== undefined && this.#renderedStrings !== strings) this.#feedback.recheck();
     this.#renderedStrings = strings;
+    const status = this.#status;
+    if (status.elsewhere) {
+      const count = this.#feedback.invalidIn(this.#order()).length;
+      const text = [count ? strings.summary(count) : '', ...status.elsewhere].join(' ').trim();
+      this.#status = text ? { ...status, text } : { text, error: false, seq: status.seq };
+    }
   }
 
   // Resolves once every field is in the DOM, those a long form renders after its first screens included.
@@ -276,6 +285,11 @@ export class AccountRequestForm extends LitElement {
     return DRAFT_KEY_PREFIX + this.#actionUrl;
   }
 
+  // The ids a submission checks, in display order: the fields, then the box.
+  #order(): string[] {
+    return [...this.#fields().map((field) => field.id), CONFIRMED];
+  }
+
   #fields(): ResolvedField[] {
     const config = this.#config;
     if (!config) return [];
@@ -313,7 +327,7 @@ export class AccountRequestForm extends LitElement {
   // fill a control without an input event, and what the person sees is what is checked and sent
   // (else the next render would put the old value back).
   #takeControls(): void {
-    const ids = new Set([...this.#fields().map((field) => field.id), CONFIRMED]);
+    const ids = new Set(this.#order());
     for (const element of this.renderRoot.querySelector('form')?.elements ?? []) {
       const control = readControl(element);
       // Only the fields' own controls: not the bot check's hidden input, for one.
@@ -395,7 +409,7 @@ export class AccountRequestForm extends LitElement {
   }
 
   #showErrors(errors: readonly FieldError[]): void {
-    const order = [...this.#fields().map((field) => field.id), CONFIRMED];
+    const order = this.#order();
     const elsewhere = errors.filter((error) => !order.includes(error.field)).map((error) => error.message);
     this.#feedback.showAll(errors.filter((error) => order.includes(error.field)));
     const invalid = this.#feedback.invalidIn(order);
@@ -403,8 +417,8 @@ export class AccountRequestForm extends LitElement {
     this.#firstScreens.all();
     this.#focus = invalid[0];
     if (this.#focus) this.#adaptive.reveal(this.#focus);
-    const summary = invalid.length > 0 ? this.#strings.summary(invalid.length) : '';
-    this.#announce([summary, ...elsewhere].filter(Boolean).join(' '), true);
+    // Worded in willUpdate, a new node so that it is announced again.
+    this.#status = { text: '', error: true, seq: this.#status.seq + 1, elsewhere };
   }
 
   /** Puts `text` in the live region; a new node each time, so a repeated message is announced again. */

@@ -128,6 +128,12 @@ describe('<account-request-form> drafts', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
+  it('restores a country stored in lower case as its code', async () => {
+    localStorage.setItem(KEY, JSON.stringify({ idempotencyKey: crypto.randomUUID(), values: { country: 'be' } }));
+    const el = await mount({ config: makeConfig([{ id: 'country', required: true }]) });
+    expect((control(el, 'country') as unknown as HTMLSelectElement).value).to.equal('BE');
+  });
+
   it('survives a corrupted or hostile stored draft', async () => {
     localStorage.setItem(KEY, '{"idempotencyKey":"k","values":{"__proto__":{"polluted":true},"lastName":{"x":1},"companyName":"Kept"}}');
     const el = await mount();

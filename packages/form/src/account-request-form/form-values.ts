@@ -18,6 +18,9 @@ export function emptyValue(field: ResolvedField): FieldValue {
   return field.type === 'country' ? DEFAULT_COUNTRY : '';
 }
 
+// A country as the select's options hold it: the code upper-cased (a host's `be`, an old draft's).
+const norm = <T extends FieldValue>(field: ResolvedField, value: T): T => (field.type === 'country' ? (String(value).toUpperCase() as T) : value);
+
 /**
  * A prefill value for `field`, if usable. Checkboxes are never pre-checked by a host (consent
  * is the person's act) and a password is never prefilled.
@@ -25,7 +28,7 @@ export function emptyValue(field: ResolvedField): FieldValue {
 export function prefillValue(field: ResolvedField, prefill: PrefillValues | undefined): string | undefined {
   if (!prefill || field.type === 'checkbox' || field.type === 'password' || field.type === 'file' || !Object.hasOwn(prefill, field.id)) return undefined;
   const value = prefill[field.id];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? norm(field, String(value)) : undefined;
 }
 
 /**
@@ -79,7 +82,7 @@ export class FieldValues {
       // A field the host fixed keeps the host's value, whatever was typed or drafted.
       const saved = fixed.has(field.id) ? undefined : (current ?? stored);
       if (saved !== undefined && typeof saved === typeof emptyValue(field)) {
-        this.#values[field.id] = saved;
+        this.#values[field.id] = norm(field, saved);
         this.#typed.add(field.id);
       } else {
         this.#values[field.id] = prefillValue(field, prefill) ?? emptyValue(field);

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { API, control, fill, recordSubmissions, SMALL_CONFIG, startWorker, worker } from '../test-helpers/index.js';
+import { $, API, control, fill, recordSubmissions, root, SMALL_CONFIG, startWorker, until, worker } from '../test-helpers/index.js';
+import { COMPANY_ANSWERS, LOOKUP_CONFIG, serveLookups } from '../test-helpers/lookups.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
 import './account-request-form.js';
 
@@ -46,6 +47,50 @@ describe('<account-request-form> readonly-fields', () => {
     const el = await mount('email, lastName-not-a-field');
     expect((control(el, 'email') as HTMLInputElement).value).to.equal('invited@acme.example');
     expect((control(el, 'lastName') as HTMLInputElement).value).to.equal('Durand');
+  });
+
+  it('lookups never offer nor fill a fixed field: the company found, the VAT number, an address chosen', async () => {
+    serveLookups();
+    const seen = recordSubmissions();
+    const fixed = { companyName: 'Acme SAS', postalCode: '75008', city: 'Paris' };
+    const el = await fixture<AccountRequestForm>(html`<account-request-form
+      action=${API}
+      draft="off"
+      lang="en"
+      readonly-fields="companyName postalCode city vatNumber"
+      .config=${LOOKUP_CONFIG}
+      .values=${fixed}
+    ></account-request-form>`);
+    await el.updateComplete;
+    control(el, 'siret').focus();
+    await sendKeys({ type: COMPANY_ANSWERS.open.siret });
+    await until(() => root(el).querySelector('[part~="lookup-accept"]') !== null, 'the offer');
+    const offer = $(el, '[part~="lookup"]');
+    // What the company gives for the fields the host fixed is not offered.
+    expect(offer.textContent).to.not.contain('COMPTOIR DUVAL');
+    expect(offer.textContent).to.not.contain('Company name');
+    expect(offer.textContent).to.contain('Legal form');
+    // The VAT field, fixed empty, is offered no number.
+    expect(root(el).querySelector('[part~="vat-offer"]')).to.equal(null);
+    $(el, '[part~="lookup-accept"]').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~="lookup-replace"]'), 'nothing to replace').to.equal(null);
+    expect(control(el, 'street').value).to.equal('12 RUE DE LA PAIX');
+    for (const [id, value] of Object.entries(fixed)) expect(control(el, id).value, id).to.equal(value);
+
+    // An address suggestion fills the street only.
+    await fill(el, { street: '' }, false);
+    control(el, 'street').focus();
+    await sendKeys({ type: '8 boulevard du port' });
+    await until(() => root(el).querySelector('[role="option"]') !== null, 'the suggestions');
+    root(el).querySelector<HTMLElement>('[role="option"]')!.click();
+    await el.updateComplete;
+    expect(control(el, 'street').value).to.equal('8 Boulevard du Port');
+    for (const [id, value] of Object.entries(fixed)) expect(control(el, id).value, id).to.equal(value);
+
+    await fill(el, { email: 'jane@duval.example', lastName: 'Martin' });
+    await el.submit();
+    expect((seen[0]?.body as { values: Record<string, unknown> }).values).to.include(fixed);
   });
 
   it('without the attribute nothing is read-only', async () => {

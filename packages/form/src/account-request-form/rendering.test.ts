@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { DEFAULT_COUNTRY, HONEYPOT_FIELD } from '@account-request/sdk';
-import { $, control, makeConfig, mount, renderForm, root } from '../test-helpers/index.js';
+import { $, control, fill, makeConfig, mount, renderForm, root } from '../test-helpers/index.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
 
 const names = (el: AccountRequestForm) =>
@@ -111,6 +111,38 @@ describe('<account-request-form> rendering', () => {
     const select = control(el, 'cselect') as unknown as HTMLSelectElement;
     expect([...select.options].map((option) => option.textContent)).to.deep.equal(['Choose…', 'One', 'Two']);
     expect($(el, `label[for="${control(el, 'ctextarea').id}"]`).textContent).to.contain('Custom textarea');
+  });
+
+  it('takes a country of the prefill in lower case as its code (the select shows it, it is sent)', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'country', required: true }]), values: { country: 'be' } });
+    const select = control(el, 'country') as unknown as HTMLSelectElement;
+    expect(select.value).to.equal('BE');
+    expect(select.selectedIndex).to.not.equal(0);
+    el.values = { country: 'de' };
+    await el.updateComplete;
+    expect(select.value).to.equal('DE');
+    await fill(el, { email: 'jane@acme.fr', companyName: 'Acme' });
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('fits a 320 px wide screen whatever the length of a word in a label, a help text, an option or an error (WCAG 1.4.10)', async () => {
+    const word = 'Handelsregistereintragungsbestätigungsnummer';
+    const customFields = [
+      { id: 'register', type: 'text', label: word, help: `${word}${word}` },
+      { id: 'kind', type: 'radio', label: word, options: [{ value: 'a', label: word }] },
+      { id: 'pick', type: 'select', label: word, options: [{ value: 'a', label: word }] },
+    ];
+    const wrapper = await mount<HTMLDivElement>(html`<div style="inline-size: 320px; overflow: auto">
+      <account-request-form draft="off" lang="en" .config=${makeConfig([{ id: 'register', required: true }, { id: 'kind', required: true }, { id: 'pick' }], { customFields })}></account-request-form>
+    </div>`);
+    const el = wrapper.querySelector<AccountRequestForm>('account-request-form')!;
+    el.reportValidity();
+    await el.updateComplete;
+    expect($(el, '[part~="error"]').textContent).to.contain('Error');
+    expect(wrapper.scrollWidth, 'no sideways scrolling').to.equal(wrapper.clientWidth);
+    for (const node of root(el).querySelectorAll<HTMLElement>('label, legend, p, span, input, select')) {
+      if (node.getClientRects().length) expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 60)).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+    }
   });
 
   it('shows hostile config text as text, never as HTML', async () => {

@@ -232,6 +232,46 @@ describe('<account-request-form> in steps', () => {
     expect(button(el, 'next')?.textContent?.trim()).to.equal('Suivant');
   });
 
+  it('switched at run time to a language that comes as a chunk, words the labels and the summary at once, not at the next keystroke', async () => {
+    const el = await fixture<AccountRequestForm>(
+      html`<account-request-form action=${API} draft="off" lang="en" .config=${CONFIG} .values=${{ companyName: 'Acme SAS', lastName: 'Martin', email: 'jane@acme.example' }}></account-request-form>`,
+    );
+    await until(() => el.dataset['state'] === 'idle', 'the steps chunk');
+    const label = (id: string) => root(el).querySelector(`label[for="${control(el, id).id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(label('companyName')).to.equal('Company name * (required)');
+    // Spanish is fetched on demand: its words arrive after the first render in it.
+    el.setAttribute('lang', 'es');
+    await until(() => headingText(el)?.startsWith('Paso 1 de 3') === true, 'the Spanish chunk');
+    await el.updateComplete;
+    expect(label('companyName')).to.equal('Razón social * (obligatorio)');
+    expect(label('legalForm')).to.equal('Forma jurídica');
+    for (const _ of [1, 2]) {
+      button(el, 'next')!.click();
+      await el.updateComplete;
+    }
+    const terms = [...$(el, '[part~="summary"]').querySelectorAll('dt')].map((term) => term.textContent);
+    expect(terms.slice(0, 3)).to.deep.equal(['Razón social', 'Forma jurídica', 'Apellidos']);
+  });
+
+  it('two forms in steps on one page: their summaries are not two landmarks of the same name (axe landmark-unique)', async () => {
+    const values = { companyName: 'Acme SAS', lastName: 'Martin', email: 'jane@acme.example' };
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <account-request-form light-dom draft="off" lang="en" .config=${CONFIG} .values=${values}></account-request-form>
+      <account-request-form light-dom draft="off" lang="en" .config=${CONFIG} .values=${values}></account-request-form>
+    </div>`);
+    const forms = [...wrapper.querySelectorAll<AccountRequestForm>('account-request-form')];
+    for (const form of forms) {
+      await until(() => form.dataset['state'] === 'idle', 'the steps chunk');
+      for (const _ of [1, 2]) {
+        form.querySelector<HTMLButtonElement>('[part~="next"]')!.click();
+        await form.updateComplete;
+      }
+    }
+    expect(wrapper.querySelectorAll('[part~="summary"]')).to.have.length(2);
+    expect(wrapper.querySelectorAll('[part~="summary"] h3')[1]?.textContent).to.equal('Check your answers');
+    await expect(wrapper).to.be.accessible();
+  });
+
   it('is accessible on every step and in the summary (axe)', async () => {
     const el = await mount();
     await expect(el).to.be.accessible();

@@ -147,6 +147,27 @@ describe('<account-request-form> validation feedback', () => {
     expect(errorOf(el, 'lastName')?.textContent).to.match(/^Erreur :/);
   });
 
+  it('keeps its error summary true: reworded in a new language, counted again as fields are fixed, gone once none is left', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'companyName', required: true }, { id: 'lastName', required: true }]) });
+    ($(el, '[part="submit"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    // companyName, lastName, the e-mail (always asked) and the box.
+    expect(statusText(el)).to.equal('4 fields need attention.');
+    const status = $(el, '[part~="status"]');
+    expect(status.dataset['tone']).to.equal('error');
+    el.lang = 'fr';
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('4 champs sont à corriger.');
+    await fill(el, { companyName: 'Acme', lastName: 'Martin' }, false);
+    expect(statusText(el)).to.equal('2 champs sont à corriger.');
+    await fill(el, { email: 'jane@acme.fr' });
+    expect(el.checkValidity()).to.equal(true);
+    expect(root(el).querySelector('[aria-invalid="true"]')).to.equal(null);
+    expect(statusText(el)).to.equal('');
+    expect(status.dataset['tone']).to.equal('info');
+  });
+
   it('checkValidity() answers without showing anything; reportValidity() shows and focuses', async () => {
     const el = await renderForm();
     expect(el.checkValidity()).to.equal(false);

@@ -92,7 +92,8 @@ export class AdaptiveController implements ReactiveController {
   readonly #uploads: OnDemand<typeof import('../uploads/uploads.js')>;
   #stepper: Stepper | undefined;
   #shownMemo: { fields: readonly ResolvedField[]; values: unknown; shown: readonly ResolvedField[] } | undefined;
-  #stepsMemo: { config: FormConfig; locale: string; values: unknown; steps: readonly ResolvedStep[] } | undefined;
+  // Keyed by the words, as the form's fields are: a language's chunk may register its tables after the first render in it.
+  #stepsMemo: { config: FormConfig; strings: FormStrings; values: unknown; steps: readonly ResolvedStep[] } | undefined;
   // The fields shown at the last render: what an answer is compared with.
   #seen: { config: FormConfig; ids: ReadonlySet<string> } | undefined;
   #pending = false;
@@ -254,10 +255,10 @@ export class AdaptiveController implements ReactiveController {
   #resolvedSteps(): readonly ResolvedStep[] {
     const config = this.#host.config();
     if (!config) return [];
-    const [locale, values] = [this.#host.locale(), this.#host.values()];
+    const [strings, values] = [this.#host.strings(), this.#host.values()];
     const memo = this.#stepsMemo;
-    if (memo?.config !== config || memo.locale !== locale || memo.values !== values) {
-      this.#stepsMemo = { config, locale, values, steps: resolveSteps(config, locale, values) };
+    if (memo?.config !== config || memo.strings !== strings || memo.values !== values) {
+      this.#stepsMemo = { config, strings, values, steps: resolveSteps(config, this.#host.locale(), values) };
     }
     return this.#stepsMemo?.steps ?? [];
   }

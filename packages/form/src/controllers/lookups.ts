@@ -18,6 +18,8 @@ export interface LookupHost {
   readonly root: () => ParentNode;
   readonly locale: () => string;
   readonly fields: () => readonly ResolvedField[];
+  /** A lookup may offer and fill field `id`: the form shows it (on any step) and the host did not fix it (`readonly-fields`). */
+  readonly fillable: (id: string) => boolean;
   readonly value: (id: string) => FieldValue | undefined;
   /** Sets values the person accepted (a company found, an address chosen) as if they had typed them. */
   readonly fill: (values: Readonly<Record<string, string>>) => void;

@@ -133,6 +133,23 @@ describe('<account-request-form> address suggestions', () => {
     expect([street(el).value, control(el, 'postalCode').value, control(el, 'city').value]).to.deep.equal(['12 Rue de la Paix', '75002', 'Paris']);
   });
 
+  it('in a form in steps, fills the postal code and the city of a later step', async () => {
+    serveLookups();
+    const config = { ...LOOKUP_CONFIG, steps: [{ before: 'companyName', title: 'Company' }, { before: 'street', title: 'Street' }, { before: 'postalCode', title: 'Town' }] };
+    const el = await renderForm({ config, values: { companyName: 'Acme', email: 'jane@acme.example', lastName: 'Martin' } });
+    await until(() => el.dataset['state'] === 'idle', 'the steps chunk');
+    root(el).querySelector<HTMLButtonElement>('[part~="next"]')!.click();
+    await el.updateComplete;
+    await typed('8 boulevard du port', el);
+    await until(() => open(el), 'the list');
+    options(el)[1]!.click();
+    await el.updateComplete;
+    expect(street(el).value).to.equal('8 Boulevard du Port');
+    root(el).querySelector<HTMLButtonElement>('[part~="next"]')!.click();
+    await el.updateComplete;
+    expect([control(el, 'postalCode').value, control(el, 'city').value]).to.deep.equal(['95000', 'Cergy']);
+  });
+
   it('is off for another country and when the server has no address lookup', async () => {
     const asked = serveLookups();
     const el = await renderForm({ config: LOOKUP_CONFIG });

@@ -15,7 +15,8 @@ const isStreet = (target: EventTarget | null): target is HTMLInputElement => tar
  * popup (`aria-autocomplete="list"`): typing (3 characters, debounced) asks the server; the list
  * opens with nothing chosen and its size is announced; Down and Up move through it (wrapping),
  * Enter takes the option moved to, Escape closes it keeping the text, Tab leaves. Choosing fills
- * street, postal code and city. The input keeps its label, name, autocomplete and validation.
+ * street, postal code and city (those the form shows, on any step, and the host did not fix).
+ * The input keeps its label, name, autocomplete and validation.
  */
 export class AddressCombobox {
   readonly #context: LookupContext;
@@ -118,7 +119,7 @@ export class AddressCombobox {
     if (!suggestion) return;
     const values: Record<string, string> = {};
     for (const [id, value] of [['street', suggestion.street], ['postalCode', suggestion.postalCode], ['city', suggestion.city]] as const) {
-      if (control(this.#context, id)) values[id] = value;
+      if (this.#context.host.fillable(id)) values[id] = value;
     }
     this.#cancel();
     this.#query = suggestion.street;

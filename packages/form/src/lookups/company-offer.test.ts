@@ -202,6 +202,25 @@ describe('<account-request-form> SIRET prefill', () => {
     expect(region(el).textContent).to.not.contain('COMPTOIR DUVAL');
   });
 
+  it('in a form in steps, offers and fills the registered office when the address is on a later step', async () => {
+    serveLookups();
+    const config = { ...LOOKUP_CONFIG, steps: [{ before: 'companyName', title: 'Company' }, { before: 'email', title: 'Contact' }, { before: 'street', title: 'Address' }] };
+    const el = await renderForm({ config });
+    await until(() => el.dataset['state'] === 'idle', 'the steps chunk');
+    await typeSiret(el, OPEN);
+    await until(() => offered(el), 'the offer');
+    expect(region(el).textContent).to.contain('12 RUE DE LA PAIX, 75002 PARIS');
+    await click(el, 'lookup-accept');
+    expect(region(el).textContent?.trim()).to.equal('5 fields were filled in.');
+    await until(() => focused(el) === control(el, 'siret'), 'focus back on the SIRET');
+    button(el, 'next').click();
+    await el.updateComplete;
+    await fill(el, CONTACT, false);
+    button(el, 'next').click();
+    await el.updateComplete;
+    expect([value(el, 'street'), value(el, 'postalCode'), value(el, 'city')]).to.deep.equal(['12 RUE DE LA PAIX', '75002', 'PARIS']);
+  });
+
   it('asks nothing when the server has no directory, or for an invalid number', async () => {
     const asked = serveLookups({ company: false });
     const el = await renderForm({ config: LOOKUP_CONFIG });

@@ -1,6 +1,6 @@
 import type { nothing, TemplateResult } from 'lit';
 import type { CompanyLookup } from '@account-request/sdk';
-import { control, focusAfterUpdate, labelOf, text, words, type LookupContext } from './context.js';
+import { focusAfterUpdate, labelOf, text, words, type LookupContext } from './context.js';
 
 // The applicant waits on it: a directory slower than this offers nothing.
 const TIMEOUT_MS = 2000;
@@ -88,7 +88,7 @@ export class CompanyOffer {
     if (news || company.closed) this.#set({ company, phase: news ? 'offer' : 'declined', conflicts: {}, filled: 0 });
   }
 
-  /** What the company gives for the fields the form shows now, by field id. */
+  /** What the company gives for the fields the form shows (on any step) and the host did not fix, by field id. */
   #proposal(company: CompanyLookup): Record<string, string> {
     const { host } = this.#context;
     const legalForms = host.fields().find((field) => field.id === 'legalForm')?.options ?? [];
@@ -96,7 +96,7 @@ export class CompanyOffer {
     if (company.name) values['companyName'] = company.name;
     if (company.legalForm && legalForms.some((option) => option.value === company.legalForm)) values['legalForm'] = company.legalForm;
     if (company.address) Object.assign(values, { street: company.address.street, postalCode: company.address.postalCode, city: company.address.city, country: company.address.country });
-    for (const id of Object.keys(values)) if (!control(this.#context, id)) delete values[id];
+    for (const id of Object.keys(values)) if (!host.fillable(id)) delete values[id];
     return values;
   }
 

@@ -22,7 +22,7 @@ export class VatHelp {
   #derived(): string | undefined {
     const context = this.#context;
     const { sirenOfSiret, frenchVatFromSiren } = context.kit;
-    if (text(context, 'vatNumber').trim() || !inFrance(context)) return undefined;
+    if (text(context, 'vatNumber').trim() || !inFrance(context) || !context.host.fillable('vatNumber')) return undefined;
     const siren = sirenOfSiret(text(context, 'siret'));
     return siren && frenchVatFromSiren(siren);
   }

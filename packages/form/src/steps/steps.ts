@@ -143,9 +143,9 @@ export class Stepper {
     const before = this.#host.steps().slice(0, current.index);
     if (!current.last || before.length === 0) return this.#kit.nothing;
     const words: AnswerWords = { strings, locale, countryName: this.#kit.countryName, fileSize: this.#kit.fileSize };
-    const titleId = `${this.#host.prefix}-summary`;
-    return html`<section part="summary" class="arf-summary" aria-labelledby=${titleId}>
-      <h3 class="arf-summary-title" id=${titleId}>${strings.review}</h3>
+    // Not a region: two forms in steps on one page would have two landmarks of the same name. The heading leads to it.
+    return html`<div part="summary" class="arf-summary">
+      <h3 class="arf-summary-title">${strings.review}</h3>
       ${before.map(
         (step, index) => html`${step.title || before.length > 1 ? html`<h4 class="arf-summary-step">${step.title ?? format(strings.stepOf, { n: index + 1, total: current.total })}</h4>` : this.#kit.nothing}
           <dl class="arf-answers">
@@ -162,6 +162,6 @@ export class Stepper {
             )}
           </dl>`,
       )}
-    </section>`;
+    </div>`;
   }
 }

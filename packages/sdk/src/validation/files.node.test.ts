@@ -98,4 +98,17 @@ describe('file helpers', () => {
     assert.equal(formatFileSize(820 * 1024, 'fr'), '820\u202fko');
     assert.equal(formatFileKinds(['pdf', 'jpeg', 'png'], 'fr'), 'PDF, JPEG ou PNG');
   });
+
+  it('never show a file over a limit as the limit it breaks (sizes are rounded up)', () => {
+    // 1,100,009 bytes against 1 MiB was "1 MB", refused as "larger than 1 MB".
+    assert.equal(formatFileSize(1_100_009, 'en'), '1.05 MB');
+    assert.equal(formatFileSize(MB + 1, 'en'), '1.01 MB');
+    assert.equal(formatFileSize(500 * 1024 + 1, 'en'), '501 kB');
+    // Limits the editor sets (hundredths of a MB, whole kB) show exactly, and any file over one shows more.
+    for (const limit of [MB, 1.25 * MB, 2 * MB, 10 * MB, 512 * 1024]) {
+      for (const over of [1, 100, 5000, 50_000]) assert.notEqual(formatFileSize(limit + over, 'fr'), formatFileSize(limit, 'fr'), `${limit} + ${over}`);
+    }
+    assert.equal(formatFileSize(1.25 * MB, 'en'), '1.25 MB');
+    assert.match(refusal({ kbis: [pdf(2 * MB + 1)] }).join(), /larger than 2 MB/);
+  });
 });

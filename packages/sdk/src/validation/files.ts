@@ -29,11 +29,16 @@ export function fileLimits(field: Pick<CustomField, 'accept' | 'maxBytes' | 'max
   };
 }
 
-/** A size for people, in `locale`: `76 bytes`, `820 kB`, `4.5 MB` (powers of 1024, as file limits are counted). */
+/**
+ * A size for people, in `locale`: `76 bytes`, `820 kB`, `4.5 MB`, `1.05 MB` (powers of 1024, as
+ * file limits are counted). Rounded up, to two decimals of a MB: a file over a limit never shows
+ * as the limit it breaks (1 MiB + 1 byte is `1.01 MB`, not `1 MB`), for any limit of whole kB or
+ * of a hundredth of a MB (what the editor sets).
+ */
 export function formatFileSize(bytes: number, locale?: string): string {
   if (bytes < 1024) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
   const mega = bytes >= 1024 * 1024;
-  return formatNumber(bytes / (mega ? 1024 * 1024 : 1024), locale, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: mega ? 1 : 0 });
+  return formatNumber(bytes / (mega ? 1024 * 1024 : 1024), locale, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: mega ? 2 : 0, roundingMode: 'ceil' });
 }
 
 /** The accepted kinds in words for `locale`: `PDF, JPEG or PNG`. */
