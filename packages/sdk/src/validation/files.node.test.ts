@@ -94,7 +94,9 @@ describe('file helpers', () => {
   it('write sizes and kinds for people', () => {
     assert.equal(formatFileSize(5 * MB, 'en'), '5 MB');
     assert.equal(formatFileSize(76, 'en'), '76 bytes');
-    assert.equal(formatFileSize(4.5 * MB, 'de'), '4,5 MB');
+    assert.equal(formatFileSize(4.5 * MB, 'fr'), '4,5\u202fMo');
+    // A language nothing registered reads English words, so its numbers are English's too.
+    assert.equal(formatFileSize(4.5 * MB, 'zh'), '4.5 MB');
     assert.equal(formatFileSize(820 * 1024, 'fr'), '820\u202fko');
     assert.equal(formatFileKinds(['pdf', 'jpeg', 'png'], 'fr'), 'PDF, JPEG ou PNG');
   });
