@@ -69,6 +69,8 @@ describe('visibility', () => {
   it('says what counts as filled', () => {
     assert.deepEqual(['on', true, 'false', false].map((value) => isFilled('checkbox', value)), [true, true, false, false]);
     assert.deepEqual([' ', 'x', 0, Number.NaN, [], [{}], null].map((value) => isFilled('text', value)), [false, true, true, false, false, true, false]);
+    // Blank as validation decides it: invisible characters alone fill nothing.
+    assert.deepEqual(['\u200b', '\u00a0\u2060\ufeff', '\u200bx'].map((value) => isFilled('text', value)), [false, false, true]);
     assert.equal(isFilled('file', { name: 'a.pdf' }), true);
   });
 });

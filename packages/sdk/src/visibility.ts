@@ -1,5 +1,6 @@
 import { COMPANY_FIELDS, CUSTOMER_TYPE_FIELD, getCatalogField } from './catalog.js';
 import type { Condition, FormConfig } from './types.js';
+import { isBlank } from './validation/validators/text.js';
 
 /** Values as a form holds them or a body carries them: field id → value (a `File` list for file fields). */
 export type FieldValues = Readonly<Record<string, unknown>>;
@@ -79,7 +80,7 @@ function plan(config: FormConfig): readonly Node[] {
 export function isFilled(type: string, value: unknown): boolean {
   if (type === 'checkbox') return CHECKED.has(value);
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'string') return !isBlank(value);
   if (typeof value === 'number') return Number.isFinite(value);
   return type === 'file' ? typeof value === 'object' && value !== null : value === true;
 }

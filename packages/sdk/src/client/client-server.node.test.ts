@@ -36,6 +36,16 @@ describe('client against the real handler', () => {
     assert.equal(calls(), 1);
   });
 
+  test('a submission without an idempotencyKey (plain JavaScript) is refused, once, and creates nothing', async () => {
+    const { client, store, calls } = wire();
+    const error = await (client.submit as (values: object, options: object) => Promise<unknown>)(VALUES, { locale: 'fr' }).catch((e: unknown) => e);
+    assert.ok(isSubmissionError(error));
+    assert.deepEqual([error.reason, error.status, error.retryable], ['rejected', 400, false]);
+    assert.match(error.message, /Idempotency-Key/);
+    assert.equal(calls(), 1);
+    assert.equal((await store.list()).length, 0);
+  });
+
   test('load, save, and a stale save is a ConflictError', async () => {
     const { client } = wire();
     const loaded = await client.loadConfig();

@@ -220,6 +220,16 @@ describe('client.submit', () => {
     assert.deepEqual([...(form?.entries() ?? [])], [['companyName', 'Acme & Co'], ['newsletter', 'true'], ['confirmed', 'true'], ['locale', 'en']]);
   });
 
+  test('without an idempotencyKey (plain JavaScript) no key is sent, never the text "undefined"', async () => {
+    const seen = scriptPost(status(400));
+    const untyped = client().submit as (values: object, options: object) => Promise<unknown>;
+    for (const idempotencyKey of [undefined, null, '']) {
+      const error = await submitError(untyped({ companyName: 'Acme' }, { locale: 'fr', idempotencyKey }));
+      assert.deepEqual([error.reason, error.retryable], ['rejected', false]);
+    }
+    assert.deepEqual(seen.map((request) => request.headers.get('Idempotency-Key')), [null, null, null]);
+  });
+
   test("the caller's abort passes through as an AbortError, not retried", async () => {
     const seen = scriptPost(async () => {
       await delay(200);
@@ -315,5 +325,24 @@ describe('client.loadConfig and saveConfig', () => {
     reply(status(503));
     await assert.rejects(client().saveConfig(defaultConfig(), '"v1"'), { name: 'ConfigSaveError', status: 503 });
     assert.equal(calls, 5);
+  });
+
+  test('saveConfig: a 2xx without the saved config to read is a ConfigSaveError with its status, not a load failure', async () => {
+    const answers: [() => Response, number][] = [
+      [() => new HttpResponse(null, { status: 204, headers: { ETag: '"v2"' } }), 204],
+      [() => new HttpResponse('', { status: 200 }), 200],
+      [() => new HttpResponse('<!doctype html><title>Login</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }), 200],
+      [() => new HttpResponse('{"version":', { status: 200 }), 200],
+      [() => HttpResponse.json([1, 2]), 200],
+      [() => HttpResponse.json(null), 200],
+    ];
+    for (const [answer, code] of answers) {
+      server.use(http.put(`${BASE}/config`, answer));
+      await assert.rejects(client().saveConfig(defaultConfig(), '"v1"'), (error: Error & { status?: number }) => {
+        assert.deepEqual([error.name, error.status], ['ConfigSaveError', code]);
+        assert.ok(error.cause, 'the reading failure is kept as the cause');
+        return true;
+      });
+    }
   });
 });

@@ -1,9 +1,9 @@
-import { ConfigError, parseConfig } from '../config/index.js';
+import { ConfigError, isConfigError, parseConfig } from '../config/index.js';
 import type { FormConfig, SubmissionResult } from '../types.js';
 import { encodeSubmission, type SubmissionEnctype } from './encode.js';
 import { ConfigLoadError, ConfigSaveError, ConflictError, isAbortError } from './errors.js';
 import { readConfigIssues, readJson, readProblem } from './problem.js';
-import { createHttp, isHTTPError, type Fetch, type Http, type RequestOptions } from './http.js';
+import { createHttp, failureText, isHTTPError, type Fetch, type Http, type RequestOptions } from './http.js';
 import { retrySettings, type RetryPolicy } from './retry.js';
 import { lookup, readCapabilities, readCompany, readSuggestions, type LookupRequestOptions } from './lookups.js';
 import type { AddressSuggestion, CompanyLookup, LookupCapabilities } from '../lookups/types.js';
@@ -36,7 +36,10 @@ export interface LoadedConfig {
 
 /** Options of {@link AccountRequestClient.submit}. */
 export interface SubmitOptions {
-  /** One key per typed draft, reused for every retry of it (see `createIdempotencyKey`). */
+  /**
+   * One key per typed draft, reused for every retry of it (see `createIdempotencyKey`). Without
+   * one (plain JavaScript) no key is sent, and the handler refuses the request (400).
+   */
   readonly idempotencyKey: string;
   readonly locale: string;
   /** The "I confirm" checkbox; default `true`. */
@@ -52,7 +55,11 @@ export interface SubmitOptions {
 export interface AccountRequestClient {
   /** GET the config (`configUrl`, default `{base}/config`), parsed. Throws `ConfigError` for an invalid config, `ConfigLoadError` for HTTP and network failures. */
   loadConfig(options?: { readonly signal?: AbortSignal }): Promise<LoadedConfig>;
-  /** PUT the config (`configUrl`, default `{base}/config`) with `If-Match`. Throws `ConflictError` (412), `ConfigError` (422) or `ConfigSaveError`. */
+  /**
+   * PUT the config (`configUrl`, default `{base}/config`) with `If-Match`. Throws `ConflictError`
+   * (412), `ConfigError` (422) or `ConfigSaveError`, also for a 2xx without the saved config to
+   * read (204, HTML, not a config): the save may have been applied, so load the config again.
+   */
   saveConfig(config: FormConfig, etag: string, options?: { readonly signal?: AbortSignal }): Promise<LoadedConfig>;
   /** POST `{base}`; retried safely under one idempotency key. Throws `SubmissionError`. */
   submit(values: Readonly<Record<string, unknown>>, options: SubmitOptions): Promise<SubmissionResult>;
@@ -80,18 +87,20 @@ export interface AccountRequestClient {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const ACCEPT = 'application/json, application/problem+json';
 
-async function loaded(response: Response, url: string): Promise<LoadedConfig> {
-  let input: unknown;
+// The config of a 2xx answer, or a `Failure` when it holds none. A load passes an invalid
+// config on as a ConfigError; a save's answer is no config to check, but its outcome unknown.
+async function loaded(response: Response, url: string, Failure: typeof ConfigLoadError | typeof ConfigSaveError = ConfigLoadError): Promise<LoadedConfig> {
+  let config: FormConfig;
   try {
-    input = await readJson(response);
+    config = parseConfig(await readJson(response));
   } catch (cause) {
-    throw new ConfigLoadError(`The config at ${url} is not JSON`, { url, status: response.status, cause });
+    throw Failure === ConfigLoadError && isConfigError(cause) ? cause : new Failure(`The answer from ${url} holds no config`, { url, status: response.status, cause });
   }
-  return { config: parseConfig(input), etag: response.headers.get('ETag') };
+  return { config, etag: response.headers.get('ETag') };
 }
 
 async function saveFailure(error: unknown, url: string): Promise<unknown> {
-  if (!isHTTPError(error)) return new ConfigSaveError('The config could not be saved (network error or timeout)', { url, cause: error });
+  if (!isHTTPError(error)) return new ConfigSaveError(`The config could not be saved (${failureText(error)})`, { url, cause: error });
   const { status } = error.response;
   if (status === 412) return new ConflictError(url, { cause: error });
   if (status === 422) return new ConfigError(await readConfigIssues(error.response), { cause: error });
@@ -101,7 +110,7 @@ async function saveFailure(error: unknown, url: string): Promise<unknown> {
 
 function loadFailure(error: unknown, url: string): ConfigLoadError {
   const status = isHTTPError(error) ? error.response.status : undefined;
-  const reason = status === undefined ? 'network error or timeout' : `HTTP ${status}`;
+  const reason = status === undefined ? failureText(error) : `HTTP ${status}`;
   return new ConfigLoadError(`The config could not be loaded from ${url} (${reason})`, { url, ...(status !== undefined ? { status } : {}), cause: error });
 }
 
@@ -139,7 +148,7 @@ export function createClient(options: ClientOptions): Required<AccountRequestCli
       // Not retried: a PUT whose response was lost may have succeeded, and its retry would
       // then fail with a misleading 412.
       const init: RequestOptions = { method: 'PUT', json: config, retry: 0, headers: { 'If-Match': etag, Accept: ACCEPT } };
-      return loaded(await send(configUrl, init, signal, saveFailure), configUrl);
+      return loaded(await send(configUrl, init, signal, saveFailure), configUrl, ConfigSaveError);
     },
 
     async submit(values, { idempotencyKey, locale, confirmed = true, enctype = 'application/json', signal, botCheck }) {
@@ -147,7 +156,8 @@ export function createClient(options: ClientOptions): Required<AccountRequestCli
         method: 'POST',
         ...encodeSubmission({ values, confirmed, locale }, enctype),
         retry: retrySettings(options.retry),
-        headers: { 'Idempotency-Key': idempotencyKey, Accept: ACCEPT, ...(botCheck ? { 'Altcha-Payload': botCheck } : {}) },
+        // Left out rather than sent as the text "undefined", a key every such call would share.
+        headers: { Accept: ACCEPT, ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}), ...(botCheck ? { 'Altcha-Payload': botCheck } : {}) },
       };
       return readSubmissionResult(await send(submitUrl, init, signal, toSubmissionError), submitUrl);
     },

@@ -53,17 +53,34 @@ export class RequestTimeoutError extends Error {
 export const isHTTPError = (error: unknown): error is HttpStatusError => error instanceof HttpStatusError;
 export const isTimeoutError = (error: unknown): error is RequestTimeoutError => error instanceof RequestTimeoutError;
 
+/**
+ * True when a failure of fetch is not the network's but the request's own, which no retry can
+ * help: a URL that does not resolve (relative, outside a page, where there is no base to resolve
+ * it against), or a redirect loop (Node, Deno and Bun say so; a browser does not: retried there).
+ */
+export function isUnsendable(error: unknown, url: string): boolean {
+  try {
+    new URL(url, globalThis.location?.href);
+  } catch {
+    return true;
+  }
+  return /redirect/i.test(`${(error as Error).message} ${(error as Error).cause}`);
+}
+
+/** What a failure without an answer says: its cause when it has one (Node's fetch hides the reason there). */
+export const failureText = (error: unknown): string => String((error as Error | undefined)?.cause ?? error);
+
 // The wait before retry `attempt` after `error`, or undefined when that error is not retried:
 // statuses of the list (honouring Retry-After where asked, capped), timeouts, and fetch's
-// network failure (a TypeError); anything else is final.
-function retryWait(error: unknown, attempt: number, retry: RetrySettings): number | undefined {
+// network failure (a TypeError, unless the request itself is at fault); anything else is final.
+function retryWait(error: unknown, attempt: number, retry: RetrySettings, url: string): number | undefined {
   if (attempt > retry.limit) return undefined;
   if (isHTTPError(error)) {
     const { status, headers } = error.response;
     if (!retry.statusCodes.includes(status)) return undefined;
     const after = retry.afterStatusCodes.includes(status) ? parseRetryAfter(headers.get('Retry-After')) : undefined;
     if (after !== undefined) return Math.min(after * 1000, retry.maxRetryAfter);
-  } else if (!isTimeoutError(error) && !(error instanceof Error && error.name === 'TypeError')) return undefined;
+  } else if (!isTimeoutError(error) && (!(error instanceof Error && error.name === 'TypeError') || isUnsendable(error, url))) return undefined;
   return retry.delay(attempt);
 }
 
@@ -110,8 +127,12 @@ export function createHttp(defaults: { readonly timeout: number; readonly header
     });
     try {
       const response = await Promise.race([send(url, { ...init, signal: controller.signal }), stopped]);
-      if (!response.ok) throw new HttpStatusError(response);
-      return response;
+      // The body is read here, under the same timer and signal: a server that sends its headers,
+      // then stalls, times out like one that sends nothing. Empty stays null (a 204 may hold no
+      // body). A redirect left unfollowed (see `redirect` below) has no status in a browser: 302.
+      const read = new Response((await Promise.race([response.text(), stopped])) || null, response.status ? response : { status: 302 });
+      if (!read.ok) throw new HttpStatusError(read);
+      return read;
     } finally {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
@@ -126,16 +147,16 @@ export function createHttp(defaults: { readonly timeout: number; readonly header
       body = JSON.stringify(options.json);
       if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     }
-    const init: RequestInit = { method: (options.method ?? 'GET').toUpperCase(), headers, ...(body !== undefined ? { body } : {}) };
+    // A request with a body (POST, PUT) is not redirected: fetch would send a 302's as a GET of
+    // another page (nothing created, yet a 2xx), or loop. The redirect is the answer, and final.
+    const init: RequestInit = { method: (options.method ?? 'GET').toUpperCase(), headers, ...(body !== undefined ? { body, redirect: 'manual' } : {}) };
     const { signal, retry } = options;
     for (let count = 1; ; count++) {
       try {
         return await attempt(url, init, options.timeout ?? defaults.timeout, signal);
       } catch (error) {
-        const ms = signal?.aborted || !retry ? undefined : retryWait(error, count, retry);
+        const ms = signal?.aborted || !retry ? undefined : retryWait(error, count, retry, url);
         if (ms === undefined) throw error;
-        // The failed answer's body is never read: let its connection go.
-        if (isHTTPError(error)) void error.response.body?.cancel().catch(() => undefined);
         await wait(ms, signal);
       }
     }

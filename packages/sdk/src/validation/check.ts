@@ -17,6 +17,8 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from './validators/index.js';
+// Not exported with the validators: one rule for the SDK's checks, not an API of its own.
+import { isBlank } from './validators/text.js';
 
 /** Why a value was refused: the code, the check whose wording applies, message parameters. */
 export interface Problem {
@@ -83,9 +85,10 @@ function format(check: string, v: string, country: string): FieldErrorCode | { v
 function checkText(rule: FieldRule, raw: string, country: string, isCommon: IsCommonPassword | undefined): Outcome {
   // A password keeps its spaces: trimming would silently change the secret.
   let v = rule.type === 'password' ? raw.normalize('NFC') : normalizeText(raw);
+  // Nothing visible is nothing given, whatever invisible characters it holds (a password of spaces is a password).
+  if (rule.type === 'password' ? v === '' : isBlank(v)) return { value: undefined };
   // Checked after trimming, so a tab or line break pasted at an end is forgiven, not refused.
   if (hasForbiddenCharacters(v, { multiline: rule.type === 'textarea' })) return fail('invalid_characters');
-  if (v === '') return { value: undefined };
   if (rule.type === 'password') {
     const result = checkPassword(v, { isCommon });
     return result === 'ok' ? { value: v } : fail(result, 'password', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });

@@ -74,6 +74,9 @@ const refused: [string, unknown, FieldError['code'], RegExp, RegExp][] = [
   ['lastName', '', 'required', /^This field is required\.$/, /^Ce champ est obligatoire\.$/],
   ['lastName', '   ', 'required', /required/, /obligatoire/],
   ['lastName', null, 'required', /required/, /obligatoire/],
+  // Invisible characters alone are nothing typed: zero-width space, joiners, word joiner, BOM (as NBSP already was).
+  ['companyName', '\u200b\u200b', 'required', /required/, /obligatoire/],
+  ['companyName', ' \u200c\u200d\u2060\ufeff\u00a0', 'required', /required/, /obligatoire/],
   ['lastName', 42, 'invalid_type', /not valid/, /n'est pas valide/],
   ['lastName', ['Lopez'], 'invalid_type', /not valid/, /n'est pas valide/],
   ['lastName', { a: 1 }, 'invalid_type', /not valid/, /n'est pas valide/],
@@ -154,6 +157,12 @@ describe('validateSubmission', () => {
     accepted('lastName', 'Jose\u0301', 'José');
     accepted('lastName', '😀'.repeat(80), '😀'.repeat(80));
     accepted('remarks', 'line one\r\nline two\ttabbed', 'line one\r\nline two\ttabbed');
+  });
+
+  it('omits an optional field holding only invisible characters, and keeps a joiner inside a text', () => {
+    accepted('about', '\u200b\n\u2060\ufeff', undefined);
+    accepted('remarks', '\u200b', undefined);
+    accepted('lastName', 'Lo\u200dpez', 'Lo\u200dpez');
   });
 
   it('accepts the catalog formats and keeps their canonical form', () => {

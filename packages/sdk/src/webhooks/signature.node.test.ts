@@ -53,6 +53,45 @@ describe('webhook signatures', () => {
     assert.equal(await reason(verifyWebhook('whsec_!!', headers, body)), 'invalid_secret');
   });
 
+  it('refuses odd input from plain JavaScript with a WebhookVerificationError, never a raw TypeError or SyntaxError', async () => {
+    const secret = createWebhookSecret();
+    const timestamp = nowSeconds();
+    const signed = async (text: string) => ({ 'webhook-id': 'msg_5', 'webhook-timestamp': String(timestamp), 'webhook-signature': await signWebhook([secret], 'msg_5', timestamp, text) });
+    const headers = await signed(body);
+    const reason = async (promise: Promise<unknown>): Promise<string> => {
+      const error = await promise.then(() => undefined, (caught: unknown) => caught);
+      assert.ok(error instanceof WebhookVerificationError, `a WebhookVerificationError, got ${String(error)}`);
+      return error.reason;
+    };
+    const untyped = verifyWebhook as (...args: unknown[]) => Promise<unknown>;
+    // Genuine, but not one of our events: not JSON.
+    assert.equal(await reason(verifyWebhook(secret, await signed('not json'), 'not json')), 'invalid_body');
+    for (const odd of [null, undefined, 'headers']) assert.equal(await reason(untyped(secret, odd, body)), 'missing_headers', String(odd));
+    for (const odd of [null, undefined, 42]) assert.equal(await reason(untyped(secret, headers, odd)), 'invalid_body', String(odd));
+    for (const odd of [undefined, null, 5, [], [5]]) assert.equal(await reason(untyped(odd, headers, body)), 'invalid_secret', JSON.stringify(odd));
+    // The clock as a number (milliseconds) is read as such; one that is not a number fails the check.
+    assert.deepEqual(await untyped(secret, headers, body, { now: Date.now() }), JSON.parse(body));
+    assert.equal(await reason(untyped(secret, headers, body, { now: (timestamp + 301) * 1000 })), 'too_old');
+    assert.equal(await reason(untyped(secret, headers, body, { now: () => undefined })), 'invalid_timestamp');
+  });
+
+  it('a tolerance that is not a number refuses the message instead of turning the age check off', async () => {
+    const secret = createWebhookSecret();
+    const old = nowSeconds() - 10_000;
+    const headers = { 'webhook-id': 'msg_6', 'webhook-timestamp': String(old), 'webhook-signature': await signWebhook([secret], 'msg_6', old, body) };
+    for (const toleranceSeconds of [Number.NaN, '600' as unknown as number]) {
+      await assert.rejects(verifyWebhook(secret, headers, body, { toleranceSeconds }), { name: 'WebhookVerificationError', reason: 'invalid_timestamp' }, String(toleranceSeconds));
+    }
+    await assert.rejects(verifyWebhook(secret, headers, body), { reason: 'too_old' });
+    assert.deepEqual(await verifyWebhook(secret, headers, body, { toleranceSeconds: 20_000 }), JSON.parse(body));
+  });
+
+  it('decodeWebhookSecret throws invalid_secret for a secret that is not text', () => {
+    for (const odd of [undefined, null, 5, {}]) {
+      assert.throws(() => (decodeWebhookSecret as (secret: unknown) => Uint8Array)(odd), { name: 'WebhookVerificationError', reason: 'invalid_secret' }, String(odd));
+    }
+  });
+
   it('makes 32-byte whsec_ secrets and tells them from others', () => {
     const secret = createWebhookSecret();
     assert.equal(decodeWebhookSecret(secret).length, 32);

@@ -3,8 +3,12 @@ import { AccountRequestError } from '../errors.js';
 /** The prefix of a Standard Webhooks secret: `whsec_` then the key in base64. */
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 
-/** Why {@link verifyWebhook} refused a message. */
-export type WebhookVerificationReason = 'missing_headers' | 'invalid_timestamp' | 'too_old' | 'too_new' | 'no_matching_signature' | 'invalid_secret';
+/**
+ * Why {@link verifyWebhook} refused a message: `invalid_timestamp` also when the options' clock
+ * or tolerance is not a number (the age could not be checked), `invalid_body` for a body that is
+ * neither text nor bytes, or a genuine body that is not JSON.
+ */
+export type WebhookVerificationReason = 'missing_headers' | 'invalid_timestamp' | 'too_old' | 'too_new' | 'no_matching_signature' | 'invalid_secret' | 'invalid_body';
 
 /** A webhook message that is not genuine, or too old to trust: answer it with a 4xx and do not act on it. */
 export class WebhookVerificationError extends AccountRequestError {
@@ -32,8 +36,13 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The key bytes of a `whsec_…` secret (the prefix is optional, as receivers' libraries accept). */
+/**
+ * The key bytes of a `whsec_…` secret (the prefix is optional, as receivers' libraries accept).
+ * Throws a {@link WebhookVerificationError} (`invalid_secret`) for anything else.
+ */
 export function decodeWebhookSecret(secret: string): Uint8Array<ArrayBuffer> {
+  // From plain JavaScript: an unset environment variable is `undefined`.
+  if (typeof secret !== 'string') throw new WebhookVerificationError('invalid_secret', 'The webhook secret is not a string.');
   const encoded = secret.startsWith(WEBHOOK_SECRET_PREFIX) ? secret.slice(WEBHOOK_SECRET_PREFIX.length) : secret;
   let key: Uint8Array<ArrayBuffer>;
   try {
@@ -89,6 +98,7 @@ function sameText(a: string, b: string): boolean {
 export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 function header(headers: WebhookHeaders, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
   const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
@@ -96,12 +106,22 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
   return typeof value === 'string' ? value : value?.[0];
 }
 
+// A genuine body that is not JSON is not one of our events: refused, not a SyntaxError to the caller.
+function parsed(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new WebhookVerificationError('invalid_body', 'The body is signed but is not JSON.');
+  }
+}
+
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
   /** How far `webhook-timestamp` may be from now, in seconds, either way; default 300. */
   readonly toleranceSeconds?: number;
-  /** The receiver's clock in milliseconds, for tests; default `Date.now`. */
-  readonly now?: () => number;
+  /** The receiver's clock in milliseconds (or a function giving it), for tests; default `Date.now`. */
+  readonly now?: number | (() => number);
 }
 
 /**
@@ -119,19 +139,33 @@ export async function verifyWebhook(secret: string | readonly string[], headers:
   if (!id || !timestampText || !signatures) throw new WebhookVerificationError('missing_headers', 'webhook-id, webhook-timestamp and webhook-signature are required.');
   if (!/^\d{1,12}$/.test(timestampText)) throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp must be whole seconds since the epoch.');
   const timestamp = Number(timestampText);
-  const now = Math.floor((options.now ?? Date.now)() / 1000);
+  const clock = options.now ?? Date.now;
+  const now = Math.floor(Number(typeof clock === 'function' ? clock() : clock) / 1000);
   const tolerance = options.toleranceSeconds ?? 300;
+  // NaN would make both comparisons below false: the age check would be off, not failed.
+  if (Number.isNaN(now) || typeof tolerance !== 'number' || Number.isNaN(tolerance)) {
+    throw new WebhookVerificationError('invalid_timestamp', 'The options now and toleranceSeconds must be numbers: the message\'s age cannot be checked.');
+  }
   if (now - timestamp > tolerance) throw new WebhookVerificationError('too_old', 'The message is older than the tolerance: refused as a possible replay.');
   if (timestamp - now > tolerance) throw new WebhookVerificationError('too_new', 'The message is dated in the future beyond the tolerance.');
-  const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+  let text: string | undefined;
+  try {
+    // decode() takes a missing body for an empty one: that would hide a caller's mistake.
+    text = typeof body === 'string' ? body : body == null ? undefined : new TextDecoder().decode(body);
+  } catch {
+    // Neither text nor bytes (a parsed object, a number): the message cannot be checked.
+  }
+  if (text === undefined) throw new WebhookVerificationError('invalid_body', 'The body must be the raw text or bytes received.');
   const received = signatures
     .split(' ')
     .map((entry) => entry.split(','))
     .filter(([version, value]) => version === 'v1' && value !== undefined)
     .map(([, value]) => value as string);
-  for (const candidate of typeof secret === 'string' ? [secret] : secret) {
-    const expected = await hmac(candidate, `${id}.${timestampText}.${text}`);
-    if (received.some((value) => sameText(value, expected))) return text === '' ? undefined : (JSON.parse(text) as unknown);
+  const secrets: readonly unknown[] = Array.isArray(secret) ? secret : [secret];
+  if (secrets.length === 0) throw new WebhookVerificationError('invalid_secret', 'No webhook secret was given.');
+  for (const candidate of secrets) {
+    const expected = await hmac(candidate as string, `${id}.${timestampText}.${text}`);
+    if (received.some((value) => sameText(value, expected))) return parsed(text);
   }
   throw new WebhookVerificationError('no_matching_signature', 'No webhook-signature entry matches the secret.');
 }

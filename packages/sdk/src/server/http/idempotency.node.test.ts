@@ -17,6 +17,17 @@ describe('POST {base}: Idempotency-Key', () => {
     assert.equal((await store.list()).length, 1);
   });
 
+  test('400 for the text a JavaScript client sends when it has no key ("undefined", "null")', async () => {
+    const { handler, store } = setup();
+    for (const key of ['undefined', 'null', '[object Object]']) {
+      const problem = await assertProblem(await handler(post(validBody(), { key })), 400);
+      assert.equal(problem['type'], 'urn:account-request:problem:idempotency-key-invalid');
+    }
+    assert.equal((await store.list()).length, 0);
+    // Only those exact texts: a key that merely contains them is a key.
+    assert.equal((await handler(post(validBody(), { key: 'undefined-1' }))).status, 201);
+  });
+
   test('the same values in another key order or encoding are the same body', async () => {
     const { handler, store } = setup();
     const body = validBody();

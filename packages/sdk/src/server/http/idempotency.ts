@@ -4,6 +4,9 @@ import type { StoredResponse } from '../stores/store.js';
 // Printable ASCII without space: a UUID, a ULID or any opaque token fits; a header-injection or
 // binary blob does not. 255 is the limit of common gateways' and Stripe's keys.
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+// What a JavaScript client sends when it has no key: the header turns the missing value into
+// text. Taken as a key, every such client's submissions would share it (replays, 422s).
+const NOT_A_KEY = new Set(['undefined', 'null', '[object Object]']);
 
 /** The `Idempotency-Key` of a submission, or a 400 problem when it is missing or malformed. */
 export function readIdempotencyKey(request: Request): string {
@@ -11,8 +14,8 @@ export function readIdempotencyKey(request: Request): string {
   if (key === null || key === '') {
     throw new HttpProblem(problem(400, 'Send an Idempotency-Key header: the same value for every retry of one submission.', { type: 'urn:account-request:problem:idempotency-key-missing' }));
   }
-  if (!KEY_PATTERN.test(key)) {
-    throw new HttpProblem(problem(400, 'The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.', { type: 'urn:account-request:problem:idempotency-key-invalid' }));
+  if (!KEY_PATTERN.test(key) || NOT_A_KEY.has(key)) {
+    throw new HttpProblem(problem(400, 'The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces (not "undefined" or "null").', { type: 'urn:account-request:problem:idempotency-key-invalid' }));
   }
   return key;
 }

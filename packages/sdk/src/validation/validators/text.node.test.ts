@@ -1,11 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codePointLength, compactIdentifier, hasForbiddenCharacters, normalizeText } from './text.js';
+import { codePointLength, compactIdentifier, hasForbiddenCharacters, isBlank, normalizeText } from './text.js';
 
 test('normalizeText composes to NFC and trims', () => {
   assert.equal(normalizeText('  Cafe\u0301 \n'), 'Caf\u00e9');
   assert.equal(normalizeText('\u00c5ngstr\u00f6m'), '\u00c5ngstr\u00f6m');
   assert.equal(normalizeText('\t'), '');
+});
+
+test('isBlank: white space and invisible characters only', () => {
+  for (const v of ['', ' \t\n', '\u00a0', '\u200b', '\u200c\u200d', '\u2060', '\ufeff', ' \u200b\u3000 '])
+    assert.equal(isBlank(v), true, JSON.stringify(v));
+  // A joiner inside a word or an emoji sequence is kept with it: only a value of nothing else is blank.
+  for (const v of ['a', '\u200ba', '\u{1F468}\u200d\u{1F469}', '.', '\0'])
+    assert.equal(isBlank(v), false, JSON.stringify(v));
 });
 
 test('hasForbiddenCharacters accepts ordinary text', () => {

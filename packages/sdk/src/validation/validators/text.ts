@@ -6,6 +6,18 @@ export function normalizeText(v: string): string {
   return v.normalize('NFC').trim();
 }
 
+// White space (which includes U+FEFF), and the invisible characters that are not: zero-width
+// space, non-joiner and joiner, word joiner. A pasted "empty" cell often holds them.
+const BLANK = /^[\s\u200B-\u200D\u2060]*$/;
+
+/**
+ * True when `v` shows nothing: empty, or only white space and invisible characters (U+200B–
+ * U+200D, U+2060, U+FEFF). Such a value counts as not given: a required field refuses it.
+ */
+export function isBlank(v: string): boolean {
+  return BLANK.test(v);
+}
+
 // C0/C1 controls, bidi embeddings/overrides/isolates (the "Trojan Source" trick that
 // reorders what a reviewer sees), lone surrogates (not storable as UTF-8), and BOM.
 const FORBIDDEN_LINE = /[\0-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u;
