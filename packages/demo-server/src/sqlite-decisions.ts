@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import {
   ERASED_WEBHOOK_BODY,
-  type AccountRequestRecord, type DecisionStore, type InformationTokenRecord, type InvitationRecord, type InvitationState, type ProcessingStore, type WebhookDelivery,
+  type AccountRequestRecord, type DecisionStore, type EraseResult, type InformationTokenRecord, type InvitationRecord, type InvitationState, type ProcessingStore, type WebhookDelivery,
 } from '@account-request/sdk/server';
 import { rowAs, rowsAs } from './database.js';
 import type { SqliteChecks } from './sqlite-checks.js';
@@ -11,6 +11,7 @@ import { REQUEST_COLUMNS, searchColumns, toRecord, type RequestRow } from './sql
 import { writeQueue } from './write-queue.js';
 
 type DecisionMethods = Omit<DecisionStore, keyof ProcessingStore>;
+/** What `erase` resolves (`DecisionStore.erase`). */
 
 /** The decision methods of the SQLite store, and what its `create` adds to a new request's unit. */
 export type SqliteDecisions = DecisionMethods & {
@@ -212,9 +213,13 @@ export function createSqliteDecisions(
       return { items: rowsAs<InvitationRow>(rows).map(toInvitation), total };
     },
     async erase(id, tombstone, options = {}) {
-      const erased = await queue.write(() => {
+      const result = await queue.write((): EraseResult => {
+        // Read inside the write transaction: a concurrent erasure (another connection to the
+        // file) waited for this one and finds erasedAt set, so a request is erased once.
         const current = read(id);
-        if (!current) return undefined;
+        if (!current) return { state: 'not_found' };
+        if (current.erasedAt !== undefined) return { state: 'already_erased', record: current };
+        if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) return { state: 'conflict', record: current };
         const erased = tombstone(current);
         writeTombstone.run(
           erased.status, JSON.stringify(erased.values), erased.inAccount ? 1 : 0, erased.note, JSON.stringify(erased.history), erased.version, erased.activatedAt ?? null,
@@ -227,19 +232,19 @@ export function createSqliteDecisions(
         scrubDeliveries.run(ERASED_WEBHOOK_BODY, id);
         // After the scrub: the erasure's own event is sent.
         if (options.webhooks) insertDeliveries(options.webhooks(erased));
-        return erased;
+        return { state: 'erased', record: erased };
       });
       // The WAL still holds the pages as they were before: copy the erasure into the file and
       // empty the WAL (secure_delete zeroes what it overwrote). A reader holding an older snapshot
       // can keep part of the WAL until its next checkpoint; never an error for the erasure.
-      if (erased) {
+      if (result.state === 'erased') {
         try {
           db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
         } catch {
           // Busy: SQLite's automatic checkpoints get there later.
         }
       }
-      return erased;
+      return result;
     },
     async findStale({ statuses, changedBefore, notActivated, limit }) {
       const rows = db

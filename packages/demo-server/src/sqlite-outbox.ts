@@ -55,9 +55,12 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const getOne = db.prepare('SELECT * FROM notifications WHERE id = ?');
-  const sent = db.prepare("UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = ?, locked_until = NULL WHERE id = ?");
-  const retry = db.prepare("UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, locked_until = NULL WHERE id = ?");
-  const failed = db.prepare("UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL WHERE id = ?");
+  // Only while the claim holds (pending, locked until the claim's lockedUntil): a worker whose
+  // lock ran out records nothing over the one that claimed the row since.
+  const held = "WHERE id = ? AND state = 'pending' AND locked_until = ?";
+  const sent = db.prepare(`UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = ?, locked_until = NULL ${held}`);
+  const retry = db.prepare(`UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, locked_until = NULL ${held}`);
+  const failed = db.prepare(`UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL ${held}`);
 
   // Claims name no ids (the retry loop) or the few of one submission: one statement per shape,
   // prepared once. With ids, the unary + keeps SQLite off the (state, next_attempt_at) index,
@@ -99,11 +102,12 @@ export function createSqliteOutbox(db: DatabaseSync): SqliteOutbox {
       const rows = await queue.write(() => claimStatement(ids?.length, limited).all(lockedUntil, ...(ids ?? []), now, now, ...(limited ? [limit] : [])), NOT_DURABLE);
       return rowsAs<NotificationRow>(rows).map(toNotification).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
-    async finishNotification(id, outcome) {
-      await queue.write(() => {
-        if (outcome.state === 'sent') sent.run(outcome.at, id);
-        else if (outcome.state === 'pending') retry.run(outcome.error, outcome.nextAttemptAt, id);
-        else failed.run(outcome.error, id);
+    async finishNotification({ id, lockedUntil }, outcome) {
+      if (lockedUntil === undefined) return false;
+      return queue.write(() => {
+        if (outcome.state === 'sent') return sent.run(outcome.at, id, lockedUntil).changes === 1;
+        if (outcome.state === 'pending') return retry.run(outcome.error, outcome.nextAttemptAt, id, lockedUntil).changes === 1;
+        return failed.run(outcome.error, id, lockedUntil).changes === 1;
       }, NOT_DURABLE);
     },
     async listNotifications({ state, requestId, limit, offset }) {

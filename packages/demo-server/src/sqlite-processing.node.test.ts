@@ -132,12 +132,13 @@ describe('SQLite ProcessingStore: writes', () => {
     const claimed = await store.claimNotifications({ now, lockedUntil: '2026-03-01T00:03:00.000Z', limit: 10 });
     assert.deepEqual(claimed.map((n) => n.id), ['a', 'b']);
     assert.deepEqual(await other.claimNotifications({ now, lockedUntil: '2026-03-01T00:03:00.000Z', limit: 10 }), [], 'locked for another connection');
-    await store.finishNotification('a', { state: 'sent', at: now });
-    await store.finishNotification('b', { state: 'pending', at: now, error: 'down', nextAttemptAt: '2026-03-01T00:10:00.000Z' });
+    const claim = (id: string) => claimed.find((row) => row.id === id)!;
+    assert.equal(await store.finishNotification(claim('a'), { state: 'sent', at: now }), true);
+    assert.equal(await store.finishNotification(claim('b'), { state: 'pending', at: now, error: 'down', nextAttemptAt: '2026-03-01T00:10:00.000Z' }), true);
     assert.deepEqual(await other.claimNotifications({ now: '2026-03-01T00:05:00.000Z', lockedUntil: '2026-03-01T00:07:00.000Z', limit: 10 }), [], 'not due yet');
     const retried = await other.claimNotifications({ now: '2026-03-01T00:10:00.000Z', lockedUntil: '2026-03-01T00:12:00.000Z', limit: 10, ids: ['b'] });
     assert.deepEqual(retried.map((n) => [n.id, n.attempts, n.lastError]), [['b', 1, 'down']]);
-    await other.finishNotification('b', { state: 'failed', at: now, error: 'still down' });
+    assert.equal(await other.finishNotification(retried[0]!, { state: 'failed', at: now, error: 'still down' }), true);
     const { items } = await store.listNotifications({ limit: 10, offset: 0 });
     assert.deepEqual(items.map((n) => [n.id, n.state, n.attempts, n.lastError ?? null, n.sentAt ?? null]), [
       ['b', 'failed', 2, 'still down', null],

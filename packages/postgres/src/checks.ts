@@ -1,5 +1,5 @@
 import type { CheckJob, CheckResult, CheckStore } from '@account-request/sdk/server';
-import type { Database } from './database.js';
+import { transaction, type Database } from './database.js';
 import { REQUEST_COLUMNS, toRecord, type RequestRow } from './rows.js';
 
 /** The check methods of the PostgreSQL store. */
@@ -91,25 +91,30 @@ export function createPostgresChecks({ pool }: Database): PostgresChecks {
     async finishCheck(job, outcome, result) {
       if (job.lockedUntil === undefined) return false;
       const { sets, params } = resultSets([result], 7);
-      const { rows } = await pool.query<{ finished: number }>(
-        `WITH finished AS (
-           UPDATE check_jobs SET state = $1, attempts = attempts + 1, next_attempt_at = coalesce($2::timestamptz, next_attempt_at), locked_until = NULL, last_error = $3
-           WHERE request_id = $4 AND kind = $5 AND state = 'pending' AND locked_until = $6::timestamptz
-           RETURNING request_id),
-         written AS (
-           UPDATE account_requests SET ${sets.join(', ')}, version = version + 1
-           WHERE id = $4 AND EXISTS (SELECT 1 FROM finished))
-         SELECT count(*)::integer AS finished FROM finished`,
-        [
-          outcome.state,
-          outcome.state === 'pending' ? outcome.nextAttemptAt : null,
-          outcome.state === 'done' ? null : errorText(outcome.error),
-          job.requestId,
-          job.kind,
-          job.lockedUntil,
-          ...params,
-        ],
-      );
+      // The request row first, as every write that touches a request and its jobs (`erase`
+      // deletes them under that lock): a finish racing an erasure waits instead of deadlocking.
+      const { rows } = await transaction(pool, async (client) => {
+        await client.query('SELECT 1 FROM account_requests WHERE id = $1 FOR UPDATE', [job.requestId]);
+        return client.query<{ finished: number }>(
+          `WITH finished AS (
+             UPDATE check_jobs SET state = $1, attempts = attempts + 1, next_attempt_at = coalesce($2::timestamptz, next_attempt_at), locked_until = NULL, last_error = $3
+             WHERE request_id = $4 AND kind = $5 AND state = 'pending' AND locked_until = $6::timestamptz
+             RETURNING request_id),
+           written AS (
+             UPDATE account_requests SET ${sets.join(', ')}, version = version + 1
+             WHERE id = $4 AND EXISTS (SELECT 1 FROM finished))
+           SELECT count(*)::integer AS finished FROM finished`,
+          [
+            outcome.state,
+            outcome.state === 'pending' ? outcome.nextAttemptAt : null,
+            outcome.state === 'done' ? null : errorText(outcome.error),
+            job.requestId,
+            job.kind,
+            job.lockedUntil,
+            ...params,
+          ],
+        );
+      });
       return rows[0]?.finished === 1;
     },
     async requeueChecks(requestId, jobs, results) {

@@ -1,6 +1,6 @@
 import {
   ERASED_WEBHOOK_BODY, searchText, companyKey,
-  type AccountRequestRecord, type CreateOptions, type DecisionStore, type InformationTokenRecord, type InvitationRecord, type InvitationState, type ProcessedRecord, type ProcessingStore,
+  type AccountRequestRecord, type CreateOptions, type DecisionStore, type EraseResult, type InformationTokenRecord, type InvitationRecord, type InvitationState, type ProcessedRecord, type ProcessingStore,
 } from '@account-request/sdk/server';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { transaction, type Database } from './database.js';
@@ -162,17 +162,20 @@ export function createPostgresDecisions({ pool }: Database): DecisionMethods {
     },
     async useInformationToken(hash, at, patch, entry, options = {}) {
       return transaction(pool, async (client) => {
-        // Of two concurrent uses, the second waits for the first's row lock, then finds the link used.
+        // Locks in the order every write takes them: the request row first, then its links (as
+        // `decide` does when it replaces them, and `erase`), so no two transactions wait on each
+        // other. A link never moves to another request: reading its request unlocked is safe.
+        const link = await one<{ request_id: string }>(client, 'SELECT request_id FROM information_tokens WHERE hash = $1', [hash]);
+        if (!link) return undefined;
+        const current = await lockRequest(client, link.request_id);
+        if (!current || current.status !== 'info-requested') return undefined;
+        // Of two concurrent uses, the second waits for the first's request lock, then finds the link used.
         const used = await one<{ request_id: string }>(
           client,
-          `UPDATE information_tokens AS t SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND replaced_at IS NULL AND expires_at > $2
-           AND EXISTS (SELECT 1 FROM account_requests AS r WHERE r.id = t.request_id AND r.status = 'info-requested') RETURNING request_id`,
+          'UPDATE information_tokens SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND replaced_at IS NULL AND expires_at > $2 RETURNING request_id',
           [hash, at],
         );
         if (!used) return undefined;
-        const current = await lockRequest(client, used.request_id);
-        // A link always points at a request (foreign key); throwing rolls the use back.
-        if (!current || current.status !== 'info-requested') throw new Error(`Information link of a request no longer waiting: ${used.request_id}`);
         const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
         await client.query(
           `UPDATE account_requests SET status = $2, field_values = $3::json, consents = $4::json, history = $5::json, version = $6, search_text = $7, company_key = $8,
@@ -230,9 +233,13 @@ export function createPostgresDecisions({ pool }: Database): DecisionMethods {
       return { items: items.rows.map(toInvitation), total: total.rows[0]?.total ?? 0 };
     },
     async erase(id, tombstone, options = {}) {
-      return transaction(pool, async (client) => {
+      return transaction(pool, async (client): Promise<EraseResult> => {
+        // Under the row lock: of concurrent erasures (the route or retention on several
+        // instances), the later ones wait here, then find erasedAt set and write nothing.
         const current = await lockRequest(client, id);
-        if (!current) return undefined;
+        if (!current) return { state: 'not_found' };
+        if (current.erasedAt !== undefined) return { state: 'already_erased', record: current };
+        if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) return { state: 'conflict', record: current };
         const erased = tombstone(current);
         await client.query(
           `UPDATE account_requests SET status = $2, field_values = $3::json, password_hash = NULL, in_account = $4, note = $5, history = $6::json, version = $7,
@@ -253,7 +260,7 @@ export function createPostgresDecisions({ pool }: Database): DecisionMethods {
         // After the scrub: the erasure's own event is sent.
         const webhooks = options.webhooks?.(erased) ?? [];
         if (webhooks.length > 0) await client.query(insertDeliveriesSql('$1'), [deliveriesParam(webhooks)]);
-        return erased;
+        return { state: 'erased', record: erased };
       });
     },
     async findStale({ statuses, changedBefore, notActivated, limit }) {

@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
+import { connectionLost } from './database.js';
 
 /** One schema step: applied once, in its own transaction, recorded in `schema_migrations`. */
 export interface Migration {
@@ -233,6 +234,15 @@ export const MIGRATIONS: readonly Migration[] = [
  */
 const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended('@account-request/postgres migrations', 0))";
 
+/**
+ * The client-side bound of a migration step and of the wait for another instance's steps:
+ * longer than the stores' query timeout, since a step may rewrite a large table.
+ */
+export const MIGRATION_QUERY_TIMEOUT_MS = 10 * 60_000;
+
+// node-postgres reads `query_timeout` from a query's config too (its types leave it out).
+const longQuery = (text: string): QueryConfig => ({ text, query_timeout: MIGRATION_QUERY_TIMEOUT_MS }) as QueryConfig;
+
 async function appliedVersion(client: PoolClient): Promise<number> {
   await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    integer PRIMARY KEY,
@@ -267,19 +277,22 @@ export async function migrate(pool: Pool, migrations: readonly Migration[] = MIG
       await client.query('BEGIN');
       let step: Migration | undefined;
       try {
-        await client.query(LOCK_SQL);
+        await client.query(longQuery(LOCK_SQL));
         const current = await appliedVersion(client);
         from ??= current;
         if (current > latest) throw new Error(`The database schema (version ${current}) is newer than this version of @account-request/postgres knows (${latest}).`);
         step = migrations.find((migration) => migration.version > current);
         if (step) {
-          await client.query(step.sql);
+          await client.query(longQuery(step.sql));
           await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
         }
         await client.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
-        broken = false;
+        // A timed-out or lost connection is thrown away (released broken), not rolled back.
+        if (!connectionLost(error)) {
+          await client.query('ROLLBACK');
+          broken = false;
+        }
         throw step ? new Error(`Migration ${step.version} (${step.name}) failed: ${(error as Error).message}`, { cause: error }) : error;
       }
       if (!step) {

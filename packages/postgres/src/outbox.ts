@@ -41,17 +41,23 @@ export function createPostgresOutbox({ pool }: Database): PostgresOutbox {
       rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || Number(BigInt(a.seq) - BigInt(b.seq)));
       return rows.map(toNotification);
     },
-    async finishNotification(id, outcome) {
+    async finishNotification({ id, lockedUntil }, outcome) {
+      if (lockedUntil === undefined) return false;
+      // Only while the claim holds: a worker whose lock ran out (another claimed the row since,
+      // with a later lock) records nothing over the one now sending it.
+      const held = "WHERE id = $1 AND state = 'pending' AND locked_until = $2::timestamptz";
+      let result;
       if (outcome.state === 'sent') {
-        await pool.query("UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = $2, locked_until = NULL WHERE id = $1", [id, outcome.at]);
+        result = await pool.query(`UPDATE notifications SET state = 'sent', attempts = attempts + 1, sent_at = $3, locked_until = NULL ${held}`, [id, lockedUntil, outcome.at]);
       } else if (outcome.state === 'pending') {
-        await pool.query(
-          "UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = $2, next_attempt_at = $3, locked_until = NULL WHERE id = $1",
-          [id, errorText(outcome.error), outcome.nextAttemptAt],
+        result = await pool.query(
+          `UPDATE notifications SET state = 'pending', attempts = attempts + 1, last_error = $3, next_attempt_at = $4, locked_until = NULL ${held}`,
+          [id, lockedUntil, errorText(outcome.error), outcome.nextAttemptAt],
         );
       } else {
-        await pool.query("UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = $2, locked_until = NULL WHERE id = $1", [id, errorText(outcome.error)]);
+        result = await pool.query(`UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = $3, locked_until = NULL ${held}`, [id, lockedUntil, errorText(outcome.error)]);
       }
+      return result.rowCount === 1;
     },
     async listNotifications({ state, requestId, limit, offset }) {
       const where: string[] = [];

@@ -2,7 +2,7 @@ import type { FormConfig } from '@account-request/sdk';
 import { companyKey, searchText, type AccountRequestRecord, type CheckStore, type DecisionStore, type FileStore, type RateLimitStore, type WebhookStore } from '@account-request/sdk/server';
 import pg from 'pg';
 import { openPostgresConfig, type PostgresConfigStore } from './config-store.js';
-import type { Database } from './database.js';
+import { boundTransactions, type Database } from './database.js';
 import { createPostgresIdempotency } from './idempotency.js';
 import { migrate, type MigrationReport } from './migrations.js';
 import { createPostgresOutbox } from './outbox.js';
@@ -19,7 +19,57 @@ export type PostgresConnection =
   /** Your pool: {@link PostgresStores.close} leaves it open. */
   | { readonly pool: pg.Pool; readonly connectionString?: never }
   /** `postgres://user:password@host:5432/database`; the stores own the pool and `close()` ends it. */
-  | { readonly connectionString: string; readonly pool?: never; readonly poolSize?: number };
+  | ({ readonly connectionString: string; readonly pool?: never; readonly poolSize?: number } & PoolBounds);
+
+/**
+ * How long the pool the stores make waits for the database (not applied to a pool you give).
+ * Without them, a connection that goes silent (a failover, a dropped NAT or firewall entry, a
+ * network partition: no reset ever arrives) holds its query, and the request waiting on it,
+ * forever; with them, the query fails (the handler answers `503` with `Retry-After`), the
+ * connection is thrown away and the next one is opened afresh.
+ */
+export interface PoolBounds {
+  /** Wait for a connection: opening one (TCP and start-up) or a free one of a full pool; default 10 s. Also bounds start-up against a database that never answers. */
+  readonly connectTimeoutMs?: number;
+  /**
+   * Wait for the answer to each query (the client's `query_timeout`), after which the connection
+   * is discarded; default 30 s. In a transaction the server gets the same bound
+   * (`statement_timeout`, `SET LOCAL`), and a transaction left idle that long is ended by the
+   * server (`idle_in_transaction_session_timeout`), freeing the row locks of a client gone
+   * silent. Migration steps get 10 minutes.
+   */
+  readonly queryTimeoutMs?: number;
+  /** TCP keep-alive on every connection, first probe after this idle time; default 10 s. `0` turns keep-alive off. */
+  readonly keepAliveMs?: number;
+  /** Close a connection idle in the pool this long; default 10 s (node-postgres's). */
+  readonly idleTimeoutMs?: number;
+}
+
+/** The defaults of {@link PoolBounds}. */
+export const POOL_DEFAULTS = { connectTimeoutMs: 10_000, queryTimeoutMs: 30_000, keepAliveMs: 10_000, idleTimeoutMs: 10_000 } as const satisfies Required<PoolBounds>;
+
+function makePool(options: { readonly connectionString: string; readonly poolSize?: number } & PoolBounds): pg.Pool {
+  const bound = (value: number | undefined, fallback: number, name: string): number => {
+    const ms = value ?? fallback;
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${name} must be a number of milliseconds, 0 or more (got ${String(value)}).`);
+    return ms;
+  };
+  const connectTimeoutMs = bound(options.connectTimeoutMs, POOL_DEFAULTS.connectTimeoutMs, 'connectTimeoutMs');
+  const queryTimeoutMs = bound(options.queryTimeoutMs, POOL_DEFAULTS.queryTimeoutMs, 'queryTimeoutMs');
+  const keepAliveMs = bound(options.keepAliveMs, POOL_DEFAULTS.keepAliveMs, 'keepAliveMs');
+  const idleTimeoutMs = bound(options.idleTimeoutMs, POOL_DEFAULTS.idleTimeoutMs, 'idleTimeoutMs');
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    ...(options.poolSize !== undefined ? { max: options.poolSize } : {}),
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: queryTimeoutMs,
+    keepAlive: keepAliveMs > 0,
+    keepAliveInitialDelayMillis: keepAliveMs,
+    idleTimeoutMillis: idleTimeoutMs,
+  });
+  if (queryTimeoutMs > 0) boundTransactions(pool, queryTimeoutMs, queryTimeoutMs);
+  return pool;
+}
 
 /** Options of {@link createPostgresStores}. */
 export type PostgresStoresOptions = PostgresConnection & {
@@ -83,9 +133,7 @@ async function backfillSearchColumns(pool: pg.Pool): Promise<void> {
  */
 export async function createPostgresStores(options: PostgresStoresOptions): Promise<PostgresStores> {
   const owned = options.pool === undefined;
-  const pool =
-    options.pool ??
-    new pg.Pool({ connectionString: options.connectionString, ...(options.poolSize !== undefined ? { max: options.poolSize } : {}) });
+  const pool = options.pool ?? makePool(options);
   if (owned) {
     // Without a listener, an idle connection dropped by the server would crash the process.
     const onError = options.onPoolError ?? ((error: Error) => console.error(`PostgreSQL pool: ${error.message}`));

@@ -33,16 +33,21 @@ export function createPostgresTokens({ pool }: Database): PostgresTokens {
     },
     async useActivationToken(hash, at, patch, entry, options) {
       return transaction(pool, async (client) => {
-        // Of two concurrent uses, the second waits for the first's row lock, then finds the token used.
-        const used = await client.query<{ request_id: string }>(
-          'UPDATE activation_tokens SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND replaced_at IS NULL AND expires_at > $2 RETURNING request_id',
-          [hash, at],
-        );
-        const requestId = used.rows[0]?.request_id;
+        // Locks in the order every write takes them: the request row first, then its tokens (as
+        // `erase` does when it deletes them), so an activation and an erasure never deadlock.
+        // A token never moves to another request: reading its request unlocked is safe.
+        const token = await client.query<{ request_id: string }>('SELECT request_id FROM activation_tokens WHERE hash = $1', [hash]);
+        const requestId = token.rows[0]?.request_id;
         if (requestId === undefined) return undefined;
         const { rows } = await client.query<RequestRow>(`SELECT ${REQUEST_COLUMNS} FROM account_requests WHERE id = $1 FOR UPDATE`, [requestId]);
-        // A token always points at a request (foreign key); throwing rolls the use back.
-        if (!rows[0]) throw new Error(`Activation token of a missing request ${requestId}`);
+        if (!rows[0]) return undefined;
+        // Of two concurrent uses, the second waits for the first's request lock, then finds the token used
+        // (or gone, after an erasure).
+        const used = await client.query(
+          'UPDATE activation_tokens SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND replaced_at IS NULL AND expires_at > $2',
+          [hash, at],
+        );
+        if (used.rowCount !== 1) return undefined;
         const current = toRecord(rows[0]);
         const record: ProcessedRecord = { ...current, ...patch, history: [...current.history, entry], version: current.version + 1 };
         await client.query(

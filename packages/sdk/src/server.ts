@@ -37,7 +37,7 @@ export { activationMail, alertMail, confirmationMail, escapeHtml, headerLine, ty
 export { correctionMail, informationMail, invitationMail, rejectionMail } from './server/mail/index.js';
 export { ERASED_WEBHOOK_BODY, isDecisionStore } from './server/stores/decision-store.js';
 export type {
-  ConsentRecord, CorrectionOptions, CorrectionPatch, DecisionOptions, DecisionStore, InformationTokenRecord, InvitationRecord, InvitationState, StaleQuery,
+  ConsentRecord, CorrectionOptions, CorrectionPatch, DecisionOptions, DecisionStore, EraseOptions, EraseResult, InformationTokenRecord, InvitationRecord, InvitationState, StaleQuery,
 } from './server/stores/decision-store.js';
 export { MESSAGE_MAX_LENGTH, REJECTION_REASONS, type DecisionInput, type RejectionReason } from './server/processing/decision-input.js';
 export { correctionConfig, DEFAULT_INFORMATION_TTL_MS } from './server/processing/information.js';

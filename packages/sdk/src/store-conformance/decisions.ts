@@ -2,7 +2,7 @@ import { tombstone } from '../server/processing/personal-data.js';
 import { toProcessedRecord, type HistoryEntry } from '../server/processing/lifecycle.js';
 import { ERASED_WEBHOOK_BODY, isDecisionStore, type DecisionStore, type InformationTokenRecord, type InvitationRecord } from '../server/stores/decision-store.js';
 import type { ProcessingStore } from '../server/stores/processing-store.js';
-import { isWebhookStore } from '../server/stores/webhook-store.js';
+import { isWebhookStore, type WebhookStore } from '../server/stores/webhook-store.js';
 import { ConformanceError, count, equal, ok, rejects, same } from './check.js';
 import { at, historyEntry, notificationRecord, requestRecord, storedResponse, tokenRecord, uniqueId, withStore } from './fixtures.js';
 import type { StoreConformanceTarget, StoreUnderTest, TestFunctions } from './types.js';
@@ -223,7 +223,7 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
         let left: unknown;
         // The erasure's own event, made of the tombstone and written after the scrub.
         const erasedEvent = { ...delivery, id: uniqueId('msg'), type: 'account-request.erased' as const, body: '{"type":"account-request.erased"}', createdAt: at(20), nextAttemptAt: at(20) };
-        const erased = await store.erase(
+        const result = await store.erase(
           record.id,
           (current) => {
             seen = current;
@@ -232,7 +232,9 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
           hooks ? { webhooks: (tombstoned) => ((left = tombstoned), [erasedEvent]) } : {},
         );
         same(seen, { ...toProcessedRecord(record), status: 'info-requested', note: 'Appeler Mme Martin', history: [ASK], version: 2 }, 'what tombstone was given');
-        ok(erased, 'the tombstone');
+        equal(result.state, 'erased', 'the state of the erasure');
+        ok(result.state === 'erased', 'the tombstone');
+        const erased = result.record;
         equal(erased.erasedAt, at(20), 'erasedAt');
         same(toProcessedRecord((await store.get(record.id))!), erased, 'the stored tombstone');
         same(erased.values, {}, 'values');
@@ -253,7 +255,38 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
           same(left, erased, 'what the webhooks option was given: the tombstone');
           same(await hooks.getWebhookDelivery(erasedEvent.id), erasedEvent, 'the erasure event, pending with its body');
         }
-        equal(await store.erase('no-such-request', (current) => current), undefined, 'an unknown id');
+        same(await store.erase('no-such-request', (current) => current), { state: 'not_found' }, 'an unknown id');
+      }));
+
+    it('erase erases once: a second erasure, or one from another version, writes nothing and sends no event', () =>
+      withStore(target, async ({ first }) => {
+        const store = decisions(first);
+        const hooks = isWebhookStore(store) ? store : undefined;
+        const record = requestRecord({ status: 'rejected' });
+        await store.create(record);
+        const event = (id: string) => ({
+          id, endpointId: 'ep', type: 'account-request.erased' as const, requestId: record.id, body: '{"type":"account-request.erased"}', state: 'pending' as const, attempts: 0, createdAt: at(20), nextAttemptAt: at(20),
+        });
+        const stale = await store.erase(record.id, (current) => tombstone(current, at(20), 'admin'), { expectedVersion: 7 });
+        equal(stale.state, 'conflict', 'an erasure expecting another version');
+        same(stale.state === 'conflict' ? stale.record : undefined, toProcessedRecord(record), 'the request a conflict reports');
+        equal((await store.get(record.id))?.erasedAt, undefined, 'erasedAt after a conflict');
+        const once = await store.erase(record.id, (current) => tombstone(current, at(20), 'admin'), { expectedVersion: 1, ...(hooks ? { webhooks: () => [event(uniqueId('msg'))] } : {}) });
+        equal(once.state, 'erased', 'the first erasure');
+        let called = false;
+        const secondEvent = event(uniqueId('msg'));
+        const second = await store.erase(
+          record.id,
+          (current) => ((called = true), tombstone(current, at(30), 'retention')),
+          hooks ? { webhooks: () => ((called = true), [secondEvent]) } : {},
+        );
+        equal(second.state, 'already_erased', 'a second erasure');
+        same(second.state === 'already_erased' ? second.record : undefined, once.state === 'erased' ? once.record : undefined, 'the request a second erasure reports: the first tombstone');
+        equal(called, false, 'tombstone or webhooks called by a second erasure');
+        const stored = toProcessedRecord((await store.get(record.id))!);
+        equal(stored.version, 2, 'the version after two erasures');
+        equal(stored.history.filter((entry) => entry.changes.some((change) => change.field === 'erasure')).length, 1, 'erasure entries in the history');
+        if (hooks) equal(await hooks.getWebhookDelivery(secondEvent.id), undefined, "the second erasure's event");
       }));
 
     it('findStale: by status, activation and last change (strictly before), oldest change first, never erased ones', () =>
@@ -308,6 +341,73 @@ export function decisionConcurrencyCases({ describe, it }: TestFunctions, target
         equal(count(outcomes.map((o) => o.status), 'fulfilled'), 1, 'requests created');
         equal((await first.store.query({ limit: 100, offset: 0 })).total, 1, 'stored requests');
         ok((await decisions(first).getInvitation(invitation.id))?.requestId, 'the invitation names its request');
+      }, { peer: withPeer }));
+
+    it(`erases a request once when ${n} erasures race (an admin and retention on several instances)`, () =>
+      withStore(target, async ({ first, peer }) => {
+        const record = requestRecord({ status: 'rejected' });
+        await first.store.create(record);
+        const store = on(first, peer);
+        const events: string[] = [];
+        const results = await Promise.all(Array.from({ length: n }, (_, i) => {
+          const event = {
+            id: uniqueId('msg'), endpointId: 'ep', type: 'account-request.erased' as const, requestId: record.id, body: '{"type":"account-request.erased"}',
+            state: 'pending' as const, attempts: 0, createdAt: at(20), nextAttemptAt: at(20),
+          };
+          const hooks = isWebhookStore(store(i)) ? { webhooks: () => (events.push(event.id), [event]) } : {};
+          return (store(i) as DecisionStore).erase(record.id, (current) => tombstone(current, at(20), i % 3 === 0 ? 'admin' : 'retention'), { ...hooks, ...(i % 2 === 0 ? { expectedVersion: 1 } : {}) });
+        }));
+        const states = results.map((result) => result.state);
+        equal(count(states, 'erased'), 1, 'erasures written');
+        equal(count(states, 'already_erased'), n - 1, 'erasures that found the request erased');
+        const stored = toProcessedRecord((await first.store.get(record.id))!);
+        equal(stored.version, 2, 'version');
+        equal(stored.history.filter((entry) => entry.changes.some((change) => change.field === 'erasure')).length, 1, 'erasure entries in the history');
+        if (isWebhookStore(first.store)) {
+          equal(events.length, 1, 'erased events made');
+          const written = await Promise.all(events.map((id) => (first.store as ProcessingStore & WebhookStore).getWebhookDelivery(id)));
+          equal(written.filter(Boolean).length, 1, 'erased events written');
+        }
+      }, { peer: withPeer }));
+
+    it('activates and erases one request at once without a deadlock (10 rounds)', () =>
+      withStore(target, async ({ first, peer }) => {
+        const store = on(first, peer);
+        for (let round = 0; round < 10; round += 1) {
+          const record = requestRecord({ status: 'accepted' });
+          await first.store.create(record);
+          const token = tokenRecord(record.id);
+          await first.store.saveActivationToken(token);
+          const activation: HistoryEntry = { at: at(2), actor: 'applicant', changes: [{ field: 'activation', from: null, to: at(2) }] };
+          const outcomes = await Promise.allSettled([
+            store(0).useActivationToken(token.hash, at(2), { activatedAt: at(2), passwordHash: 'pbkdf2-sha256$1$c2FsdA$aGFzaA' }, activation),
+            (store(1) as DecisionStore).erase(record.id, (current) => tombstone(current, at(3), 'admin')),
+          ]);
+          const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
+          same(failures, [], `failures of an activation and an erasure at once (round ${round + 1})`);
+          const stored = toProcessedRecord((await first.store.get(record.id))!);
+          ok(stored.erasedAt, 'the request is erased');
+          equal(stored.passwordHash, undefined, 'the password hash after the erasure');
+        }
+      }, { peer: withPeer }));
+
+    it('takes a correction and a new request for information at once without a deadlock (10 rounds)', () =>
+      withStore(target, async ({ first, peer }) => {
+        const store = on(first, peer);
+        for (let round = 0; round < 10; round += 1) {
+          const { record, link } = await waiting(decisions(first));
+          const again = informationToken(record.id, 6);
+          const outcomes = await Promise.allSettled([
+            (store(0) as DecisionStore).useInformationToken(link.hash, at(10), { values: { companyName: 'Nouvelle Raison Sociale' }, status: 'in-progress' }, ANSWER),
+            (store(1) as DecisionStore).decide(record.id, { note: 'relancé' }, 2, historyEntry(6, [{ field: 'note', from: '', to: 'relancé' }]), { informationToken: again }),
+          ]);
+          const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
+          same(failures, [], `failures of a correction and a decision at once (round ${round + 1})`);
+          const [used, decided] = outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : undefined));
+          // One of the two wins: the correction (the decision then conflicts) or the decision (its new link replaces the old one).
+          equal(Boolean(used) !== ((decided as { state?: string } | undefined)?.state === 'updated'), true, 'exactly one of the two written');
+          equal(toProcessedRecord((await first.store.get(record.id))!).version, 3, 'version');
+        }
       }, { peer: withPeer }));
   });
 }

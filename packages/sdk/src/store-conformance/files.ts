@@ -80,7 +80,7 @@ export function fileCases({ describe, it }: TestFunctions, target: StoreConforma
           const [file, kept] = [storedFile(record.id), storedFile(other.id)];
           await files(store).create({ ...record, files: [info(file)] }, { files: [file] });
           await files(store).create({ ...other, files: [info(kept)] }, { files: [kept] });
-          ok(await store.erase(record.id, (current) => tombstone(current, at(10), 'admin')), 'erase');
+          equal((await store.erase(record.id, (current) => tombstone(current, at(10), 'admin'))).state, 'erased', 'erase');
           equal(await files(store).getFile(record.id, file.id), undefined, 'the file of the erased request');
           equal((await store.get(record.id))?.files, undefined, 'the list of the erased request');
           ok(await files(store).getFile(other.id, kept.id), "another request's file");

@@ -63,13 +63,34 @@ export function outboxCases({ describe, it }: TestFunctions, target: StoreConfor
         equal((await store.getNotification(mail.id))?.lockedUntil, at(6), 'the new lock');
       }));
 
+    it('records an attempt only while its claim holds: a worker whose lock ran out writes nothing', () =>
+      withStore(target, async ({ first: { store } }) => {
+        const r = requestRecord();
+        const mail = notificationRecord(r.id, { minutes: 1 });
+        await store.enqueueNotifications([mail]);
+        const [late] = await store.claimNotifications({ now: at(2), lockedUntil: at(4), limit: 10 });
+        // The first worker's lock runs out while it is still sending: another worker takes the row over.
+        const [taken] = await store.claimNotifications({ now: at(4), lockedUntil: at(6), limit: 10 });
+        equal(taken?.id, mail.id, 'the claim after the lock ran out');
+        equal(await store.finishNotification(late!, { state: 'sent', at: at(5) }), false, 'the late finish of a claim taken over');
+        same(await store.getNotification(mail.id), { ...mail, lockedUntil: at(6) }, 'the notification after the late finish');
+        equal(await store.finishNotification(late!, { state: 'pending', at: at(5), error: 'SMTP 451', nextAttemptAt: at(9) }), false, 'a late retry');
+        equal(await store.finishNotification(late!, { state: 'failed', at: at(5), error: 'SMTP 550' }), false, 'a late failure');
+        equal(await store.finishNotification({ id: mail.id }, { state: 'sent', at: at(5) }), false, 'a finish without a claim');
+        equal(await store.finishNotification(taken!, { state: 'sent', at: at(5) }), true, 'the finish of the claim that holds');
+        same(await store.getNotification(mail.id), { ...mail, state: 'sent', attempts: 1, sentAt: at(5) }, 'the notification sent once');
+        equal(await store.finishNotification(taken!, { state: 'sent', at: at(6) }), false, 'a second finish of the same claim');
+        equal((await store.getNotification(mail.id))?.attempts, 1, 'attempts after a second finish');
+        equal(await store.finishNotification({ id: 'no-such-notification', lockedUntil: at(6) }, { state: 'sent', at: at(6) }), false, 'an unknown id');
+      }));
+
     it('records a sent notification: attempts raised, unlocked, never claimed again', () =>
       withStore(target, async ({ first: { store } }) => {
         const r = requestRecord();
         const mail = notificationRecord(r.id, { minutes: 1 });
         await store.enqueueNotifications([mail]);
-        await store.claimNotifications({ now: at(2), lockedUntil: at(4), limit: 10 });
-        await store.finishNotification(mail.id, { state: 'sent', at: at(2) });
+        const [claimed] = await store.claimNotifications({ now: at(2), lockedUntil: at(4), limit: 10 });
+        equal(await store.finishNotification(claimed!, { state: 'sent', at: at(2) }), true, 'finishing a held claim');
         same(await store.getNotification(mail.id), { ...mail, state: 'sent', attempts: 1, sentAt: at(2) }, 'the sent notification');
         same(ids(await store.claimNotifications({ now: at(100), lockedUntil: at(102), limit: 10 })), [], 'claims after sending');
         same(ids((await store.listNotifications({ state: 'sent', limit: 10, offset: 0 })).items), [mail.id], 'listed as sent');
@@ -80,12 +101,13 @@ export function outboxCases({ describe, it }: TestFunctions, target: StoreConfor
         const r = requestRecord();
         const mail = notificationRecord(r.id, { minutes: 1 });
         await store.enqueueNotifications([mail]);
-        await store.claimNotifications({ now: at(2), lockedUntil: at(4), limit: 10 });
-        await store.finishNotification(mail.id, { state: 'pending', at: at(2), error: 'SMTP 451: try later', nextAttemptAt: at(10) });
+        const [claimed] = await store.claimNotifications({ now: at(2), lockedUntil: at(4), limit: 10 });
+        equal(await store.finishNotification(claimed!, { state: 'pending', at: at(2), error: 'SMTP 451: try later', nextAttemptAt: at(10) }), true, 'finishing a held claim');
         same(await store.getNotification(mail.id), { ...mail, attempts: 1, lastError: 'SMTP 451: try later', nextAttemptAt: at(10) }, 'the notification to retry');
         same(ids(await store.claimNotifications({ now: at(9), lockedUntil: at(11), limit: 10 })), [], 'claim before nextAttemptAt');
-        same(ids(await store.claimNotifications({ now: at(10), lockedUntil: at(12), limit: 10 })), [mail.id], 'claim at nextAttemptAt');
-        await store.finishNotification(mail.id, { state: 'failed', at: at(10), error: 'SMTP 550: no such user' });
+        const again = await store.claimNotifications({ now: at(10), lockedUntil: at(12), limit: 10 });
+        same(ids(again), [mail.id], 'claim at nextAttemptAt');
+        equal(await store.finishNotification(again[0]!, { state: 'failed', at: at(10), error: 'SMTP 550: no such user' }), true, 'finishing a held claim');
         same(await store.getNotification(mail.id), { ...mail, attempts: 2, state: 'failed', lastError: 'SMTP 550: no such user', nextAttemptAt: at(10) }, 'the notification given up');
         same(ids(await store.claimNotifications({ now: at(1000), lockedUntil: at(1002), limit: 10 })), [], 'claims after giving up');
         same(ids((await store.listNotifications({ state: 'failed', limit: 10, offset: 0 })).items), [mail.id], 'listed as failed');

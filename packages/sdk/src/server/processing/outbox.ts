@@ -37,8 +37,10 @@ export function defaultBackoffMs(attempt: number): number {
 const describe = (error: unknown): string => oneLineError(error, { maxLength: MAX_ERROR_LENGTH });
 
 /**
- * The delivery side of the outbox: claims due notifications (a lock, so two workers never send
- * one message twice), hands each to the notifier and records the outcome. A failure is retried
+ * The delivery side of the outbox: claims due notifications one at a time, each just before it
+ * is sent (a lock of `lockMs`, so two workers never send one message twice while the mail server
+ * answers within it), hands each to the notifier and records the outcome, only while the claim
+ * holds (a worker whose lock ran out records nothing over the one that took the message over). A failure is retried
  * after a growing wait, up to `maxAttempts`; after that the notification is `failed` and stays
  * visible with its last error. Run `deliver()` from a timer for the retries.
  */
@@ -56,29 +58,38 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const at = now();
       const tries = attempts + 1;
       if (tries >= maxAttempts) {
-        await options.store.finishNotification(notification.id, { state: 'failed', at: at.toISOString(), error: describe(error) });
+        await options.store.finishNotification(notification, { state: 'failed', at: at.toISOString(), error: describe(error) });
         return 'failed';
       }
       const nextAttemptAt = new Date(at.getTime() + backoff(tries)).toISOString();
-      await options.store.finishNotification(notification.id, { state: 'pending', at: at.toISOString(), error: describe(error), nextAttemptAt });
+      await options.store.finishNotification(notification, { state: 'pending', at: at.toISOString(), error: describe(error), nextAttemptAt });
       return 'retrying';
     }
-    await options.store.finishNotification(notification.id, { state: 'sent', at: now().toISOString() });
+    await options.store.finishNotification(notification, { state: 'sent', at: now().toISOString() });
     return 'sent';
   };
 
   return {
     async deliver({ ids, limit = 50 } = {}) {
-      const at = now();
-      const claimed = await options.store.claimNotifications({
-        now: at.toISOString(),
-        lockedUntil: new Date(at.getTime() + lockMs).toISOString(),
-        limit,
-        ...(ids ? { ids } : {}),
-      });
       const report = { sent: 0, retrying: 0, failed: 0 };
-      // One at a time: a mail server that is down is not hammered with a burst.
-      for (const notification of claimed) report[await attempt(notification)] += 1;
+      let left = ids ? [...ids] : undefined;
+      // One at a time (a mail server that is down is not hammered with a burst), each claimed
+      // just before it is sent: its lock (`lockMs`) covers that one send, however many come
+      // before it in this run. A batch claimed at once would be locked for `lockMs` in all, and
+      // its last rows, sent after the others, could outlive their lock and be sent again by
+      // another worker.
+      for (let count = 0; count < limit && (left === undefined || left.length > 0); count += 1) {
+        const at = now();
+        const [notification] = await options.store.claimNotifications({
+          now: at.toISOString(),
+          lockedUntil: new Date(at.getTime() + lockMs).toISOString(),
+          limit: 1,
+          ...(left ? { ids: left } : {}),
+        });
+        if (!notification) break;
+        if (left) left = left.filter((id) => id !== notification.id);
+        report[await attempt(notification)] += 1;
+      }
       return report;
     },
   };

@@ -100,6 +100,35 @@ describe('personal data: erasure', () => {
     await assertProblem(await handler(erase('missing', '"v1"')), 404);
   });
 
+  test('concurrent erasures of one request (several instances): one 200, the others 409; erased once', async () => {
+    const { handler } = processingSetup();
+    const id = await submit(handler);
+    // Each reads the request (not erased, at v1) before any erases it: the store decides.
+    const responses = await Promise.all(Array.from({ length: 3 }, () => handler(erase(id, '"v1"'))));
+    assert.deepEqual(responses.map((response) => response.status).sort(), [200, 409, 409]);
+    const stored = await read(handler, id);
+    assert.equal(stored.etag, '"v2"');
+    const history = (stored.record as { history: { changes: { field: string }[] }[] }).history;
+    assert.equal(history.filter((entry) => entry.changes.some((change) => change.field === 'erasure')).length, 1);
+  });
+
+  test('an erasure whose request changed after its If-Match was checked: 412, nothing erased', async () => {
+    const { handler, store } = processingSetup();
+    const id = await submit(handler);
+    // The request changes between the route's read and the store's erasure (another instance's PATCH).
+    const get = store.get.bind(store);
+    store.get = async (requestId) => {
+      store.get = get;
+      const found = await get(requestId);
+      await moveTo(handler, id, 'in-progress');
+      return found;
+    };
+    const response = await handler(erase(id, '"v1"'));
+    await assertProblem(response, 412);
+    assert.equal(response.headers.get('ETag'), '"v2"');
+    assert.equal((await store.get(id))?.erasedAt, undefined);
+  });
+
   test('an erased request can still move through the lifecycle (statistics), with nothing to e-mail', async () => {
     const { handler, mail } = processingSetup();
     const id = await submit(handler);

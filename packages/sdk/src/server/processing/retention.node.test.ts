@@ -55,6 +55,24 @@ describe('retention', () => {
     assert.equal(await erased(late), true);
   });
 
+  test('runs on several instances at once erase each request once', async () => {
+    const { handler, clock, store } = processingSetup();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const id = await submit(handler, { companyName: `Refusée ${i}` });
+      await moveTo(handler, id, 'rejected');
+      ids.push(id);
+    }
+    clock.advance(31 * DAY);
+    const reports = await Promise.all([1, 2, 3].map(() => eraseExpiredRequests(store, { days: 30, now: clock.now() })));
+    assert.equal(reports.reduce((sum, report) => sum + report.erased, 0), ids.length);
+    for (const id of ids) {
+      const { history, version } = (await read(handler, id)).record as { history: { changes: { field: string }[] }[]; version: number };
+      assert.equal(history.filter((entry) => entry.changes.some((change) => change.field === 'erasure')).length, 1, id);
+      assert.equal(version, 3, id);
+    }
+  });
+
   test('more requests than one batch are all erased in one run', async () => {
     const built = processingSetup();
     const ids: string[] = [];

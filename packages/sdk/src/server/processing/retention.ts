@@ -22,7 +22,7 @@ export const RETENTION_RULES: readonly Omit<StaleQuery, 'changedBefore' | 'limit
 
 /** What one retention run did. */
 export interface RetentionReport {
-  /** How many requests were erased. */
+  /** How many requests this run erased (not those another run, on another instance, erased first). */
   readonly erased: number;
   /** The instant before which requests counted as expired (none when the setting is off). */
   readonly cutoff?: string;
@@ -44,7 +44,11 @@ export async function eraseExpiredRequests(store: DecisionStore, options: { read
   for (const rule of RETENTION_RULES) {
     for (;;) {
       const batch = await store.findStale({ ...rule, changedBefore: cutoff, limit: BATCH });
-      for (const record of batch) if (await store.erase(record.id, (current) => tombstone(current, at, 'retention'), change)) erased += 1;
+      for (const record of batch) {
+        // Another instance's run may erase it first: the store then writes nothing and sends no event.
+        const result = await store.erase(record.id, (current) => tombstone(current, at, 'retention'), change);
+        if (result.state === 'erased') erased += 1;
+      }
       // Erased requests leave the query (their erasure is their last change): the next batch is new ones.
       if (batch.length < BATCH) break;
     }

@@ -57,8 +57,14 @@ export async function erasePersonalData(context: HandlerContext, request: Reques
   const at = context.now().toISOString();
   const { webhooks } = context;
   const change = webhooks ? webhooks.change(await context.store(() => webhooks.endpoints()), (left) => erasureEvent(left, at)) : undefined;
-  const erased = await context.store(() => store.erase(id, (latest) => tombstone(latest, at, actor), change?.options));
-  if (!erased) return problem(404, 'No account request has this id.');
+  // The checks above read without a lock: the store makes them again under its lock (an erasure
+  // from another instance, or any change, in between), so a request is erased once.
+  const result = await context.store(() => store.erase(id, (latest) => tombstone(latest, at, actor), { ...change?.options, expectedVersion: current.version }));
+  if (result.state === 'not_found') return problem(404, 'No account request has this id.');
+  if (result.state === 'already_erased') return problem(409, 'The personal data of this request is already erased.', { type: 'urn:account-request:problem:erased' });
+  if (result.state === 'conflict') {
+    return problem(412, 'The request changed since you loaded it; reload it before erasing.', { headers: { ETag: requestEtag(result.record) } });
+  }
   if (change) webhooks?.sendInBackground(change.queued(), context.options.waitUntil);
-  return recordResponse(erased);
+  return recordResponse(result.record);
 }

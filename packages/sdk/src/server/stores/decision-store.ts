@@ -82,6 +82,24 @@ export interface CorrectionOptions extends Omit<DecisionOptions, 'informationTok
   readonly checks?: readonly CheckJob[];
 }
 
+/** What {@link DecisionStore.erase} writes with the tombstone, and the version it expects. */
+export interface EraseOptions extends ChangeOptions {
+  /** Erase only while the stored version is this one (the route's `If-Match`); otherwise `conflict`, nothing written. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * The outcome of {@link DecisionStore.erase}: `erased` with the tombstone written;
+ * `already_erased` (the request as stored, nothing written) when an earlier erasure got there
+ * first; `conflict` (the request as stored, nothing written) when it is not at
+ * `expectedVersion`; `not_found` for an unknown id.
+ */
+export type EraseResult =
+  | { readonly state: 'erased'; readonly record: ProcessedRecord }
+  | { readonly state: 'already_erased'; readonly record: ProcessedRecord }
+  | { readonly state: 'conflict'; readonly record: ProcessedRecord }
+  | { readonly state: 'not_found' };
+
 /** Which requests {@link DecisionStore.findStale} returns. */
 export interface StaleQuery {
   readonly statuses: readonly RequestStatus[];
@@ -132,10 +150,14 @@ export interface DecisionStore extends ProcessingStore {
    * invitation it came from, its e-mails (and its invitation's) in the outbox, and the bodies of
    * its webhook deliveries (pending ones are cancelled). Then, in the same transaction, the
    * deliveries `options.webhooks` makes of the tombstone (the `account-request.erased` event:
-   * it holds no personal data). Resolves the tombstone, or `undefined` for an unknown id. Stores
-   * that keep files of a request delete them here too.
+   * it holds no personal data). Stores that keep files of a request delete them here too.
+   *
+   * The request's state is read under the transaction's lock (the row lock in SQL), so of any
+   * number of concurrent erasures, from any instances, one writes: the others find `erasedAt`
+   * set and write nothing (`already_erased`), no history entry, no version, no event. With
+   * `options.expectedVersion`, a request at another version is left as it is (`conflict`).
    */
-  erase(id: string, tombstone: (current: ProcessedRecord) => ProcessedRecord, options?: ChangeOptions): Promise<ProcessedRecord | undefined>;
+  erase(id: string, tombstone: (current: ProcessedRecord) => ProcessedRecord, options?: EraseOptions): Promise<EraseResult>;
   /** Requests not erased, in `statuses`, unchanged since `changedBefore`: at most `limit`, oldest change first. */
   findStale(query: StaleQuery): Promise<readonly ProcessedRecord[]>;
 }

@@ -117,7 +117,10 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
     },
     async erase(id, tombstone, options = {}) {
       const current = records.read(id);
-      if (!current) return undefined;
+      if (!current) return { state: 'not_found' };
+      // No await before the writes: what is read here is what is erased (an erasure is done once).
+      if (current.erasedAt !== undefined) return { state: 'already_erased', record: current };
+      if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) return { state: 'conflict', record: current };
       const erased = tombstone(current);
       const used = [...invitations.values()].filter((invitation) => invitation.requestId === id || invitation.id === current.invitationId);
       records.replace(erased);
@@ -129,7 +132,7 @@ export function createMemoryDecisions(parts: MemoryParts): MemoryDecisions {
       parts.forgetFiles(id);
       // After the scrub: the erasure's own event is sent.
       parts.insertDeliveries(options.webhooks?.(erased) ?? []);
-      return erased;
+      return { state: 'erased', record: erased };
     },
     async findStale({ statuses, changedBefore, notActivated, limit }) {
       return records

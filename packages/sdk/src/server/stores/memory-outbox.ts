@@ -59,15 +59,17 @@ export function createMemoryOutbox(): MemoryOutbox {
         return locked;
       });
     },
-    async finishNotification(id, outcome) {
+    async finishNotification({ id, lockedUntil }, outcome) {
       const index = byId.get(id);
       const row = index === undefined ? undefined : rows[index];
-      if (index === undefined || !row) return;
+      // Only the worker holding the claim records its attempt.
+      if (index === undefined || !row || lockedUntil === undefined || row.state !== 'pending' || row.lockedUntil !== lockedUntil) return false;
       const { lockedUntil: _lock, lastError: _error, ...rest } = row;
       const attempts = row.attempts + 1;
       if (outcome.state === 'sent') replace(index, { ...rest, ...(row.lastError !== undefined ? { lastError: row.lastError } : {}), state: 'sent', attempts, sentAt: outcome.at });
       else if (outcome.state === 'pending') replace(index, { ...rest, state: 'pending', attempts, lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt });
       else replace(index, { ...rest, state: 'failed', attempts, lastError: outcome.error });
+      return true;
     },
     async listNotifications({ state, requestId, limit, offset }) {
       const matching = rows.filter((row) => (state === undefined || row.state === state) && (requestId === undefined || row.requestId === requestId)).reverse();

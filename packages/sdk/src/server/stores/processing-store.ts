@@ -134,8 +134,13 @@ export interface ProcessingStore extends RequestStore {
    * or locked past `now`) until `lockedUntil`, oldest first, and returns them. With `ids`, only those.
    */
   claimNotifications(options: { readonly now: string; readonly lockedUntil: string; readonly limit: number; readonly ids?: readonly string[] }): Promise<readonly NotificationRecord[]>;
-  /** Records the outcome of an attempt: raises `attempts`, unlocks. */
-  finishNotification(id: string, outcome: DeliveryOutcome): Promise<void>;
+  /**
+   * Records the outcome of an attempt on `notification` (as claimed): raises `attempts`, unlocks;
+   * only while it still holds that claim (pending, same `lockedUntil`). Resolves `false`,
+   * writing nothing, when it does not: its lock ran out and another worker claimed it (and
+   * records its own attempt), or it was finished or erased meanwhile.
+   */
+  finishNotification(notification: Pick<NotificationRecord, 'id' | 'lockedUntil'>, outcome: DeliveryOutcome): Promise<boolean>;
   listNotifications(options: { readonly state?: NotificationState; readonly requestId?: string; readonly limit: number; readonly offset: number }): Promise<{ readonly items: readonly NotificationRecord[]; readonly total: number }>;
   getNotification(id: string): Promise<NotificationRecord | undefined>;
 }
