@@ -5,9 +5,12 @@ import type { AccountRequestClient, ConfigIssue, FormConfig } from '@account-req
 /**
  * Where the config stands with the server: `loading` (a GET runs), `load-error`, `saving`,
  * `saved`, and the ways a save fails: `conflict` (412), `invalid` (422, with `issues`),
- * `network` (no answer) and `failed` (another status).
+ * `network` (no answer), `too-large` (413), `denied` (401, 403) and `failed` (another status).
  */
-export type SyncStatus = 'idle' | 'loading' | 'load-error' | 'saving' | 'saved' | 'conflict' | 'invalid' | 'network' | 'failed';
+export type SyncStatus = 'idle' | 'loading' | 'load-error' | 'saving' | 'saved' | 'conflict' | 'invalid' | 'network' | 'too-large' | 'denied' | 'failed';
+
+// The refusals the editor words itself (the server's `detail` is in its own language, not the admin's).
+const REFUSALS: Readonly<Record<number, SyncStatus>> = { 401: 'denied', 403: 'denied', 413: 'too-large' };
 
 /** What the host does with each outcome. */
 export interface SyncCallbacks {
@@ -130,8 +133,8 @@ export class ConfigSyncController implements ReactiveController {
       this.#store(draft, stored.config, stored.etag);
       return true;
     } catch (error) {
-      const status = isConflictError(error) ? 'conflict' : isConfigError(error) ? 'invalid' : (error as { status?: unknown }).status === undefined ? 'network' : 'failed';
-      this.#fail(status, error);
+      const { status } = error as { status?: number };
+      this.#fail(isConflictError(error) ? 'conflict' : isConfigError(error) ? 'invalid' : status === undefined ? 'network' : (REFUSALS[status] ?? 'failed'), error);
       return false;
     }
   }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CONFIG_LIMITS, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
+import { addCustomField, CONFIG_LIMITS, defaultConfig, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
 import { configIssueMessage } from '@account-request/sdk/editing';
 import { mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
@@ -114,6 +114,17 @@ describe('<ffc-custom-fields>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows an id over 64 characters refused once, beside the id, and focuses it', async () => {
+    const el = await mount();
+    await press(el, q(el, '#add'));
+    await type(el, '#labelFr', 'Taille');
+    await type(el, '#id', 'a'.repeat(65));
+    await press(el, q(el, 'button[type="submit"]'));
+    expect([...root(el).querySelectorAll('[part~="error"]')].map((error) => error.id)).to.deep.equal(['id-error']);
+    expect(q(el, '#id-error').textContent).to.contain(configIssueMessage({ code: 'too_long', params: { max: 64 } }, 'en'));
+    expect(root(el).activeElement).to.equal(q(el, '#id'));
+  });
+
   it('words each refusal as the SDK does for its code, in the UI language', async () => {
     const el = await mount(undefined, { lang: 'fr' });
     await press(el, q(el, '#add'));
@@ -157,6 +168,21 @@ describe('<ffc-custom-fields>', () => {
     await previewSettled(el);
     const error = input.getRootNode() instanceof ShadowRoot ? (input.getRootNode() as ShadowRoot).getElementById(`${input.id}-error`) : null;
     expect(error?.textContent).to.contain('40');
+  });
+
+  it('Edit then Apply keeps the texts of the languages the form does not show, options included', async () => {
+    const el = await mount(
+      addCustomField(defaultConfig(), {
+        id: 'sector',
+        type: 'select',
+        label: { fr: 'Secteur', en: 'Sector', de: 'Branche' },
+        options: [{ value: 'retail', label: { fr: 'Commerce', en: 'Retail', de: 'Einzelhandel' } }],
+      }),
+    );
+    const before = el.config?.customFields[0];
+    await press(el, q(el, 'li[data-custom-id="sector"] button'));
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(el.config?.customFields[0]).to.deep.equal(before);
   });
 
   it('removes a field only after confirming in a dialog', async () => {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { CustomField } from '@account-request/sdk';
 import { controlOf, draftOf, fieldOf, patchOf } from './draft.js';
 
 test('a new field from the form: empty boxes left out, lengths as numbers', () => {
@@ -30,11 +31,42 @@ test('editing keeps the other locales of a label', () => {
   assert.deepEqual(patchOf(draft).label, { fr: 'Oui', de: 'Ja' });
 });
 
+test('editing keeps the other locales of each option: by its value, or at its place when only its value was renamed', () => {
+  const original: CustomField = {
+    id: 'sector',
+    type: 'select',
+    label: 'Sector',
+    options: [
+      { value: 'retail', label: { fr: 'Commerce', en: 'Retail', de: 'Einzelhandel' } },
+      { value: 'farm', label: { fr: 'Agriculture', en: 'Farming', de: 'Landwirtschaft' } },
+      { value: 'bank', label: { fr: 'Banque', en: 'Banking', de: 'Bankwesen' } },
+    ],
+  };
+  assert.deepEqual(patchOf(draftOf(original)).options, original.options, 'Edit then Apply changes nothing');
+  const draft = draftOf(original);
+  // Renamed in place; a new option; moved last with a new English label.
+  draft.options = [
+    { value: 'shop', fr: 'Commerce', en: 'Retail' },
+    { value: 'it', fr: 'Informatique', en: 'IT' },
+    { value: 'farm', fr: 'Agriculture', en: 'Agriculture' },
+  ];
+  assert.deepEqual(patchOf(draft).options, [
+    { value: 'shop', label: { fr: 'Commerce', en: 'Retail', de: 'Einzelhandel' } },
+    { value: 'it', label: { fr: 'Informatique', en: 'IT' } },
+    { value: 'farm', label: { fr: 'Agriculture', en: 'Agriculture', de: 'Landwirtschaft' } },
+  ]);
+  // A new option in the place of a removed one does not take its texts.
+  draft.options = [{ value: 'retail', fr: 'Commerce', en: 'Retail' }, { value: 'it', fr: 'Informatique', en: 'IT' }];
+  assert.deepEqual(patchOf(draft).options?.[1], { value: 'it', label: { fr: 'Informatique', en: 'IT' } });
+});
+
 test('SDK issues point at form controls', () => {
   assert.equal(controlOf({ path: ['customFields', 2, 'label'], code: 'missing_label', message: '' }), 'labelFr');
   assert.equal(controlOf({ path: ['customFields', 2, 'options', 0, 'value'], code: 'missing_option_value', message: '' }), 'options');
   assert.equal(controlOf({ path: ['customFields', 2, 'maxLength'], code: 'too_big', message: '' }), 'maxLength');
   assert.equal(controlOf({ path: ['fields'], code: 'unknown_field', message: '' }), 'general');
+  // A new field's id over 64 characters is also reported as the list's entry.
+  assert.equal(controlOf({ path: ['fields', 25, 'id'], code: 'too_long', message: '' }), 'id');
 });
 
 test('a file field: its kinds, the largest file in MB (a comma too) as bytes, the number of files; nothing typed leaves the defaults', () => {

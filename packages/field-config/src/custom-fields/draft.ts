@@ -1,5 +1,5 @@
 import { exactText, FILE_KINDS, takesOptions, takesTextRules } from '@account-request/sdk';
-import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, FileKind, LocalizedText } from '@account-request/sdk';
+import type { ConfigIssue, CustomField, CustomFieldFormat, CustomFieldPatch, CustomFieldType, FileKind, LocalizedText, OptionDefinition } from '@account-request/sdk';
 
 /** Bytes in one MB as file limits count them (the SDK's `formatFileSize` shows 5 MiB as "5 MB"). */
 export const MEGABYTE = 1024 * 1024;
@@ -67,6 +67,20 @@ export function text(fr: string, en: string, original?: LocalizedText): Localize
   return Object.keys(map).length ? map : undefined;
 }
 
+/**
+ * The option of the field being edited that `row` (at index `i`) continues, to keep its other
+ * locales: the one with the row's value or, the value renamed, the one at the row's place when
+ * no row kept its value and its French or English label is unchanged (a new option there has none to keep).
+ */
+function originalOption({ original, options }: FieldDraft, row: OptionDraft, i: number): OptionDefinition | undefined {
+  const at = original?.options?.[i];
+  const kept = (option: OptionDefinition) => options.some((other) => other.value.trim() === option.value);
+  return (
+    original?.options?.find((option) => option.value === row.value.trim()) ??
+    (at && !kept(at) && (exactText(at.label, 'fr') === row.fr.trim() || exactText(at.label, 'en') === row.en.trim()) ? at : undefined)
+  );
+}
+
 const length = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value));
 // MB as typed (a comma is a decimal separator in most of the editor's languages) to whole bytes.
 const bytes = (value: string): number | undefined => (value.trim() === '' ? undefined : Math.round(Number(value.trim().replace(',', '.')) * MEGABYTE));
@@ -82,7 +96,7 @@ export function patchOf(draft: FieldDraft): CustomFieldPatch & { readonly label:
     type,
     label: text(draft.labelFr, draft.labelEn, draft.original?.label) ?? '',
     help: text(draft.helpFr, draft.helpEn, draft.original?.help),
-    options: takesOptions(type) ? draft.options.map((option) => ({ value: option.value.trim(), label: text(option.fr, option.en) ?? '' })) : undefined,
+    options: takesOptions(type) ? draft.options.map((option, i) => ({ value: option.value.trim(), label: text(option.fr, option.en, originalOption(draft, option, i)?.label) ?? '' })) : undefined,
     format: textual && draft.format ? draft.format : undefined,
     minLength: textual ? length(draft.minLength) : undefined,
     maxLength: textual ? length(draft.maxLength) : undefined,
@@ -101,6 +115,8 @@ export function fieldOf(draft: FieldDraft): CustomField {
 /** The form control an SDK issue points at (`customFields.3.label` → `labelFr`). */
 export function controlOf(issue: ConfigIssue): string {
   const [root, , key] = issue.path;
+  // The SDK checks a new field's id twice, as a custom field and as an entry of the list (`fields.25.id`): the same box.
+  if (root === 'fields' && key === 'id') return 'id';
   if (root !== 'customFields' || typeof key !== 'string') return 'general';
   if (key === 'label' || key === 'help') return `${key}Fr`;
   return ['id', 'type', 'options', 'format', 'minLength', 'maxLength', 'accept', 'maxBytes', 'maxFiles'].includes(key) ? key : 'general';

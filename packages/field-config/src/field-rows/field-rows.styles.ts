@@ -1,6 +1,17 @@
 import { css } from 'lit';
 
+/*
+ * The rows' own width, not their table's, decides the layout (and never widens the editor).
+ * Narrow (a phone, 320 px: WCAG 1.4.10), the table, still a table to assistive technologies, is
+ * laid out as a grid whose rows share its columns: the handle and the name on a first line, the
+ * two boxes under their headers on a second (the Displayed box placed in its column, the Required
+ * one follows), the condition or a step's buttons on a third. The condition's column header is
+ * then left to assistive technologies: each button says what it is.
+ */
 export const fieldRowsStyles = css`
+  :host {
+    container-type: inline-size;
+  }
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -90,5 +101,44 @@ export const fieldRowsStyles = css`
     inline-size: 1.15em;
     block-size: 1.15em;
     accent-color: var(--ffc-accent-color, #1d4ed8);
+  }
+  @container (max-inline-size: 40em) {
+    table,
+    thead,
+    tbody,
+    tr {
+      display: grid;
+      grid-template-columns: subgrid;
+      grid-column: 1 / -1;
+    }
+    table {
+      grid-template-columns: auto minmax(0, 1fr) auto auto;
+    }
+    tr {
+      align-items: center;
+      border-block-end: 1px solid var(--ffc-row-border-color, #dde0e5);
+    }
+    th,
+    td {
+      padding-inline: 0.3em;
+      border: 0;
+      overflow-wrap: break-word;
+    }
+    thead th:nth-child(n + 3),
+    td:nth-child(n + 3) {
+      inline-size: auto;
+    }
+    tbody th,
+    td.step-actions,
+    td.condition {
+      grid-column: 2 / -1;
+    }
+    td:nth-child(3) {
+      grid-column: 3;
+    }
+    thead .condition {
+      position: absolute;
+      clip-path: inset(50%);
+    }
   }
 `;

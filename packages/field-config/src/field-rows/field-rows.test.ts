@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { FIELD_CATALOG } from '@account-request/sdk';
+import { defaultConfig, FIELD_CATALOG, setDisplayed } from '@account-request/sdk';
 import { announcement, box, centre, handle, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 import type { FieldConfigChangeEvent } from '../events/index.js';
@@ -124,6 +124,32 @@ describe('<ffc-field-rows>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await settle(el);
     expect(announcement(el)).to.equal('Raison sociale déplacé en position 2 sur 25');
+  });
+
+  it('says where a row really is when the displayed customer type stays first, and records no move it refused', async () => {
+    const el = await mount(setDisplayed(defaultConfig(), 'customerType', true));
+    const rows = part(el, 'ffc-field-rows');
+    expect(order(el).slice(0, 2)).to.deep.equal(['customerType', 'companyName']);
+    handle(el, 'companyName').focus();
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(order(el).slice(0, 2)).to.deep.equal(['customerType', 'companyName']);
+    expect(announcement(el)).to.equal('Company name stays at position 2 of 25');
+    expect([el.dirty, el.canUndo]).to.deep.equal([false, false]);
+    expect(rows.activeElement).to.equal(handle(el, 'companyName'));
+
+    handle(el, 'customerType').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(order(el)[0]).to.equal('customerType');
+    expect(announcement(el)).to.equal('Customer type stays at position 1 of 25');
+
+    // A move the SDK takes only in part: said from the config it holds.
+    handle(el, 'email').focus();
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(order(el).slice(0, 2)).to.deep.equal(['customerType', 'email']);
+    expect(announcement(el)).to.equal('E-mail address moved to position 2 of 25');
   });
 
   it('reorders with a real pointer drag on the handle, and Lit keeps rendering the right rows afterwards', async () => {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { format, localize, moveField, removeStepBreak, setDisplayed, setRequired } from '@account-request/sdk';
+import type { FormConfig } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { SortableController } from '../controllers/sortable.js';
 import { labeller } from '../labels.js';
@@ -44,22 +45,30 @@ export class FfcFieldRows extends LitElement {
     if (!next || !moved) return;
     // Without breaks the rows are the fields: one moveField, as the SDK names it.
     const plain = rows.every((row) => row.kind === 'field');
-    if (store.edit((config) => (plain ? moveField(config, from, to) : configOfRows(config, next))) !== undefined) return;
-    store.announce(this.#moved(store, next, moved, plain));
+    const edit = (config: FormConfig) => {
+      const edited = plain ? moveField(config, from, to) : configOfRows(config, next);
+      // The SDK keeps a displayed customer type first: a move it takes back is no edit (no empty undo step).
+      return JSON.stringify(rowsOf(edited)) === JSON.stringify(rows) ? config : edited;
+    };
+    if (store.edit(edit) !== undefined) return;
+    // Said from the config the store now holds (a displayed customer type stays first), not from the rows asked for.
+    const after = this.#store.value ?? store;
+    store.announce(this.#moved(after, moved, plain, after === store));
     if (!focus) return;
     await this.updateComplete;
     // The row's nodes were moved by the render: focus was lost, so find the handle again.
     this.renderRoot.querySelector<HTMLElement>(`${handleOf(moved)} [part~='handle']`)?.focus();
   }
 
-  #moved(store: EditorStore, rows: readonly Row[], moved: Row, plain: boolean): string {
+  #moved(store: EditorStore, moved: Row, plain: boolean, stayed: boolean): string {
     const { t, config, locale } = store;
     const label = labeller(config, locale);
     if (moved.kind === 'step') return format(t.stepMoved, { title: localize(moved.title, locale), label: label(moved.before) });
-    const fields = rows.filter((row) => row.kind === 'field');
-    const position = fields.indexOf(moved) + 1;
-    if (plain) return t.moved(label(moved.id), position, fields.length);
-    return format(t.movedInStep, { label: label(moved.id), position, total: fields.length, step: stepOf(rows, moved.id) });
+    const { fields } = config;
+    const words = { label: label(moved.id), position: fields.findIndex((entry) => entry.id === moved.id) + 1, total: fields.length };
+    if (stayed) return format(t.notMoved, words);
+    if (plain) return t.moved(words.label, words.position, words.total);
+    return format(t.movedInStep, { ...words, step: stepOf(rowsOf(config), moved.id) });
   }
 
   #onKeydown(event: KeyboardEvent): void {

@@ -317,6 +317,10 @@ export class FormFieldConfig extends LitElement {
         return html`<p>${t.invalid}</p>${this.#issueList()}`;
       case 'network':
         return html`<p>${t.network}</p>`;
+      case 'too-large':
+        return html`<p>${t.tooLarge}</p>`;
+      case 'denied':
+        return html`<p>${t.denied}</p>`;
       case 'failed':
         return html`<p>${t.failed}</p>`;
       default:

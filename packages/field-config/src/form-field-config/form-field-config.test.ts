@@ -232,6 +232,27 @@ describe('<form-field-config>', () => {
       expect(box(el, 'fax', 'displayed').checked).to.equal(true);
     });
 
+    it('413, 401, 403, 500: keeps the draft and says why when it knows', async () => {
+      server();
+      const el = await load({ lang: 'fr' });
+      await toggle(el, 'fax');
+      const words: [number, string][] = [
+        [413, 'Non enregistré : la configuration est trop volumineuse pour le serveur. Vos modifications sont conservées.'],
+        [401, 'Non enregistré : accès refusé. Vos modifications sont conservées : reconnectez-vous dans un autre onglet, puis enregistrez.'],
+        [403, 'Non enregistré : accès refusé. Vos modifications sont conservées : reconnectez-vous dans un autre onglet, puis enregistrez.'],
+        [500, 'Non enregistré. Vos modifications sont conservées.'],
+      ];
+      for (const [status, said] of words) {
+        worker.use(http.put(URL_, () => HttpResponse.json({ title: 'Refused', status, detail: 'The request body is larger than 65536 bytes.' }, { status })));
+        const failed = oneEvent<FieldConfigErrorEvent>(el, 'field-config-error');
+        expect(await el.save()).to.equal(false);
+        expect((await failed).detail.error).to.include({ name: 'ConfigSaveError', status });
+        await settle(el);
+        expect(alertText(el), String(status)).to.equal(said);
+        expect(el.dirty).to.equal(true);
+      }
+    });
+
     it('without config-src: the draft becomes the saved config and field-config-save carries it', async () => {
       const el = await mount();
       await toggle(el, 'fax');

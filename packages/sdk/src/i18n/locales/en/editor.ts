@@ -119,6 +119,9 @@ export const editor = {
   invalid: 'The server refused the configuration:',
   network: 'The server could not be reached. Your changes are kept: try again.',
   failed: 'Not saved. Your changes are kept.',
+  /** A save refused as too large (413), or the admin's access refused (401, 403). */
+  tooLarge: 'Not saved: the configuration is too large for the server. Your changes are kept.',
+  denied: 'Not saved: access refused. Your changes are kept: sign in again in another tab, then save.',
   preview: 'Preview',
   /** The preview pane while the form's code is fetched (the first time a preview is shown). */
   previewLoading: 'Loading the preview…',
@@ -166,6 +169,8 @@ export const editor = {
   stepAdded: 'Step “{title}” added before {label}.',
   stepRemoved: 'Step “{title}” removed: its fields join the step above.',
   movedInStep: '{label} moved to position {position} of {total}, in step {step}',
+  /** After a move the config does not allow (a displayed customer type stays first). */
+  notMoved: '{label} stays at position {position} of {total}',
   /** Limits of a document-upload field. */
   fileKinds: 'Accepted documents',
   maxSize: 'Largest file (MB)',
