@@ -35,10 +35,16 @@ interface Budget {
 // Then config texts and option values kept as shown and as a submission carries them back (an
 // option value with an outer space or a control character could be chosen but never sent):
 // 35,523 -> 35,615 bytes, its budget 35.6 -> 35.7 KB.
+// Then the fixes of a bug hunt (session of 2026-12-05): the client's timeout over the body,
+// no redirect of a POST, typed webhook errors, one blank rule (SDK entry 18,7xx -> 18,970
+// bytes); the form's lookups leaving fixed fields alone, its error summary reworded, reflow,
+// sizes rounded up, lower-case countries (form 35,615 -> 35,958); the editor's move
+// announcement, reflow, the other languages of options kept, save errors worded (editor 39,629
+// -> 40,307). Budgets: SDK 18.8 -> 19.1 KB, form 35.7 -> 36.1 KB, editor 39.8 -> 40.5 KB.
 const BUDGETS: readonly Budget[] = [
-  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 18_800 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 35_700 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 39_800 },
+  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_100 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 40_500 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;
