@@ -137,4 +137,27 @@ describe('personal data: erasure', () => {
     await moveTo(handler, id, 'rejected');
     assert.equal(mail.sent.length, before);
   });
+
+  test('an erased request takes no text about the person again: no note, no message, no request for information, no link, no check', async () => {
+    const built = processingSetup();
+    const { handler } = built;
+    const id = await submit(handler);
+    assert.equal((await handler(erase(id, '"v1"'))).status, 200);
+    const patchWith = async (body: Record<string, unknown>) => {
+      const { etag } = await read(handler, id);
+      return handler(admin(`/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': etag }, body: JSON.stringify(body) }));
+    };
+    for (const body of [{ note: 'Rappeler Léa au 04 72 00 11 22' }, { status: 'info-requested', message: 'Madame Vasseur, votre adresse ?' }, { status: 'rejected', reason: 'other', message: 'Léa Vasseur a déjà un compte.' }]) {
+      const refused = await assertProblem(await patchWith(body), 409);
+      assert.equal(refused['type'], 'urn:account-request:problem:erased', JSON.stringify(body));
+    }
+    const bulk = await handler(admin('/decisions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ids: [id], status: 'rejected', reason: 'other', message: 'Léa Vasseur a déjà un compte.' }) }));
+    assert.equal(((await bulk.json()) as { refused: number }).refused, 1);
+    assert.equal((await assertProblem(await handler(admin(`/${id}/activation-email`, { method: 'POST' })), 409))['type'], 'urn:account-request:problem:erased');
+    const { record } = await read(handler, id);
+    assert.equal(JSON.stringify(record).includes('Léa'), false);
+    assert.equal(JSON.stringify(record).includes('04 72'), false);
+    // A move alone (statistics) still goes through.
+    assert.equal((await patchWith({ status: 'rejected' })).status, 200);
+  });
 });

@@ -4,7 +4,7 @@ import { bodyKind, parseJsonBody, readBodyLimited, unsupportedMediaType } from '
 import type { HandlerContext } from '../http/context.js';
 import { toProcessedRecord } from '../processing/lifecycle.js';
 import { deliverSoon } from '../processing/notifications.js';
-import { invalid, requireProcessing } from './processing-routes.js';
+import { erasedProblem, invalid, requireProcessing } from './processing-routes.js';
 import { json, problem } from '../http/problem.js';
 import { readInstant } from '../processing/request-query.js';
 
@@ -28,6 +28,7 @@ export async function resendActivation(context: HandlerContext, request: Request
   const stored = await context.store(() => store.get(id));
   if (!stored) return problem(404, 'No account request has this id.');
   const record = toProcessedRecord(stored);
+  if (record.erasedAt !== undefined) return erasedProblem('sent an activation e-mail');
   const blocker = activationBlocker(record);
   if (blocker) return problem(409, `No activation e-mail for this request: ${blocker.replace('_', ' ')}.`, { type: `urn:account-request:problem:activation-${blocker.replace('_', '-')}` });
   const mail = await context.store(() => issueActivation(context, store, record, request));

@@ -4,7 +4,7 @@ import { problem } from '../http/problem.js';
 import { checkJob } from '../checks/plan.js';
 import type { CheckJob, CheckResult } from '../checks/types.js';
 import { toProcessedRecord } from '../processing/lifecycle.js';
-import { recordResponse } from './processing-routes.js';
+import { erasedProblem, recordResponse } from './processing-routes.js';
 
 /**
  * `POST {base}/{id}/checks`: admin ("check again"). Queues the request's checks anew (pending,
@@ -18,6 +18,7 @@ export async function postChecks(context: HandlerContext, request: Request, id: 
   if (!checks) return problem(501, 'The handler runs no checks (see the checks option).');
   const stored = await context.store(() => checks.store.get(id));
   if (!stored) return problem(404, 'No account request has this id.');
+  if (stored.erasedAt !== undefined) return erasedProblem('checked');
   const at = context.now().toISOString();
   const plan = checks.plan(stored, at);
   const results: CheckResult[] = [];

@@ -85,6 +85,8 @@ async function decideOne(context: HandlerContext, id: string, to: RequestStatus,
     const stored = await store.get(id);
     if (!stored) return { id, outcome: 'not_found', emails: 0 };
     let current = toProcessedRecord(stored);
+    // As one PATCH: an erased request takes no message, nor a request for information.
+    if (current.erasedAt !== undefined && (input.message || to === 'info-requested')) return { id, outcome: 'refused', emails: 0, status: current.status };
     const path = steps(current.status, to);
     if (!path) return { id, outcome: 'refused', emails: 0, status: current.status };
     if (dryRun) return { id, outcome: 'ready', emails: wouldMail(context, current, to, input), status: current.status };

@@ -6,7 +6,7 @@ import { ifMatchSatisfied } from '../http/etag.js';
 import { DECISION_MEMBERS, readDecisionInput, type DecisionInput, type InputError } from '../processing/decision-input.js';
 import { applyChange } from '../processing/decisions.js';
 import { canTransition, isRequestStatus, requestEtag, toProcessedRecord, type HistoryChange, type ProcessedRecord } from '../processing/lifecycle.js';
-import { invalid, recordResponse, requireProcessing } from './processing-routes.js';
+import { erasedProblem, invalid, recordResponse, requireProcessing } from './processing-routes.js';
 import { HttpProblem, problem } from '../http/problem.js';
 import type { RequestPatch } from '../stores/processing-store.js';
 
@@ -87,6 +87,10 @@ export async function patchRequest(context: HandlerContext, request: Request, id
   const stale = (): Response => problem(412, 'The request changed since you loaded it; reload it and apply your change again.', { headers: { ETag: requestEtag(current) } });
   if (!ifMatchSatisfied(ifMatch, requestEtag(current))) return stale();
   const { patch, input } = readPatch(body, current);
+  // An erased request still moves through the lifecycle (statistics), but takes no text about
+  // the person again. Checked without a lock: an erasure landing meanwhile changes the version,
+  // so the store's conditional write refuses this change (412).
+  if (current.erasedAt !== undefined && (patch.note || input.message || patch.status === 'info-requested')) return erasedProblem('given a note, a message or a request for information');
   if (patch.status === 'info-requested' && !context.decisions) {
     return problem(501, 'The request store cannot keep links to correct a request (see DecisionStore).');
   }

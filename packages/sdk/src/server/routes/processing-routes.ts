@@ -33,6 +33,14 @@ export function recordResponse(record: ProcessedRecord, status = 200): Response 
 }
 
 /** A 422 problem listing field errors. */
+/**
+ * The answer to a change that would put personal data back into an erased request (a note, a
+ * message, a new link or check), where retention never looks again.
+ */
+export function erasedProblem(what = 'changed'): Response {
+  return problem(409, `The personal data of this request is erased: it can no longer be ${what}.`, { type: 'urn:account-request:problem:erased' });
+}
+
 export function invalid(detail: string, errors: readonly { field: string; code: string; message: string }[]): HttpProblem {
   return new HttpProblem(problem(422, detail, { type: 'urn:account-request:problem:validation', title: 'Invalid change', errors }));
 }
