@@ -42,7 +42,7 @@ export interface FormStrings extends Omit<Own, 'summary' | 'retryIn' | 'retrying
 /** `seconds` in words ("1 second", "2 minutes"), through `Intl`; minutes from one minute up. */
 export const duration = formatDuration;
 
-const REFUSAL_KEYS = { closed: 'closed', 'cross-site': 'crossSite', 'too-large': 'tooLarge', 'key-reused': 'keyReused' } as const satisfies Record<SubmissionRefusal, string>;
+const REFUSAL_KEYS = { closed: 'closed', 'cross-site': 'crossSite', 'too-large': 'tooLarge', 'key-reused': 'keyReused', 'link-gone': 'linkGone' } as const satisfies Record<SubmissionRefusal, string>;
 
 /**
  * The status line for a failed submission: what happened, that the values are kept and what

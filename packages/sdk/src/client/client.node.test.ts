@@ -179,7 +179,7 @@ describe('client.submit', () => {
     assert.deepEqual([late.reason, late.kind, late.retryable, late.transient], ['timeout', 'network', true, true]);
   });
 
-  test('a refusal the handler names is said as such (closed, cross-site, too large, key reused); others name none', async () => {
+  test('a refusal the handler names is said as such (closed, cross-site, too large, key reused, a link gone); others name none', async () => {
     const once = createClient({ base: BASE, retry: 0 });
     const problemOf = (code: number, type?: string) => () =>
       HttpResponse.json({ status: code, detail: 'English words of the server', ...(type ? { type } : {}) }, { status: code, headers: { 'Content-Type': 'application/problem+json' } });
@@ -188,6 +188,11 @@ describe('client.submit', () => {
       [problemOf(403, 'urn:account-request:problem:cross-site'), 'cross-site'],
       [problemOf(413), 'too-large'],
       [problemOf(422, 'urn:account-request:problem:idempotency-key-reused'), 'key-reused'],
+      // The invitation or correction link the form answers can no longer be used.
+      [problemOf(410, 'urn:account-request:problem:invitation-revoked'), 'link-gone'],
+      [problemOf(404, 'urn:account-request:problem:invitation-unknown'), 'link-gone'],
+      [problemOf(410, 'urn:account-request:problem:information-used'), 'link-gone'],
+      [problemOf(409, 'urn:account-request:problem:information-closed'), 'link-gone'],
       [problemOf(403), undefined],
       [problemOf(403, 'urn:example:custom'), undefined],
       [problemOf(503, 'urn:account-request:problem:disabled'), undefined],

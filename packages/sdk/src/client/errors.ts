@@ -63,10 +63,11 @@ export type SubmissionFailureReason = 'validation' | 'offline' | 'timeout' | 'ra
 /**
  * Which refusal a `rejected` or `key-reused` failure is, when the handler said so: `closed`
  * (the form's `enabled` is off), `cross-site` (a page of another site sent it), `too-large`
- * (413), `key-reused`. A form words these itself in the person's language; any other refusal
- * has only the server's own `message`.
+ * (413), `key-reused`, `link-gone` (the invitation or correction link the form answers was used,
+ * expired, withdrawn or unknown). A form words these itself in the person's language; any other
+ * refusal has only the server's own `message`.
  */
-export type SubmissionRefusal = 'closed' | 'cross-site' | 'too-large' | 'key-reused';
+export type SubmissionRefusal = 'closed' | 'cross-site' | 'too-large' | 'key-reused' | 'link-gone';
 
 /** Details of a {@link SubmissionError}. */
 export interface SubmissionFailure extends HttpFailure {

@@ -11,6 +11,9 @@ const REFUSALS: Readonly<Record<string, SubmissionRefusal>> = {
   'urn:account-request:problem:cross-site': 'cross-site',
 };
 
+// An invitation or correction link that can no longer be used, whatever its state.
+const LINK_GONE = /^urn:account-request:problem:(?:invitation|information)-/;
+
 /** Maps whatever a submission's request threw (other than the caller's abort) to a {@link SubmissionError}, never exposing the request's own errors but as `cause`. */
 export async function toSubmissionError(error: unknown, url: string): Promise<SubmissionError> {
   if (!isHTTPError(error)) {
@@ -38,7 +41,7 @@ export async function toSubmissionError(error: unknown, url: string): Promise<Su
     return new SubmissionError(detail ?? 'The anti-robot check was refused', { ...failure, reason: 'bot-check' });
   }
   const reason = status === 408 ? 'timeout' : status === 429 ? 'rate-limited' : status >= 500 ? 'server' : 'rejected';
-  const refusal = reason !== 'rejected' ? undefined : status === 413 ? 'too-large' : type !== undefined && Object.hasOwn(REFUSALS, type) ? REFUSALS[type] : undefined;
+  const refusal = reason !== 'rejected' ? undefined : status === 413 ? 'too-large' : type !== undefined && Object.hasOwn(REFUSALS, type) ? REFUSALS[type] : LINK_GONE.test(type ?? '') ? 'link-gone' : undefined;
   return new SubmissionError(detail ?? `The server refused the request (HTTP ${status})`, { ...failure, reason, ...(refusal ? { refusal } : {}) });
 }
 

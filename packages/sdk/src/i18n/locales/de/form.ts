@@ -19,6 +19,7 @@ export const form = {
     crossSite: 'Dieses Formular kann nicht von dieser Website aus gesendet werden.',
     tooLarge: 'Die gesendeten Daten sind zu groß.',
     keyReused: 'Diese Anfrage wurde bereits mit anderen Angaben gesendet: Laden Sie die Seite neu, um eine neue Anfrage zu senden.',
+    linkGone: 'Dieser Link ist nicht mehr gültig: Bitten Sie um einen neuen.',
   },
   lost: 'Die Antwort des Servers ist unterwegs verloren gegangen: Ein erneuter Versuch sendet Ihre Anfrage nicht doppelt.',
   kept: 'Ihre Eingaben bleiben erhalten.',

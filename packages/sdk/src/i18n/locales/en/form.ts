@@ -20,6 +20,7 @@ export const form = {
     crossSite: 'This form cannot be sent from this site.',
     tooLarge: 'What you are sending is too large.',
     keyReused: 'This request was already sent with other details: reload the page to send a new one.',
+    linkGone: 'This link can no longer be used: ask for a new one.',
   },
   /** A 2xx whose body could not be read: the request exists, a retry replays its first result. */
   lost: "The server's answer was lost on the way: trying again will not send your request twice.",

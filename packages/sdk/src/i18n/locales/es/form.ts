@@ -19,6 +19,7 @@ export const form = {
     crossSite: 'Este formulario no se puede enviar desde este sitio.',
     tooLarge: 'Lo que envía es demasiado grande.',
     keyReused: 'Esta solicitud ya se envió con otros datos: recargue la página para enviar una nueva.',
+    linkGone: 'Este enlace ya no es válido: pida uno nuevo.',
   },
   lost: 'La respuesta del servidor se ha perdido por el camino: si lo vuelve a intentar, su solicitud no se enviará dos veces.',
   kept: 'Los datos introducidos se conservan.',

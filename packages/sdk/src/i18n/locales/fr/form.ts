@@ -19,6 +19,7 @@ export const form = {
     crossSite: 'Ce formulaire ne peut pas être envoyé depuis ce site.',
     tooLarge: 'Ce que vous envoyez est trop volumineux.',
     keyReused: 'Cette demande a déjà été envoyée avec d’autres informations : rechargez la page pour en envoyer une nouvelle.',
+    linkGone: 'Ce lien ne peut plus servir : demandez-en un nouveau.',
   },
   lost: 'La réponse du serveur s’est perdue en chemin : réessayer n’enverra pas votre demande deux fois.',
   kept: 'Vos saisies sont conservées.',

@@ -19,6 +19,7 @@ export const form = {
     crossSite: 'Questo modulo non può essere inviato da questo sito.',
     tooLarge: 'I dati inviati sono troppo grandi.',
     keyReused: 'Questa richiesta è già stata inviata con altri dati: ricarichi la pagina per inviarne una nuova.',
+    linkGone: 'Questo link non è più valido: ne chieda uno nuovo.',
   },
   lost: 'La risposta del server è andata persa: riprovando, la richiesta non verrà inviata due volte.',
   kept: 'I dati inseriti sono stati conservati.',

@@ -19,6 +19,7 @@ export const form = {
     crossSite: 'Dit formulier kan niet vanaf deze website worden verstuurd.',
     tooLarge: 'Wat u verstuurt is te groot.',
     keyReused: 'Deze aanvraag is al met andere gegevens verstuurd: laad de pagina opnieuw om een nieuwe te versturen.',
+    linkGone: 'Deze link is niet meer geldig: vraag om een nieuwe.',
   },
   lost: 'Het antwoord van de server is onderweg verloren gegaan: opnieuw proberen verstuurt uw aanvraag niet twee keer.',
   kept: 'Uw invoer blijft bewaard.',

@@ -19,6 +19,7 @@ export const form = {
     crossSite: 'Este formulário não pode ser enviado a partir deste site.',
     tooLarge: 'O que está a enviar é demasiado grande.',
     keyReused: 'Este pedido já foi enviado com outros dados: recarregue a página para enviar um novo.',
+    linkGone: 'Esta ligação já não é válida: peça uma nova.',
   },
   lost: 'A resposta do servidor perdeu-se pelo caminho: tentar novamente não enviará o seu pedido duas vezes.',
   kept: 'Os dados introduzidos foram mantidos.',
