@@ -47,7 +47,7 @@ const CONFIRMED = 'confirmed';
  * @summary The account-request form a customer fills in to ask for a professional account.
  *
  * @slot success - Replaces the default confirmation shown after a successful request.
- * @slot disabled - Shown instead of the form when the config has `enabled: false` (nothing otherwise).
+ * @slot disabled - Shown instead of the form when the config has `enabled: false`; without it, the sentence "Account requests are closed for now." in the form's language (part `closed`).
  *
  * @event {AccountRequestSubmitEvent} account-request-submit - Cancelable; `detail.values` are the validated values about to be posted.
  * @event {AccountRequestSuccessEvent} account-request-success - The server accepted the request; `detail.response` is `{ id, status, access }`.
@@ -92,6 +92,7 @@ const CONFIRMED = 'confirmed';
  * @csspart retry - The retry button shown after a network or server failure.
  * @csspart status - The polite live region (sending, failures, error summary).
  * @csspart confirmation - The confirmation shown after success.
+ * @csspart closed - The sentence shown instead of the form when the config has `enabled: false` and the page slotted nothing.
  *
  * @cssproperty --arf-font - Font family (default: inherited).
  * @cssproperty --arf-font-size - Base font size (default `1rem`).
@@ -561,7 +562,11 @@ export class AccountRequestForm extends LitElement {
     if (state.status === 'error' || this.#adaptive.failed) {
       return html`<div part="base" class="arf-root"><p part="config-error" class="arf-config-error" role="alert">${strings.configError}</p></div>`;
     }
-    if (!state.config.enabled) return this.lightDom ? nothing : html`<slot name="disabled"></slot>`;
+    // A page that says nothing itself still tells the person why there is no form.
+    if (!state.config.enabled) {
+      const closed = html`<p part="closed" class="arf-root">${strings.refusals.closed}</p>`;
+      return this.lightDom ? closed : html`<slot name="disabled">${closed}</slot>`;
+    }
     if (this.#submission.status === 'succeeded') return this.#renderConfirmation(state.config, strings);
     return this.#renderForm(strings);
   }

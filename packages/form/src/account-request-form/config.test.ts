@@ -126,6 +126,14 @@ describe('<account-request-form> config sources', () => {
     expect(el.dataset['state']).to.equal('disabled');
   });
 
+  it('says the requests are closed, in its language, when the config is not enabled and the page slotted nothing', async () => {
+    const el = await fixture<AccountRequestForm>(html`<account-request-form draft="off" lang="fr" .config=${makeConfig([{ id: 'city' }], { enabled: false })}></account-request-form>`);
+    expect(root(el).querySelector('form')).to.equal(null);
+    expect(el.shadowRoot!.textContent?.trim()).to.equal('Les demandes d’ouverture de compte sont fermées pour le moment.');
+    const light = await fixture<AccountRequestForm>(html`<account-request-form draft="off" light-dom .config=${makeConfig([{ id: 'city' }], { enabled: false })}></account-request-form>`);
+    expect(light.querySelector('[part="closed"]')?.textContent).to.equal('Account requests are closed for now.');
+  });
+
   it('re-renders when .config changes, keeping what was typed', async () => {
     const el = await fixture<AccountRequestForm>(html`<account-request-form draft="off" .config=${makeConfig([{ id: 'city' }])}></account-request-form>`);
     const city = control(el, 'city');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultConfig, setDisplayed, updateSettings } from '../../config/index.js';
 import type { MailMessage } from './notifier.js';
+import { correctionConfig } from './information.js';
 import { moveTo, patch, processingSetup, read, submit } from '../test-helpers/processing.js';
 import { assertProblem, URL_BASE, validBody } from '../test-helpers/setup.js';
 
@@ -143,6 +144,19 @@ describe('information: the link', () => {
     const response = await built.handler(correct(token, {}));
     assert.equal(response.status, 200, await response.clone().text());
     assert.equal((await built.store.get(id))?.passwordHash, hash);
+  });
+
+  test('the form closed to new requests (enabled: false) still takes a correction, and its config says so', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    const current = await built.handler(new Request(`${URL_BASE}/config`));
+    const closed = { ...((await current.json()) as Record<string, unknown>), enabled: false };
+    await built.configStore.saveConfig(closed as never, { ifMatch: current.headers.get('ETag') ?? '', etag: '"closed"' });
+    assert.equal(((await (await built.handler(new Request(`${URL_BASE}/config`))).json()) as { enabled: boolean }).enabled, false, 'the form is closed');
+    assert.equal(correctionConfig(closed as never).enabled, true, 'the correction page shows its form');
+    const response = await built.handler(correct(token, { city: 'Lyon', postalCode: '69002' }));
+    assert.equal(response.status, 200, await response.clone().text());
   });
 
   test('cross-site posts are refused (403)', async () => {

@@ -35,10 +35,11 @@ export async function informationRequest(
 
 /**
  * The config a correction is checked against: the form as configured, without its password
- * (an applicant correcting a request keeps the password they chose, if any).
+ * (an applicant correcting a request keeps the password they chose, if any), and switched on:
+ * closing the form to new requests does not leave an admin's request for information unanswerable.
  */
 export function correctionConfig(config: FormConfig): FormConfig {
-  return { ...config, fields: config.fields.map((entry) => (entry.id === 'password' ? { ...entry, displayed: false, required: false } : entry)) };
+  return { ...config, enabled: true, fields: config.fields.map((entry) => (entry.id === 'password' ? { ...entry, displayed: false, required: false } : entry)) };
 }
 
 const asChange = (value: string | boolean | number | undefined): string | boolean | null => (value === undefined || value === '' ? null : typeof value === 'number' ? String(value) : value);
