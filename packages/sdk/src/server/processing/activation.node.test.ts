@@ -45,11 +45,11 @@ describe('activation on acceptance', () => {
 });
 
 describe('GET/POST {base}/activation/{token}', () => {
-  test('GET tells a valid link with the company name and e-mail only', async () => {
+  test('GET tells a valid link with the company name, the e-mail and the language only', async () => {
     const { handler, token } = await accepted();
     const response = await handler(activation(token));
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { state: 'valid', expiresAt: '2026-05-01T09:00:00.000Z', companyName: 'Papeterie Lemoine', email: 'claire@lemoine.example' });
+    assert.deepEqual(await response.json(), { state: 'valid', expiresAt: '2026-05-01T09:00:00.000Z', companyName: 'Papeterie Lemoine', email: 'claire@lemoine.example', locale: 'fr' });
   });
 
   test('POST sets the password (hashed), marks the request activated in its history, and the link is then used', async () => {
@@ -61,7 +61,7 @@ describe('GET/POST {base}/activation/{token}', () => {
     assert.equal(record?.activatedAt, '2026-03-02T09:00:00.000Z');
     assert.equal(await verifyPassword(PASSWORD, record?.passwordHash ?? ''), true);
     assert.deepEqual(record?.history?.at(-1), { at: '2026-03-02T09:00:00.000Z', actor: 'applicant', changes: [{ field: 'activation', from: null, to: '2026-03-02T09:00:00.000Z' }] });
-    assert.deepEqual(await (await handler(activation(token))).json(), { state: 'used', expiresAt: '2026-05-01T09:00:00.000Z' });
+    assert.deepEqual(await (await handler(activation(token))).json(), { state: 'used', expiresAt: '2026-05-01T09:00:00.000Z', locale: 'fr' });
     const again = await assertProblem(await handler(activate(token, { password: 'another long passphrase' })), 410);
     assert.equal(again['type'], 'urn:account-request:problem:activation-used');
     assert.equal(await verifyPassword(PASSWORD, (await store.get(id))?.passwordHash ?? ''), true, 'the first password stays');
@@ -84,7 +84,7 @@ describe('GET/POST {base}/activation/{token}', () => {
     clock.advance(60 * DAY - 1);
     assert.equal(((await (await handler(activation(token))).json()) as { state: string }).state, 'valid');
     clock.advance(1);
-    assert.deepEqual(await (await handler(activation(token))).json(), { state: 'expired', expiresAt: '2026-05-01T09:00:00.000Z' });
+    assert.deepEqual(await (await handler(activation(token))).json(), { state: 'expired', expiresAt: '2026-05-01T09:00:00.000Z', locale: 'fr' });
     const problem = await assertProblem(await handler(activate(token, { password: PASSWORD })), 410);
     assert.equal(problem['type'], 'urn:account-request:problem:activation-expired');
 

@@ -74,7 +74,8 @@ describe('information: the link', () => {
     assert.equal((await built.handler(correct(token, { city: 'Paris 2e' }))).status, 200);
     const second = await assertProblem(await built.handler(correct(token, { city: 'Lyon' })), 410);
     assert.equal(second['type'], 'urn:account-request:problem:information-used');
-    assert.equal(((await (await built.handler(information(token))).json()) as { state: string }).state, 'used');
+    const used = (await (await built.handler(information(token))).json()) as { state: string; locale: string };
+    assert.deepEqual([used.state, used.locale], ['used', 'fr'], 'the language in every state');
     assert.equal(((await read(built.handler, id)).record['values'] as Record<string, unknown>)['city'], 'Paris 2e');
   });
 

@@ -56,7 +56,8 @@ describe('invitations', () => {
     assert.deepEqual([invitation['state'], invitation['requestId']], ['used', id]);
     const again = await assertProblem(await built.handler(submitWith(token)), 410);
     assert.equal(again['type'], 'urn:account-request:problem:invitation-used');
-    assert.equal(((await (await built.handler(link(token))).json()) as { state: string }).state, 'used');
+    // The language in every state, so a page saying the link is used speaks the invitee's.
+    assert.deepEqual(((await (await built.handler(link(token))).json()) as { state: string; locale: string }), { state: 'used', expiresAt: (await (await built.handler(admin(`/invitations/${invitationId}`))).json() as { expiresAt: string }).expiresAt, locale: 'fr' });
   });
 
   test('submissions racing on one link: one 201, the others the link\'s 410 (not a 503 of an unavailable store)', async () => {

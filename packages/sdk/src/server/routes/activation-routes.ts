@@ -24,8 +24,8 @@ const notFound = (): Response => problem(404, 'This activation link is not valid
 
 /**
  * `GET {base}/activation/{token}`: public. The state of a link (`valid`, `expired`, `used`,
- * `replaced`) and its expiry; for a valid link also the company name and e-mail it activates,
- * nothing else of the request. An unknown token is a 404.
+ * `replaced`), its expiry and the request's language; for a valid link also the company name and
+ * e-mail it activates, nothing else of the request. An unknown token is a 404.
  */
 export async function getActivation(context: HandlerContext, request: Request, token: string): Promise<Response> {
   const store = requireProcessing(context);
@@ -33,11 +33,13 @@ export async function getActivation(context: HandlerContext, request: Request, t
   if (!found) return notFound();
   const state = activationState(found, context.now().toISOString());
   const headers = context.origins.corsHeaders(request);
-  if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt }, headers);
   const record = await context.store(() => store.get(found.requestId));
+  // The applicant's language in every state, so the page speaks it (the link carries none).
+  const locale = record?.locale;
+  if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt, ...(locale ? { locale } : {}) }, headers);
   if (!record) return notFound();
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return json(200, { state, expiresAt: found.expiresAt, companyName: text(record.values['companyName']), email: text(record.values['email']) }, headers);
+  return json(200, { state, expiresAt: found.expiresAt, companyName: text(record.values['companyName']), email: text(record.values['email']), locale: record.locale }, headers);
 }
 
 async function passwordErrors(context: HandlerContext, password: unknown, locale: string): Promise<{ field: string; code: string; message: string }[]> {

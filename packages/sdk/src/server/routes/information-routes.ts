@@ -51,7 +51,8 @@ export async function getInformation(context: HandlerContext, request: Request, 
   if (!stored) return notFound();
   const state = stateOf(found, toProcessedRecord(stored).status, context.now().toISOString());
   const headers = context.origins.corsHeaders(request);
-  if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt }, headers);
+  // The language in every state: a page saying a link is used speaks the applicant's language too.
+  if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt, locale: stored.locale }, headers);
   const { password: _password, ...values } = stored.values;
   return json(200, { state, expiresAt: found.expiresAt, message: found.message, values, locale: stored.locale }, headers);
 }

@@ -9,8 +9,8 @@ const notFound = (): Response => problem(404, 'This invitation link is not valid
 
 /**
  * `GET {base}/invitation/{token}`: public. The state of an invitation link (`pending`, `used`,
- * `expired`, `revoked`) and its expiry; a pending one also gives what the form opens with: the
- * e-mail (fixed), the prefilled values and the language. An unknown token is a 404.
+ * `expired`, `revoked`), its expiry and the invitation's language; a pending one also gives what
+ * the form opens with: the e-mail (fixed) and the prefilled values. An unknown token is a 404.
  */
 export async function getInvitationLink(context: HandlerContext, request: Request, token: string): Promise<Response> {
   const store = requireDecisions(context);
@@ -18,7 +18,7 @@ export async function getInvitationLink(context: HandlerContext, request: Reques
   if (!invitation) return notFound();
   const state = invitationState(invitation, context.now().toISOString());
   const headers = context.origins.corsHeaders(request);
-  if (state !== 'pending') return json(200, { state, expiresAt: invitation.expiresAt }, headers);
+  if (state !== 'pending') return json(200, { state, expiresAt: invitation.expiresAt, locale: invitation.locale }, headers);
   return json(200, { state, expiresAt: invitation.expiresAt, email: invitation.email, values: invitation.values, locale: invitation.locale }, headers);
 }
 
