@@ -124,6 +124,90 @@ describe('demo pages of the decision step', () => {
     assert.match(await (await get(`/invitation/${token}?lang=en`, {})).text(), /This invitation was withdrawn\./);
   });
 
+  test('a refused rejection: the confirmation step again, with what was typed and the error in the page language', async () => {
+    const id = await submit();
+    // The reason "other" without a message, on a French page.
+    const missing = await postForm(`/admin/requests/${id}/status/confirm?lang=fr`, { version: '1', status: 'rejected', reason: 'other', message: '', notify: 'true' });
+    assert.equal(missing.status, 422);
+    const page = await missing.text();
+    assert.match(page, /<p class="notice error" role="alert" tabindex="-1" autofocus>Avec le motif « Autre motif », écrivez un message au demandeur\.<\/p>/);
+    assert.ok(!page.includes('Explain the reason'));
+    assert.match(page, /action="\/admin\/requests\/[^/]+\/status\/confirm\?lang=fr"/);
+    assert.match(page, /<option value="other" selected>/);
+    // A message holding a bidi character, on a German page: the German words, the message kept (escaped).
+    const bidi = await postForm(`/admin/requests/${id}/status/confirm?lang=de`, { version: '1', status: 'rejected', reason: 'duplicate', message: 'Doppelt <b>\u202E', notify: 'true' });
+    assert.equal(bidi.status, 422);
+    const bidiPage = await bidi.text();
+    assert.ok(bidiPage.includes('ist ungültig: '), 'German');
+    assert.ok(!bidiPage.includes('characters that are not allowed'));
+    assert.ok(bidiPage.includes('>Doppelt &lt;b&gt;\u202E</textarea>'));
+    assert.match(bidiPage, /<option value="duplicate" selected>/);
+    assert.equal((await record(id)).status, 'new');
+  });
+
+  test('a stale rejection (another admin moved the request) keeps the reason, message and e-mail choice on the confirm step', async () => {
+    const id = await submit();
+    // The other admin takes the request in charge: version 2.
+    assert.equal((await postForm(`/admin/requests/${id}/status/confirm?lang=en`, { version: '1', status: 'in-progress' })).status, 303);
+    const stale = await postForm(`/admin/requests/${id}/status/confirm?lang=en`, { version: '1', status: 'rejected', reason: 'incomplete', message: 'Please send your Kbis' });
+    assert.equal(stale.status, 409);
+    const page = await stale.text();
+    assert.ok(page.includes('changed meanwhile'));
+    assert.ok(page.includes('Move the request from Papeterie &lt;Lemoine&gt; from “In progress” to “Rejected”?'), 'against the current version');
+    assert.ok(page.includes('<input type="hidden" name="version" value="2">'));
+    assert.ok(page.includes('>Please send your Kbis</textarea>'));
+    assert.match(page, /<option value="incomplete" selected>/);
+    assert.match(page, /id="decision-notify" name="notify" value="true" aria-describedby/, 'the unticked box stays unticked');
+    // The first step, stale: the chosen move stays chosen.
+    const first = await (await postForm(`/admin/requests/${id}/status?lang=en`, { version: '1', status: 'rejected' })).text();
+    assert.match(first, /value="rejected" checked/);
+  });
+
+  test('bulk from a later page: the dialog, a refusal and the result stay on that page with the ticked rows', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 22; i += 1) ids.push(await submit({ ...VALUES, companyName: `Pagination ${String(i).padStart(2, '0')}`, email: `page${i}@lemoine.example` }));
+    const filters = { 'filter-q': 'pagination', 'filter-sort': 'companyName', 'filter-order': 'asc' };
+    const list = await (await get('/admin/requests/?lang=en&q=pagination&sort=companyName&order=asc&offset=20')).text();
+    assert.ok(list.includes('action="/admin/bulk-decisions?lang=en&amp;offset=20"'), 'the bulk form remembers the page');
+    const picked = ids.slice(20);
+    const dialog = await (await postForm('/admin/bulk-decisions?lang=en&offset=20', { status: 'accepted', ids: picked, ...filters })).text();
+    assert.ok(dialog.includes('<caption>Requests 21 to 22 of 22</caption>'), 'the list behind the dialog is the same page');
+    for (const id of picked) assert.ok(dialog.includes(`value="${id}" form="bulk-decisions" checked`), 'the ticked rows are shown ticked');
+    assert.equal((dialog.match(/action="\/admin\/bulk-decisions\?lang=en&amp;offset=20"/g) ?? []).length, 2);
+    // A refusal (no reason for a rejection) also stays on the page, with the ticks.
+    const refused = await (await postForm('/admin/bulk-decisions?lang=fr&offset=20', { status: 'rejected', reason: 'other', ids: picked, ...filters })).text();
+    assert.ok(refused.includes('Avec le motif « Autre motif », écrivez un message au demandeur.'), 'a refused bulk rejection in French');
+    assert.ok(!refused.includes('Explain the reason'));
+    assert.ok(refused.includes(`value="${picked[0]}" form="bulk-decisions" checked`));
+    const done = await postForm('/admin/bulk-decisions?lang=en&offset=20', { confirm: '1', status: 'accepted', ids: picked, ...filters });
+    assert.equal(done.status, 303);
+    assert.match(done.headers.get('Location')!, /[?&]offset=20&/);
+  });
+
+  test('invitations: refusals in the page language, an error summary that takes the focus, a notice that trusts no URL text', async () => {
+    const bad = await postForm('/admin/invitations/?lang=de', { email: 'not-an-address', locale: 'fr', expiresInDays: '999' });
+    assert.equal(bad.status, 422);
+    const page = await bad.text();
+    assert.ok(!page.includes('expiresInDays must') && !page.includes('Give the e-mail address'), 'no English');
+    assert.match(page, /<div class="notice error" role="alert" id="invite-errors"><p>Die Einladung wurde nicht gesendet\. Korrigieren Sie Folgendes:<\/p><ul><li><a href="#invite-email">Das Feld „E-Mail-Adresse“ ist ungültig: [^<]+<\/a><\/li><li><a href="#invite-expiresInDays">/);
+    assert.match(page, /id="invite-email" name="email" value="not-an-address"[^>]* aria-invalid="true" aria-describedby="invite-email-error" autofocus>/);
+    assert.match(page, /id="invite-expiresInDays" name="expiresInDays" value="999"[^>]* aria-invalid="true"/);
+    const created = await postForm('/admin/invitations/?lang=fr', { email: 'revoque@example.com', locale: 'fr', expiresInDays: '30' });
+    const location = created.headers.get('Location')!;
+    assert.doesNotMatch(location, /revoque@example\.com/);
+    assert.match(await (await get(location)).text(), /L’invitation a été envoyée à revoque@example\.com\./);
+    // A crafted link claims nothing.
+    const forged = await (await get('/admin/invitations/?lang=en&sent=boss%40example.com')).text();
+    assert.ok(!forged.includes('The invitation was sent to'));
+    const id = new URLSearchParams(location.split('?')[1]).get('sent')!;
+    assert.equal((await postForm(`/admin/invitations/${id}/revoke?lang=fr`, {})).status, 303);
+    const again = await postForm(`/admin/invitations/${id}/revoke?lang=fr`, {});
+    assert.equal(again.status, 409);
+    const againPage = await again.text();
+    assert.ok(againPage.includes('Cette invitation ne peut plus changer : son état est « Révoquée ».') || /Cette invitation ne peut plus changer : son état est « [^»]+ »\./.test(againPage));
+    assert.ok(!againPage.includes('it can no longer change'));
+  });
+
   test('personal data: the download is JSON, the erasure asks for a confirmation that says it cannot be undone', async () => {
     const id = await submit();
     const download = await get(`/admin/requests/${id}/personal-data`);

@@ -1,14 +1,14 @@
-import { correctionConfig, type BulkItem, type InvitationState, type PublicInvitation, type PublicRecord } from '@account-request/sdk/server';
+import { correctionConfig, isRecordId, type BulkItem, type InvitationState, type PublicInvitation, type PublicRecord } from '@account-request/sdk/server';
 import { parseConfig } from '@account-request/sdk';
 import type { Context, Hono } from 'hono';
 import { applicantFormPage, type ApplicantView } from './pages/applicant-form.js';
-import type { BulkView } from './pages/bulk-decisions.js';
 import { decisionBody } from './pages/decision-fields.js';
 import { invitationsPage } from './pages/invitations.js';
 import { notFoundPage } from './pages/not-found.js';
 import { erasureConfirmPage } from './pages/personal-data.js';
 import { format, pageLocale, pageText, type PageLocale } from './pages/text.js';
-import { problemOf, readForm, versionMatch } from './processing-routes.js';
+import { problemOf, readForm, versionMatch, type DetailExtra, type ListExtra } from './processing-routes.js';
+import { decisionLabels, fieldMessage, invitationProblemText, problemText } from './pages/problems.js';
 
 type Status = 200 | 403 | 404 | 409 | 422;
 
@@ -19,9 +19,9 @@ export interface DecisionPagesContext {
   locale(c: Context): PageLocale;
   page(c: Context, body: string, status?: Status): Response;
   back(c: Context, path: string): Response;
-  /** The list page for `filters`, with a bulk selection (and its dialog), or a notice. */
-  listPage(c: Context, filters: Record<string, string>, extra: { bulk?: BulkView; notice?: string }): Promise<Response>;
-  detail(c: Context, id: string, extra?: { notice?: string; error?: string }, status?: 200 | 409 | 422): Promise<Response>;
+  /** The list page for `filters` (at the page `?offset=` asks), with a bulk selection (and its dialog), a notice or an error. */
+  listPage(c: Context, filters: Record<string, string>, extra: ListExtra): Promise<Response>;
+  detail(c: Context, id: string, extra?: DetailExtra, status?: 200 | 409 | 422): Promise<Response>;
   loadRecord(c: Context, id: string): Promise<PublicRecord | undefined>;
 }
 
@@ -63,14 +63,16 @@ export function mountDecisionPages(app: Hono, ctx: DecisionPagesContext): void {
     const response = await api(c, '/decisions', json({ ids, status, ...decision, dryRun: !confirmed }));
     if (response.status !== 200) {
       const problem = await problemOf(response);
-      return ctx.listPage(c, filters, { bulk: { selected: ids, error: problem.errors.map((e) => e.message).join(' ') || problem.detail } });
+      return ctx.listPage(c, filters, { bulk: { selected: ids, error: problemText(lang, problem, decisionLabels(lang, status), values.reason) } });
     }
     const report = (await response.json()) as { items: BulkItem[]; updated: number; refused: number; failed: number; emails: number };
     if (!confirmed) {
       return ctx.listPage(c, filters, { bulk: { selected: ids, dialog: { status, ids, count: report.updated, emails: report.emails, skipped: report.refused + report.failed, values } } });
     }
     const failed = report.items.filter((item) => item.outcome === 'failed' || item.outcome === 'conflict').map((item) => item.id).slice(0, MAX_FAILED_SHOWN);
-    return back(c, listUrl(lang, filters, { updated: String(report.updated), emails: String(report.emails), refused: String(report.refused), failed: String(report.failed), ...(failed.length > 0 ? { failedIds: failed.join(',') } : {}) }));
+    // Back to the page the decision was made from (`?offset=` of the form's action).
+    const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? { offset: c.req.query('offset') ?? '0' } : {};
+    return back(c, listUrl(lang, filters, { ...offset, updated: String(report.updated), emails: String(report.emails), refused: String(report.refused), failed: String(report.failed), ...(failed.length > 0 ? { failedIds: failed.join(',') } : {}) }));
   });
 
   app.get('/admin/requests/:id/personal-data', async (c) => {
@@ -115,7 +117,7 @@ export async function bulkResult(c: Context, api: DecisionPagesContext['api'], l
 function mountInvitationPages(app: Hono, ctx: DecisionPagesContext): void {
   const { api, locale, page, back } = ctx;
   const STATES: readonly string[] = ['pending', 'used', 'expired', 'revoked'];
-  const list = async (c: Context, extra: { notice?: string; errors?: { field: string; message: string }[]; typed?: Record<string, string> } = {}, status: Status = 200) => {
+  const list = async (c: Context, extra: { notice?: string; error?: string; errors?: { field: string; message: string }[]; typed?: Record<string, string> } = {}, status: Status = 200) => {
     const lang = locale(c);
     const state = STATES.includes(c.req.query('state') ?? '') ? (c.req.query('state') as InvitationState) : undefined;
     const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
@@ -130,8 +132,11 @@ function mountInvitationPages(app: Hono, ctx: DecisionPagesContext): void {
   app.get('/admin/invitations/', async (c) => {
     const d = pageText(locale(c)).decisions;
     const done = DONE[c.req.query('done') ?? ''];
-    const sentTo = c.req.query('sent');
-    return list(c, done ? { notice: d[done] } : sentTo ? { notice: format(d.sent, { email: sentTo.slice(0, 254) }) } : {});
+    // "Sent to …" names the invitation's address as stored, never a text of the URL.
+    const sent = c.req.query('sent') ?? '';
+    const invitation = isRecordId(sent) ? await api(c, `/invitations/${encodeURIComponent(sent)}`) : undefined;
+    const sentTo = invitation?.status === 200 ? ((await invitation.json()) as PublicInvitation).email : undefined;
+    return list(c, done ? { notice: d[done] } : sentTo ? { notice: format(d.sent, { email: sentTo }) } : {});
   });
   app.post('/admin/invitations/', async (c) => {
     const form = (await readForm(c)) ?? new URLSearchParams();
@@ -142,10 +147,12 @@ function mountInvitationPages(app: Hono, ctx: DecisionPagesContext): void {
     const days = /^\d{1,4}$/.test(expiresInDays ?? '') ? Number(expiresInDays) : expiresInDays;
     const body = { email, ...(rest['companyName']?.trim() ? { companyName: rest['companyName'] } : {}), values, ...(language ? { locale: language } : {}), ...(days !== undefined && days !== '' ? { expiresInDays: days } : {}) };
     const response = await api(c, '/invitations', json(body));
-    if (response.status === 201) return back(c, `/admin/invitations/?${new URLSearchParams({ lang: locale(c), sent: email.trim() })}`);
+    if (response.status === 201) return back(c, `/admin/invitations/?${new URLSearchParams({ lang: locale(c), sent: ((await response.json()) as PublicInvitation).id })}`);
+    // Each field's error in the page's language, from its code (the answer's messages are English).
+    const lang = locale(c);
     const problem = await problemOf(response);
-    const errors = problem.errors.length > 0 ? problem.errors : [{ field: 'email', message: problem.detail }];
-    return list(c, { errors, typed }, 422);
+    if (problem.errors.length === 0) return list(c, { error: problemText(lang, problem, {}), typed }, 422);
+    return list(c, { errors: problem.errors.map((error) => ({ field: error.field, message: fieldMessage(lang, error) })), typed }, 422);
   });
   for (const action of ['revoke', 'resend'] as const) {
     app.post(`/admin/invitations/:id/${action}`, async (c) => {
@@ -153,7 +160,7 @@ function mountInvitationPages(app: Hono, ctx: DecisionPagesContext): void {
       const lang = locale(c);
       if (response.ok) return back(c, `/admin/invitations/?lang=${lang}&done=${action === 'revoke' ? 'revoked' : 'resent'}`);
       if (response.status === 404) return page(c, notFoundPage(lang), 404);
-      return list(c, { notice: (await problemOf(response)).detail }, 409);
+      return list(c, { error: invitationProblemText(lang, await problemOf(response)) }, 409);
     });
   }
 }

@@ -170,11 +170,50 @@ describe('/admin/requests/', () => {
     assert.equal(saved.status, 303);
     const record = (await (await get(app, `${API_BASE}/${id}`)).json()) as { inAccount: boolean; note: string };
     assert.deepEqual([record.inAccount, record.note], [true, 'Client <historique>']);
-    const stale = await postForm(app, `/admin/requests/${id}?lang=fr`, { version: '1', note: 'perdu' });
+    const stale = await postForm(app, `/admin/requests/${id}?lang=fr`, { version: '1', note: 'Ne pas <perdre>' });
     assert.equal(stale.status, 409);
     const page = await stale.text();
     assert.ok(page.includes('modifiée entre-temps'));
-    assert.ok(page.includes('>Client &lt;historique&gt;</textarea>'));
+    // What was typed stays in the form (escaped), next to the note saved meanwhile; the form carries the current version.
+    assert.ok(page.includes('>Ne pas &lt;perdre&gt;</textarea>'), 'the typed note is kept');
+    assert.ok(page.includes('Note enregistrée à ce jour : Client &lt;historique&gt;'));
+    assert.ok(page.includes('<input type="hidden" name="version" value="2">'));
+    assert.ok(page.includes('<input type="checkbox" id="in-account" name="inAccount" value="true" aria-describedby'), 'the unticked box stays unticked');
+    assert.match(page, /<p class="notice error" role="alert" tabindex="-1" autofocus>/);
+    const resent = await postForm(app, `/admin/requests/${id}?lang=fr`, { version: '2', note: 'Ne pas <perdre>' });
+    assert.equal(resent.status, 303);
+  });
+
+  test('a refused note is worded in the page language from its code, and the typed note is kept', async () => {
+    const id = await submit(app);
+    for (const [lang, words] of [['fr', 'Le champ « Note interne » n’est pas valide : Ce texte contient des caractères non autorisés.'], ['de', 'Das Feld „Interne Notiz“ ist ungültig:']] as const) {
+      const refused = await postForm(app, `/admin/requests/${id}?lang=${lang}`, { version: '1', note: 'abc\u202Edef' });
+      assert.equal(refused.status, 422, lang);
+      const page = await refused.text();
+      assert.ok(page.includes(words), lang);
+      assert.ok(!page.includes('The note contains'), `${lang}: no English`);
+      assert.ok(page.includes('>abc\u202Edef</textarea>'), `${lang}: the typed note is kept`);
+    }
+  });
+
+  test('a page past the end of the list says so and links to the last page; the outbox counts e-mails', async () => {
+    const own = await newApp();
+    try {
+      for (let i = 0; i < 3; i += 1) await submit(own);
+      const page = await (await get(own, '/admin/requests/?lang=en&offset=5000')).text();
+      assert.ok(!page.includes('No request matches these filters.'));
+      assert.ok(page.includes('This page is past the end of the list. <a href="/admin/requests/?lang=en&amp;offset=0">Go to the last page</a>'));
+      assert.ok(!page.includes('Requests 5001 to 5000') && !page.includes('rel="prev"'));
+      await own.settled();
+      const outbox = await (await get(own, '/admin/outbox/?lang=fr')).text();
+      assert.ok(outbox.includes('<caption>E-mails 1 à 6 sur 6</caption>'));
+      assert.ok(!outbox.includes('Demandes 1 à'));
+      const past = await (await get(own, '/admin/outbox/?lang=fr&offset=100')).text();
+      assert.ok(past.includes('Cette page se trouve après la fin de la liste.') && past.includes('href="/admin/outbox/?lang=fr&amp;offset=0"'));
+      assert.ok(!past.includes('Aucune demande ne correspond'));
+    } finally {
+      own.close();
+    }
   });
 
   test('a version that is not a number (a forged or broken form) is a stale form, not a server error', async () => {
@@ -209,6 +248,12 @@ describe('/admin/requests/', () => {
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('Location'), '/admin/requests/?lang=en&queued=1&activated=0');
       assert.ok((await (await get(own, response.headers.get('Location')!)).text()).includes('1 activation request(s) sent; 0 account(s) already activated skipped.'));
+      // A refused send says why, in the page's language, instead of a silent redirect.
+      const refused = await postForm(own, '/admin/requests/activation-emails?lang=de', { createdAfter: 'garbage' });
+      assert.equal(refused.status, 422);
+      const refusedPage = await refused.text();
+      assert.match(refusedPage, /role="alert">Das Feld „[^“]+“ ist ungültig: /);
+      assert.ok(!refusedPage.includes('Use a date') && !refusedPage.includes('Send createdAfter'));
       // A hand-edited count shows no notice rather than "NaN".
       for (const query of ['queued=abc', 'queued=1e3&activated=x', 'queued=-1']) {
         const page = await (await get(own, `/admin/requests/?lang=en&${query}`)).text();

@@ -10,6 +10,7 @@ import { messagePage, outboxPage } from './pages/outbox.js';
 import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
 import { filterErrorText, filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
 import { checkText, format, pageLocale, pageText } from './pages/text.js';
+import { decisionLabels, problemText } from './pages/problems.js';
 
 /** What the processing pages need from the app. */
 export interface ProcessingPagesOptions {
@@ -20,6 +21,27 @@ export interface ProcessingPagesOptions {
 }
 
 const PAGE_SIZE = 20;
+
+/** What a list page adds to its filters: a bulk selection (and its dialog), a notice, or an error (with its status). */
+export interface ListExtra {
+  readonly bulk?: BulkView;
+  readonly notice?: string;
+  readonly error?: string;
+  readonly status?: 200 | 409 | 422;
+}
+
+/** What a detail page adds to the request: a notice, or an error and what the refused form held. */
+export interface DetailExtra {
+  readonly notice?: string;
+  readonly error?: string;
+  readonly typed?: { readonly status?: string; readonly inAccount?: boolean; readonly note?: string };
+}
+
+/** Why the handler refused a change, in the page's language, and the page's status. */
+interface Refusal {
+  readonly error: string;
+  readonly status: 409 | 422;
+}
 /** The largest form a page takes (`readForm`); the app refuses a larger body before reading it. */
 export const MAX_FORM_BYTES = 16 * 1024;
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -87,14 +109,14 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
 
   app.get('/admin/requests', (c) => back(c, `/admin/requests/?lang=${locale(c)}`));
   // The list page for `filters`; a bulk decision adds its selection and dialog, or its result.
-  const listPage = async (c: Context, filters: Record<string, string>, extra: { bulk?: BulkView; notice?: string } = {}) => {
+  const listPage = async (c: Context, filters: Record<string, string>, extra: ListExtra = {}) => {
     const lang = locale(c);
     const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
     const response = await api(c, filterQuery(filters, { limit: String(PAGE_SIZE), offset: String(offset) }));
     const ok = response.status === 200;
     const items = ok ? ((await response.json()) as PublicRecord[]) : [];
     const problem = ok ? undefined : await problemOf(response);
-    const error = problem && (filterErrorText(lang, problem.errors[0]) ?? problem.detail);
+    const error = extra.error ?? (problem && (filterErrorText(lang, problem.errors[0]) ?? problemText(lang, problem, {})));
     // The counts of a bulk send, carried by its redirect: a hand-edited one shows no notice, never "NaN".
     const count = (name: string): number | undefined => (/^\d{1,9}$/.test(c.req.query(name) ?? '') ? Number(c.req.query(name)) : undefined);
     const queued = count('queued');
@@ -104,7 +126,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
       locale: lang, items, total: ok ? Number(response.headers.get('X-Total-Count') ?? items.length) : 0, limit: PAGE_SIZE, offset,
       filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(filters)}`,
       ...(notice ?? extra.notice ? { notice: notice ?? extra.notice } : {}), ...(error ? { error } : {}), ...(extra.bulk ? { bulk: extra.bulk } : {}),
-    }));
+    }), extra.status ?? 200);
   };
   app.get('/admin/requests/', async (c) => {
     const filters: Record<string, string> = {};
@@ -119,7 +141,11 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const lang = locale(c);
     const form = await readForm(c);
     const response = await api(c, '/activation-emails', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ createdAfter: form?.get('createdAfter') ?? '' }) });
-    if (response.status !== 200) return back(c, `/admin/requests/?lang=${lang}`);
+    if (response.status !== 200) {
+      // Refused (a date the browser let through, a hand-made post): the list says why, in its language.
+      const error = problemText(lang, await problemOf(response), { createdAfter: pageText(lang).bulkDate });
+      return listPage(c, {}, { error, status: 422 });
+    }
     const report = (await response.json()) as { queued: number; skippedActivated: number };
     return back(c, `/admin/requests/?lang=${lang}&queued=${report.queued}&activated=${report.skippedActivated}`);
   });
@@ -128,19 +154,22 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const response = await api(c, `/${encodeURIComponent(id)}`);
     return response.status === 200 ? ((await response.json()) as PublicRecord) : undefined;
   };
-  const detail = async (c: Context, id: string, extra: { notice?: string; error?: string } = {}, status: 200 | 409 | 422 = 200) => {
+  const detail = async (c: Context, id: string, extra: DetailExtra = {}, status: 200 | 409 | 422 = 200) => {
     const record = await loadRecord(c, id);
     if (!record) return page(c, notFoundPage(locale(c)), 404);
     return page(c, requestDetailPage({ locale: locale(c), record, ...extra }), status);
   };
-  const patch = async (c: Context, id: string, version: string | null, body: Record<string, unknown>) => {
-    const t = pageText(locale(c));
+  // A change through the handler: `undefined` once done, a page (404), or why it was refused, in the page's language.
+  const patch = async (c: Context, id: string, version: string | null, body: Record<string, unknown>): Promise<Response | Refusal | undefined> => {
+    const lang = locale(c);
     const response = await api(c, `/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', ...versionMatch(version) }, body: JSON.stringify(body) });
     if (response.status === 200) return undefined;
-    if (response.status === 412 || response.status === 428) return detail(c, id, { error: t.stale }, 409);
-    if (response.status === 404) return page(c, notFoundPage(locale(c)), 404);
+    if (response.status === 412 || response.status === 428) return { error: pageText(lang).staleKept, status: 409 };
+    if (response.status === 404) return page(c, notFoundPage(lang), 404);
     const problem = await problemOf(response);
-    return detail(c, id, { error: problem.errors.map((e) => e.message).join(' ') || problem.detail }, 422);
+    const to = typeof body['status'] === 'string' ? body['status'] : undefined;
+    const reason = typeof body['reason'] === 'string' ? body['reason'] : undefined;
+    return { error: problemText(lang, problem, decisionLabels(lang, to), reason), status: response.status === 409 ? 409 : 422 };
   };
   const DONE: Readonly<Record<string, 'saved' | 'resent'>> = { saved: 'saved', status: 'saved', resent: 'resent' };
 
@@ -154,8 +183,11 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   app.post('/admin/requests/:id', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();
-    const failed = await patch(c, id, form.get('version'), { inAccount: form.get('inAccount') === 'true', note: form.get('note') ?? '' });
-    return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=saved`);
+    const typed = { inAccount: form.get('inAccount') === 'true', note: (form.get('note') ?? '').slice(0, 4000) };
+    const failed = await patch(c, id, form.get('version'), typed);
+    if (failed === undefined) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=saved`);
+    // Refused: the form again, holding what was typed, next to the current version.
+    return failed instanceof Response ? failed : detail(c, id, { error: failed.error, typed }, failed.status);
   });
   // A file sent with the request, from the SDK's route (admin, attachment, nosniff), under /admin/ where the admin's credentials go.
   app.get('/admin/requests/:id/files/:fileId', async (c) => {
@@ -168,7 +200,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const to = form.get('status');
     const record = await loadRecord(c, id);
     if (!record) return page(c, notFoundPage(locale(c)), 404);
-    if (String(record.version) !== form.get('version')) return detail(c, id, { error: pageText(locale(c)).stale }, 409);
+    if (String(record.version) !== form.get('version')) return detail(c, id, { error: pageText(locale(c)).staleKept, typed: { status: to ?? '' } }, 409);
     if (!isRequestStatus(to) || !STATUS_TRANSITIONS[record.status].includes(to)) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}`);
     // Only a page: the change is posted from it, once confirmed.
     return page(c, statusConfirmPage({ locale: locale(c), record, to }));
@@ -179,20 +211,28 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const status = form.get('status') ?? '';
     // With a rejection or a request for information, its reason, message and e-mail choice.
     const failed = await patch(c, id, form.get('version'), { status, ...decisionBody(status, form) });
-    return failed ?? back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=status`);
+    if (failed === undefined) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=status`);
+    if (failed instanceof Response) return failed;
+    // Refused: the confirmation step again, with the reason, message and e-mail choice typed,
+    // against the current version, while the move is still allowed; else the request's page.
+    const record = await loadRecord(c, id);
+    if (!record) return page(c, notFoundPage(locale(c)), 404);
+    if (!isRequestStatus(status) || !STATUS_TRANSITIONS[record.status].includes(status)) return detail(c, id, { error: failed.error, typed: { status } }, failed.status);
+    const values = { reason: form.get('reason') ?? '', message: (form.get('message') ?? '').slice(0, 4000), notify: form.get('notify') === 'true' };
+    return page(c, statusConfirmPage({ locale: locale(c), record, to: status, values, error: failed.error }), failed.status);
   });
   app.post('/admin/requests/:id/checks', async (c) => {
     const id = c.req.param('id');
     // "Check again": the handler queues the checks anew and answers once they ran.
     const response = await api(c, `/${encodeURIComponent(id)}/checks`, { method: 'POST' });
     if (response.status === 404) return page(c, notFoundPage(locale(c)), 404);
-    if (response.status !== 200) return detail(c, id, { error: (await problemOf(response)).detail }, 409);
+    if (response.status !== 200) return detail(c, id, { error: problemText(locale(c), await problemOf(response), {}) }, 409);
     return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=checked`);
   });
   app.post('/admin/requests/:id/activation-email', async (c) => {
     const id = c.req.param('id');
     const response = await api(c, `/${encodeURIComponent(id)}/activation-email`, { method: 'POST' });
-    if (response.status !== 202) return detail(c, id, { error: (await problemOf(response)).detail }, 409);
+    if (response.status !== 202) return detail(c, id, { error: problemText(locale(c), await problemOf(response), {}) }, 409);
     return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=resent`);
   });
 

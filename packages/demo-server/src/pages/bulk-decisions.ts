@@ -31,6 +31,10 @@ export function selectCell(record: PublicRecord, lang: PageLocale, selected: rea
   return html`<td><input type="checkbox" id="${id}" name="ids" value="${record.id}" form="bulk-decisions"${selected.includes(record.id) ? html` checked` : ''}><label for="${id}" class="visually-hidden">${format(t.selectRequest, { company: text(record.values['companyName']) })}</label></td>`;
 }
 
+// The page of the list the decision is made from travels in the action, so the dialog, a
+// refusal and the result show that page (with the ticked rows), not the first one.
+const bulkAction = (lang: PageLocale, offset: number): string => `/admin/bulk-decisions?lang=${lang}${offset > 0 ? `&offset=${offset}` : ''}`;
+
 const hiddenFilters = (filters: ListFilters): SafeHtml[] =>
   Object.entries(filters).filter(([, value]) => value).map(([name, value]) => html`<input type="hidden" name="filter-${name}" value="${value}">`);
 
@@ -39,11 +43,11 @@ const hiddenFilters = (filters: ListFilters): SafeHtml[] =>
  * attribute): posted first without `confirm`, so the server counts the e-mails and answers with
  * the dialog below.
  */
-export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: BulkView): SafeHtml {
+export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: BulkView, offset = 0): SafeHtml {
   const t = pageText(lang);
   const d = t.decisions;
   const status = view.dialog?.status ?? 'accepted';
-  return html`<form id="bulk-decisions" class="bulk" method="post" action="/admin/bulk-decisions?lang=${lang}" aria-labelledby="bulk-decisions-title" aria-describedby="bulk-decisions-help">
+  return html`<form id="bulk-decisions" class="bulk" method="post" action="${bulkAction(lang, offset)}" aria-labelledby="bulk-decisions-title" aria-describedby="bulk-decisions-help">
   <h2 id="bulk-decisions-title">${d.bulkTitle}</h2>
   <p id="bulk-decisions-help">${d.bulkHelp}</p>
   ${view.error ? html`<p class="notice error" role="alert">${view.error}</p>` : ''}
@@ -64,7 +68,7 @@ export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: B
  * `method="dialog"` form); bulk-dialog.js turns it modal (focus kept inside, Escape closes,
  * focus back on the bulk form's button).
  */
-export function bulkConfirmDialog(lang: PageLocale, filters: ListFilters, dialog: BulkDialog): SafeHtml {
+export function bulkConfirmDialog(lang: PageLocale, filters: ListFilters, dialog: BulkDialog, offset = 0): SafeHtml {
   const t = pageText(lang);
   const d = t.decisions;
   const question = format(dialog.status === 'accepted' ? d.bulkAccept : d.bulkReject, { count: dialog.count }, lang);
@@ -74,7 +78,7 @@ export function bulkConfirmDialog(lang: PageLocale, filters: ListFilters, dialog
   return html`<dialog id="bulk-confirm" class="confirm" open aria-labelledby="bulk-confirm-title" aria-describedby="bulk-confirm-text">
   <h2 id="bulk-confirm-title">${d.bulkConfirmTitle}</h2>
   <div id="bulk-confirm-text"><p>${question}</p><p>${emails}</p>${skipped ? html`<p>${skipped}</p>` : ''}</div>
-  <form method="post" action="/admin/bulk-decisions?lang=${lang}">
+  <form method="post" action="${bulkAction(lang, offset)}">
     <input type="hidden" name="confirm" value="1">
     <input type="hidden" name="status" value="${dialog.status}">
     ${dialog.ids.map((id) => html`<input type="hidden" name="ids" value="${id}">`)}

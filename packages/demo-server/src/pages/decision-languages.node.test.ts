@@ -11,6 +11,7 @@ import { erasureConfirmPage } from './personal-data.js';
 import { requestDetailPage, statusConfirmPage } from './request-detail.js';
 import { requestsListPage } from './requests-list.js';
 import { pageText, type PageLocale } from './text.js';
+import { decisionLabels, fieldMessage, invitationProblemText, problemText } from './problems.js';
 
 const values = { companyName: 'Quincaillerie Morel', lastName: 'Morel', email: 'zoe@morel.example', postalCode: '69002', city: 'Lyon', newsletter: true };
 const base: PublicRecord = {
@@ -47,6 +48,12 @@ function everyPage(locale: PageLocale): Record<string, string> {
     bulkError: requestsListPage({ ...list, bulk: { selected: [], error: d.bulkNone } }),
     invitations: invitationsPage({ locale, items: [invitation('pending', 'a'), invitation('used', 'b'), invitation('expired', 'c'), invitation('revoked', 'd')], total: 30, limit: 20, offset: 0, notice: d.resent }),
     invitationsError: invitationsPage({ locale, items: [], total: 0, limit: 20, offset: 0, state: 'revoked', errors: [{ field: 'email', message: d.bulkNone }], typed: { email: 'x' } }),
+    invitationsRefused: invitationsPage({
+      locale, items: [], total: 0, limit: 20, offset: 0, typed: { email: 'x', expiresInDays: '999' },
+      errors: [{ field: 'email', code: 'invalid_format' }, { field: 'expiresInDays', code: 'invalid_type' }, { field: 'values.city', code: 'too_long' }, { field: 'locale', code: 'invalid_format' }, { field: 'x', code: 'unknown_field' }].map((error) => ({ field: error.field, message: fieldMessage(locale, error) })),
+    }),
+    invitationClosed: invitationsPage({ locale, items: [invitation('revoked', 'd')], total: 1, limit: 20, offset: 0, error: invitationProblemText(locale, { type: 'urn:account-request:problem:invitation-revoked', detail: 'This invitation is revoked: it can no longer change.', errors: [] }) }),
+    bulkRefused: requestsListPage({ ...list, bulk: { selected: ['r1'], error: problemText(locale, { type: '', detail: 'x', errors: [{ field: 'message', code: 'required' }] }, decisionLabels(locale, 'rejected'), 'other') } }),
     information: applicantFormPage({ locale, kind: 'information', token: 't', view: { state: 'form', values, action: '/api/information/t', message: 'Kbis ?\nMerci', config: defaultConfig() } }),
     invitation: applicantFormPage({ locale, kind: 'invitation', token: 't', view: { state: 'form', values, action: '/api/invitation/t', configSrc: '/api/config', readonly: 'email' } }),
   };

@@ -13,6 +13,8 @@ export interface InvitationsPageOptions {
   readonly offset: number;
   readonly state?: InvitationState;
   readonly notice?: string;
+  /** A refused action (revoke, send again) or a refused form with no field to point at; it takes the focus. */
+  readonly error?: string;
   /** Field errors of the creation form, and what was typed. */
   readonly errors?: readonly { readonly field: string; readonly message: string }[];
   readonly typed?: Readonly<Record<string, string>>;
@@ -21,10 +23,10 @@ export interface InvitationsPageOptions {
 // The values an admin may prefill, besides the e-mail: who the invitation is for.
 const PREFILLED = ['companyName', 'firstName', 'lastName', 'phone', 'postalCode', 'city'] as const;
 
-function field(id: string, label: string, value: string, error: string | undefined, attributes: SafeHtml, errorPrefix: string): SafeHtml {
+function field(id: string, label: string, value: string, error: string | undefined, attributes: SafeHtml, errorPrefix: string, focus: boolean): SafeHtml {
   const errorId = `invite-${id}-error`;
   return html`<p><label for="invite-${id}">${label}</label><br>
-  <input id="invite-${id}" name="${id}" value="${value}"${attributes}${error ? html` aria-invalid="true" aria-describedby="${errorId}"` : ''}>${error ? html`
+  <input id="invite-${id}" name="${id}" value="${value}"${attributes}${error ? html` aria-invalid="true" aria-describedby="${errorId}"` : ''}${focus ? html` autofocus` : ''}>${error ? html`
   <span id="${errorId}" class="error"><span class="visually-hidden">${errorPrefix} </span>${error}</span>` : ''}</p>`;
 }
 
@@ -35,7 +37,20 @@ export function invitationsPage(options: InvitationsPageOptions): string {
   const d = t.decisions;
   const { fields, errorPrefix } = sharedText(lang);
   const typed = options.typed ?? {};
-  const errorOf = (id: string): string | undefined => options.errors?.find((error) => error.field === id || error.field === `values.${id}`)?.message;
+  const formFields = ['email', ...PREFILLED, 'expiresInDays'] as const;
+  const fieldOf = (error: { readonly field: string }): string => (error.field.startsWith('values.') ? error.field.slice('values.'.length) : error.field);
+  const errorOf = (id: string): string | undefined => options.errors?.find((error) => fieldOf(error) === id)?.message;
+  // The first field in error takes the focus (its error is tied to it); the summary, role=alert, lists them all.
+  const firstInvalid = formFields.find((id) => errorOf(id) !== undefined);
+  const labelOf = (id: string): string => (id === 'expiresInDays' ? d.validDays : id === 'locale' ? d.language : Object.hasOwn(fields, id) ? fields[id as keyof typeof fields].label : '');
+  const summary = options.errors && options.errors.length > 0
+    ? html`<div class="notice error" role="alert" id="invite-errors"${firstInvalid ? '' : html` tabindex="-1" autofocus`}><p>${d.inviteRefused}</p><ul>${options.errors.map((error) => {
+      const id = fieldOf(error);
+      const label = labelOf(id);
+      const sentence = label ? format(t.fieldError, { field: label, message: error.message }) : error.message;
+      return html`<li>${(formFields as readonly string[]).includes(id) ? html`<a href="#invite-${id}">${sentence}</a>` : sentence}</li>`;
+    })}</ul></div>`
+    : '';
   const date = (value: string): string => formatDate(value, lang, { dateStyle: 'medium' });
   const last = options.offset + options.items.length;
   const caption = format(d.invitationsCaption, { first: options.offset + 1, last, total: options.total });
@@ -50,14 +65,15 @@ export function invitationsPage(options: InvitationsPageOptions): string {
   <p>${d.invitationsIntro}</p>
   <p class="admin-links"><a href="/admin/requests/?lang=${lang}">← ${t.listTitle}</a></p>
 </section>
-${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert" tabindex="-1" autofocus>${options.error}</p>` : ''}
 <form class="bulk" method="post" action="${base}/?lang=${lang}" aria-labelledby="invite-title" novalidate>
   <h2 id="invite-title">${d.newInvitation}</h2>
-  ${field('email', fields.email.label, typed['email'] ?? '', errorOf('email'), html` type="email" autocomplete="off" required maxlength="254"`, errorPrefix)}
-  ${PREFILLED.map((id) => field(id, fields[id].label, typed[id] ?? '', errorOf(id), html` type="text" autocomplete="off" maxlength="500"`, errorPrefix))}
+  ${summary}
+  ${field('email', fields.email.label, typed['email'] ?? '', errorOf('email'), html` type="email" autocomplete="off" required maxlength="254"`, errorPrefix, firstInvalid === 'email')}
+  ${PREFILLED.map((id) => field(id, fields[id].label, typed[id] ?? '', errorOf(id), html` type="text" autocomplete="off" maxlength="500"`, errorPrefix, firstInvalid === id))}
   <p><label for="invite-locale">${d.language}</label><br>
   <select id="invite-locale" name="locale">${BUILT_IN_LOCALES.map((tag) => html`<option value="${tag}" lang="${tag}"${(typed['locale'] ?? lang) === tag ? html` selected` : ''}>${pageText(tag).language}</option>`)}</select></p>
-  ${field('expiresInDays', d.validDays, typed['expiresInDays'] ?? '30', errorOf('expiresInDays'), html` type="number" min="1" max="365" inputmode="numeric" required`, errorPrefix)}
+  ${field('expiresInDays', d.validDays, typed['expiresInDays'] ?? '30', errorOf('expiresInDays'), html` type="number" min="1" max="365" inputmode="numeric" required`, errorPrefix, firstInvalid === 'expiresInDays')}
   <p><button type="submit">${d.send}</button></p>
 </form>
 <form class="filters" method="get" action="${base}/">

@@ -10,6 +10,7 @@ import { requestDetailPage, statusConfirmPage } from './request-detail.js';
 import { requestsListPage } from './requests-list.js';
 import { shopPage } from './shop.js';
 import { format, pageText, type PageLocale } from './text.js';
+import { decisionLabels, problemText } from './problems.js';
 
 const values = { companyName: 'Quincaillerie Morel', civility: 'Mme', firstName: 'Zoé', lastName: 'Morel', email: 'zoe@morel.example', phone: '+33 4 78 00 00 00', siret: '73282932000074', postalCode: '69002', city: 'Lyon', legalForm: 'SARL', newsletter: true };
 const stored: AccountRequestRecord = { id: 'r1', createdAt: '2026-03-02T09:00:00.000Z', values, locale: 'fr', access: 'full', status: 'new' };
@@ -40,6 +41,10 @@ function everyPage(locale: PageLocale): Record<string, string> {
     adminEmpty: adminPage({ locale, editorScript: '/assets/e.js', configSrc: '/api/config', requestsHref: '/api', requests: [] }),
     list: requestsListPage({ ...list, items: [record('new'), record('accepted', { id: 'r2', inAccount: false })], notice: format(t.bulkDone, { queued: 2, activated: 1 }), error: t.stale }),
     listEmpty: requestsListPage({ ...list, items: [], offset: 0, total: 0, filters: {} }),
+    listPastEnd: requestsListPage({ ...list, items: [], offset: 5000, total: 331 }),
+    detailRefused: requestDetailPage({ locale, record: record('in-progress'), error: t.staleKept, typed: { status: 'rejected', note: 'x', inAccount: false } }),
+    confirmRefused: statusConfirmPage({ locale, record: record('in-progress'), to: 'rejected', values: { reason: 'other', message: 'x', notify: false }, error: problemText(locale, { type: '', detail: 'The change breaks one or more rules.', errors: [{ field: 'message', code: 'required' }, { field: 'message', code: 'invalid_characters' }, { field: 'note', code: 'not_applicable' }] }, decisionLabels(locale, 'rejected'), 'other') }),
+    outboxPastEnd: outboxPage({ locale, items: [], total: 672, limit: 20, offset: 5000 }),
     detail: requestDetailPage({ locale, record: record('in-progress'), notice: t.saved }),
     detailAccepted: requestDetailPage({ locale, record: record('accepted', { activatedAt: '2026-03-04T10:00:00.000Z' }), notice: t.resent }),
     detailNotActivated: requestDetailPage({ locale, record: record('accepted', { history: [] }) }),

@@ -22,19 +22,21 @@ export function outboxPage(options: OutboxPageOptions): string {
   const filter = options.requestId ? `&requestId=${encodeURIComponent(options.requestId)}` : '';
   const page = (offset: number): string => `/admin/outbox/?lang=${lang}${filter}&offset=${offset}`;
   const last = options.offset + options.items.length;
+  const lastOffset = Math.max(0, Math.floor((options.total - 1) / options.limit) * options.limit);
+  const pastEnd = options.items.length === 0 && options.total > 0 && options.offset > 0;
   const main = html`<section class="admin-intro">
   <h1>${t.outboxTitle}</h1>
   <p>${t.outboxIntro}</p>
   <p class="admin-links"><a href="/admin/requests/?lang=${lang}">${t.backToList}</a></p>
 </section>
-${options.items.length === 0 ? html`<p>${t.none}</p>` : html`<div class="table-scroll"><table class="outbox">
-  <caption>${format(t.caption, { first: options.offset + 1, last, total: options.total })}</caption>
+${options.items.length === 0 ? (pastEnd ? html`<p>${t.pastEnd} <a href="${page(lastOffset)}">${t.lastPage}</a></p>` : html`<p>${t.outboxNone}</p>`) : html`<div class="table-scroll"><table class="outbox">
+  <caption>${format(t.outboxCaption, { first: options.offset + 1, last, total: options.total })}</caption>
   <thead><tr><th scope="col">${t.outboxColumns.date}</th><th scope="col">${t.outboxColumns.kind}</th><th scope="col">${t.outboxColumns.to}</th><th scope="col">${t.outboxColumns.subject}</th><th scope="col">${t.outboxColumns.state}</th><th scope="col">${t.outboxColumns.attempts}</th><th scope="col">${t.outboxColumns.error}</th></tr></thead>
   <tbody>${options.items.map((n) => html`
     <tr data-notification-id="${n.id}" data-kind="${n.kind}"><td><time datetime="${n.createdAt}">${date(n.createdAt)}</time></td><td>${t.kinds[n.kind]}</td><td>${n.to}</td><td><a href="/admin/outbox/${n.id}?lang=${lang}">${n.subject}</a></td><td><span class="state state-${n.state}">${t.states[n.state]}</span></td><td>${n.attempts}</td><td>${n.lastError ?? ''}</td></tr>`)}
   </tbody>
 </table></div>`}
-<nav class="paging" aria-label="${t.outboxTitle}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
+<nav class="paging" aria-label="${t.outboxTitle}">${options.offset > 0 && !pastEnd ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
   return layout({ locale: lang, title: t.outboxTitle, path: '/admin/outbox/', main, variant: 'admin' });
 }
 

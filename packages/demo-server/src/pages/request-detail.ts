@@ -2,7 +2,7 @@ import { formatDate, formatFileSize, isCatalogFieldId } from '@account-request/s
 import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-import { actorName, decisionFields, entryDetails } from './decision-fields.js';
+import { actorName, decisionFields, entryDetails, type DecisionValues } from './decision-fields.js';
 import { privacySection } from './personal-data.js';
 import { format, pageText, sharedText, type PageLocale } from './text.js';
 import { checksSection } from './checks.js';
@@ -15,8 +15,15 @@ export interface RequestDetailOptions {
   readonly record: PublicRecord;
   /** A message after a change (saved, activation link sent). */
   readonly notice?: string;
-  /** An error to show above the forms (stale version, refused change). */
+  /** An error to show above the forms (stale version, refused change); it takes the focus. */
   readonly error?: string;
+  /** What the admin posted in a refused form, shown again instead of the stored values: nothing typed is lost. */
+  readonly typed?: { readonly status?: string; readonly inAccount?: boolean; readonly note?: string };
+}
+
+/** The error of a refused form: announced, and focused so the keyboard and screen reader start there. */
+export function errorNotice(error: string | undefined): SafeHtml | '' {
+  return error ? html`<p class="notice error" role="alert" tabindex="-1" autofocus>${error}</p>` : '';
 }
 
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? '✓' : '✗') : '');
@@ -50,20 +57,25 @@ export function requestDetailPage(options: RequestDetailOptions): string {
   const person = [str(record.values['firstName']), str(record.values['lastName'])].filter(Boolean).join(' ');
   const title = record.values['customerType'] === 'individual' ? format(t.individualTitle, { name: person }) : format(t.detailTitle, { company });
   const next = STATUS_TRANSITIONS[record.status];
+  const typed = options.typed ?? {};
+  // The move the admin had chosen, when it is still allowed; else the first one.
+  const chosen = next.find((status) => status === typed.status) ?? next[0];
+  const note = typed.note ?? record.note;
+  const inAccount = typed.inAccount ?? record.inAccount;
   const base = `/admin/requests/${record.id}`;
   const values = Object.entries(record.values).filter(([, value]) => str(value) !== '');
   const statusForm: SafeHtml = next.length === 0
     ? html`<p>${t.noMove}</p>`
     : html`<form method="post" action="${base}/status?lang=${lang}">
   <input type="hidden" name="version" value="${record.version}">
-  <fieldset><legend>${t.newStatus}</legend>${next.map((status, index) => html`
-    <p><input type="radio" id="to-${status}" name="status" value="${status}"${index === 0 ? html` checked` : ''}> <label for="to-${status}">${t.moveTo[status]} (${t.status[status]})</label></p>`)}
+  <fieldset><legend>${t.newStatus}</legend>${next.map((status) => html`
+    <p><input type="radio" id="to-${status}" name="status" value="${status}"${status === chosen ? html` checked` : ''}> <label for="to-${status}">${t.moveTo[status]} (${t.status[status]})</label></p>`)}
   </fieldset>
   <p><button type="submit">${t.continue}</button></p>
 </form>`;
   const main = html`<p><a href="/admin/requests/?lang=${lang}">← ${t.backToList}</a></p>
 <h1>${title}</h1>
-${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${options.error ? html`<p class="notice error" role="alert">${options.error}</p>` : ''}
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${errorNotice(options.error)}
 <p class="request-state"><span class="status status-${record.status}">${t.status[record.status]}</span> · ${received} <time datetime="${record.createdAt}">${date.format(record.createdAt)}</time> · ${record.activatedAt ? html`${t.activated} <time datetime="${record.activatedAt}">${date.format(record.activatedAt)}</time>` : t.notActivated}</p>
 <section aria-labelledby="values-title"><h2 id="values-title">${t.values}</h2>
 <dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang)}</dt><dd>${str(value)}</dd>`)}</dl></section>
@@ -75,11 +87,12 @@ ${record.status === 'accepted' && !record.activatedAt ? html`<form method="post"
 <section aria-labelledby="account-title"><h2 id="account-title">${t.account}</h2>
 <form method="post" action="${base}?lang=${lang}">
   <input type="hidden" name="version" value="${record.version}">
-  <p><input type="checkbox" id="in-account" name="inAccount" value="true"${record.inAccount ? html` checked` : ''} aria-describedby="in-account-help"> <label for="in-account">${t.inAccountLabel}</label>
+  <p><input type="checkbox" id="in-account" name="inAccount" value="true"${inAccount ? html` checked` : ''} aria-describedby="in-account-help"> <label for="in-account">${t.inAccountLabel}</label>
   <span id="in-account-help" class="help">${t.inAccountHelp}</span></p>
   <p><label for="note">${t.note}</label><br>
-  <textarea id="note" name="note" rows="4" cols="60" maxlength="2000" aria-describedby="note-help">${record.note}</textarea>
-  <span id="note-help" class="help">${t.noteHelp}</span></p>
+  <textarea id="note" name="note" rows="4" cols="60" maxlength="2000" aria-describedby="note-help${note !== record.note ? ' note-saved' : ''}">${note}</textarea>
+  <span id="note-help" class="help">${t.noteHelp}</span>${note !== record.note ? html`
+  <span id="note-saved" class="help saved-note">${format(t.savedNote, { note: record.note || '—' })}</span>` : ''}</p>
   <p><button type="submit">${t.save}</button></p>
 </form></section>
 <section aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>
@@ -100,17 +113,25 @@ function filesSection(record: PublicRecord, base: string, lang: PageLocale, t: P
 }
 
 /** The confirmation step of a status change: says what will happen and posts the change only when confirmed. */
-export function statusConfirmPage(options: { readonly locale: PageLocale; readonly record: PublicRecord; readonly to: RequestStatus }): string {
+export function statusConfirmPage(options: {
+  readonly locale: PageLocale;
+  readonly record: PublicRecord;
+  readonly to: RequestStatus;
+  /** What the admin typed, when the change was refused and the step is shown again, with the error. */
+  readonly values?: DecisionValues;
+  readonly error?: string;
+}): string {
   const { record, locale: lang, to } = options;
   const t = pageText(lang);
   const base = `/admin/requests/${record.id}`;
   const company = str(record.values['companyName']);
   const main = html`<h1>${t.confirmTitle}</h1>
+${errorNotice(options.error)}
 <form method="post" action="${base}/status/confirm?lang=${lang}" aria-describedby="confirm-text">
   <p id="confirm-text">${format(t.confirmText, { from: t.status[record.status], to: t.status[to], company })}${to === 'accepted' ? html` ${t.confirmAccept}` : to === 'info-requested' ? html` ${t.decisions.confirmInfo}` : to === 'rejected' ? html` ${t.decisions.confirmReject}` : ''}</p>
   <input type="hidden" name="version" value="${record.version}">
   <input type="hidden" name="status" value="${to}">
-  ${decisionFields(to, lang)}
+  ${decisionFields(to, lang, 'decision', options.values ?? {})}
   <p><button type="submit">${t.confirm}</button> <a href="${base}?lang=${lang}">${t.cancel}</a></p>
 </form>`;
   return layout({ locale: lang, title: t.confirmTitle, path: base, main, variant: 'admin' });

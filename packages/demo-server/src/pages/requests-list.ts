@@ -75,8 +75,11 @@ export function requestsListPage(options: RequestsListOptions): string {
   const page = (offset: number): string => `/admin/requests/${filterQuery(f, { lang, offset: String(offset) })}`;
   const last = options.offset + options.items.length;
   const caption = format(t.caption, { first: options.offset + 1, last, total: options.total });
+  // A page past the end (a stale link, a hand-edited offset) says so and leads to the last page.
+  const lastOffset = Math.max(0, Math.floor((options.total - 1) / options.limit) * options.limit);
+  const pastEnd = options.items.length === 0 && options.total > 0 && options.offset > 0;
   const table = options.items.length === 0
-    ? html`<p>${t.none}</p>`
+    ? (pastEnd ? html`<p>${t.pastEnd} <a href="${page(lastOffset)}">${t.lastPage}</a></p>` : html`<p>${t.none}</p>`)
     : html`<div class="table-scroll"><table class="requests">
   <caption>${caption}</caption>
   <thead><tr><th scope="col">${t.decisions.select}</th><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
@@ -113,9 +116,9 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 </form>
 <p><a class="export" href="${options.exportHref}" download>${t.export}</a></p>
 ${table}
-<nav class="paging" aria-label="${caption}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
-${bulkDecisionForm(lang, f, options.bulk ?? { selected: [] })}
-${options.bulk?.dialog ? bulkConfirmDialog(lang, f, options.bulk.dialog) : ''}
+<nav class="paging" aria-label="${options.items.length > 0 ? caption : t.listTitle}">${options.offset > 0 && !pastEnd ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
+${bulkDecisionForm(lang, f, options.bulk ?? { selected: [] }, options.offset)}
+${options.bulk?.dialog ? bulkConfirmDialog(lang, f, options.bulk.dialog, options.offset) : ''}
 <form class="bulk" method="post" action="/admin/requests/activation-emails?lang=${lang}">
   <h2>${t.bulkTitle}</h2>
   <p id="bulk-help">${t.bulkHelp}</p>

@@ -10,8 +10,9 @@ export function requestsTable(records: readonly AccountRequestRecord[], locale: 
   const t = pageText(locale).requests;
   const { fields, labels } = sharedText(locale);
   if (records.length === 0) return html`<p>${t.empty}</p>`;
-  return html`<div class="table-scroll"><table class="requests">
-  <caption>${format(t.caption, { count: records.length }, locale)}</caption>
+  // Nothing in the table takes the focus: the scroll box itself does, named by the caption, so the keyboard can scroll it.
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="latest-caption"><table class="requests">
+  <caption id="latest-caption">${format(t.caption, { count: records.length }, locale)}</caption>
   <thead><tr><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${labels.contact}</th><th scope="col">${fields.email.label}</th><th scope="col">${fields.phone.label}</th><th scope="col">${fields.city.label}</th></tr></thead>
   <tbody>${records.map(
     (record) => html`
