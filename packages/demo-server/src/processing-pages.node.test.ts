@@ -41,11 +41,11 @@ const postForm = (target: DemoApp, path: string, fields: Record<string, string>,
 
 const VALID = { companyName: 'Papeterie <Lemoine>', lastName: 'Lemoine', email: 'claire@lemoine.example', phone: '04 72 00 11 22', street: '8 quai Saint-Antoine', postalCode: '69002', city: 'Lyon', country: 'FR' };
 
-async function submit(target: DemoApp, values: Record<string, unknown> = VALID): Promise<string> {
+async function submit(target: DemoApp, values: Record<string, unknown> = VALID, locale = 'fr'): Promise<string> {
   const response = await target.fetch(new Request(`${ORIGIN}${API_BASE}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Origin: ORIGIN },
-    body: JSON.stringify({ values, confirmed: true, locale: 'fr' }),
+    body: JSON.stringify({ values, confirmed: true, locale }),
   }));
   assert.equal(response.status, 201);
   return ((await response.json()) as { id: string }).id;
@@ -266,9 +266,9 @@ describe('/admin/requests/', () => {
 });
 
 describe('/activation/{token}', () => {
-  async function acceptedToken(): Promise<{ own: DemoApp; token: string }> {
+  async function acceptedToken(locale = 'fr'): Promise<{ own: DemoApp; token: string }> {
     const own = await newApp();
-    const id = await submit(own);
+    const id = await submit(own, VALID, locale);
     await acceptThroughPages(own, id);
     // The pages answer without waiting for the e-mails (the demo hands them to waitUntil).
     await own.settled();
@@ -297,6 +297,20 @@ describe('/activation/{token}', () => {
     }
   });
 
+  test('the page speaks the applicant\'s language without ?lang= (the link carries none), and still once the link is used', async () => {
+    const { own, token } = await acceptedToken('de');
+    try {
+      assert.match(await (await get(own, `/activation/${token}`, {})).text(), /<html lang="de"/);
+      const headers = { Origin: ORIGIN };
+      const done = await postForm(own, `/activation/${token}`, { password: 'eine lange Passphrase hier', confirmation: 'eine lange Passphrase hier' }, headers);
+      assert.match(await done.text(), /<html lang="de"/);
+      assert.match(await (await get(own, `/activation/${token}`, {})).text(), /<html lang="de"/, 'the used link');
+      assert.match(await (await get(own, `/activation/${token}?lang=en`, {})).text(), /<html lang="en"/, '?lang= still chooses');
+    } finally {
+      own.close();
+    }
+  });
+
   test('errors are shown and tied to their input; success; the link then no longer works', async () => {
     const { own, token } = await acceptedToken();
     try {
@@ -306,6 +320,11 @@ describe('/activation/{token}', () => {
       const mismatchPage = await mismatch.text();
       assert.ok(mismatchPage.includes('aria-describedby="confirmation-error" aria-invalid="true"'));
       assert.ok(mismatchPage.includes('The two passwords are not the same.'));
+      // Both fields come back empty: the focus goes to the first, which reads the mismatch too.
+      assert.match(mismatchPage, /id="password"[^>]*aria-describedby="password-help confirmation-error"[^>]* autofocus>/);
+      assert.doesNotMatch(mismatchPage, /id="confirmation"[^>]*autofocus/);
+      // A pasted long password is never cut by the browser: the server says when it is too long.
+      assert.doesNotMatch(mismatchPage, /maxlength/);
       const weak = await (await postForm(own, `/activation/${token}?lang=en`, { password: 'court', confirmation: 'court' }, headers)).text();
       assert.ok(weak.includes('aria-describedby="password-help password-error"'));
       assert.match(weak, /id="password-error" class="error"><span class="visually-hidden">Error: <\/span>The password needs at least 12 characters/);

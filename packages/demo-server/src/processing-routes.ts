@@ -9,7 +9,7 @@ import { notFoundPage } from './pages/not-found.js';
 import { messagePage, outboxPage } from './pages/outbox.js';
 import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
 import { filterErrorText, filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
-import { checkText, format, pageLocale, pageText } from './pages/text.js';
+import { checkText, format, pageLocale, pageText, type PageLocale } from './pages/text.js';
 import { decisionLabels, problemText } from './pages/problems.js';
 
 /** What the processing pages need from the app. */
@@ -251,32 +251,34 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     return page(c, messagePage({ locale: locale(c), notification, eml: await readEml(options.outboxDir, notification.id) }));
   });
 
-  const activationView = async (c: Context, token: string): Promise<ActivationView> => {
+  // The link carries no language: the page speaks the applicant's (the request's), unless ?lang= asks.
+  const activationView = async (c: Context, token: string): Promise<{ view: ActivationView; lang: PageLocale }> => {
     const response = await api(c, `/activation/${encodeURIComponent(token)}`);
-    if (response.status !== 200) return { state: 'unknown' };
-    const body = (await response.json()) as { state: 'valid' | 'expired' | 'used' | 'replaced'; companyName?: string; email?: string };
-    return body.state === 'valid' ? { state: 'form', companyName: body.companyName ?? '', email: body.email ?? '' } : { state: body.state };
+    if (response.status !== 200) return { view: { state: 'unknown' }, lang: locale(c) };
+    const body = (await response.json()) as { state: 'valid' | 'expired' | 'used' | 'replaced'; companyName?: string; email?: string; locale?: string };
+    const lang = c.req.query('lang') === undefined && body.locale ? pageLocale(body.locale) : locale(c);
+    return { view: body.state === 'valid' ? { state: 'form', companyName: body.companyName ?? '', email: body.email ?? '' } : { state: body.state }, lang };
   };
-  const activation = (c: Context, view: ActivationView, status: 200 | 404 | 422 = 200) =>
-    page(c, activationPage({ locale: locale(c), token: c.req.param('token') ?? '', view }), status);
+  const activation = (c: Context, lang: PageLocale, view: ActivationView, status: 200 | 404 | 422 = 200) =>
+    page(c, activationPage({ locale: lang, token: c.req.param('token') ?? '', view }), status);
   app.get('/activation/:token', async (c) => {
-    const view = await activationView(c, c.req.param('token'));
-    return activation(c, view, view.state === 'unknown' ? 404 : 200);
+    const { view, lang } = await activationView(c, c.req.param('token'));
+    return activation(c, lang, view, view.state === 'unknown' ? 404 : 200);
   });
   app.post('/activation/:token', async (c) => {
     const token = c.req.param('token');
-    const t = pageText(locale(c));
     const form = (await readForm(c)) ?? new URLSearchParams();
     const password = form.get('password') ?? '';
-    const view = await activationView(c, token);
-    if (view.state !== 'form') return activation(c, view, view.state === 'unknown' ? 404 : 200);
-    if (password !== '' && password !== form.get('confirmation')) return activation(c, { ...view, errors: { confirmation: t.mismatch } }, 422);
-    const response = await api(c, `/activation/${encodeURIComponent(token)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password, locale: locale(c) }) });
-    if (response.status === 200) return activation(c, { state: 'done' });
+    const { view, lang } = await activationView(c, token);
+    const t = pageText(lang);
+    if (view.state !== 'form') return activation(c, lang, view, view.state === 'unknown' ? 404 : 200);
+    if (password !== '' && password !== form.get('confirmation')) return activation(c, lang, { ...view, errors: { confirmation: t.mismatch } }, 422);
+    const response = await api(c, `/activation/${encodeURIComponent(token)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password, locale: lang }) });
+    if (response.status === 200) return activation(c, lang, { state: 'done' });
     const problem = await problemOf(response);
-    if (response.status === 422) return activation(c, { ...view, errors: { password: problem.errors[0]?.message ?? problem.detail } }, 422);
+    if (response.status === 422) return activation(c, lang, { ...view, errors: { password: problem.errors[0]?.message ?? problem.detail } }, 422);
     const state = /activation-(expired|used|replaced)$/.exec(problem.type)?.[1] as 'expired' | 'used' | 'replaced' | undefined;
-    return activation(c, { state: state ?? 'unknown' });
+    return activation(c, lang, { state: state ?? 'unknown' });
   });
 
   mountDecisionPages(app, { apiBase, api, locale, page, back, listPage, detail, loadRecord });

@@ -11,6 +11,9 @@ export type ActivationView =
 /**
  * `/activation/{token}`: a plain HTML form (works without JavaScript) to choose a password,
  * posted to the same URL. Errors are tied to their input with `aria-describedby`, after the help.
+ * No `maxlength`: a browser would cut a pasted password silently, and the page would then say
+ * the account works "with this password"; the server says when one is too long. After an error
+ * both fields are empty, so the focus goes to the first, which also reads the mismatch.
  */
 export function activationPage(options: { readonly locale: PageLocale; readonly token: string; readonly view: ActivationView }): string {
   const t = pageText(options.locale);
@@ -28,11 +31,11 @@ export function activationPage(options: { readonly locale: PageLocale; readonly 
 <form method="post" action="${path}?lang=${lang}" novalidate>
   <input type="text" name="username" value="${view.email}" autocomplete="username" hidden>
   <p><label for="password">${t.password}</label><br>
-  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" maxlength="128" aria-describedby="password-help${passwordError ? ' password-error' : ''}"${passwordError ? html` aria-invalid="true" autofocus` : ''}>
+  <input id="password" name="password" type="password" autocomplete="new-password" required minlength="12" aria-describedby="password-help${passwordError ? ' password-error' : confirmError ? ' confirmation-error' : ''}"${passwordError ? html` aria-invalid="true" autofocus` : confirmError ? html` autofocus` : ''}>
   <span id="password-help" class="help">${t.passwordHelp}</span>${passwordError ? html`
   <span id="password-error" class="error"><span class="visually-hidden">${errorPrefix} </span>${passwordError}</span>` : ''}</p>
   <p><label for="confirmation">${t.passwordConfirm}</label><br>
-  <input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required maxlength="128"${confirmError ? html` aria-describedby="confirmation-error" aria-invalid="true"${passwordError ? '' : html` autofocus`}` : ''}>${confirmError ? html`
+  <input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required${confirmError ? html` aria-describedby="confirmation-error" aria-invalid="true"` : ''}>${confirmError ? html`
   <span id="confirmation-error" class="error"><span class="visually-hidden">${errorPrefix} </span>${confirmError}</span>` : ''}</p>
   <p><button type="submit">${t.setPassword}</button></p>
 </form>
