@@ -218,8 +218,12 @@ describe('demo pages of the decision step', () => {
     assert.equal((await record(id)).erasedAt, undefined, 'nothing erased before the confirmation');
     const done = await postForm(`/admin/requests/${id}/erasure/confirm?lang=en`, { version: '1' });
     assert.equal(done.status, 303);
-    assert.match(await (await get(done.headers.get('Location')!)).text(), /The personal data was erased\./);
+    const erasedPage = await (await get(done.headers.get('Location')!)).text();
+    assert.match(erasedPage, /The personal data was erased\./);
     assert.notEqual((await record(id)).erasedAt, undefined);
+    // No name left for a title, and nothing offered that would write about the person again.
+    assert.match(erasedPage, /<h1>Personal data erased<\/h1>/);
+    assert.doesNotMatch(erasedPage, /id="note"|value="info-requested"|activation-email/);
   });
 
   test('posts from another site are refused', async () => {

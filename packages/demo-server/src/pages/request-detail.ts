@@ -55,8 +55,11 @@ export function requestDetailPage(options: RequestDetailOptions): string {
   const company = str(record.values['companyName']);
   // An individual's request has no company: it is named after the person.
   const person = [str(record.values['firstName']), str(record.values['lastName'])].filter(Boolean).join(' ');
-  const title = record.values['customerType'] === 'individual' ? format(t.individualTitle, { name: person }) : format(t.detailTitle, { company });
-  const next = STATUS_TRANSITIONS[record.status];
+  // An erased request has no name left, and takes no text about the person again (the handler
+  // refuses a note, a message, a request for information, an activation e-mail): none is offered.
+  const erased = record.erasedAt !== undefined;
+  const title = erased ? t.decisions.erasureChange : record.values['customerType'] === 'individual' ? format(t.individualTitle, { name: person }) : format(t.detailTitle, { company });
+  const next = STATUS_TRANSITIONS[record.status].filter((status) => !erased || status !== 'info-requested');
   const typed = options.typed ?? {};
   // The move the admin had chosen, when it is still allowed; else the first one.
   const chosen = next.find((status) => status === typed.status) ?? next[0];
@@ -83,16 +86,16 @@ ${filesSection(record, base, lang, t)}
 ${checksSection(record, lang, `${base}/checks?lang=${lang}`)}
 <section aria-labelledby="status-title"><h2 id="status-title">${t.changeStatus}</h2>
 ${statusForm}
-${record.status === 'accepted' && !record.activatedAt ? html`<form method="post" action="${base}/activation-email?lang=${lang}"><p><button type="submit">${t.resend}</button></p></form>` : ''}</section>
+${record.status === 'accepted' && !record.activatedAt && !erased ? html`<form method="post" action="${base}/activation-email?lang=${lang}"><p><button type="submit">${t.resend}</button></p></form>` : ''}</section>
 <section aria-labelledby="account-title"><h2 id="account-title">${t.account}</h2>
 <form method="post" action="${base}?lang=${lang}">
   <input type="hidden" name="version" value="${record.version}">
   <p><input type="checkbox" id="in-account" name="inAccount" value="true"${inAccount ? html` checked` : ''} aria-describedby="in-account-help"> <label for="in-account">${t.inAccountLabel}</label>
   <span id="in-account-help" class="help">${t.inAccountHelp}</span></p>
-  <p><label for="note">${t.note}</label><br>
+${erased ? '' : html`  <p><label for="note">${t.note}</label><br>
   <textarea id="note" name="note" rows="4" cols="60" maxlength="2000" aria-describedby="note-help${note !== record.note ? ' note-saved' : ''}">${note}</textarea>
   <span id="note-help" class="help">${t.noteHelp}</span>${note !== record.note ? html`
-  <span id="note-saved" class="help saved-note">${format(t.savedNote, { note: record.note || '—' })}</span>` : ''}</p>
+  <span id="note-saved" class="help saved-note">${format(t.savedNote, { note: record.note || '—' })}</span>` : ''}</p>`}
   <p><button type="submit">${t.save}</button></p>
 </form></section>
 <section aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>
