@@ -1,5 +1,5 @@
 import { errorMessage, messages, type FieldErrorCode } from '@account-request/sdk';
-import type { InvitationState } from '@account-request/sdk/server';
+import { MAX_SEARCH_LENGTH, type InvitationState } from '@account-request/sdk/server';
 import { format, pageText, sharedText, type PageLocale } from './text.js';
 
 /** A field error of a problem answer of the SDK handler: only its field and code are read (its `message` is English). */
@@ -15,8 +15,11 @@ export interface Problem {
   readonly errors: readonly FieldProblem[];
 }
 
-// The wording of a check the SDK has specific words for, by the field that holds it.
-const CHECKS: Readonly<Record<string, string>> = { email: 'email', phone: 'phone', expiresInDays: 'number', createdAfter: 'date' };
+// The wording of a check the SDK has specific words for, by the field (or list filter) that holds it.
+const CHECKS: Readonly<Record<string, string>> = { email: 'email', phone: 'phone', expiresInDays: 'number', createdAfter: 'date', from: 'date', to: 'date' };
+// The longest text a field takes: a note or a message 2,000 characters, the list's search its
+// bound, an invitation's value 500.
+const MAX_LENGTHS: Readonly<Record<string, number>> = { note: 2000, message: 2000, q: MAX_SEARCH_LENGTH };
 
 /**
  * The SDK's message for one field error, in the page's language (its `messages().errors`
@@ -26,9 +29,7 @@ const CHECKS: Readonly<Record<string, string>> = { email: 'email', phone: 'phone
 export function fieldMessage(locale: PageLocale, error: FieldProblem): string {
   const code = (Object.hasOwn(messages(locale).errors, error.code) ? error.code : 'invalid_type') as FieldErrorCode;
   const field = error.field.startsWith('values.') ? error.field.slice('values.'.length) : error.field;
-  // The longest note or message is 2,000 characters; an invitation's value 500.
-  const max = error.field === 'note' || error.field === 'message' ? 2000 : 500;
-  return errorMessage(locale, code, CHECKS[field], { max, min: 1 });
+  return errorMessage(locale, code, Object.hasOwn(CHECKS, field) ? CHECKS[field] : undefined, { max: Object.hasOwn(MAX_LENGTHS, field) ? MAX_LENGTHS[field]! : 500, min: 1 });
 }
 
 /**

@@ -1,11 +1,12 @@
 import { MAX_SEARCH_LENGTH, type ProblemFieldError, type PublicRecord } from '@account-request/sdk/server';
-import { errorMessage, formatDate, messages, type FieldErrorCode } from '@account-request/sdk';
+import { formatDate, messages } from '@account-request/sdk';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { webhooksText } from './webhooks.js';
 import { checkText, format, pageText, sharedText, type PageLocale } from './text.js';
 import { checkBadges } from './checks.js';
 import { bulkConfirmDialog, bulkDecisionForm, selectCell, type BulkView } from './bulk-decisions.js';
+import { fieldMessage } from './problems.js';
 import { REQUEST_STATUSES } from '@account-request/sdk/server';
 import { VAT_CHECK_STATES } from '@account-request/sdk/server';
 
@@ -55,10 +56,7 @@ export function filterErrorText(locale: PageLocale, error: Pick<ProblemFieldErro
   if (!error || !Object.hasOwn(messages(locale).errors, error.code)) return undefined;
   const labels = filterLabels(locale);
   if (!Object.hasOwn(labels, error.field)) return undefined;
-  const filter = labels[error.field as keyof ListFilters];
-  // A date filter's format is a date's; `max` is the only bound a filter has (the search's length).
-  const check = error.code === 'invalid_format' ? 'date' : undefined;
-  return format(pageText(locale).filterError, { filter, message: errorMessage(locale, error.code as FieldErrorCode, check, { max: MAX_SEARCH_LENGTH }) });
+  return format(pageText(locale).filterError, { filter: labels[error.field as keyof ListFilters], message: fieldMessage(locale, error) });
 }
 
 function option(value: string, label: string, current: string | undefined): SafeHtml {
