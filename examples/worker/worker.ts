@@ -17,9 +17,14 @@ export interface WorkerEnv {
   readonly ADMIN_TOKEN?: string;
 }
 
+/** A worker runtime's execution context: its `waitUntil` keeps the isolate alive after the answer. */
+export interface WorkerContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 /** A module worker: what the runtime calls for each request. */
 export interface Worker {
-  fetch(request: Request, env?: WorkerEnv): Promise<Response>;
+  fetch(request: Request, env?: WorkerEnv, ctx?: WorkerContext): Promise<Response>;
 }
 
 /** Options of {@link createWorker}. */
@@ -64,15 +69,17 @@ export function createWorker(options: WorkerOptions = {}): Worker {
     basePath: options.basePath ?? '/api/account-requests',
     ...(options.adminToken ? { authorize: bearerAuthorize(options.adminToken) } : {}),
   });
-  return { fetch: (request) => handler(request) };
+  // The context goes to the handler: e-mails and webhooks a request leaves running after its
+  // answer are kept alive by it (without, the isolate may stop first).
+  return { fetch: (request, env, ctx) => handler(request, env, ctx) };
 }
 
 let instance: Worker | undefined;
 
 /** The module worker. Bindings arrive with the first request, so the handler is built then. */
 export default {
-  fetch(request: Request, env: WorkerEnv = {}): Promise<Response> {
+  fetch(request: Request, env: WorkerEnv = {}, ctx?: WorkerContext): Promise<Response> {
     instance ??= createWorker(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {});
-    return instance.fetch(request);
+    return instance.fetch(request, env, ctx);
   },
 } satisfies Worker;

@@ -6,7 +6,7 @@ import './server/locales.js';
  * `@account-request/sdk/server`: the fetch-style HTTP handler and its stores. Standard
  * Request/Response and WebCrypto only (Node 22+, Deno, Bun, workers); never import it in a browser.
  */
-export { createAccountRequestHandler } from './server/http/handler.js';
+export { createAccountRequestHandler, type AccountRequestHandler, type ExecutionContextLike } from './server/http/handler.js';
 export { isRecordId, RECORD_ID } from './server/http/ids.js';
 export type { AdminAction, Authorize, AuthorizedActor, AuthorizeResult, DeliveryOptions, HandlerOptions, LoadConfig, RateLimitOptions, SaveConfig, SaveConfigContext } from './server/http/options.js';
 export { createMemoryStore } from './server/stores/store.js';

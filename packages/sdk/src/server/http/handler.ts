@@ -172,6 +172,18 @@ async function route(context: HandlerContext, request: Request, base: string): P
 }
 
 /**
+ * What a runtime may pass beside the request: a worker's execution context (Cloudflare's
+ * `fetch(request, env, ctx)`), whose `waitUntil` keeps the isolate alive for what the request
+ * leaves running when the handler has no `waitUntil` option.
+ */
+export interface ExecutionContextLike {
+  waitUntil?(promise: Promise<unknown>): void;
+}
+
+/** A fetch-style handler: `(request)`, or a worker's `(request, env, ctx)` as its runtime calls it. */
+export type AccountRequestHandler = (request: Request, env?: unknown, ctx?: ExecutionContextLike) => Promise<Response>;
+
+/**
  * Creates the account-request HTTP handler: a fetch-style `(request) => Promise<Response>` on
  * standard Request/Response and WebCrypto only, so it runs on Node 22+, Deno, Bun and workers.
  * Routes, under `basePath`:
@@ -200,14 +212,19 @@ async function route(context: HandlerContext, request: Request, base: string): P
  * Every error is an RFC 9457 problem+json response; bad input never yields a 500, and a failing
  * store or config source answers 503.
  */
-export function createAccountRequestHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
+export function createAccountRequestHandler(options: HandlerOptions): AccountRequestHandler {
   const context = createContext(options);
   const base = normalizeBase(options.basePath ?? '');
-  return async (request) => {
+  return async (request, _env, execution) => {
     let response: Response;
     context.answering.count += 1;
+    // A worker's runtime hands each request its own `waitUntil` (`fetch(request, env, ctx)`):
+    // without the option, the work this request leaves running (e-mails, webhooks, checks) is
+    // handed to it, or the isolate may stop before that work is done.
+    const own = options.waitUntil === undefined && typeof execution?.waitUntil === 'function' ? execution.waitUntil.bind(execution) : undefined;
+    const current: HandlerContext = own ? { ...context, options: { ...context.options, waitUntil: own } } : context;
     try {
-      response = await route(context, request, base);
+      response = await route(current, request, base);
     } catch (error) {
       response = error instanceof HttpProblem ? error.response : problem(500, 'Unexpected server error.');
     } finally {

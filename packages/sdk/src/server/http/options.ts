@@ -178,7 +178,9 @@ export interface HandlerOptions {
    * handler (a few batches at a time, waiting while other requests are being answered), and
    * each `waitUntil` gets the queue's runs. Admin actions (accepting, resending an
    * activation e-mail) deliver before answering unless `waitUntil` is given. A failure never
-   * fails the request: the mail stays in the outbox for `createOutbox`'s retry loop.
+   * fails the request: the mail stays in the outbox for `createOutbox`'s retry loop. Without
+   * it, a worker runtime's own `ctx.waitUntil` is used: the handler takes `(request, env, ctx)`
+   * as a module worker's `fetch` is called (`export default { fetch: handler }`).
    */
   readonly waitUntil?: (promise: Promise<unknown>) => void;
   /**
