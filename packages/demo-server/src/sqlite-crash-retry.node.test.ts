@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { checkCrashRetry } from '../../sdk/src/server/test-helpers/crash-retry.js';
+import { checkCrashRetry } from '@account-request/sdk/store-conformance';
 import { createSqliteStore, type SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'demo-crash-retry-'));

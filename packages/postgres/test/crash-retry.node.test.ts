@@ -3,7 +3,7 @@
 // restarted (or another) server instance would.
 import { after, before, test } from 'node:test';
 import type { RequestStore } from '@account-request/sdk/server';
-import { checkCrashRetry } from '../../sdk/src/server/test-helpers/crash-retry.js';
+import { checkCrashRetry } from '@account-request/sdk/store-conformance';
 import { createPostgresStores, type PostgresStores } from '../src/index.js';
 import { postgresForTests } from '../../../test/test-helpers/postgres.js';
 

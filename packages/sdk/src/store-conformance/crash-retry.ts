@@ -2,11 +2,12 @@
 // submission, a new process opens the same data, and the client retries with its key. Runner-
 // agnostic (plain Errors, no node:test), so every store implementation runs the same scenario:
 // memory (packages/sdk/src/server/stores/crash-retry.node.test.ts), SQLite
-// (packages/demo-server/src/sqlite-crash-retry.node.test.ts), PostgreSQL (packages/postgres).
-import { defaultConfig } from '../../config/index.js';
-import { createAccountRequestHandler } from '../http/handler.js';
-import { createMemoryConfigStore } from '../stores/config-store.js';
-import type { RequestStore } from '../stores/store.js';
+// (packages/demo-server/src/sqlite-crash-retry.node.test.ts), PostgreSQL (packages/postgres),
+// and a store of your own through `@account-request/sdk/store-conformance`.
+import { defaultConfig } from '../config/index.js';
+import { createAccountRequestHandler } from '../server/http/handler.js';
+import { createMemoryConfigStore } from '../server/stores/config-store.js';
+import type { RequestStore } from '../server/stores/store.js';
 import { VALID_VALUES } from './values.js';
 
 /** How the scenario opens the store under test, then opens it again after the crash. */

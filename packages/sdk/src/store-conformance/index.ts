@@ -14,6 +14,8 @@ import type { StoreConformanceTarget, TestFunctions } from './types.js';
 import { webhookCases, webhookConcurrencyCases } from './webhooks.js';
 import { decisionCases, decisionConcurrencyCases } from './decisions.js';
 
+export { checkCrashRetry, CrashRetryError, type CrashRetryOptions, type CrashRetryReport, type CrashRetryTarget } from './crash-retry.js';
+
 /**
  * `@account-request/sdk/store-conformance`: the test cases every store of the handler passes
  * (the memory store, the demo's SQLite store, `@account-request/postgres`). Run them on your

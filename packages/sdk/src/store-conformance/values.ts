@@ -1,5 +1,5 @@
 // Data only (no SDK import), so that suites running the built package (test/hostile) can share
-// it without loading the sources as well.
+// it without loading the sources as well; shipped, as the crash check of the conformance suite uses it.
 
 /** Values of a submission that the default config accepts. */
 export const VALID_VALUES: Readonly<Record<string, string>> = Object.freeze({

@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { checkCrashRetry } from '../test-helpers/crash-retry.js';
+import { checkCrashRetry } from '../../store-conformance/crash-retry.js';
 import { createMemoryStore } from './store.js';
 
 test('memory store: a submission cut by a crash, after or before its commit, is stored once when retried', async (t) => {
