@@ -43,10 +43,13 @@ interface Budget {
 // -> 40,307). Budgets: SDK 18.8 -> 19.1 KB, form 35.7 -> 36.1 KB, editor 39.8 -> 40.5 KB.
 // Then an invitation or correction link gone while its form was open worded by the form
 // (refusal link-gone) instead of the server's English: the form 35,958 -> 36,124, budget 36.2 KB.
+// Then the editor's third round (no undo behind a dialog, conditions errors focused, issues
+// naming fields by their label, bad retention input refused, settings errors following the
+// draft, focus and words after a conflict reload): the editor 40,307 -> 40,676, budget 40.9 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
   { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_200 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 40_500 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 40_900 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;

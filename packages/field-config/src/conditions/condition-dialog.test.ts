@@ -140,6 +140,24 @@ describe('<ffc-condition-dialog> ("Show only when…")', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('refuses a loop once, naming fields by their label, and moves focus to that error', async () => {
+    const el = await mount(setVisibleWhen(defaultConfig(), 'siret', { field: 'country', in: ['FR'] }));
+    conditionButton(el, 'country')!.click();
+    await settle(el);
+    const field = dialogRoot(el).querySelector<HTMLSelectElement>('select[name="field"]')!;
+    field.value = 'siret';
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(el);
+    (dialogRoot(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await settle(el);
+    await part(el, 'ffc-field-rows').querySelector('ffc-condition-dialog')?.updateComplete;
+    const errors = [...dialogRoot(el).querySelectorAll<HTMLElement>('.general')];
+    expect(errors.map((error) => error.textContent?.replace(/\s+/g, ' ').trim())).to.deep.equal(['Error: The field Country depends on itself through its conditions.']);
+    expect(dialogRoot(el).activeElement, 'the error is focused, so read').to.equal(errors[0]);
+    expect(entry(el, 'country')?.visibleWhen).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
   it('opens filled in with the current condition, removes it, and closes on Escape with focus back', async () => {
     const el = await mount(setVisibleWhen(withOtherSector(), 'otherSector', { field: 'sector', in: ['other'] }));
     expect(conditionText(el, 'otherSector')).to.equal('Shown only when Sector is Other');

@@ -2,10 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
 import { EU_MEMBER_STATES, format, isConfigError, setVisibleWhen, texts } from '@account-request/sdk';
-import { configIssueMessage, describeCondition } from '@account-request/sdk/editing';
+import { describeCondition } from '@account-request/sdk/editing';
 import type { Condition, ConfigIssue } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
-import { labeller } from '../labels.js';
+import { issueMessage, labeller } from '../labels.js';
 import { sharedStyles } from '../shared.styles.js';
 import { conditionDialogStyles } from './condition-dialog.styles.js';
 import { conditionOfDraft, draftOfCondition, emptyTest, readableFields, testOfIssue, testsValues, typeOf, valueChoices, type ConditionDraft, type TestDraft, type TestOperator } from './condition-draft.js';
@@ -93,15 +93,20 @@ export class FfcConditionDialog extends LitElement {
     }
     this.#showErrors(store, Array.isArray(error) ? error : isConfigError(error) ? error.issues : [], error);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby] input, .general + *')?.focus();
+    // The first error in the dialog's order: a general one (focusable, so read) or a test's control.
+    this.renderRoot.querySelector<HTMLElement>('.general, [aria-invalid="true"], fieldset[aria-describedby] input')?.focus();
   }
 
   #showErrors(store: EditorStore, issues: readonly ConfigIssue[], error: unknown): void {
     const general: string[] = [];
     const tests = new Map<number, string>();
+    // A loop is reported once per field on it: one message, naming this field when it is on the loop.
+    const cycles = issues.filter((issue) => issue.code === 'condition_cycle');
+    const cycle = cycles.find((issue) => issue.params?.['id'] === this.#field) ?? cycles[0];
     for (const issue of issues) {
+      if (issue.code === 'condition_cycle' && issue !== cycle) continue;
       const index = this.#draft.tests.length > 0 ? testOfIssue(issue) : undefined;
-      const message = configIssueMessage(issue, store.locale);
+      const message = issueMessage(issue, store.config, store.locale);
       if (index === undefined || tests.has(index)) general.push(message);
       else tests.set(index, message);
     }
@@ -193,7 +198,7 @@ export class FfcConditionDialog extends LitElement {
         ? html`<form novalidate @change=${this.#onChange} @submit=${this.#apply}>
             <h3 id="condition-title">${format(t.conditionTitle, { label: label(id) })}</h3>
             ${this.#draft.nested && current ? html`<p part="help">${t.nestedCondition}</p><p class="current">${describeCondition(current, config, locale)}</p>` : nothing}
-            ${this.#errors.general.map((message) => html`<p part="error" class="general"><span class="vh">${t.errorPrefix}</span> ${message}</p>`)}
+            ${this.#errors.general.map((message) => html`<p part="error" class="general" tabindex="-1"><span class="vh">${t.errorPrefix}</span> ${message}</p>`)}
             ${this.#draft.tests.length > 1
               ? html`<fieldset class="radios">
                   <legend>${t.conditionJoin}</legend>

@@ -16,14 +16,13 @@ import {
   takesTextRules,
   updateCustomField,
 } from '@account-request/sdk';
-import { configIssueMessage } from '@account-request/sdk/editing';
 import type { CustomField, FileKind } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { editFormStyles, sharedStyles } from '../shared.styles.js';
 import { customFieldsStyles } from './custom-fields.styles.js';
 import { controlOf, draftOf, fieldOf, patchOf, type FieldDraft, type OptionDraft } from './draft.js';
 import { fileLimits } from './file-limits.js';
-import { labeller } from '../labels.js';
+import { issueMessage, labeller } from '../labels.js';
 
 type TextControl = 'labelFr' | 'labelEn' | 'id' | 'helpFr' | 'helpEn' | 'minLength' | 'maxLength' | 'maxBytes' | 'maxFiles';
 // Controls in DOM order: the first one with an error gets the focus.
@@ -128,10 +127,10 @@ export class FfcCustomFields extends LitElement {
   }
 
   // The SDK's issues, keyed by the form control their path points at, worded by the SDK for their code.
-  #describe({ locale }: EditorStore, error: unknown): Record<string, string> {
+  #describe({ config, locale }: EditorStore, error: unknown): Record<string, string> {
     if (!isConfigError(error)) return { general: String(error) };
     const errors: Record<string, string> = {};
-    for (const issue of error.issues) errors[controlOf(issue)] ??= configIssueMessage(issue, locale);
+    for (const issue of error.issues) errors[controlOf(issue)] ??= issueMessage(issue, config, locale);
     return errors;
   }
 
@@ -148,7 +147,7 @@ export class FfcCustomFields extends LitElement {
     // Another field's condition reads it: the dialog stays, saying so and offering to remove that condition first.
     const inUse = isConfigError(error) ? error.issues.find((issue) => issue.code === 'field_in_use') : undefined;
     if (store && inUse) {
-      this.#inUse = { by: String(inUse.params?.['by'] ?? ''), message: configIssueMessage(inUse, store.locale) };
+      this.#inUse = { by: String(inUse.params?.['by'] ?? ''), message: issueMessage(inUse, store.config, store.locale) };
       this.requestUpdate();
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part~="primary"]')?.focus());
       return;

@@ -118,7 +118,7 @@ describe('<ffc-custom-fields> document uploads and fields in use', () => {
     const dialog = q<HTMLDialogElement>(el, 'dialog');
     await click(el, q(el, 'dialog button[part~="primary"]'));
     expect(dialog.open, 'still open').to.equal(true);
-    expect(q(el, '#confirm-text').textContent).to.equal(configIssueMessage({ code: 'field_in_use', params: { id: 'sector', by: 'otherSector' } }, 'en'));
+    expect(q(el, '#confirm-text').textContent).to.equal(configIssueMessage({ code: 'field_in_use', params: { id: 'Sector', by: 'Other sector' } }, 'en'));
     const offer = q<HTMLButtonElement>(el, 'dialog button[part~="primary"]');
     expect(offer.textContent?.trim()).to.equal('Remove the condition of “Other sector” first');
     expect(root(el).activeElement).to.equal(offer);

@@ -2,11 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
 import { addStepBreak, exactText, format, isConfigError, localize, moveStepBreak, setStepTitle } from '@account-request/sdk';
-import { configIssueMessage } from '@account-request/sdk/editing';
 import type { LocalizedText, StepBreak } from '@account-request/sdk';
 import { editorContext, type EditorStore } from '../context.js';
 import { text } from '../custom-fields/draft.js';
-import { labeller } from '../labels.js';
+import { issueMessage, labeller } from '../labels.js';
 import { editFormStyles, sharedStyles } from '../shared.styles.js';
 import { stepEditorStyles } from './step-editor.styles.js';
 
@@ -96,7 +95,7 @@ export class FfcStepEditor extends LitElement {
     }
     const errors: Record<string, string> = {};
     const issues = isConfigError(error) ? error.issues : [];
-    for (const issue of issues) errors[issue.code === 'missing_step_title' ? 'titleFr' : 'start'] ??= configIssueMessage(issue, store.locale);
+    for (const issue of issues) errors[issue.code === 'missing_step_title' ? 'titleFr' : 'start'] ??= issueMessage(issue, store.config, store.locale);
     if (!issues.length) errors['start'] = String(error);
     this.#errors = errors;
     this.requestUpdate();

@@ -143,6 +143,19 @@ describe('<ffc-field-rows> step breaks', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the field by its label when a step already starts there', async () => {
+    const el = await mount(inSteps());
+    editorRoot(el).querySelector<HTMLButtonElement>('#add-step')!.click();
+    await settle(el);
+    await rows(el).querySelector('ffc-step-editor')?.updateComplete;
+    await sendKeys({ type: 'Adresse' });
+    const start = editorRoot(el).querySelector<HTMLSelectElement>('#start')!;
+    start.value = 'street';
+    start.dispatchEvent(new Event('change', { bubbles: true }));
+    await press(el, 'Enter');
+    expect(editorRoot(el).querySelector('#start-error')?.textContent).to.contain('A step already starts at the field Street address.');
+  });
+
   it('moves a break with a real pointer drag on its handle', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await mount(inSteps());

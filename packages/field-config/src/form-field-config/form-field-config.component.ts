@@ -2,7 +2,6 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { LocaleController } from '@account-request/form/locale.js';
 import { createClient, defaultConfig } from '@account-request/sdk';
-import { configIssueMessage } from '@account-request/sdk/editing';
 import type { AccountRequestClient, ConfigIssue, FormConfig } from '@account-request/sdk';
 import { editorContext, type Edit, type EditorStore } from '../context.js';
 import { ConfigSyncController } from '../controllers/config-sync.js';
@@ -16,6 +15,7 @@ import { sharedStyles } from '../shared.styles.js';
 import { defineInternalElements } from '../internal-elements.js';
 import { loadPreviewForm } from '../preview/load-form.js';
 import { formFieldConfigStyles } from './form-field-config.styles.js';
+import { issueMessage } from '../labels.js';
 
 // Keys typed in these go to the control (its own undo), not to the editor's history.
 function isTextEntry(target: EventTarget | undefined): boolean {
@@ -108,6 +108,8 @@ export class FormFieldConfig extends LitElement {
   #announcement = '';
   #explicit = false;
   #guarding = false;
+  /** The status says the other version was loaded, until the next edit. */
+  #reloaded = false;
   #defaultClient?: { readonly src: string; readonly api: AccountRequestClient };
   readonly #history = new HistoryController<FormConfig>(this);
   readonly #provider = new ContextProvider(this, { context: editorContext });
@@ -217,6 +219,7 @@ export class FormFieldConfig extends LitElement {
 
   #setDraft(next: FormConfig): void {
     this.#draft = next;
+    this.#reloaded = false;
     this.#sync.edited();
     this.#publish();
     this.requestUpdate();
@@ -265,7 +268,9 @@ export class FormFieldConfig extends LitElement {
   readonly #onKeydown = (event: KeyboardEvent): void => {
     const key = event.key.toLowerCase();
     if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return;
-    if (isTextEntry(event.composedPath()[0])) return;
+    const path = event.composedPath();
+    // A modal dialog holds the focus: the draft behind it does not change.
+    if (isTextEntry(path[0]) || path.some((node) => node instanceof HTMLDialogElement && node.open)) return;
     event.preventDefault();
     if (key === 'y' || event.shiftKey) this.redo();
     else this.undo();
@@ -310,8 +315,8 @@ export class FormFieldConfig extends LitElement {
       case 'conflict':
         return html`<div part="conflict">
           <p>${t.conflict}</p>
-          <button type="button" @click=${() => this.#sync.reloadTheirs()}>${t.reloadTheirs}</button>
-          <button type="button" part="primary" @click=${() => this.#draft && this.#sync.overwrite(this.#draft)}>${t.overwrite}</button>
+          <button type="button" @click=${() => this.#resolve(this.#sync.reloadTheirs(), true)}>${t.reloadTheirs}</button>
+          <button type="button" part="primary" @click=${() => this.#draft && this.#resolve(this.#sync.overwrite(this.#draft))}>${t.overwrite}</button>
         </div>`;
       case 'invalid':
         return html`<p>${t.invalid}</p>${this.#issueList()}`;
@@ -328,10 +333,20 @@ export class FormFieldConfig extends LitElement {
     }
   }
 
+  // The conflict panel (and the focused button) goes: focus moves to the status, which says what happened.
+  async #resolve(done: Promise<void>, reload = false): Promise<void> {
+    await done;
+    this.#reloaded = reload && this.#sync.status === 'idle';
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="status"]')?.focus();
+  }
+
   #issueList() {
     const locale = this.#locale;
+    const config = this.#draft ?? defaultConfig();
     // A server that names no rule (`invalid`) gets its own words shown.
-    const say = (issue: ConfigIssue) => (issue.code === 'invalid' ? issue.message : configIssueMessage(issue, locale));
+    const say = (issue: ConfigIssue) => (issue.code === 'invalid' ? issue.message : issueMessage(issue, config, locale));
     const { issues } = this.#sync;
     return issues.length ? html`<ul>${issues.map((issue) => html`<li>${issue.path.join('.')}: ${say(issue)}</li>`)}</ul>` : nothing;
   }
@@ -339,7 +354,7 @@ export class FormFieldConfig extends LitElement {
   override render() {
     const t = strings(this.#locale);
     const { status } = this.#sync;
-    const said = status === 'saving' ? t.saving : status === 'saved' ? t.saved : this.dirty ? t.unsaved : status === 'loading' ? t.loading : '';
+    const said = status === 'saving' ? t.saving : status === 'saved' ? t.saved : this.#reloaded ? t.reloaded : this.dirty ? t.unsaved : status === 'loading' ? t.loading : '';
     return html`${this.#draft
         ? html`<div part="toolbar">
             <button type="button" part="undo" aria-keyshortcuts="Control+Z Meta+Z" ?disabled=${!this.canUndo} @click=${this.undo}>${t.undo}</button>
@@ -348,7 +363,7 @@ export class FormFieldConfig extends LitElement {
             <button type="button" part="save primary" ?disabled=${status === 'saving'} @click=${this.save}>${t.save}</button>
           </div>`
         : nothing}
-      <p part="status" role="status">${said}</p>
+      <p part="status" role="status" tabindex="-1">${said}</p>
       <div part="alert" role="alert">${this.#alert()}</div>
       ${this.#draft
         ? html`<div part="layout">

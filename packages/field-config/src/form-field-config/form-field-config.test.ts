@@ -170,6 +170,8 @@ describe('<form-field-config>', () => {
       await oneEvent<FieldConfigChangeEvent>(el, 'field-config-change');
       await settle(el);
       expect(alertText(el)).to.equal('');
+      expect(el.shadowRoot?.activeElement, 'focus on the status, not lost with the panel').to.equal(el.shadowRoot?.querySelector("[part~='status']"));
+      expect(statusText(el)).to.equal('Their version was loaded. Undo brings yours back.');
       expect(el.dirty).to.equal(false);
       expect(box(el, 'website', 'displayed').checked).to.equal(true);
       expect(box(el, 'fax', 'displayed').checked).to.equal(false);
@@ -315,6 +317,21 @@ describe('<form-field-config>', () => {
       undo.click();
       await settle(el);
       expect(faxAt()).to.equal(12);
+    });
+
+    it('ignores the shortcuts while a modal dialog is open', async () => {
+      const el = await mount();
+      await toggle(el, 'fax');
+      const rows = part(el, 'ffc-field-rows');
+      rows.querySelector<HTMLButtonElement>('tr[data-field-id="remarks"] button[data-action="condition"]')!.click();
+      await settle(el);
+      const dialog = rows.querySelector('ffc-condition-dialog')!.shadowRoot!.querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      for (const keys of [['Control', 'KeyZ'], ['Control', 'Shift', 'KeyZ'], ['Control', 'KeyY']]) await chord(keys);
+      await settle(el);
+      expect(box(el, 'fax', 'displayed').checked, 'the draft behind the dialog is kept').to.equal(true);
+      expect(el.canUndo).to.equal(true);
+      expect(dialog.open).to.equal(true);
     });
 
     it('leaves Ctrl+Z to a text box being typed in', async () => {

@@ -94,6 +94,42 @@ describe('<ffc-settings>', () => {
     expect(el.config?.settings.alertEmail).to.equal('team@example.com');
   });
 
+  it('refuses bad input in the days box ("1e", "-", "12.5") instead of switching retention off', async () => {
+    const el = await mount(updateSettings(defaultConfig(), { retentionDays: 90 }));
+    for (const text of ['1e', '-', '12.5']) {
+      await fill(el, '#retentionDays', text);
+      expect(el.config?.settings.retentionDays, text).to.equal(90);
+      expect(q(el, '#retentionDays').getAttribute('aria-invalid'), text).to.equal('true');
+      expect(q(el, '#retentionDays-error').textContent, text).to.contain('Enter a whole number of days.');
+    }
+    await fill(el, '#retentionDays', '30');
+    expect(el.config?.settings.retentionDays).to.equal(30);
+    expect(q(el, '#retentionDays-error')).to.equal(null);
+  });
+
+  it('drops a refused text and its error when revert or undo changes the draft; the redirect choice follows the draft', async () => {
+    const el = await mount(updateSettings(defaultConfig(), { alertEmail: 'ok@example.com' }));
+    await click(el, '#quickRegistration');
+    await fill(el, '#alertEmail', 'not-an-email');
+    expect(q(el, '#alertEmail-error')).to.not.equal(null);
+    el.revert();
+    await settle(el);
+    expect(q(el, '#alertEmail').value).to.equal('ok@example.com');
+    expect(q(el, '#alertEmail').hasAttribute('aria-invalid')).to.equal(false);
+    expect(q(el, '#alertEmail-error')).to.equal(null);
+
+    await click(el, '#confirmationMode-redirect');
+    await fill(el, '#redirectUrl', '/thanks');
+    await fill(el, '#redirectUrl', 'ftp://x');
+    expect(q(el, '#redirectUrl-error')).to.not.equal(null);
+    el.undo();
+    await settle(el);
+    expect(el.config?.settings.confirmation.redirectUrl).to.equal(undefined);
+    expect(q(el, '#confirmationMode-message').checked).to.equal(true);
+    expect(q(el, '#redirectUrl')).to.equal(null);
+    expect(q(el, '#redirectUrl-error')).to.equal(null);
+  });
+
   it('follows undo: the controls show the draft', async () => {
     const el = await mount();
     await click(el, '#unvalidatedAccounts-block-purchase');

@@ -1,9 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
 import { exactText, isConfigError, updateSettings } from '@account-request/sdk';
 import { configIssueMessage } from '@account-request/sdk/editing';
-import type { SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
+import type { FormConfig, SettingsPatch, UnvalidatedAccounts } from '@account-request/sdk';
 import { editorContext } from '../context.js';
 import { sharedStyles } from '../shared.styles.js';
 import { renderLookupStatus } from './lookup-status.js';
@@ -29,10 +29,22 @@ export class FfcSettings extends LitElement {
   #pending: Partial<Record<TextKey, { value: string; error: string }>> = {};
   /** The admin picked "go to a page" before typing an address. */
   #redirectMode = false;
+  /** The draft the two above were set against: once another (undo, revert, reload…) replaces it, they go. */
+  #basis: FormConfig | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const config = this.#store.value?.config;
+    if (config === this.#basis) return;
+    this.#basis = config;
+    this.#pending = {};
+    this.#redirectMode = false;
+  }
 
   #edit(patch: SettingsPatch, key?: TextKey, value = ''): void {
     const store = this.#store.value;
-    const error = store?.edit((config) => updateSettings(config, patch));
+    // This section's own edits keep what it shows.
+    const error = store?.edit((config) => (this.#basis = updateSettings(config, patch)));
     if (!key || !store) return;
     const issue = isConfigError(error) ? error.issues[0] : undefined;
     this.#setPending(key, error === undefined ? undefined : { value, error: issue ? configIssueMessage(issue, store.locale) : String(error) });
@@ -49,8 +61,12 @@ export class FfcSettings extends LitElement {
   #onText(key: TextKey, event: Event): void {
     const store = this.#store.value;
     if (!store) return;
-    const value = (event.target as HTMLInputElement).value.trim();
-    if (key === 'alertEmail') {
+    const input = event.target as HTMLInputElement;
+    const value = input.value.trim();
+    if (key === 'retentionDays' && (input.validity.badInput || !Number.isInteger(Number(value)))) {
+      // "1e" or "-" reads as "" (badInput): never "off"; "12.5" is no number of days either.
+      this.#setPending(key, { value, error: store.t.retentionWholeDays });
+    } else if (key === 'alertEmail') {
       this.#edit({ alertEmail: value || undefined }, key, value);
     } else if (key === 'retentionDays') {
       // Empty: off (the key goes). A number the SDK refuses keeps its text and shows the SDK's issue.

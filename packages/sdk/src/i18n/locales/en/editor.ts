@@ -86,6 +86,7 @@ export const editor = {
   autoAcceptHelp: 'Each new request is accepted on arrival and its applicant gets the activation e-mail; the history names the actor “auto”.',
   retentionDays: 'Keep the data of closed requests for (days)',
   retentionDaysHelp: 'Rejected requests, requests whose applicant never answered a request for information and accepted accounts never activated are erased this many days after their last change. Leave empty to keep them.',
+  retentionWholeDays: 'Enter a whole number of days.',
   accountState: 'Account state on creation',
   active: 'Active',
   inactive: 'Inactive',
@@ -116,6 +117,8 @@ export const editor = {
   conflict: 'Someone else saved this configuration since you opened it.',
   reloadTheirs: 'Reload their version',
   overwrite: 'Overwrite with mine',
+  /** Said once the other version replaced the draft after a conflict. */
+  reloaded: 'Their version was loaded. Undo brings yours back.',
   invalid: 'The server refused the configuration:',
   network: 'The server could not be reached. Your changes are kept: try again.',
   failed: 'Not saved. Your changes are kept.',
