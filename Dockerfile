@@ -8,7 +8,8 @@
 #   docker build -t account-request .
 #   docker run -p 8080:8080 -e PUBLIC_URL=https://shop.example -e ADMIN_PASSWORD=… -v account-request-data:/data account-request
 #
-# PUBLIC_URL is required here (HOST is 0.0.0.0): links in e-mails are built on it.
+# Set PUBLIC_URL (HOST is 0.0.0.0): links in e-mails are built on it, never on a request's Host;
+# without it they point at http://localhost and the server warns at start.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 

@@ -35,8 +35,8 @@ export interface ServerSettings {
   readonly trustProxy: number;
   /**
    * `PUBLIC_URL`: the origin people open (`https://shop.example`), that links in e-mails are built
-   * on. Required unless the server listens on a loopback address with no proxy in front; unset,
-   * links go to the loopback origin a request came to, never to another `Host` it named.
+   * on. Unset, links go to the loopback origin a request came to, else to `http://localhost`
+   * (see {@link missingPublicUrl}), never to another `Host` a request named.
    */
   readonly publicUrl?: string;
   /** `LOG_LEVEL`: the least severe level written to the log. */
@@ -99,7 +99,7 @@ export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()
   const windowMs = integer(env, 'RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs, 1, 24 * 60 * 60 * 1000);
   const listen = host(env);
   const proxies = trustProxy(env);
-  const origin = publicUrl(env, listen, proxies);
+  const origin = publicUrl(env);
   return {
     host: listen,
     port: integer(env, 'PORT', 5173, 0, 65535),
@@ -201,13 +201,9 @@ function host(env: NodeJS.ProcessEnv): string {
 // Links in e-mails (activation, the request in the back office) must not follow a request's
 // Host header: anyone can send one, and the link would then lead the admin or the applicant to
 // their site, with the activation token in it.
-function publicUrl(env: NodeJS.ProcessEnv, listen: string, proxies: number): string | undefined {
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env['PUBLIC_URL']?.trim();
-  if (!raw) {
-    if (isLoopbackHost(listen) && proxies === 0) return undefined;
-    const why = proxies === 0 ? `HOST is ${listen}, not a loopback address` : 'TRUST_PROXY says a proxy stands in front';
-    throw new SettingsError(`PUBLIC_URL must be set when ${why}: the origin people open, such as https://shop.example, that links in e-mails are built on.`);
-  }
+  if (!raw) return undefined;
   let url: URL | undefined;
   try {
     url = new URL(raw);
@@ -218,6 +214,16 @@ function publicUrl(env: NodeJS.ProcessEnv, listen: string, proxies: number): str
     throw new SettingsError(`PUBLIC_URL must be an https:// (or http://) origin with no path, such as https://shop.example (got "${raw.slice(0, 60)}").`);
   }
   return url.origin;
+}
+
+/**
+ * Why `settings` need a `PUBLIC_URL` they lack (a server reached under another name than
+ * localhost: links in e-mails would point at `http://localhost`), or `undefined`.
+ */
+export function missingPublicUrl(settings: Pick<ServerSettings, 'host' | 'trustProxy' | 'publicUrl'>): string | undefined {
+  if (settings.publicUrl || (isLoopbackHost(settings.host) && settings.trustProxy === 0)) return undefined;
+  const why = settings.trustProxy === 0 ? `HOST is ${settings.host}, not a loopback address` : 'TRUST_PROXY says a proxy stands in front';
+  return `PUBLIC_URL is not set and ${why}: links in e-mails point at http://localhost until it is set to the origin people open, such as https://shop.example.`;
 }
 
 function trustProxy(env: NodeJS.ProcessEnv): number {

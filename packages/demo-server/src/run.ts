@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createDemoApp, type DemoAppOptions } from './app.js';
-import { readSettings, type ServerSettings } from './env.js';
+import { missingPublicUrl, readSettings, type ServerSettings } from './env.js';
 import { createLogger } from './logger.js';
 import { gracefulShutdown } from './shutdown.js';
 
@@ -45,6 +45,12 @@ export interface RunHooks {
 export async function runServer(hooks: RunHooks = {}): Promise<void> {
   const settings = readSettings(process.env);
   const logger = createLogger({ level: settings.logLevel });
+  // Safe without it (no link follows a Host header), but the links would not work: said at start.
+  const missing = missingPublicUrl(settings);
+  if (missing) {
+    logger.warn({ host: settings.host, trustProxy: settings.trustProxy }, missing);
+    process.stderr.write(`Warning: ${missing}\n`);
+  }
   // Guessing is slowed (admin-guard.ts), not stopped: a short password still falls to patience.
   if (!settings.passwordGenerated && settings.adminPassword.length < 12) logger.warn({ length: settings.adminPassword.length }, 'ADMIN_PASSWORD is shorter than 12 characters: choose a longer one');
   const app = await createDemoApp({
