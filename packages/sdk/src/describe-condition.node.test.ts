@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import './server/locales.js';
 import { EU_MEMBER_STATES } from './eu.js';
 import { addCustomField, defaultConfig, setDisplayed, setVisibleWhen } from './config/index.js';
-import { describeCondition, describeVisibility } from './describe-condition.js';
+import { describeCondition, describeVisibility, hiddenFieldNotice } from './describe-condition.js';
 import { effectiveCondition, isFieldVisible, isFilled, visibleFields } from './visibility.js';
 import type { Condition } from './types.js';
 
@@ -41,6 +41,19 @@ describe('describeCondition', () => {
     assert.equal(describeVisibility(shown, 'email', 'en'), undefined);
     shown = setDisplayed(shown, 'customerType', false);
     assert.equal(describeVisibility(shown, 'siret', 'fr'), 'Affiché seulement si Pays est France');
+  });
+
+  it('says when a condition reads a field that is not displayed, which the form reads as empty', () => {
+    const reads = setVisibleWhen(config, 'siret', { field: 'country', in: ['FR'] });
+    assert.equal(hiddenFieldNotice(reads, 'country', 'en'), undefined, 'country is displayed');
+    const hidden = setDisplayed(reads, 'country', false);
+    assert.equal(describeVisibility(hidden, 'siret', 'en'), 'Shown only when Country is France. Country is not displayed: the form reads it as empty.');
+    assert.equal(describeVisibility(hidden, 'siret', 'fr'), 'Affiché seulement si Pays est France. Pays n’est pas affiché : le formulaire le lit comme vide.');
+    const twice = setVisibleWhen(hidden, 'website', { any: [{ field: 'country', notIn: ['FR'] }, { field: 'country', filled: false }] });
+    assert.equal(hiddenFieldNotice(twice, 'country', 'en'), 'Country is not displayed, and the conditions of SIRET number and Website read it: the form now reads it as empty.');
+    assert.equal(describeVisibility(twice, 'website', 'en')?.match(/Country is not displayed/g)?.length, 1, 'one note per field read');
+    assert.equal(hiddenFieldNotice(twice, 'email', 'en'), undefined, 'no condition reads it');
+    assert.equal(hiddenFieldNotice(setDisplayed(twice, 'country', true), 'country', 'en'), undefined);
   });
 });
 

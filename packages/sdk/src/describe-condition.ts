@@ -1,4 +1,5 @@
 import { getCatalogField } from './catalog.js';
+import { conditionFields } from './config/conditions.js';
 import { EU_MEMBER_STATES } from './eu.js';
 import { format, intlLocale } from './i18n/format.js';
 import { conditions as en } from './i18n/locales/en/conditions.js';
@@ -86,5 +87,26 @@ export function describeCondition(condition: Condition, config: FormConfig, loca
  */
 export function describeVisibility(config: FormConfig, id: string, locale: string): string | undefined {
   const condition = effectiveCondition(config, id);
-  return condition ? format(texts('conditions', locale).shownWhen, { condition: describeCondition(condition, config, locale) }) : undefined;
+  if (!condition) return undefined;
+  const t = texts('conditions', locale);
+  const shown = format(t.shownWhen, { condition: describeCondition(condition, config, locale) });
+  // A field that is not displayed counts as empty: said, or the row would promise a field that may never show.
+  const hidden = new Set(config.fields.filter((entry) => !entry.displayed).map((entry) => entry.id));
+  const notes = conditionFields(condition)
+    .filter((field) => hidden.has(field))
+    .map((field) => format(t.readsHidden, { field: fieldLabel(config, field, locale) }));
+  return notes.length ? `${shown}. ${notes.join(' ')}` : shown;
+}
+
+/**
+ * What an editor says when field `id` is not displayed while other fields' conditions read it
+ * ("Country is not displayed, and the conditions of SIRET number read it: …"); `undefined` when
+ * `id` is displayed or no condition reads it.
+ */
+export function hiddenFieldNotice(config: FormConfig, id: string, locale: string): string | undefined {
+  if (config.fields.find((entry) => entry.id === id)?.displayed !== false) return undefined;
+  const readers = config.fields.filter((entry) => entry.id !== id && entry.visibleWhen && conditionFields(entry.visibleWhen).includes(id));
+  if (readers.length === 0) return undefined;
+  const fields = list(readers.map((entry) => fieldLabel(config, entry.id, locale)), 'conjunction', locale);
+  return format(texts('conditions', locale).hiddenIsRead, { field: fieldLabel(config, id, locale), fields });
 }

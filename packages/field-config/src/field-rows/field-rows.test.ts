@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { defaultConfig, FIELD_CATALOG, setDisplayed } from '@account-request/sdk';
+import { defaultConfig, FIELD_CATALOG, setDisplayed, setVisibleWhen } from '@account-request/sdk';
 import { announcement, box, centre, handle, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 import type { FieldConfigChangeEvent } from '../events/index.js';
@@ -37,6 +37,21 @@ describe('<ffc-field-rows>', () => {
     expect(box(el, 'siret', 'displayed').labels?.[0]?.textContent).to.equal('Afficher : SIRET');
     expect(row(el, 'sector').querySelector("[part~='badge']")?.textContent).to.equal('personnalisé');
     expect(part(el, 'ffc-field-rows').querySelector('h2')?.textContent).to.equal('Liste des champs');
+  });
+
+  it('says so when a field that a condition reads is hidden, on the row and in the live region', async () => {
+    const el = await mount(setVisibleWhen(defaultConfig(), 'siret', { field: 'country', in: ['FR'] }));
+    const text = () => row(el, 'siret').querySelector("[part~='condition']")?.textContent?.trim();
+    expect(text()).to.equal('Shown only when Country is France');
+    await click(el, box(el, 'country', 'displayed'));
+    expect(entry(el, 'country')?.displayed).to.equal(false);
+    expect(announcement(el)).to.equal('Country is not displayed, and the conditions of SIRET number read it: the form now reads it as empty.');
+    expect(text()).to.equal('Shown only when Country is France. Country is not displayed: the form reads it as empty.');
+    await click(el, box(el, 'country', 'displayed'));
+    expect(text()).to.equal('Shown only when Country is France');
+    await click(el, box(el, 'phone', 'displayed'));
+    expect(announcement(el)).to.not.contain('Phone is not displayed');
+    await expect(el).to.be.accessible();
   });
 
   it('keeps the rule while clicking: required checks displayed, hiding clears required', async () => {

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { format, localize, moveField, removeStepBreak, setDisplayed, setRequired } from '@account-request/sdk';
 import type { FormConfig } from '@account-request/sdk';
+import { hiddenFieldNotice } from '@account-request/sdk/editing';
 import { editorContext, type EditorStore } from '../context.js';
 import { SortableController } from '../controllers/sortable.js';
 import { labeller } from '../labels.js';
@@ -89,7 +90,11 @@ export class FfcFieldRows extends LitElement {
     const store = this.#store.value;
     if (!store || !id) return;
     const { checked, name } = input;
-    if (name === 'displayed') store.edit((config) => setDisplayed(config, id, checked));
+    if (name === 'displayed') {
+      // Hiding a field that conditions read changes what they decide: said, not done in silence.
+      const notice = checked ? undefined : hiddenFieldNotice(setDisplayed(store.config, id, false), id, store.locale);
+      if (store.edit((config) => setDisplayed(config, id, checked)) === undefined && notice) store.announce(notice);
+    }
     else if (name === 'required') store.edit((config) => setRequired(config, id, checked));
   }
 

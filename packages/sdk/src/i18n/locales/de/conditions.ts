@@ -15,4 +15,6 @@ export const conditions = {
   notTicked: '{field} nicht angekreuzt ist',
   hasFile: 'an {field} eine Datei angehängt ist',
   noFile: 'an {field} keine Datei angehängt ist',
+  readsHidden: '{field} wird nicht angezeigt: Das Formular liest es als leer.',
+  hiddenIsRead: '{field} wird nicht angezeigt, und die Bedingungen von {fields} lesen es: Das Formular liest es jetzt als leer.',
 } satisfies Table<typeof en>;

@@ -14,4 +14,8 @@ export const conditions = {
   notTicked: '{field} is not ticked',
   hasFile: 'a file is attached to {field}',
   noFile: 'no file is attached to {field}',
+  /** After the sentence above, once per field the condition reads that is not displayed (a hidden field counts as empty). */
+  readsHidden: '{field} is not displayed: the form reads it as empty.',
+  /** Announced when a field that other fields' conditions read is no longer displayed; `{fields}` lists their labels. */
+  hiddenIsRead: '{field} is not displayed, and the conditions of {fields} read it: the form now reads it as empty.',
 };

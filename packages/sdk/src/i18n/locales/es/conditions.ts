@@ -15,4 +15,6 @@ export const conditions = {
   notTicked: '{field} no está marcado',
   hasFile: 'hay un archivo adjunto en {field}',
   noFile: 'no hay ningún archivo adjunto en {field}',
+  readsHidden: '{field} no se muestra: el formulario lo lee como vacío.',
+  hiddenIsRead: '{field} no se muestra, y las condiciones de {fields} lo leen: el formulario ahora lo lee como vacío.',
 } satisfies Table<typeof en>;

@@ -15,4 +15,6 @@ export const conditions = {
   notTicked: '{field} n’est pas coché',
   hasFile: 'un fichier est joint à {field}',
   noFile: 'aucun fichier n’est joint à {field}',
+  readsHidden: '{field} n’est pas affiché : le formulaire le lit comme vide.',
+  hiddenIsRead: '{field} n’est pas affiché, et les conditions de {fields} le lisent : le formulaire le lit désormais comme vide.',
 } satisfies Table<typeof en>;

@@ -15,4 +15,6 @@ export const conditions = {
   notTicked: '{field} non è selezionato',
   hasFile: 'a {field} è allegato un file',
   noFile: 'a {field} non è allegato alcun file',
+  readsHidden: '{field} non è visualizzato: il modulo lo legge come vuoto.',
+  hiddenIsRead: '{field} non è visualizzato, e le condizioni di {fields} lo leggono: il modulo ora lo legge come vuoto.',
 } satisfies Table<typeof en>;

@@ -15,4 +15,6 @@ export const conditions = {
   notTicked: '{field} niet aangevinkt is',
   hasFile: 'bij {field} een bestand is gevoegd',
   noFile: 'bij {field} geen bestand is gevoegd',
+  readsHidden: '{field} wordt niet getoond: het formulier leest het als leeg.',
+  hiddenIsRead: '{field} wordt niet getoond, en de voorwaarden van {fields} lezen het: het formulier leest het nu als leeg.',
 } satisfies Table<typeof en>;

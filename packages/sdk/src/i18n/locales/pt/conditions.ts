@@ -15,4 +15,6 @@ export const conditions = {
   notTicked: '{field} não está assinalado',
   hasFile: 'há um ficheiro anexado a {field}',
   noFile: 'não há nenhum ficheiro anexado a {field}',
+  readsHidden: '{field} não é mostrado: o formulário lê-o como vazio.',
+  hiddenIsRead: '{field} não é mostrado, e as condições de {fields} leem-no: o formulário lê-o agora como vazio.',
 } satisfies Table<typeof en>;
