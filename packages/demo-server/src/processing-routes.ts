@@ -10,6 +10,7 @@ import { messagePage, outboxPage } from './pages/outbox.js';
 import { requestDetailPage, statusConfirmPage } from './pages/request-detail.js';
 import { filterErrorText, filterQuery, requestsListPage, type ListFilters } from './pages/requests-list.js';
 import { checkText, format, pageLocale, pageText, type PageLocale } from './pages/text.js';
+import { zonedFilters } from './pages/time-zone.js';
 import { decisionLabels, problemText } from './pages/problems.js';
 
 /** What the processing pages need from the app. */
@@ -112,7 +113,8 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
   const listPage = async (c: Context, filters: Record<string, string>, extra: ListExtra = {}) => {
     const lang = locale(c);
     const offset = /^\d{1,9}$/.test(c.req.query('offset') ?? '') ? Number(c.req.query('offset')) : 0;
-    const response = await api(c, filterQuery(filters, { limit: String(PAGE_SIZE), offset: String(offset) }));
+    // The days of a date filter are the days the pages write (their zone), not UTC's.
+    const response = await api(c, filterQuery(zonedFilters(filters), { limit: String(PAGE_SIZE), offset: String(offset) }));
     const ok = response.status === 200;
     const items = ok ? ((await response.json()) as PublicRecord[]) : [];
     const problem = ok ? undefined : await problemOf(response);
@@ -124,7 +126,7 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const notice = queued !== undefined ? format(t.bulkDone, { queued, activated: count('activated') ?? 0 }) : undefined;
     return page(c, requestsListPage({
       locale: lang, items, total: ok ? Number(response.headers.get('X-Total-Count') ?? items.length) : 0, limit: PAGE_SIZE, offset,
-      filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(filters)}`,
+      filters: filters as ListFilters, exportHref: `${apiBase}/export.csv${filterQuery(zonedFilters(filters))}`,
       ...(notice ?? extra.notice ? { notice: notice ?? extra.notice } : {}), ...(error ? { error } : {}), ...(extra.bulk ? { bulk: extra.bulk } : {}),
     }), extra.status ?? 200);
   };

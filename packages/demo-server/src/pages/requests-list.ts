@@ -1,5 +1,6 @@
 import { MAX_SEARCH_LENGTH, type ProblemFieldError, type PublicRecord } from '@account-request/sdk/server';
 import { formatDate, messages } from '@account-request/sdk';
+import { PAGE_TIME_ZONE } from './time-zone.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { webhooksText } from './webhooks.js';
@@ -80,7 +81,7 @@ export function requestsListPage(options: RequestsListOptions): string {
     ? (pastEnd ? html`<p>${t.pastEnd} <a href="${page(lastOffset)}">${t.lastPage}</a></p>` : html`<p>${t.none}</p>`)
     : html`<div class="table-scroll"><table class="requests">
   <caption>${caption}</caption>
-  <thead><tr><th scope="col">${t.decisions.select}</th><th scope="col">${labels.received}</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
+  <thead><tr><th scope="col">${t.decisions.select}</th><th scope="col">${labels.received} (${PAGE_TIME_ZONE})</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
   <tbody>${options.items.map((record) => html`
     <tr data-request-id="${record.id}">${selectCell(record, lang, options.bulk?.selected ?? [])}<td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td>${checkBadges(record, lang)}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
   </tbody>
