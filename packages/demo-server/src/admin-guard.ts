@@ -1,3 +1,4 @@
+import { createMemoryRateLimitStore, type RateLimitStore } from '@account-request/sdk/server';
 import { isAdmin } from './auth.js';
 
 /**
@@ -7,27 +8,45 @@ import { isAdmin } from './auth.js';
  */
 export const ADMIN_FAILURE_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 } as const;
 
-// Addresses remembered at most; the oldest go first (a flood of addresses costs bounded memory).
-const MAX_ADDRESSES = 50_000;
+// Held addresses this instance remembers at most; the oldest go first (bounded memory).
+const MAX_HELD = 50_000;
 
 /** What the guard says of one admin request. */
 export type AdminVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds?: number };
 
-/** Checks the admin's Basic credentials, counting wrong ones per client address (in this process). */
-export function createAdminGuard(password: string, now: () => number = Date.now): (request: Request, address: string | undefined) => AdminVerdict {
-  const failures = new Map<string, { count: number; until: number }>();
-  return (request, address) => {
+export interface AdminGuardOptions {
+  /**
+   * Where wrong passwords are counted: the database's rate-limit counters, so that instances
+   * sharing it count together (without it, this process counts alone).
+   */
+  readonly counts?: RateLimitStore;
+  readonly now?: () => number;
+}
+
+/**
+ * Checks the admin's Basic credentials, counting wrong ones per client address in `counts`.
+ * An instance learns that an address is held from the count its own wrong password got, so with
+ * N instances an address gets at most N - 1 answers past the limit, not N times the limit.
+ */
+export function createAdminGuard(password: string, options: AdminGuardOptions = {}): (request: Request, address: string | undefined) => Promise<AdminVerdict> {
+  const now = options.now ?? Date.now;
+  const counts = options.counts ?? createMemoryRateLimitStore();
+  const held = new Map<string, number>();
+  return async (request, address) => {
     const key = address ?? '';
     const at = now();
-    const seen = failures.get(key);
-    const current = seen && seen.until > at ? seen : undefined;
-    if (current && current.count >= ADMIN_FAILURE_LIMIT.max) return { ok: false, retryAfterSeconds: Math.ceil((current.until - at) / 1000) };
+    const until = held.get(key);
+    if (until !== undefined && until > at) return { ok: false, retryAfterSeconds: Math.ceil((until - at) / 1000) };
+    if (until !== undefined) held.delete(key);
     if (isAdmin(request, password)) return { ok: true };
-    // A browser's first request carries no credentials: only a wrong password counts.
+    // A browser's first request carries no credentials: only a wrong password counts. A count
+    // that cannot be written (the database is down) leaves the answer a plain 401.
     if (request.headers.has('Authorization')) {
-      failures.delete(key);
-      failures.set(key, { count: (current?.count ?? 0) + 1, until: current?.until ?? at + ADMIN_FAILURE_LIMIT.windowMs });
-      if (failures.size > MAX_ADDRESSES) failures.delete(failures.keys().next().value as string);
+      const window = await counts.hit(`admin-password:${key}`, ADMIN_FAILURE_LIMIT.windowMs, at).catch(() => undefined);
+      if (window && window.count >= ADMIN_FAILURE_LIMIT.max) {
+        held.set(key, window.resetAt);
+        if (held.size > MAX_HELD) held.delete(held.keys().next().value as string);
+      }
     }
     return { ok: false };
   };

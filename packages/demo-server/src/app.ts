@@ -239,15 +239,18 @@ function buildRoutes(
   const addresses = new WeakMap<Request, string>();
 
   const link = linkBuilder(options.publicUrl, logger);
-  const guard = createAdminGuard(password);
+  // Wrong admin passwords are counted where the submissions' limits are: in the database, so
+  // that instances sharing it count together.
+  const sqlite = (store as Partial<SqliteStore>).database;
+  const guard = createAdminGuard(password, { ...(rateLimits ? { counts: rateLimits } : sqlite ? { counts: createSqliteRateLimits(sqlite) } : {}) });
   const clientAddressOf = (c: Context): string | undefined => clientAddress(remoteAddress(c), c.req.header('X-Forwarded-For') ?? null, options.trustProxy ?? 0);
   const handler = createAccountRequestHandler({
     loadConfig: config.loadConfig,
     saveConfig: config.saveConfig,
     store,
     basePath: API_BASE,
-    authorize: (request) => {
-      const verdict = guard(request, addresses.get(request));
+    authorize: async (request) => {
+      const verdict = await guard(request, addresses.get(request));
       if (verdict.ok) return true;
       if (verdict.retryAfterSeconds === undefined) return problem(401, 'Sign in as the admin (HTTP Basic).', { headers: challengeHeaders() });
       return problem(429, 'Too many wrong admin passwords from this address; try again later.', { headers: { 'Retry-After': String(verdict.retryAfterSeconds) } });
@@ -286,7 +289,7 @@ function buildRoutes(
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(`The form sent is larger than ${MAX_FORM_BYTES} bytes.\n`, 413, { 'Cache-Control': 'no-store' }) });
   app.post('/activation/*', formLimit);
   app.use('/admin/*', async (c, next) => {
-    const verdict = guard(c.req.raw, clientAddressOf(c));
+    const verdict = await guard(c.req.raw, clientAddressOf(c));
     if (verdict.ok) return next();
     if (verdict.retryAfterSeconds === undefined) return c.text('Sign in as the admin to open this page.\n', 401, challengeHeaders());
     return c.text('Too many wrong admin passwords from this address; try again later.\n', 429, { 'Retry-After': String(verdict.retryAfterSeconds), 'Cache-Control': 'no-store' });
