@@ -184,6 +184,28 @@ describe('/admin/requests/', () => {
     assert.equal(resent.status, 303);
   });
 
+  test('a stale form keeps what the admin changed and takes the current value of what they left alone', async () => {
+    const id = await submit(app);
+    const page = await (await get(app, `/admin/requests/${id}?lang=en`)).text();
+    assert.ok(page.includes('<input type="hidden" name="seenInAccount" value="false">'), 'the form carries what the admin saw');
+    // Another admin ticks the box meanwhile.
+    assert.equal((await postForm(app, `/admin/requests/${id}?lang=en`, { version: '1', seenInAccount: 'false', inAccount: 'true', seenNote: '', note: '' })).status, 303);
+    // This admin, on version 1, only typed a note: the box is as they saw it, unticked.
+    const stale = await postForm(app, `/admin/requests/${id}?lang=en`, { version: '1', seenInAccount: 'false', seenNote: '', note: 'Called them' });
+    assert.equal(stale.status, 409);
+    const again = await stale.text();
+    assert.ok(again.includes('>Called them</textarea>'), 'the typed note is kept');
+    assert.ok(again.includes('name="inAccount" value="true" checked'), 'the box shows the other admin’s tick, not the stale view');
+    assert.ok(again.includes('<input type="hidden" name="seenInAccount" value="true">'));
+    // Sending the form as shown keeps both changes.
+    assert.equal((await postForm(app, `/admin/requests/${id}?lang=en`, { version: '2', seenInAccount: 'true', inAccount: 'true', seenNote: '', note: 'Called them' })).status, 303);
+    const record = (await (await get(app, `${API_BASE}/${id}`)).json()) as { inAccount: boolean; note: string };
+    assert.deepEqual([record.inAccount, record.note], [true, 'Called them']);
+    // A box the admin did change is kept as they set it.
+    const changed = await postForm(app, `/admin/requests/${id}?lang=en`, { version: '1', seenInAccount: 'true', seenNote: 'Called them', note: 'Called them' });
+    assert.ok((await changed.text()).includes('name="inAccount" value="true" aria-describedby'), 'unticked by this admin: kept unticked');
+  });
+
   test('a refused note is worded in the page language from its code, and the typed note is kept', async () => {
     const id = await submit(app);
     for (const [lang, words] of [['fr', 'Le champ « Note interne » n’est pas valide : Ce texte contient des caractères non autorisés.'], ['de', 'Das Feld „Interne Notiz“ ist ungültig:']] as const) {

@@ -188,8 +188,13 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const typed = { inAccount: form.get('inAccount') === 'true', note: (form.get('note') ?? '').slice(0, 4000) };
     const failed = await patch(c, id, form.get('version'), typed);
     if (failed === undefined) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}&done=saved`);
-    // Refused: the form again, holding what was typed, next to the current version.
-    return failed instanceof Response ? failed : detail(c, id, { error: failed.error, typed }, failed.status);
+    // Refused: the form again, holding what was typed, next to the current version. What the
+    // admin left as they saw it takes the current value, or sending again would undo another's change.
+    const kept = {
+      ...(form.get('seenInAccount') === String(typed.inAccount) ? {} : { inAccount: typed.inAccount }),
+      ...(form.has('seenNote') && form.get('seenNote') === typed.note ? {} : { note: typed.note }),
+    };
+    return failed instanceof Response ? failed : detail(c, id, { error: failed.error, typed: kept }, failed.status);
   });
   // A file sent with the request, from the SDK's route (admin, attachment, nosniff), under /admin/ where the admin's credentials go.
   app.get('/admin/requests/:id/files/:fileId', async (c) => {

@@ -90,6 +90,8 @@ ${record.status === 'accepted' && !record.activatedAt && !erased ? html`<form me
 <section aria-labelledby="account-title"><h2 id="account-title">${t.account}</h2>
 <form method="post" action="${base}?lang=${lang}">
   <input type="hidden" name="version" value="${record.version}">
+  <input type="hidden" name="seenInAccount" value="${String(record.inAccount)}">${erased ? '' : html`
+  <input type="hidden" name="seenNote" value="${record.note}">`}
   <p><input type="checkbox" id="in-account" name="inAccount" value="true"${inAccount ? html` checked` : ''} aria-describedby="in-account-help"> <label for="in-account">${t.inAccountLabel}</label>
   <span id="in-account-help" class="help">${t.inAccountHelp}</span></p>
 ${erased ? '' : html`  <p><label for="note">${t.note}</label><br>
