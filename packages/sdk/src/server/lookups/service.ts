@@ -49,7 +49,19 @@ const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
 // Below this, a retry could not get an answer before the budget ends: give up instead.
 const MIN_ATTEMPT_MS = 150;
 
+/** The most bytes of an answer's body read; a larger body is `malformed` (one lookup's answer weighs a few kB). */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
 const backoff = (attempt: number): number => 100 * 2 ** attempt;
+
+/** The wait a `Retry-After` header asks (delay-seconds or an HTTP date), in ms; `undefined` without a readable one. */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -69,12 +81,52 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+// The body of an answer too large to read.
+const TOO_LARGE: unique symbol = Symbol('too large');
+
+/** The body as UTF-8 text (as `Response.text()` reads it), or {@link TOO_LARGE} past {@link MAX_ANSWER_BYTES}, unread beyond. */
+async function boundedText(response: Response): Promise<string | typeof TOO_LARGE> {
+  const drop = (): typeof TOO_LARGE => {
+    response.body?.cancel().catch(() => undefined);
+    return TOO_LARGE;
+  };
+  if (Number(response.headers.get('Content-Length')) > MAX_ANSWER_BYTES) return drop();
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      reader.cancel().catch(() => undefined);
+      return TOO_LARGE;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (a fetch given by the caller may not heed its signal). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /**
  * One exchange with a public service within a time budget: each attempt gets what remains of
  * `timeoutMs`, and network failures and the statuses that say "not now" (429, 502–504) are
- * retried after a short pause while time remains. Resolves with the last answer (a retried
- * status included, for the caller to map); rejects with a {@link LookupServiceError}
- * (`timeout`, `network`), or with the caller's abort reason when `signal` aborts.
+ * retried after a short pause (or the service's `Retry-After`, when it fits in the budget)
+ * while time remains. Resolves with the last answer (a retried status included, for the
+ * caller to map); rejects with a {@link LookupServiceError} (`timeout`, `network`, or
+ * `malformed` for a body over {@link MAX_ANSWER_BYTES}), or with the caller's abort reason
+ * when `signal` aborts.
  */
 export async function callService(service: string, fetch: Fetch, url: string, init: RequestInit, options: ServiceCallOptions): Promise<ServiceAnswer> {
   const deadline = Date.now() + options.timeoutMs;
@@ -88,10 +140,18 @@ export async function callService(service: string, fetch: Fetch, url: string, in
     const forward = (): void => controller.abort();
     signal?.addEventListener('abort', forward, { once: true });
     let answer: ServiceAnswer | undefined;
+    let retryAfter: number | undefined;
+    let tooLarge = false;
     let failure: unknown;
     try {
-      const response = await fetch(url, { ...init, signal: controller.signal });
-      answer = { status: response.status, text: await response.text() };
+      const exchange = (async (): Promise<{ response: Response; text: string | typeof TOO_LARGE }> => {
+        const response = await fetch(url, { ...init, signal: controller.signal });
+        return { response, text: await boundedText(response) };
+      })();
+      const { response, text } = await untilAborted(exchange, controller.signal);
+      if (text === TOO_LARGE) tooLarge = true;
+      else answer = { status: response.status, text };
+      retryAfter = retryAfterMs(response.headers.get('Retry-After'));
     } catch (error) {
       failure = error;
     } finally {
@@ -100,8 +160,9 @@ export async function callService(service: string, fetch: Fetch, url: string, in
     }
     signal?.throwIfAborted();
     if (controller.signal.aborted) throw new LookupServiceError(service, 'timeout', { cause: failure });
+    if (tooLarge) throw new LookupServiceError(service, 'malformed');
     const retryable = answer ? RETRIED_STATUSES.has(answer.status) : true;
-    const pause = backoff(attempt);
+    const pause = Math.max(backoff(attempt), answer ? (retryAfter ?? 0) : 0);
     if (!retryable || attempt >= options.retries || deadline - Date.now() < pause + MIN_ATTEMPT_MS) {
       if (answer) return answer;
       throw new LookupServiceError(service, 'network', { cause: failure });
@@ -139,7 +200,11 @@ export function serviceBase(base: string, name: string): string {
 /** `promise`, or the abort reason of `signal` as soon as it aborts. */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  signal.throwIfAborted();
+  if (signal.aborted) {
+    // The promise runs on, unawaited: its failure must not become an unhandled rejection.
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const abort = (): void => reject(signal.reason);
     signal.addEventListener('abort', abort, { once: true });

@@ -72,6 +72,23 @@ describe('createViesChecker', () => {
     await assert.rejects(checker({ timeoutMs: 200 }).checkVat('FR44732829320'), failure('timeout'));
   });
 
+  it('leaves no unhandled rejection when the caller had aborted before the check (no cache)', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const controller = new AbortController();
+      controller.abort(new Error('gone'));
+      const down = createViesChecker({ baseUrl: fakes.viesUrl, cache: false, retries: 0, fetch: () => Promise.reject(new TypeError('fetch failed')) });
+      await assert.rejects(down.checkVat('FR44732829320', { signal: controller.signal }), /gone/);
+      // The check itself fails a few ticks later, unawaited by anyone.
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('refuses a requester that is no VAT number', () => {
     assert.throws(() => createViesChecker({ requester: 'shop' }), TypeError);
   });

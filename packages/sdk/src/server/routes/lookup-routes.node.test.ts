@@ -65,7 +65,7 @@ describe('lookup routes', () => {
     assert.equal((await problemOf(await handler(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`)))).status, 503);
     fakes.fail('company', { kind: 'malformed' });
     assert.equal((await problemOf(await handler(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`)))).status, 503);
-    fakes.fail('company', { kind: 'rate-limited' }, { kind: 'rate-limited' });
+    fakes.fail('company', { kind: 'rate-limited', retryAfter: 0 }, { kind: 'rate-limited', retryAfter: 0 });
     assert.equal((await problemOf(await handler(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`)))).status, 503);
     fakes.fail('company', { kind: 'hang' });
     assert.deepEqual(await problemOf(await handler(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`))), { status: 504, type: 'urn:account-request:problem:lookup-failed', contentType: 'application/problem+json; charset=utf-8' });
@@ -123,6 +123,18 @@ describe('lookup routes', () => {
     assert.equal((await handler(get('/lookup/address?q=rue+de+la+paix', { Origin: ORIGIN }))).status, 200);
     const preflight = await handler(new Request(`${URL_BASE}/lookup/company`, { method: 'OPTIONS', headers: { Origin: 'https://partner.test', 'Access-Control-Request-Method': 'GET' } }));
     assert.equal(preflight.status, 204);
+  });
+
+  it('say that their cacheable answers vary by Origin, for the shop\'s own pages too', async () => {
+    const { handler } = setup({ lookups: lookups(), allowedOrigins: ['https://partner.test'] });
+    for (const path of ['/lookup', `/lookup/company?siret=${FAKE_COMPANIES.open.siret}`, '/lookup/address?q=rue+de+la+paix']) {
+      for (const headers of [{}, { Origin: ORIGIN }, { Origin: 'https://partner.test' }]) {
+        const response = await handler(get(path, headers));
+        assert.equal(response.status, 200, path);
+        assert.match(response.headers.get('Vary') ?? '', /\bOrigin\b/, `${path} ${JSON.stringify(headers)}`);
+        assert.doesNotMatch(response.headers.get('Vary') ?? '', /Origin.*Origin/);
+      }
+    }
   });
 
   it('take GET and HEAD only', async () => {
