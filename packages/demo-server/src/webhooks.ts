@@ -3,7 +3,7 @@ import {
   type ProcessingStore, type WebhookDeliveryOptions, type WebhookDispatcher, type WebhookStore, type WebhookUrlPolicy,
 } from '@account-request/sdk/server';
 import { maskedError, type Logger } from './logger.js';
-import { resolveHost } from './webhook-transport.js';
+import { publicOnlyFetch, resolveHost } from './webhook-transport.js';
 import { ENVIRONMENT_ENDPOINT_ID } from './webhook-routes.js';
 
 /** The webhook settings of the demo. */
@@ -40,7 +40,9 @@ export async function setupDemoWebhooks(store: ProcessingStore, options: DemoWeb
     const saved = await addWebhookEndpoint(store, { id: ENVIRONMENT_ENDPOINT_ID, url: options.endpoint.url, secret: options.endpoint.secret }, policy);
     if (typeof saved === 'string') throw new Error(`WEBHOOK_URL is refused (${saved.replaceAll('_', ' ')}); see docs/webhooks.md.`);
   }
-  const handlerOptions: WebhookDeliveryOptions = { ...options.delivery, ...policy };
+  // Without WEBHOOK_ALLOW_PRIVATE, the connection itself refuses private addresses too: the
+  // check before each attempt resolves the name apart from the connection (DNS rebinding).
+  const handlerOptions: WebhookDeliveryOptions = { ...(policy.allowPrivateAddresses ? {} : { fetch: publicOnlyFetch() }), ...options.delivery, ...policy };
   const dispatcher = createWebhookDispatcher({ store, ...handlerOptions });
   let running: Promise<void> | undefined;
   const run = (): Promise<void> =>

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { createWebhookSecret, decodeWebhookSecret, isWebhookSecret, signWebhook, verifyWebhook, WebhookVerificationError } from './index.js';
@@ -29,6 +30,23 @@ describe('webhook signatures', () => {
     const record = { 'Webhook-Id': 'msg_2', 'Webhook-Timestamp': String(timestamp.getTime() / 1000), 'Webhook-Signature': `v2,ignored ${signature}` };
     assert.deepEqual(await verifyWebhook(secret, record, body), JSON.parse(body));
     assert.deepEqual(await verifyWebhook([createWebhookSecret(), secret], new Headers(record), new TextEncoder().encode(body)), JSON.parse(body));
+  });
+
+  it('checks the bytes as received, not their decoded text: a BOM or bytes that are not UTF-8', async () => {
+    const secret = createWebhookSecret();
+    const timestamp = nowSeconds();
+    // HMAC-SHA256 of the bytes "id.timestamp." then the body's bytes, as the specification has it.
+    const mac = (bytes: Uint8Array) => createHmac('sha256', decodeWebhookSecret(secret)).update(`msg_7.${timestamp}.`).update(bytes).digest('base64');
+    const headersFor = (bytes: Uint8Array) => ({ 'webhook-id': 'msg_7', 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${mac(bytes)}` });
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body)]);
+    assert.deepEqual(await verifyWebhook(secret, headersFor(withBom), withBom), JSON.parse(body));
+    const latin1 = new TextEncoder().encode('{"name":"Caf?"}');
+    latin1[12] = 0xe9;
+    assert.deepEqual(await verifyWebhook(secret, headersFor(latin1), latin1), { name: 'Caf\uFFFD' });
+    // Other bytes that decode to the same text are not what was signed.
+    const other = latin1.slice();
+    other[12] = 0xff;
+    await assert.rejects(verifyWebhook(secret, headersFor(latin1), other), { reason: 'no_matching_signature' });
   });
 
   it('refuses a changed body, another id, a wrong secret, missing headers and old or future timestamps', async () => {
@@ -98,5 +116,16 @@ describe('webhook signatures', () => {
     assert.notEqual(createWebhookSecret(), secret);
     assert.ok(isWebhookSecret(secret));
     for (const bad of ['', 'whsec_', 'whsec_c2hvcnQ=', secret.slice('whsec_'.length), 'whsec_***', 42]) assert.equal(isWebhookSecret(bad), false, String(bad));
+  });
+
+  it('takes as a sending secret only padded base64, which every receiver library decodes', () => {
+    const secret = createWebhookSecret();
+    const key = secret.slice('whsec_'.length);
+    // What atob forgives, receivers do not: the standardwebhooks library throws on these.
+    for (const bad of [`whsec_${key.slice(0, 20)} ${key.slice(20)}`, `whsec_${key.slice(0, 20)}\n${key.slice(20)}`, `${secret}\t`, secret.replace(/=+$/, '')]) {
+      assert.equal(isWebhookSecret(bad), false, JSON.stringify(bad));
+    }
+    assert.throws(() => new Webhook(`whsec_${key.slice(0, 20)} ${key.slice(20)}`));
+    assert.ok(isWebhookSecret(`whsec_${btoa('x'.repeat(24))}`) && isWebhookSecret(`whsec_${btoa('x'.repeat(64))}`) && isWebhookSecret(`whsec_${btoa('x'.repeat(25))}`));
   });
 });

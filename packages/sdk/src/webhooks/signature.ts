@@ -54,9 +54,13 @@ export function decodeWebhookSecret(secret: string): Uint8Array<ArrayBuffer> {
   return key;
 }
 
-/** True for a `whsec_` secret whose key holds 24 to 64 bytes (what Standard Webhooks asks of a sender). */
+// Padded standard base64 and nothing else: `atob` also takes spaces, line breaks and missing
+// padding, which receivers' libraries refuse (they could never check what such a secret signs).
+const CANONICAL_SECRET = /^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** True for a `whsec_` secret in padded base64 whose key holds 24 to 64 bytes (what Standard Webhooks asks of a sender). */
 export function isWebhookSecret(secret: unknown): secret is string {
-  if (typeof secret !== 'string' || !secret.startsWith(WEBHOOK_SECRET_PREFIX)) return false;
+  if (typeof secret !== 'string' || !CANONICAL_SECRET.test(secret)) return false;
   try {
     const length = decodeWebhookSecret(secret).length;
     return length >= 24 && length <= 64;
@@ -70,9 +74,9 @@ export function createWebhookSecret(): string {
   return WEBHOOK_SECRET_PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-async function hmac(secret: string, content: string): Promise<string> {
+async function hmac(secret: string, content: string | Uint8Array<ArrayBuffer>): Promise<string> {
   const key = await crypto.subtle.importKey('raw', decodeWebhookSecret(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(content))));
+  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, typeof content === 'string' ? encoder.encode(content) : content)));
 }
 
 /**
@@ -149,13 +153,21 @@ export async function verifyWebhook(secret: string | readonly string[], headers:
   if (now - timestamp > tolerance) throw new WebhookVerificationError('too_old', 'The message is older than the tolerance: refused as a possible replay.');
   if (timestamp - now > tolerance) throw new WebhookVerificationError('too_new', 'The message is dated in the future beyond the tolerance.');
   let text: string | undefined;
+  let bytes: Uint8Array | undefined;
   try {
     // decode() takes a missing body for an empty one: that would hide a caller's mistake.
     text = typeof body === 'string' ? body : body == null ? undefined : new TextDecoder().decode(body);
+    // The MAC covers the bytes as received: decoding drops a BOM and turns bytes that are not
+    // UTF-8 into U+FFFD, so the text of bytes is not always what the sender signed.
+    bytes = typeof body === 'string' ? encoder.encode(body) : ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
   } catch {
     // Neither text nor bytes (a parsed object, a number): the message cannot be checked.
   }
-  if (text === undefined) throw new WebhookVerificationError('invalid_body', 'The body must be the raw text or bytes received.');
+  if (text === undefined || bytes === undefined) throw new WebhookVerificationError('invalid_body', 'The body must be the raw text or bytes received.');
+  const prefix = encoder.encode(`${id}.${timestampText}.`);
+  const signed = new Uint8Array(prefix.length + bytes.length);
+  signed.set(prefix);
+  signed.set(bytes, prefix.length);
   const received = signatures
     .split(' ')
     .map((entry) => entry.split(','))
@@ -164,7 +176,7 @@ export async function verifyWebhook(secret: string | readonly string[], headers:
   const secrets: readonly unknown[] = Array.isArray(secret) ? secret : [secret];
   if (secrets.length === 0) throw new WebhookVerificationError('invalid_secret', 'No webhook secret was given.');
   for (const candidate of secrets) {
-    const expected = await hmac(candidate as string, `${id}.${timestampText}.${text}`);
+    const expected = await hmac(candidate as string, signed);
     if (received.some((value) => sameText(value, expected))) return parsed(text);
   }
   throw new WebhookVerificationError('no_matching_signature', 'No webhook-signature entry matches the secret.');
