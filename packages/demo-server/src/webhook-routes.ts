@@ -6,7 +6,7 @@ import type { Context, Hono } from 'hono';
 import { readForm } from './processing-routes.js';
 import { notFoundPage } from './pages/not-found.js';
 import { pageLocale } from './pages/text.js';
-import { deliveriesPage, webhooksPage, type WebhookNotice } from './pages/webhooks.js';
+import { deliveriesPage, deliveryErrorText, webhooksPage, type WebhookNotice } from './pages/webhooks.js';
 
 // Only an id reaches the store (a NUL would break a PostgreSQL query): anything else is the 404 page.
 const ID = `:id{${RECORD_ID}}`;
@@ -46,7 +46,7 @@ export function mountWebhookPages(app: Hono, options: WebhookPagesOptions): void
       if (!delivery) return undefined;
       return delivery.state === 'delivered'
         ? { key: 'delivered', values: { status: delivery.lastStatus ?? '' } }
-        : { key: 'notDelivered', values: { error: delivery.lastError ?? '' } };
+        : { key: 'notDelivered', values: { error: delivery.lastError ? deliveryErrorText(delivery.lastError, locale(c)) : '' } };
     }
     return { key: done as WebhookNotice['key'] };
   };

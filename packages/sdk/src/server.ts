@@ -53,6 +53,7 @@ export { clientKey, createFixedWindowLimiter, forwardedClientAddress, type RateL
 export { createMemoryRateLimitStore, hitRateLimitStore, type RateLimitStore, type RateLimitWindow } from './server/http/rate-limit-store.js';
 export { isWebhookStore } from './server/stores/webhook-store.js';
 export type { ChangeOptions, WebhookAttempt, WebhookDelivery, WebhookDeliveryState, WebhookEndpoint, WebhookRows, WebhookSecret, WebhookStore } from './server/stores/webhook-store.js';
+export { deliveryErrors, readDeliveryError, type DeliveryError } from './server/webhooks/delivery-errors.js';
 export { createWebhookDispatcher, defaultWebhookBackoffMs, signingSecrets, type WebhookDeliveryOptions, type WebhookDispatcher, type WebhookDispatcherOptions, type WebhookReport } from './server/webhooks/dispatcher.js';
 export { addWebhookEndpoint, queueWebhookPing, rotateWebhookSecret, setWebhookEndpointEnabled, DEFAULT_ROTATION_OVERLAP_MS, type NewWebhookEndpoint, type WebhookEndpointProblem } from './server/webhooks/admin.js';
 export { checkWebhookUrl, isPrivateAddress, type ResolveHost, type WebhookUrlPolicy, type WebhookUrlProblem } from './server/webhooks/addresses.js';

@@ -60,6 +60,19 @@ describe('webhook pages', () => {
     assert.ok(list.includes('whsec_bmV3'));
     assert.match(list, /L’ancien secret signe aussi jusqu’au/);
     assert.ok((pages['deliveries'] ?? '').includes('refused &lt;script&gt;'));
+    // The dispatcher's own errors in the page's language; an HTTP status as it is.
+    const shown = pages['deliveries'] ?? '';
+    assert.ok(shown.includes('<td>HTTP 500<br><q>refused &lt;script&gt;</q></td>'));
+    assert.ok(shown.includes('<td>Pas de réponse en 10 s</td>'), 'a timeout');
+    assert.ok(!shown.includes('Timed out'));
+    const more = deliveriesPage({ locale: 'de', endpoint: endpoints[1]!, total: 3, limit: 20, offset: 0, items: [
+      delivery('failed', 'account-request.created', { lastError: 'Not sent: private address' }),
+      delivery('cancelled', 'account-request.created', { lastError: 'The endpoint is disabled' }),
+      delivery('failed', 'account-request.created', { lastError: 'Gone: the endpoint is disabled', lastStatus: 410 }),
+    ] });
+    assert.ok(more.includes('Nicht gesendet: Diese Adresse'), 'a refused address, with the reason the form gives');
+    assert.ok(more.includes('Nicht gesendet: die Adresse ist deaktiviert'));
+    assert.ok(more.includes('Der Empfänger antwortete 410 Gone'));
     const refused = pages['refused-private_address'] ?? '';
     assert.match(refused, /aria-describedby="webhook-url-help webhook-url-error" aria-invalid="true"/);
     assert.match(refused, /id="webhook-url-error" class="error" role="alert">Cette adresse est sur un réseau privé/);

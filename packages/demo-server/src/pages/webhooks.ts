@@ -1,4 +1,4 @@
-import { formatDate, registerLocale, texts } from '@account-request/sdk';
+import { formatDate, formatNumber, registerLocale, texts } from '@account-request/sdk';
 import { webhooks as de } from '@account-request/sdk/locales/de/webhooks';
 import { webhooks as en } from '@account-request/sdk/locales/en/webhooks';
 import { webhooks as es } from '@account-request/sdk/locales/es/webhooks';
@@ -6,7 +6,7 @@ import { webhooks as fr } from '@account-request/sdk/locales/fr/webhooks';
 import { webhooks as it } from '@account-request/sdk/locales/it/webhooks';
 import { webhooks as nl } from '@account-request/sdk/locales/nl/webhooks';
 import { webhooks as pt } from '@account-request/sdk/locales/pt/webhooks';
-import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointProblem } from '@account-request/sdk/server';
+import { readDeliveryError, type WebhookDelivery, type WebhookEndpoint, type WebhookEndpointProblem } from '@account-request/sdk/server';
 import { html } from './html.js';
 import { layout } from './layout.js';
 import { format, pageText, type PageLocale } from './text.js';
@@ -16,6 +16,16 @@ for (const [tag, webhooks] of Object.entries({ en, fr, de, es, it, nl, pt })) re
 /** The words of the webhook pages in `locale` (the `webhooks` namespace, registered above). */
 export function webhooksText(locale: string): ReturnType<typeof texts<'webhooks'>> {
   return texts('webhooks', locale);
+}
+
+/** A delivery's last error in the page's language; a network failure's own text and an HTTP status stay as they are. */
+export function deliveryErrorText(error: string, locale: string): string {
+  const w = webhooksText(locale);
+  const read = readDeliveryError(error);
+  if (read.kind === 'refused') return format(w.deliveryErrors.refused, { reason: w.problems[read.problem] });
+  if (read.kind === 'timeout') return format(w.deliveryErrors.timeout, { seconds: formatNumber(read.ms / 1000, locale) });
+  if (read.kind === 'http' || read.kind === 'other') return error;
+  return w.deliveryErrors[read.kind];
 }
 
 /** A message after an action: its key in the `webhooks` namespace's notices, and the values it names. */
@@ -128,7 +138,7 @@ ${options.items.length === 0 ? html`<p>${w.noDeliveries}</p>` : html`<div class=
   <thead><tr><th scope="col">${w.deliveryColumns.date}</th><th scope="col">${w.deliveryColumns.event}</th><th scope="col">${w.deliveryColumns.state}</th><th scope="col">${w.deliveryColumns.attempts}</th><th scope="col">${w.deliveryColumns.status}</th><th scope="col">${w.deliveryColumns.answer}</th><th scope="col">${w.deliveryColumns.next}</th><th scope="col"><span class="visually-hidden">${w.columns.actions}</span></th></tr></thead>
   <tbody>${options.items.map((d) => html`
     <tr data-delivery-id="${d.id}" data-state="${d.state}"><td><time datetime="${d.createdAt}">${date(d.createdAt)}</time><br><code class="help">${d.id}</code></td><td>${w.events[EVENTS[d.type]]}${d.requestId ? html`<br><a href="/admin/requests/${d.requestId}?lang=${lang}">${t.columns.open}</a>` : ''}</td>
-      <td><span class="state state-${d.state}">${w.deliveryStates[d.state]}</span></td><td>${d.attempts}</td><td>${d.lastStatus ?? ''}</td><td>${d.lastError ?? ''}${d.lastError && d.lastResponse ? html`<br>` : ''}${d.lastResponse ? html`<q>${d.lastResponse}</q>` : ''}</td>
+      <td><span class="state state-${d.state}">${w.deliveryStates[d.state]}</span></td><td>${d.attempts}</td><td>${d.lastStatus ?? ''}</td><td>${d.lastError ? deliveryErrorText(d.lastError, lang) : ''}${d.lastError && d.lastResponse ? html`<br>` : ''}${d.lastResponse ? html`<q>${d.lastResponse}</q>` : ''}</td>
       <td>${d.state === 'pending' ? html`<time datetime="${d.nextAttemptAt}">${date(d.nextAttemptAt)}</time>` : ''}</td>
       <td>${action(`${base}/deliveries/${encodeURIComponent(d.id)}/resend`, w.resend, lang, d.id)}</td></tr>`)}
   </tbody>

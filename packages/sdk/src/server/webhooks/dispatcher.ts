@@ -2,6 +2,7 @@ import { signWebhook } from '../../webhooks/signature.js';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
 import { doublingBackoffMs, oneLineError } from '../processing/retries.js';
 import { checkWebhookUrl, type WebhookUrlPolicy } from './addresses.js';
+import { deliveryErrors } from './delivery-errors.js';
 
 /** How webhooks are sent and retried (the handler's `webhooks` option, and {@link createWebhookDispatcher}'s). */
 export interface WebhookDeliveryOptions extends WebhookUrlPolicy {
@@ -108,7 +109,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
 
   const post = async (delivery: WebhookDelivery, endpoint: WebhookEndpoint): Promise<WebhookAttempt> => {
     const refused = await checkWebhookUrl(endpoint.url, options);
-    if (refused) return failure(delivery, now(), { error: `Not sent: ${refused.replaceAll('_', ' ')}` });
+    if (refused) return failure(delivery, now(), { error: deliveryErrors.refused(refused) });
     const start = now();
     const timestamp = Math.floor(start.getTime() / 1000);
     const signature = await signWebhook(signingSecrets(endpoint, start.toISOString()), delivery.id, timestamp, delivery.body);
@@ -130,11 +131,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       const answer = { status: response.status, response: await excerpt(response) };
       const at = now();
       if (response.status >= 200 && response.status < 300) return { state: 'delivered', at: at.toISOString(), ...answer };
-      if (response.status === 410) return { state: 'failed', at: at.toISOString(), ...answer, error: 'Gone: the endpoint is disabled' };
-      return failure(delivery, at, { ...answer, error: `HTTP ${response.status}` });
+      if (response.status === 410) return { state: 'failed', at: at.toISOString(), ...answer, error: deliveryErrors.gone };
+      return failure(delivery, at, { ...answer, error: deliveryErrors.http(response.status) });
     } catch (error) {
       const timedOut = signal.aborted;
-      return failure(delivery, now(), { error: timedOut ? `Timed out after ${timeoutMs} ms` : describe(error) });
+      return failure(delivery, now(), { error: timedOut ? deliveryErrors.timeout(timeoutMs) : describe(error) });
     }
   };
 
@@ -157,7 +158,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
           const endpoint = await endpointLoad;
           const attempt: WebhookAttempt =
             !endpoint || endpoint.disabledAt !== undefined
-              ? { state: 'cancelled', at: now().toISOString(), error: endpoint ? 'The endpoint is disabled' : 'The endpoint was removed' }
+              ? { state: 'cancelled', at: now().toISOString(), error: endpoint ? deliveryErrors.disabled : deliveryErrors.removed }
               : await post(delivery, endpoint);
           if (endpoint && attempt.status === 410) {
             const latest = (await store.getWebhookEndpoint(endpoint.id)) ?? endpoint;

@@ -55,4 +55,11 @@ export const webhooks = {
   resend: 'Erneut senden',
   noDeliveries: 'An diese Adresse wurde noch nichts gesendet.',
   back: 'Zurück zu den Webhooks',
+  deliveryErrors: {
+    refused: 'Nicht gesendet: {reason}',
+    timeout: 'Keine Antwort innerhalb von {seconds} s',
+    gone: 'Der Empfänger antwortete 410 Gone: die Adresse ist deaktiviert',
+    disabled: 'Nicht gesendet: die Adresse ist deaktiviert',
+    removed: 'Nicht gesendet: die Adresse wurde entfernt',
+  },
 } satisfies Table<typeof en>;

@@ -55,4 +55,12 @@ export const webhooks = {
   resend: 'Send again',
   noDeliveries: 'Nothing was sent to this endpoint yet.',
   back: 'Back to the webhooks',
+  /** A delivery's last error in the table, when the dispatcher wrote it (`readDeliveryError`); `{reason}` is one of `problems`. */
+  deliveryErrors: {
+    refused: 'Not sent: {reason}',
+    timeout: 'No answer within {seconds} s',
+    gone: 'The receiver answered 410 Gone: the endpoint is disabled',
+    disabled: 'Not sent: the endpoint is disabled',
+    removed: 'Not sent: the endpoint was removed',
+  },
 };

@@ -55,4 +55,11 @@ export const webhooks = {
   resend: 'Enviar de nuevo',
   noDeliveries: 'Todavía no se ha enviado nada a esta dirección.',
   back: 'Volver a los webhooks',
+  deliveryErrors: {
+    refused: 'No enviado: {reason}',
+    timeout: 'Sin respuesta en {seconds} s',
+    gone: 'El receptor respondió 410 Gone: la dirección está desactivada',
+    disabled: 'No enviado: la dirección está desactivada',
+    removed: 'No enviado: la dirección se ha eliminado',
+  },
 } satisfies Table<typeof en>;

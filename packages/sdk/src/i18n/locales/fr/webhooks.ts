@@ -55,4 +55,11 @@ export const webhooks = {
   resend: 'Renvoyer',
   noDeliveries: 'Rien n’a encore été envoyé à cette adresse.',
   back: 'Retour aux webhooks',
+  deliveryErrors: {
+    refused: 'Non envoyé : {reason}',
+    timeout: 'Pas de réponse en {seconds} s',
+    gone: 'Le destinataire a répondu 410 Gone : l’adresse est désactivée',
+    disabled: 'Non envoyé : l’adresse est désactivée',
+    removed: 'Non envoyé : l’adresse a été supprimée',
+  },
 } satisfies Table<typeof en>;

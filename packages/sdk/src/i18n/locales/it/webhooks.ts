@@ -55,4 +55,11 @@ export const webhooks = {
   resend: 'Invia di nuovo',
   noDeliveries: 'Non è ancora stato inviato nulla a questo indirizzo.',
   back: 'Torna ai webhook',
+  deliveryErrors: {
+    refused: 'Non inviato: {reason}',
+    timeout: 'Nessuna risposta entro {seconds} s',
+    gone: 'Il destinatario ha risposto 410 Gone: l’indirizzo è disattivato',
+    disabled: 'Non inviato: l’indirizzo è disattivato',
+    removed: 'Non inviato: l’indirizzo è stato rimosso',
+  },
 } satisfies Table<typeof en>;

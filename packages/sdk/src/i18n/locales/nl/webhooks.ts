@@ -55,4 +55,11 @@ export const webhooks = {
   resend: 'Opnieuw sturen',
   noDeliveries: 'Er is nog niets naar dit adres gestuurd.',
   back: 'Terug naar de webhooks',
+  deliveryErrors: {
+    refused: 'Niet verzonden: {reason}',
+    timeout: 'Geen antwoord binnen {seconds} s',
+    gone: 'De ontvanger antwoordde 410 Gone: het adres is uitgeschakeld',
+    disabled: 'Niet verzonden: het adres is uitgeschakeld',
+    removed: 'Niet verzonden: het adres is verwijderd',
+  },
 } satisfies Table<typeof en>;

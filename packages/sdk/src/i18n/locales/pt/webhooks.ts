@@ -55,4 +55,11 @@ export const webhooks = {
   resend: 'Enviar de novo',
   noDeliveries: 'Ainda nada foi enviado para este endereço.',
   back: 'Voltar aos webhooks',
+  deliveryErrors: {
+    refused: 'Não enviado: {reason}',
+    timeout: 'Sem resposta em {seconds} s',
+    gone: 'O destinatário respondeu 410 Gone: o endereço está desativado',
+    disabled: 'Não enviado: o endereço está desativado',
+    removed: 'Não enviado: o endereço foi removido',
+  },
 } satisfies Table<typeof en>;
