@@ -146,6 +146,14 @@ export function uploadCases(name: string, open: () => Promise<UploadTarget>): vo
       await created(await handler(postStream(bytes, contentType, 'close', 'cut-key')));
     });
 
+    test('a part whose headers are over 4 KiB is a 400 that says so, and leaves nothing', async () => {
+      const { handler, store } = setup({ config: uploadConfig() });
+      const body = await assertProblem(await handler(postForm(uploadForm([kbis(), ['kbis', { bytes: PDF, filename: `${'k'.repeat(5000)}.pdf`, type: 'application/pdf' }]]))), 400);
+      assert.equal(body['type'], 'urn:account-request:problem:malformed-body');
+      assert.match(String(body['detail']), /headers are larger than 4096 bytes/);
+      assert.equal((await store.list()).length, 0);
+    });
+
     test('a body over the total is refused from its Content-Length, before it is read', async () => {
       const { handler } = setup({ config: uploadConfig(), maxUploadBytes: 4096 });
       const { bytes, contentType } = await encodedForm(uploadForm([kbis()]));

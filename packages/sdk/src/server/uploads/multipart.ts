@@ -1,4 +1,4 @@
-import { MaxFileSizeExceededError, MaxPartsExceededError, MaxTotalSizeExceededError, MultipartParseError, parseMultipartStream } from '@remix-run/multipart-parser';
+import { MaxFileSizeExceededError, MaxHeaderSizeExceededError, MaxPartsExceededError, MaxTotalSizeExceededError, MultipartParseError, parseMultipartStream } from '@remix-run/multipart-parser';
 import { errorMessage } from '../../i18n/resolve.js';
 import { formatFileSize } from '../../validation/files.js';
 import { HttpProblem, problem } from '../http/problem.js';
@@ -30,6 +30,8 @@ export interface MultipartLimits {
 }
 
 const TYPE = 'urn:account-request:problem:';
+// A part's headers (its name, file name and type) are a few hundred bytes from any browser.
+const MAX_PART_HEADER_BYTES = 4096;
 
 function refuse(status: number, kind: string, detail: string, extra: { errors?: { field: string; code: string; message: string }[] } = {}): HttpProblem {
   return new HttpProblem(problem(status, detail, { type: `${TYPE}${kind}`, ...extra }));
@@ -87,7 +89,7 @@ export async function readMultipartSubmission(request: Request, limits: Multipar
       maxFileSize: Math.max(largestFile, limits.maxTextBytes),
       maxTotalSize: limits.maxTotalBytes,
       maxParts: limits.maxParts,
-      maxHeaderSize: 4096,
+      maxHeaderSize: MAX_PART_HEADER_BYTES,
     });
     for await (const part of parts) {
       const name = part.name ?? '';
@@ -111,6 +113,7 @@ export async function readMultipartSubmission(request: Request, limits: Multipar
     if (error instanceof MaxFileSizeExceededError) throw largestFile >= limits.maxTextBytes ? fileTooLarge(limits) : refuse(413, 'too-large', `A text field is larger than ${limits.maxTextBytes} bytes.`);
     if (error instanceof MaxTotalSizeExceededError) throw tooLarge(limits);
     if (error instanceof MaxPartsExceededError) throw refuse(413, 'too-many-parts', `The body has more than ${limits.maxParts} parts.`);
+    if (error instanceof MaxHeaderSizeExceededError) throw refuse(400, 'malformed-body', `A part's headers are larger than ${MAX_PART_HEADER_BYTES} bytes (a file name that long, for one).`);
     if (error instanceof BodyReadError || error instanceof MultipartParseError) throw refuse(400, 'malformed-body', 'The multipart body was cut off or is malformed.');
     if (error instanceof TypeError) throw refuse(400, 'malformed-body', 'A text field is not UTF-8 text.');
     throw error;
