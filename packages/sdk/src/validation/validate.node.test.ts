@@ -84,6 +84,8 @@ const refused: [string, unknown, FieldError['code'], RegExp, RegExp][] = [
   ['lastName', 'Lo\u0000pez', 'invalid_characters', /characters that are not allowed/, /caractères non autorisés/],
   ['lastName', 'Lo\npez', 'invalid_characters', /not allowed/, /non autorisés/],
   ['lastName', 'abc\u202Efed', 'invalid_characters', /not allowed/, /non autorisés/],
+  ['companyName', 'ACME\u2028Status: approved', 'invalid_characters', /not allowed/, /non autorisés/],
+  ['lastName', '\u3164', 'required', /required/, /obligatoire/],
   ['remarks', 'abc\u2066x', 'invalid_characters', /not allowed/, /non autorisés/],
   ['lastName', 'x'.repeat(81), 'too_long', /^Enter at most 80 characters\.$/, /^Saisissez au plus 80 caractères\.$/],
   ['lastName', '😀'.repeat(81), 'too_long', /80/, /80/],
@@ -173,6 +175,9 @@ describe('validateSubmission', () => {
     accepted('postalCode', '20000', '20000');
     accepted('postalCode', '97400', '97400');
     accepted('postalCode', 'sw1a 1aa', 'sw1a 1aa', { country: 'GB' });
+    // Invisible characters pasted with an identifier are dropped from its canonical form.
+    accepted('siret', '\u200b73282932000074\u200b', '73282932000074');
+    accepted('vatNumber', '\u200eFR40303265045\u200f', 'FR40303265045');
     accepted('website', 'http://example.com/path?q=1');
     accepted('password', ' a passphrase with spaces ', ' a passphrase with spaces ');
   });
@@ -201,6 +206,8 @@ describe('validateSubmission', () => {
     assert.match(errorFor('postalCode', '75002', 'fr', { country: 'BE' })?.message ?? '', /Belgique/);
     assert.match(errorFor('postalCode', '75002', 'en', { country: 'BE' })?.message ?? '', /Belgium/);
     accepted('postalCode', '1000', '1000', { country: 'BE' });
+    // "\ufb00" upper-cases to "FF": the ligature is not a postal code letter.
+    assert.equal(errorFor('postalCode', 'sw1a 1a\ufb00', 'en', { country: 'GB' })?.code, 'invalid_format');
     accepted('depot', '10115', '10115', { country: 'DE', postalCode: '10115' });
     // Without a displayed country field, France is assumed.
     const noCountry = setDisplayed(parseConfig({ fields: [{ id: 'postalCode', required: true }] }), 'country', false);

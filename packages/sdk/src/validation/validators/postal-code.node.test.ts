@@ -67,3 +67,14 @@ test('country code is case-insensitive and never reads the prototype', () => {
   assert.equal(checkPostalCode('12345', 'constructor'), 'ok');
   assert.equal(checkPostalCode('12345', '__proto__'), 'ok');
 });
+
+test('only ASCII letters are upper-cased into a format (no \u017f for S, no ligature for FF)', () => {
+  assert.equal(checkPostalCode('\u017fw1a 1aa', 'GB'), 'invalid_format');
+  assert.equal(checkPostalCode('1012 \ufb00', 'NL'), 'invalid_format');
+  assert.equal(checkPostalCode('\ufb00', 'JP'), 'invalid_format');
+  assert.equal(checkPostalCode('\ufb06 12', 'XX'), 'invalid_format');
+  assert.equal(checkPostalCode('d\u0131 1aa', 'GB'), 'invalid_format');
+  assert.equal(checkPostalCode('\uff17\uff15\uff10\uff10\uff18', 'FR'), 'invalid_format');
+  assert.equal(checkPostalCode('sw1a 1aa', 'GB'), 'ok');
+  assert.equal(checkPostalCode('1012 ff', 'NL'), 'ok');
+});

@@ -39,12 +39,14 @@ const ANY_POSTAL_CODE = /^[A-Z\d][A-Z\d -]{0,8}[A-Z\d]$/;
  * Checks a postal code against the format of `country` (ISO 3166-1 alpha-2, any
  * case). Known formats: FR (Corsica and overseas included), BE, CH, DE, LU, ES, IT,
  * NL, PT, GB (full UK grammar, GIR 0AA), US (ZIP or ZIP+4), MC, AT, DK, SE, PL,
- * IE (Eircode), NO, FI, CZ, SK, GR, CA. Letters may be lower-case and the space of
+ * IE (Eircode), NO, FI, CZ, SK, GR, CA. Letters (ASCII only) may be lower-case and the space of
  * GB, NL, SE, CZ, SK, GR, IE and CA codes is optional. Other countries accept 2 to
  * 10 letters, digits, spaces or dashes.
  */
 export function checkPostalCode(v: string, country: string): 'ok' | 'invalid_format' {
   const c = country.trim().toUpperCase();
   const format = Object.hasOwn(POSTAL_CODES, c) ? POSTAL_CODES[c] : undefined;
-  return (format ?? ANY_POSTAL_CODE).test(v.trim().toUpperCase()) ? 'ok' : 'invalid_format';
+  const s = v.trim();
+  // ASCII first: upper-casing maps some other letters to ASCII ones ("ſ" to "S", "ﬀ" to "FF").
+  return /^[ -~]*$/.test(s) && (format ?? ANY_POSTAL_CODE).test(s.toUpperCase()) ? 'ok' : 'invalid_format';
 }

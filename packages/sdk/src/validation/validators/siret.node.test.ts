@@ -34,3 +34,11 @@ test('La Poste: digit sum multiple of 5, head office by Luhn', () => {
   assert.equal(isValidSiret('35600000100005'), false); // SIREN 356000001, sum 20
   assert.equal(isValidSiret('73282932000013'), false); // sum 40
 });
+
+test('invisible characters pasted with a SIRET are ignored, other digits are not', () => {
+  assert.equal(isValidSiret('\u200b73282932000074\u200b'), true);
+  assert.equal(isValidSiret('\u200e732 829 320 00074\u200f'), true);
+  assert.equal(isValidSiren('732\u2060829\u2060320'), true);
+  assert.equal(isValidSiret('\u0667\u0663\u0662\u0668\u0662\u0669\u0663\u0662\u0660\u0660\u0660\u0660\u0667\u0664'), false);
+  assert.equal(isValidSiret('\uff17\uff13\uff12\uff18\uff12\uff19\uff13\uff12\uff10\uff10\uff10\uff10\uff17\uff14'), false);
+});

@@ -6,26 +6,28 @@ export function normalizeText(v: string): string {
   return v.normalize('NFC').trim();
 }
 
-// White space (which includes U+FEFF), and the invisible characters that are not: zero-width
-// space, non-joiner and joiner, word joiner. A pasted "empty" cell often holds them.
-const BLANK = /^[\s\u200B-\u200D\u2060]*$/;
+// White space, and the characters Unicode says draw nothing (Default_Ignorable_Code_Point): zero-width
+// space, joiners, word joiner, BOM, soft hyphen, Hangul fillers… A pasted "empty" cell often holds them.
+const BLANK = /^[\s\p{DI}]*$/u;
 
 /**
- * True when `v` shows nothing: empty, or only white space and invisible characters (U+200B–
- * U+200D, U+2060, U+FEFF). Such a value counts as not given: a required field refuses it.
+ * True when `v` shows nothing: empty, or only white space and invisible characters (Unicode's
+ * Default_Ignorable_Code_Point: U+200B–U+200D, U+2060, U+FEFF, U+00AD, U+3164…). Such a value
+ * counts as not given: a required field refuses it.
  */
 export function isBlank(v: string): boolean {
   return BLANK.test(v);
 }
 
 // C0/C1 controls, bidi embeddings/overrides/isolates (the "Trojan Source" trick that
-// reorders what a reviewer sees), lone surrogates (not storable as UTF-8), and BOM.
-const FORBIDDEN_LINE = /[\0-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u;
+// reorders what a reviewer sees), lone surrogates (not storable as UTF-8), and BOM; on one
+// line, the line and paragraph separators U+2028–2029 too, as `\n`.
+const FORBIDDEN_LINE = /[\0-\x1F\x7F-\x9F\u2028-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u;
 const FORBIDDEN_MULTILINE = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069\uFEFF\uD800-\uDFFF]/u;
 
 /**
  * True when `v` holds a character no form value may carry: C0/C1 control characters
- * (NUL included; `\n`, `\r` and `\t` are allowed only when `multiline`), bidi
+ * (NUL included; `\n`, `\r`, `\t` and U+2028–2029 are allowed only when `multiline`), bidi
  * overrides and isolates (U+202A–202E, U+2066–2069), lone surrogates, or U+FEFF.
  */
 export function hasForbiddenCharacters(v: string, options?: { multiline?: boolean }): boolean {
@@ -60,9 +62,10 @@ export function codePointLength(v: string): number {
 }
 
 /**
- * Drops spaces (no-break spaces included), dots and dashes and uppercases: how
- * identifiers such as SIRET, VAT numbers or IBANs are typed ("FR 40 303.265-045").
+ * Drops spaces (no-break spaces included), dots, dashes and invisible characters (zero-width
+ * space, LRM/RLM marks, soft hyphen: Default_Ignorable_Code_Point) and uppercases: how
+ * identifiers such as SIRET, VAT numbers or IBANs are typed or pasted ("FR 40 303.265-045").
  */
 export function compactIdentifier(v: string): string {
-  return v.replace(/[\s.\-\u2010-\u2015]/g, '').toUpperCase();
+  return v.replace(/[\s.\-\u2010-\u2015\p{DI}]/gu, '').toUpperCase();
 }

@@ -91,3 +91,11 @@ test('French numeric key must match the SIREN', () => {
   assert.equal(checkVatNumber('FR02000000029'), 'ok');
   assert.equal(checkVatNumber('FR2000000029'), 'invalid_format');
 });
+
+test('invisible characters pasted with a number are ignored, other characters are not', () => {
+  assert.equal(checkVatNumber('FR40303265045\u200b'), 'ok');
+  assert.equal(checkVatNumber('\u200eFR 40 303 265 045\u200f'), 'ok');
+  assert.equal(checkVatNumber('NL004495445\u00adB01'), 'ok');
+  for (const v of ['\uff26\uff32\uff14\uff10303265045', 'FR\u0664\u0660303265045', 'FR40303265045\u{1F600}', 'FR40/303265045'])
+    assert.equal(checkVatNumber(v), 'invalid_format', JSON.stringify(v));
+});
