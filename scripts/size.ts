@@ -48,10 +48,14 @@ interface Budget {
 // draft, focus and words after a conflict reload): the editor 40,307 -> 40,676, budget 40.9 KB.
 // Then hiding a field that conditions read is said on the rows and in the live region (two
 // words of the conditions' tables): the editor 40,676 -> 40,872, budget 41.1 KB.
+// Then validation's hunt (invisible characters in identifiers, U+2028 on one line, ASCII postal
+// codes, blank by Default_Ignorable_Code_Point): the form 36,124 -> 36,167 bytes, SDK 19,081.
+// Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
+// before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
   { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_200 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 41_100 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 41_400 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;

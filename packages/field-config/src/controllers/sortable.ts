@@ -36,6 +36,8 @@ export class SortableController implements ReactiveController {
   #sortable: Sortable | undefined;
   #container: HTMLElement | undefined;
   #anchor: Node | null = null;
+  #chosen = false;
+  #early: { readonly target: Element; readonly down: PointerEventInit; up?: PointerEventInit } | undefined;
 
   constructor(host: ReactiveControllerHost & { readonly hasUpdated: boolean }, options: SortableOptions) {
     this.#host = host;
@@ -52,6 +54,10 @@ export class SortableController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    removeEventListener('pointerup', this.#onPointerUp, true);
+    this.#container?.removeEventListener('pointerdown', this.#onEarlyDown);
+    this.#chosen = false;
+    this.#early = undefined;
     this.#sortable?.destroy();
     this.#sortable = undefined;
     this.#container = undefined;
@@ -63,6 +69,8 @@ export class SortableController implements ReactiveController {
     this.hostDisconnected();
     if (!container) return;
     this.#container = container;
+    container.addEventListener('pointerdown', this.#onEarlyDown);
+    addEventListener('pointerup', this.#onPointerUp, true);
     loadSortable().then(
       (library) => {
         // Still the list on screen (not replaced or disconnected meanwhile).
@@ -73,6 +81,45 @@ export class SortableController implements ReactiveController {
         if (this.#container === container) this.#container = undefined;
       },
     );
+  }
+
+  // A press on a handle before sortablejs arrived: played again once it is there, with its
+  // release when that came first, so a drag started at once (a page just opened) is not lost.
+  #onEarlyDown = (event: PointerEvent): void => {
+    const target = event.composedPath()[0];
+    if (!this.#sortable && event.button === 0 && target instanceof Element && target.closest('[part~=handle]')) this.#early = { target, down: pointerInit(event) };
+  };
+
+  // Sortable places the row from the pointer's last move, which it reads every 50 ms, and only
+  // from the second move of a drag (the first starts it): a release right after a single move
+  // (a quick flick, a test driver's drag) left the row where it was. On release, one more move at
+  // its point, read at once, then the release goes on to Sortable.
+  #onPointerUp = (event: PointerEvent): void => {
+    if (!event.isTrusted) return;
+    if (this.#early && !this.#sortable) this.#early.up = pointerInit(event);
+    else if (this.#chosen) this.#readPointer(pointerInit(event));
+  };
+
+  #readPointer(init: PointerEventInit): void {
+    // pointermove where pointer events drive Sortable, mousemove where they do not (Safari).
+    document.dispatchEvent(new PointerEvent('pointermove', { ...init, buttons: 1 }));
+    document.dispatchEvent(new MouseEvent('mousemove', { ...init, buttons: 1 }));
+    // The check Sortable runs on its timer (a bound method of every instance, sortablejs 1.15).
+    (this.#sortable as unknown as { _emulateDragOver?: () => void } | undefined)?._emulateDragOver?.();
+  }
+
+  // A press and release that both came before sortablejs: played as a drag once it is there.
+  #replay(early: { readonly target: Element; readonly down: PointerEventInit; readonly up?: PointerEventInit }): void {
+    early.target.dispatchEvent(new PointerEvent('pointerdown', { ...early.down, buttons: 1 }));
+    const up = early.up;
+    if (!up) return;
+    const move = () => this.#readPointer(up);
+    // The first move starts the drag, whose ghost comes in the next task; the second places the row.
+    setTimeout(move);
+    setTimeout(() => {
+      move();
+      document.dispatchEvent(new PointerEvent('pointerup', up));
+    }, 20);
   }
 
   #create(library: typeof Sortable, container: HTMLElement): void {
@@ -87,6 +134,10 @@ export class SortableController implements ReactiveController {
       ghostClass: 'drop-target',
       onChoose: (event) => {
         this.#anchor = event.item.nextSibling;
+        this.#chosen = true;
+      },
+      onUnchoose: () => {
+        this.#chosen = false;
       },
       onEnd: (event) => {
         const { item, oldDraggableIndex: from, newDraggableIndex: to } = event;
@@ -95,5 +146,14 @@ export class SortableController implements ReactiveController {
         if (from !== undefined && to !== undefined && from !== to) this.#options.onMove(from, to);
       },
     });
+    const early = this.#early;
+    this.#early = undefined;
+    if (early) this.#replay(early);
   }
+}
+
+/** What a pointer event replayed for sortablejs keeps of the real one. */
+function pointerInit(event: PointerEvent): PointerEventInit {
+  const { clientX, clientY, pointerId, pointerType, isPrimary, button } = event;
+  return { bubbles: true, composed: true, cancelable: true, clientX, clientY, pointerId, pointerType, isPrimary, button };
 }

@@ -167,6 +167,22 @@ describe('<ffc-field-rows>', () => {
     expect(announcement(el)).to.equal('E-mail address moved to position 2 of 25');
   });
 
+  it('moves a row on a drag of one move and an instant release, as test drivers and quick flicks drag', async () => {
+    const el = await mount();
+    row(el, 'companyName').scrollIntoView({ block: 'start' });
+    const [x, y] = centre(handle(el, 'vatNumber'));
+    const [, targetY] = centre(row(el, 'legalForm'));
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [x, targetY] });
+    await sendMouse({ type: 'up' });
+    await waitUntil(() => el.config?.fields[1]?.id === 'vatNumber', 'dropped where it was released', { timeout: 3000 });
+    await settle(el);
+    expect(order(el).slice(0, 4)).to.deep.equal(['companyName', 'vatNumber', 'legalForm', 'siret']);
+    expect(order(el)).to.deep.equal(el.config?.fields.map((field) => field.id));
+    expect(announcement(el)).to.equal('EU VAT number moved to position 2 of 25');
+  });
+
   it('reorders with a real pointer drag on the handle, and Lit keeps rendering the right rows afterwards', async () => {
     // Sortable skips rows while they animate aside; reduced motion turns the animation off.
     await emulateMedia({ reducedMotion: 'reduce' });
