@@ -182,6 +182,18 @@ describe('demo pages of the decision step', () => {
     const done = await postForm('/admin/bulk-decisions?lang=en&offset=20', { confirm: '1', status: 'accepted', ids: picked, ...filters });
     assert.equal(done.status, 303);
     assert.match(done.headers.get('Location')!, /[?&]offset=20&/);
+
+    // More match than a page shows: one button decides for all of them, across the pages.
+    const all = await (await get('/admin/requests/?lang=fr&q=pagination&sort=companyName&order=asc')).text();
+    assert.ok(all.includes('<button type="submit" name="scope" value="matching">Continuer avec toutes les demandes qui correspondent aux filtres (22)…</button>'));
+    const matching = await (await postForm('/admin/bulk-decisions?lang=en', { scope: 'matching', status: 'rejected', reason: 'incomplete', ...filters })).text();
+    assert.match(matching, /<dialog id="bulk-confirm"/);
+    const carried = [...matching.matchAll(/<input type="hidden" name="ids" value="([^"]+)">/g)].map((match) => match[1]);
+    assert.deepEqual(new Set(carried), new Set(ids), 'the dialog carries the 22, the two on page 2 included');
+    assert.ok(matching.includes('<p>Reject 20 requests?</p>'), 'the two accepted meanwhile cannot be rejected');
+    assert.ok(matching.includes('2 selected requests cannot take this decision'));
+    const none = await (await get('/admin/requests/?lang=en&q=pagination-none')).text();
+    assert.ok(!none.includes('name="scope"'), 'no such button when nothing more matches');
   });
 
   test('invitations: refusals in the page language, an error summary that takes the focus, a notice that trusts no URL text', async () => {

@@ -1,4 +1,4 @@
-import { correctionConfig, isRecordId, type BulkItem, type InvitationState, type PublicInvitation, type PublicRecord } from '@account-request/sdk/server';
+import { BULK_MAX_IDS, correctionConfig, isRecordId, type BulkItem, type InvitationState, type PublicInvitation, type PublicRecord } from '@account-request/sdk/server';
 import { parseConfig } from '@account-request/sdk';
 import type { Context, Hono } from 'hono';
 import { applicantFormPage, type ApplicantView } from './pages/applicant-form.js';
@@ -7,6 +7,8 @@ import { invitationsPage } from './pages/invitations.js';
 import { notFoundPage } from './pages/not-found.js';
 import { erasureConfirmPage } from './pages/personal-data.js';
 import { format, pageLocale, pageText, type PageLocale } from './pages/text.js';
+import { filterQuery } from './pages/requests-list.js';
+import { zonedFilters } from './pages/time-zone.js';
 import { problemOf, readForm, versionMatch, type DetailExtra, type ListExtra } from './processing-routes.js';
 import { decisionLabels, fieldMessage, invitationProblemText, problemText } from './pages/problems.js';
 
@@ -52,7 +54,11 @@ export function mountDecisionPages(app: Hono, ctx: DecisionPagesContext): void {
     const d = pageText(lang).decisions;
     const form = (await readForm(c)) ?? new URLSearchParams();
     const filters = filtersOf(form);
-    const ids = [...new Set(form.getAll('ids'))].slice(0, 200);
+    // "Every request that matches the filters": their ids, asked of the list route (at most what one decision takes).
+    const matching = form.get('scope') === 'matching' && form.get('confirm') !== '1';
+    const listed = matching ? await api(c, filterQuery(zonedFilters(filters), { limit: String(BULK_MAX_IDS), offset: '0' })) : undefined;
+    if (listed && listed.status !== 200) return ctx.listPage(c, filters, { bulk: { selected: [], error: problemText(lang, await problemOf(listed), {}) } });
+    const ids = listed ? ((await listed.json()) as PublicRecord[]).map((record) => record.id) : [...new Set(form.getAll('ids'))].slice(0, BULK_MAX_IDS);
     const status = form.get('status') === 'rejected' ? 'rejected' : 'accepted';
     const decision = decisionBody(status, form);
     const values = { ...(typeof decision['reason'] === 'string' ? { reason: decision['reason'] } : {}), ...(typeof decision['message'] === 'string' ? { message: decision['message'] } : {}), notify: decision['notify'] === true };

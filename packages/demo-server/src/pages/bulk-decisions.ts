@@ -41,9 +41,10 @@ const hiddenFilters = (filters: ListFilters): SafeHtml[] =>
 /**
  * The form that accepts or rejects the ticked rows (they join it through their `form`
  * attribute): posted first without `confirm`, so the server counts the e-mails and answers with
- * the dialog below.
+ * the dialog below. With `matching` (more requests match the filters than the page shows, at
+ * most what one decision takes), a second button decides for all of them.
  */
-export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: BulkView, offset = 0): SafeHtml {
+export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: BulkView, offset = 0, matching = 0): SafeHtml {
   const t = pageText(lang);
   const d = t.decisions;
   const status = view.dialog?.status ?? 'accepted';
@@ -58,7 +59,7 @@ export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: B
   <fieldset><legend>${t.moveTo.rejected}</legend>
   ${decisionFields('rejected', lang, 'bulk', view.dialog?.values ?? {}, false)}
   </fieldset>
-  <p><button type="submit">${d.bulkContinue}</button></p>
+  <p><button type="submit">${d.bulkContinue}</button>${matching > 0 ? html` <button type="submit" name="scope" value="matching">${format(d.bulkMatching, { count: matching }, lang)}</button>` : ''}</p>
 </form>`;
 }
 

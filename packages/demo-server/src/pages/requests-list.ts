@@ -1,4 +1,4 @@
-import { MAX_SEARCH_LENGTH, type ProblemFieldError, type PublicRecord } from '@account-request/sdk/server';
+import { BULK_MAX_IDS, MAX_SEARCH_LENGTH, type ProblemFieldError, type PublicRecord } from '@account-request/sdk/server';
 import { formatDate, messages } from '@account-request/sdk';
 import { PAGE_TIME_ZONE } from './time-zone.js';
 import { html, type SafeHtml } from './html.js';
@@ -116,7 +116,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 <p><a class="export" href="${options.exportHref}" download>${t.export}</a></p>
 ${table}
 <nav class="paging" aria-label="${options.items.length > 0 ? caption : t.listTitle}">${options.offset > 0 && !pastEnd ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
-${bulkDecisionForm(lang, f, options.bulk ?? { selected: [] }, options.offset)}
+${bulkDecisionForm(lang, f, options.bulk ?? { selected: [] }, options.offset, options.total > options.items.length && options.total <= BULK_MAX_IDS ? options.total : 0)}
 ${options.bulk?.dialog ? bulkConfirmDialog(lang, f, options.bulk.dialog, options.offset) : ''}
 <form class="bulk" method="post" action="/admin/requests/activation-emails?lang=${lang}">
   <h2>${t.bulkTitle}</h2>

@@ -216,6 +216,7 @@ export const pages = {
     bulkHelp: 'Kreuzen Sie Anträge in der Tabelle an und nehmen Sie sie gemeinsam an oder lehnen Sie sie ab: Jeder wird so erfasst und benachrichtigt, als würde er einzeln bearbeitet.',
     bulkDecision: 'Entscheidung',
     bulkContinue: 'Weiter…',
+    bulkMatching: 'Mit allen Anfragen fortfahren, die den Filtern entsprechen ({count})…',
     bulkNone: 'Wählen Sie mindestens einen Antrag aus.',
     otherNeedsMessage: 'Beim Grund „{reason}“ schreiben Sie bitte eine Nachricht an den Antragsteller.',
     invitationClosed: 'Diese Einladung kann nicht mehr geändert werden: Ihr Status ist „{state}“.',

@@ -217,6 +217,8 @@ export const pages = {
     bulkHelp: 'Tick requests in the table, then accept or reject them together: each one is recorded and e-mailed as if done one by one.',
     bulkDecision: 'Decision',
     bulkContinue: 'Continue…',
+    /** A second way to continue, when more requests match the filters than the page shows (at most 200, what one decision takes): `{count}` of them. */
+    bulkMatching: 'Continue with every request that matches the filters ({count})…',
     bulkNone: 'Select at least one request.',
     otherNeedsMessage: 'With the reason “{reason}”, write a message to the applicant.',
     invitationClosed: 'This invitation can no longer change: its state is “{state}”.',

@@ -216,6 +216,7 @@ export const pages = {
     bulkHelp: 'Marque solicitudes en la tabla y acéptelas o recházelas juntas: cada una se registra y se notifica como si se tratara una por una.',
     bulkDecision: 'Decisión',
     bulkContinue: 'Continuar…',
+    bulkMatching: 'Continuar con todas las solicitudes que coinciden con los filtros ({count})…',
     bulkNone: 'Seleccione al menos una solicitud.',
     otherNeedsMessage: 'Con el motivo «{reason}», escriba un mensaje al solicitante.',
     invitationClosed: 'Esta invitación ya no puede cambiar: su estado es «{state}».',

@@ -216,6 +216,7 @@ export const pages = {
     bulkHelp: 'Cochez des demandes dans le tableau, puis acceptez-les ou refusez-les ensemble : chacune est enregistrée et notifiée comme si elle était traitée une par une.',
     bulkDecision: 'Décision',
     bulkContinue: 'Continuer…',
+    bulkMatching: 'Continuer avec toutes les demandes qui correspondent aux filtres ({count})…',
     bulkNone: 'Sélectionnez au moins une demande.',
     otherNeedsMessage: 'Avec le motif « {reason} », écrivez un message au demandeur.',
     invitationClosed: 'Cette invitation ne peut plus changer : son état est « {state} ».',

@@ -216,6 +216,7 @@ export const pages = {
     bulkHelp: 'Spunti le richieste nella tabella, poi le accetti o le rifiuti insieme: ciascuna viene registrata e notificata come se fosse trattata singolarmente.',
     bulkDecision: 'Decisione',
     bulkContinue: 'Continua…',
+    bulkMatching: 'Continua con tutte le richieste che corrispondono ai filtri ({count})…',
     bulkNone: 'Selezioni almeno una richiesta.',
     otherNeedsMessage: 'Con il motivo «{reason}», scriva un messaggio al richiedente.',
     invitationClosed: 'Questo invito non può più cambiare: il suo stato è «{state}».',

@@ -216,6 +216,7 @@ export const pages = {
     bulkHelp: 'Vink aanvragen in de tabel aan en accepteer of wijs ze samen af: elke aanvraag wordt vastgelegd en gemaild alsof ze afzonderlijk werd behandeld.',
     bulkDecision: 'Beslissing',
     bulkContinue: 'Doorgaan…',
+    bulkMatching: 'Doorgaan met alle aanvragen die aan de filters voldoen ({count})…',
     bulkNone: 'Selecteer ten minste één aanvraag.',
     otherNeedsMessage: 'Schrijf bij de reden ‘{reason}’ een bericht aan de aanvrager.',
     invitationClosed: 'Deze uitnodiging kan niet meer veranderen: de status is ‘{state}’.',

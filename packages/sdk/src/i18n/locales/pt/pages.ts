@@ -216,6 +216,7 @@ export const pages = {
     bulkHelp: 'Assinale pedidos na tabela e aceite-os ou recuse-os em conjunto: cada um é registado e notificado como se fosse tratado individualmente.',
     bulkDecision: 'Decisão',
     bulkContinue: 'Continuar…',
+    bulkMatching: 'Continuar com todos os pedidos que correspondem aos filtros ({count})…',
     bulkNone: 'Selecione pelo menos um pedido.',
     otherNeedsMessage: 'Com o motivo «{reason}», escreva uma mensagem ao requerente.',
     invitationClosed: 'Este convite já não pode mudar: o seu estado é «{state}».',
