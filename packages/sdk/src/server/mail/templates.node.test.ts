@@ -42,6 +42,9 @@ describe('mail templates', () => {
     const en = alertMail({ locale: 'en', values: { companyName: 'Acme' }, createdAt: '2026-03-02T09:00:00.000Z' });
     assert.equal(en.subject, 'New business account request: Acme');
     assert.doesNotMatch(en.text, /Phone|Open the request/, 'empty values and a missing link are left out');
+    assert.match(en.text, /^Received: 2 March 2026 at 09:00:00 UTC$/m, 'the date in words, with its zone');
+    assert.match(mail.text, /: 2 mars 2026 à 09:00:00 UTC$/m);
+    assert.ok(!mail.text.includes('2026-03-02T09'), 'no ISO timestamp');
   });
 
   test('activation: the link, its expiry date in the language, escaped', () => {

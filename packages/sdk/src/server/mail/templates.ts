@@ -63,7 +63,8 @@ export function alertMail(context: MailContext & { readonly values: SubmissionVa
     [fields.phone.label, str(v['phone'])],
     [fields.siret.label, str(v['siret'])],
     [fields.city.label, [str(v['postalCode']), str(v['city'])].filter(Boolean).join(' ')],
-    [words.labels.received, context.createdAt],
+    // In the language, with its zone (UTC, as every date the e-mails give), not an ISO timestamp.
+    [words.labels.received, formatDate(context.createdAt, context.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' })],
   ];
   const shown = rows.filter(([, value]) => value !== '');
   const subject = fill(words.alertSubject, { company: str(v['companyName']) });
