@@ -11,7 +11,7 @@
 export interface OriginPolicy {
   /** True when a browser request from this origin may use the public routes. */
   allows(request: Request): boolean;
-  /** CORS headers to add for an allowed foreign origin (none for same-origin requests). */
+  /** CORS headers to add for an allowed foreign origin (for any request, `Vary: Origin` once foreign origins are allowed). */
   corsHeaders(request: Request): Headers;
 }
 
@@ -33,11 +33,14 @@ export function createOriginPolicy(allowedOrigins: readonly string[] = []): Orig
     },
     corsHeaders(request) {
       const headers = new Headers();
+      // With foreign origins allowed, an answer differs by Origin for the shop's own pages too
+      // (no CORS headers there): said on every answer, or a shared cache (a CDN, a proxy) could
+      // give the shop's copy of a cacheable answer (the config) to a partner page.
+      if (allowed.size > 0) headers.set('Vary', 'Origin');
       const origin = foreignAllowed(request);
       if (origin) {
         headers.set('Access-Control-Allow-Origin', origin);
         headers.set('Access-Control-Expose-Headers', 'ETag, Location, Retry-After');
-        headers.set('Vary', 'Origin');
       }
       return headers;
     },

@@ -184,6 +184,16 @@ describe('POST {base}: cross-site requests', () => {
     assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /Idempotency-Key/);
     const refused = await handler(new Request(URL_BASE, { method: 'OPTIONS', headers: { Origin: 'https://evil.test' } }));
     assert.equal(refused.headers.get('Access-Control-Allow-Origin'), null);
+    // The config answers the shop's own page without CORS headers: it says it varies by Origin,
+    // so a shared cache does not give that copy to the partner's page.
+    const own = await handler(new Request(`${URL_BASE}/config`));
+    assert.equal(own.status, 200);
+    assert.equal(own.headers.get('Access-Control-Allow-Origin'), null);
+    assert.equal(own.headers.get('Vary'), 'Origin');
+    const partner = await handler(new Request(`${URL_BASE}/config`, { headers }));
+    assert.equal(partner.headers.get('Access-Control-Allow-Origin'), 'https://partner.test');
+    assert.equal(partner.headers.get('Vary'), 'Origin');
+    assert.equal((await setup().handler(new Request(`${URL_BASE}/config`))).headers.get('Vary'), null, 'no foreign origin allowed: nothing varies');
   });
 });
 
