@@ -85,11 +85,15 @@ export function mountDecisionPages(app: Hono, ctx: DecisionPagesContext): void {
     const response = await api(c, `/${encodeURIComponent(c.req.param('id'))}/personal-data`);
     return response.ok ? response : page(c, notFoundPage(locale(c)), 404);
   });
-  app.post('/admin/requests/:id/erasure', async (c) => {
-    const record = await ctx.loadRecord(c, c.req.param('id'));
+  // The erasure's confirmation step, a page asked with a GET (the browser's Back then never
+  // offers to post a form again); a POST still works, as the page sent it before.
+  const erasureStep = async (c: Context) => {
+    const record = await ctx.loadRecord(c, c.req.param('id') ?? '');
     if (!record) return page(c, notFoundPage(locale(c)), 404);
     return page(c, erasureConfirmPage({ locale: locale(c), record }));
-  });
+  };
+  app.get('/admin/requests/:id/erasure', erasureStep);
+  app.post('/admin/requests/:id/erasure', erasureStep);
   app.post('/admin/requests/:id/erasure/confirm', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();

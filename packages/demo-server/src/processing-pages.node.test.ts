@@ -184,6 +184,22 @@ describe('/admin/requests/', () => {
     assert.equal(resent.status, 303);
   });
 
+  test('the confirmation steps are pages asked with a GET, so Back after a change never re-posts a form', async () => {
+    const id = await submit(app);
+    const page = await (await get(app, `/admin/requests/${id}?lang=en`)).text();
+    assert.ok(page.includes(`<form method="get" action="/admin/requests/${id}/status">`));
+    assert.ok(page.includes(`<form method="get" action="/admin/requests/${id}/erasure">`));
+    const step = await get(app, `/admin/requests/${id}/status?lang=en&version=1&status=in-progress`);
+    assert.equal(step.status, 200);
+    assert.match(await step.text(), /action="\/admin\/requests\/[^"]+\/status\/confirm\?lang=en"/);
+    assert.equal((await postForm(app, `/admin/requests/${id}/status/confirm?lang=en`, { version: '1', status: 'in-progress' })).status, 303);
+    // Back to the step once the change is made: the request as it is now, and why.
+    const back = await get(app, `/admin/requests/${id}/status?lang=en&version=1&status=in-progress`);
+    assert.equal(back.status, 200);
+    assert.ok((await back.text()).includes('This request changed meanwhile'));
+    assert.equal((await get(app, `/admin/requests/${id}/erasure?lang=en`)).status, 200);
+  });
+
   test('a stale form keeps what the admin changed and takes the current value of what they left alone', async () => {
     const id = await submit(app);
     const page = await (await get(app, `/admin/requests/${id}?lang=en`)).text();

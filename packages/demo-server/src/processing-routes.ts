@@ -201,17 +201,21 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const response = await api(c, `/${encodeURIComponent(c.req.param('id'))}/files/${encodeURIComponent(c.req.param('fileId'))}`);
     return response.ok ? response : page(c, notFoundPage(locale(c)), 404);
   });
-  app.post('/admin/requests/:id/status', async (c) => {
-    const id = c.req.param('id');
-    const form = (await readForm(c)) ?? new URLSearchParams();
+  // The confirmation step of a move: only a page (the change is posted from it, once confirmed),
+  // asked with a GET so that the browser's Back after the change shows it again rather than
+  // offering to post a form again. A POST still works, as the pages sent it before.
+  const statusStep = async (c: Context, form: URLSearchParams, stale: 200 | 409) => {
+    const id = c.req.param('id') ?? '';
     const to = form.get('status');
     const record = await loadRecord(c, id);
     if (!record) return page(c, notFoundPage(locale(c)), 404);
-    if (String(record.version) !== form.get('version')) return detail(c, id, { error: pageText(locale(c)).staleKept, typed: { status: to ?? '' } }, 409);
+    // Changed since the step was asked (Back after the change, or another admin): the request's page as it is now, saying so.
+    if (String(record.version) !== form.get('version')) return detail(c, id, { error: pageText(locale(c)).staleKept, typed: { status: to ?? '' } }, stale);
     if (!isRequestStatus(to) || !STATUS_TRANSITIONS[record.status].includes(to)) return back(c, `/admin/requests/${encodeURIComponent(id)}?lang=${locale(c)}`);
-    // Only a page: the change is posted from it, once confirmed.
     return page(c, statusConfirmPage({ locale: locale(c), record, to }));
-  });
+  };
+  app.get('/admin/requests/:id/status', (c) => statusStep(c, new URL(c.req.url).searchParams, 200));
+  app.post('/admin/requests/:id/status', async (c) => statusStep(c, (await readForm(c)) ?? new URLSearchParams(), 409));
   app.post('/admin/requests/:id/status/confirm', async (c) => {
     const id = c.req.param('id');
     const form = (await readForm(c)) ?? new URLSearchParams();

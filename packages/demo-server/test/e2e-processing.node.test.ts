@@ -80,6 +80,14 @@ test('submission → admin accepts with confirmation → activation e-mail in th
   assert.match(await page.locator('#confirm-text').innerText(), /mot de passe/);
   await page.getByRole('button', { name: 'Confirmer' }).click();
   await page.locator('.request-state .status-accepted').waitFor();
+  // Back from the result: the confirmation step was a GET, so the browser shows a page (the
+  // request changed since, it says so) rather than its "Confirm Form Resubmission".
+  const previous = await page.goBack();
+  assert.ok(previous, 'Back loads a page');
+  assert.equal(previous.request().method(), 'GET');
+  await page.getByText('Cette demande a été modifiée entre-temps', { exact: false }).first().waitFor();
+  await page.goForward();
+  await page.locator('.request-state .status-accepted').waitFor();
   // The history names the admin and the change.
   await page.locator('.history li', { hasText: 'Traitement : En cours → Acceptée' }).first().waitFor();
   assert.equal(await page.locator('.history > li', { hasText: 'admin' }).count(), 2);

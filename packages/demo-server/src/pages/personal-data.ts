@@ -27,7 +27,7 @@ ${consents.length === 0 ? html`<p>${t.noConsent}</p>` : html`<ul class="consents
   <li><q lang="${consent.locale}">${consent.wording}</q> · ${consent.granted ? t.consentGiven : t.consentRefused} · <time datetime="${consent.at}">${date(consent.at)}</time></li>`)}
 </ul>`}
 <p><a href="${base}/personal-data?lang=${lang}" download>${t.download}</a></p>
-<form method="post" action="${base}/erasure?lang=${lang}"><p><button type="submit" class="danger">${t.erase}</button></p></form></section>`;
+<form method="get" action="${base}/erasure"><input type="hidden" name="lang" value="${lang}"><p><button type="submit" class="danger">${t.erase}</button></p></form></section>`;
 }
 
 /** The confirmation step of an erasure: what goes, that it cannot be undone; the erasure is posted only from here. */

@@ -69,7 +69,8 @@ export function requestDetailPage(options: RequestDetailOptions): string {
   const values = Object.entries(record.values).filter(([, value]) => str(value) !== '');
   const statusForm: SafeHtml = next.length === 0
     ? html`<p>${t.noMove}</p>`
-    : html`<form method="post" action="${base}/status?lang=${lang}">
+    : html`<form method="get" action="${base}/status">
+  <input type="hidden" name="lang" value="${lang}">
   <input type="hidden" name="version" value="${record.version}">
   <fieldset><legend>${t.newStatus}</legend>${next.map((status) => html`
     <p><input type="radio" id="to-${status}" name="status" value="${status}"${status === chosen ? html` checked` : ''}> <label for="to-${status}">${t.moveTo[status]} (${t.status[status]})</label></p>`)}
