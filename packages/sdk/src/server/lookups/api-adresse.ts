@@ -53,7 +53,7 @@ export function suggestionsFromSearch(body: unknown): AddressSuggestion[] {
 export function createApiAdresseSearch(options: ApiAdresseOptions = {}): AddressSearch {
   const base = serviceBase(options.baseUrl ?? API_ADRESSE_URL, 'createApiAdresseSearch');
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const call = { timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 1 };
+  const call = { timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 1, pause: { until: 0 } };
   const cache = options.cache === false ? undefined : createLookupCache<AddressSuggestion[]>({ ttlMs: 10 * 60 * 1000, ...options.cache });
 
   const load = async (query: string, limit: number, signal: AbortSignal | undefined): Promise<AddressSuggestion[]> => {

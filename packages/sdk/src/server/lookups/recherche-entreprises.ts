@@ -97,7 +97,7 @@ export function companyFromSearch(body: unknown, siret: string): CompanyLookup |
 export function createRechercheEntreprisesDirectory(options: RechercheEntreprisesOptions = {}): CompanyDirectory {
   const base = serviceBase(options.baseUrl ?? RECHERCHE_ENTREPRISES_URL, 'createRechercheEntreprisesDirectory');
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const call = { timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 1 };
+  const call = { timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 1, pause: { until: 0 } };
   const cache = options.cache === false ? undefined : createLookupCache<CompanyLookup | undefined>({ ttlMs: 60 * 60 * 1000, ...options.cache });
 
   const load = async (siret: string, signal: AbortSignal | undefined): Promise<CompanyLookup | undefined> => {

@@ -85,6 +85,23 @@ describe('callService', () => {
     assert.equal(calls, 2);
   });
 
+  it('asks a service that said to wait (429, Retry-After) nothing more until then, from the same adapter', async () => {
+    handlers = [(_request, response) => {
+      response.writeHead(429, { 'Retry-After': '30' });
+      response.end();
+    }, ok];
+    const pause = { until: 0 };
+    const held = () => callService('test', (input, init) => fetch(input, init), url, {}, { timeoutMs: 2000, retries: 1, pause });
+    assert.equal((await held()).status, 429);
+    assert.equal(calls, 1);
+    await assert.rejects(held(), failure('rate-limited'));
+    assert.equal(calls, 1, 'not asked again while it said to wait');
+    assert.ok(pause.until > Date.now() + 25_000);
+    assert.equal((await call()).status, 200, 'another adapter is not held');
+    pause.until = Date.now() - 1;
+    assert.equal((await held()).status, 200, 'asked again once the wait is over');
+  });
+
   it('ends at its time budget even with a fetch that does not heed its signal', { timeout: 10_000 }, async () => {
     const deaf = (() => new Promise<Response>(() => undefined)) as typeof fetch;
     await assert.rejects(call({ fetch: deaf, timeoutMs: 100, retries: 0 }), failure('timeout'));

@@ -37,6 +37,11 @@ export interface ServiceCallOptions {
   readonly retries: number;
   /** The caller's abort (the applicant typed on); its reason is thrown as is. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * One adapter's memory of a 429's Retry-After (`{ until }`, ms since the epoch): until then
+   * its lookups fail as `rate-limited` at once instead of asking a service that said to wait.
+   */
+  readonly pause?: { until: number };
 }
 
 /** A service's answer: its status and body text (the caller reads what it expects). */
@@ -48,6 +53,9 @@ export interface ServiceAnswer {
 const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
 // Below this, a retry could not get an answer before the budget ends: give up instead.
 const MIN_ATTEMPT_MS = 150;
+
+// A service asks to wait an hour at most, whatever its Retry-After says.
+const MAX_CLOSED_MS = 60 * 60 * 1000;
 
 /** The most bytes of an answer's body read; a larger body is `malformed` (one lookup's answer weighs a few kB). */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -131,6 +139,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 export async function callService(service: string, fetch: Fetch, url: string, init: RequestInit, options: ServiceCallOptions): Promise<ServiceAnswer> {
   const deadline = Date.now() + options.timeoutMs;
   const { signal } = options;
+  // A service that answered 429 with Retry-After is not asked again before then by the lookups
+  // of this adapter: each would only be refused, and count against the shop at the service.
+  const { pause: held } = options;
+  if (held && held.until > Date.now()) throw new LookupServiceError(service, 'rate-limited', { status: 429 });
   for (let attempt = 0; ; attempt += 1) {
     signal?.throwIfAborted();
     const remaining = deadline - Date.now();
@@ -163,6 +175,7 @@ export async function callService(service: string, fetch: Fetch, url: string, in
     if (tooLarge) throw new LookupServiceError(service, 'malformed');
     const retryable = answer ? RETRIED_STATUSES.has(answer.status) : true;
     const pause = Math.max(backoff(attempt), answer ? (retryAfter ?? 0) : 0);
+    if (held && answer?.status === 429 && retryAfter) held.until = Date.now() + Math.min(retryAfter, MAX_CLOSED_MS);
     if (!retryable || attempt >= options.retries || deadline - Date.now() < pause + MIN_ATTEMPT_MS) {
       if (answer) return answer;
       throw new LookupServiceError(service, 'network', { cause: failure });

@@ -84,7 +84,7 @@ export function viesAnswer(status: number, body: unknown, now: () => Date = () =
 export function createViesChecker(options: ViesOptions = {}): VatChecker {
   const base = serviceBase(options.baseUrl ?? VIES_URL, 'createViesChecker');
   const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const call = { timeoutMs: options.timeoutMs ?? 10_000, retries: options.retries ?? 1 };
+  const call = { timeoutMs: options.timeoutMs ?? 10_000, retries: options.retries ?? 1, pause: { until: 0 } };
   const requester = options.requester ? compactIdentifier(options.requester) : undefined;
   if (requester !== undefined && checkVatNumber(requester) !== 'ok') throw new TypeError('createViesChecker: requester must be a VAT number with its country prefix.');
   const cache = options.cache === false ? undefined : createLookupCache<VatCheckAnswer>({ ttlMs: 60 * 60 * 1000, ...options.cache });
