@@ -207,9 +207,13 @@ export class AccountRequestForm extends LitElement {
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    if (!this.hasAttribute('light-dom')) return super.createRenderRoot();
-    adoptLightDomStyles(this);
-    return this;
+    return this.hasAttribute('light-dom') ? this : super.createRenderRoot();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // In light DOM, its rules go to the tree it is in: moved into a shadow root, they follow.
+    if (this.renderRoot === this) adoptLightDomStyles(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -217,7 +221,8 @@ export class AccountRequestForm extends LitElement {
     this.#adaptive.sync();
     // The widget's chunk is fetched only for a config that asks for the bot check.
     this.#botCheck.sync(this.#config?.settings.botCheck === true);
-    if (changed.has('values') && this.hasUpdated) this.#values.prefill(this.#fields(), this.values);
+    // A field fixed at run time (an invitation read after the draft came back) shows the host's value.
+    if ((changed.has('values') || changed.has('readonlyFields')) && this.hasUpdated) this.#values.prefill(this.#fields(), this.values, this.#fixed);
     const strings = this.#strings;
     // Shown messages were worded in the previous language (or before its chunk arrived).
     if (this.#renderedStrings !== undefined && this.#renderedStrings !== strings) this.#feedback.recheck();

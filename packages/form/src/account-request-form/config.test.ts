@@ -77,6 +77,34 @@ describe('<account-request-form> config sources', () => {
     expect(control(el, 'poBox')).to.exist;
   });
 
+  it('waits for an inline script added after the page moved the element (a portal, a CMS block)', async () => {
+    const el = await fixture<AccountRequestForm>(html`<account-request-form draft="off"></account-request-form>`);
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    await el.updateComplete;
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(makeConfig([{ id: 'poBox' }]));
+    el.append(script);
+    await waitForState(el, 'idle');
+    expect(control(el, 'poBox')).to.exist;
+    elsewhere.remove();
+  });
+
+  it('finds an inline script added while the element was out of the page', async () => {
+    const el = await fixture<AccountRequestForm>(html`<account-request-form draft="off"></account-request-form>`);
+    const parent = el.parentElement!;
+    el.remove();
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(makeConfig([{ id: 'poBox' }]));
+    el.append(script);
+    parent.append(el);
+    await waitForState(el, 'idle');
+    expect(control(el, 'poBox')).to.exist;
+  });
+
   for (const [name, setup] of [
     ['an invalid config', () => worker.use(http.get(CONFIG_URL, () => HttpResponse.json({ version: 1, fields: [{ id: 'nope' }] })))],
     ['a 404', () => worker.use(http.get(CONFIG_URL, () => new HttpResponse('missing', { status: 404 })))],

@@ -62,6 +62,15 @@ describe('<account-request-form> drafts', () => {
     expect(control(again, 'lastName').value).to.equal('Dupont');
   });
 
+  it('writes what was just typed when the page goes (a reload, Back, a closed tab: no blur, no disconnect)', async () => {
+    const el = await mount();
+    control(el, 'lastName').focus();
+    await sendKeys({ type: 'Dupont' });
+    // Into the back/forward cache (`persisted`), which may drop it later: msw stops on a final pagehide.
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '{}').values).to.deep.equal({ lastName: 'Dupont' });
+  });
+
   it('keeps the idempotency key with the draft, so a retry after a reload is still the same request', async () => {
     const seen = recordSubmissions();
     const el = await mount();

@@ -91,10 +91,13 @@ export class FieldValues {
     this.#again = again;
   }
 
-  /** Applies a new prefill to the fields the person has not typed in. */
-  prefill(fields: readonly ResolvedField[], prefill: PrefillValues | undefined): void {
+  /** Applies a new prefill to the fields the person has not typed in, and to those the host fixed. */
+  prefill(fields: readonly ResolvedField[], prefill: PrefillValues | undefined, fixed: ReadonlySet<string> = new Set()): void {
     const values = { ...this.#values };
-    for (const field of fields) if (!this.#typed.has(field.id)) values[field.id] = prefillValue(field, prefill) ?? emptyValue(field);
+    for (const field of fields) {
+      if (fixed.has(field.id)) this.#typed.delete(field.id);
+      if (!this.#typed.has(field.id)) values[field.id] = prefillValue(field, prefill) ?? emptyValue(field);
+    }
     this.#values = values;
   }
 

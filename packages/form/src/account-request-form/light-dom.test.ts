@@ -56,6 +56,16 @@ describe('<account-request-form light-dom>', () => {
     expect(el.querySelector('form')).to.equal(null);
   });
 
+  it('takes its own styles along into a shadow root it is moved to (the honeypot stays out of sight)', async () => {
+    const el = await themed();
+    const host = document.createElement('div');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).append(el);
+    await el.updateComplete;
+    expect(getComputedStyle(el.querySelector('.arf-hp')!).position).to.equal('absolute');
+    host.remove();
+  });
+
   it('keeps the inline config script as data next to the rendered form', async () => {
     const wrapper = await mount<HTMLDivElement>(html`<div>
       <account-request-form light-dom draft="off"><script type="application/json">${JSON.stringify(makeConfig([{ id: 'city' }]))}</script></account-request-form>

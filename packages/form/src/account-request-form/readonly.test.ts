@@ -49,6 +49,23 @@ describe('<account-request-form> readonly-fields', () => {
     expect((control(el, 'lastName') as HTMLInputElement).value).to.equal('Durand');
   });
 
+  it('a field fixed at run time (an invitation read after the draft came back) shows the host\'s value, not the draft\'s', async () => {
+    localStorage.setItem(KEY, JSON.stringify({ idempotencyKey: crypto.randomUUID(), values: { email: 'typed@elsewhere.example', lastName: 'Durand' } }));
+    const seen = recordSubmissions();
+    const el = await mount(undefined);
+    expect((control(el, 'email') as HTMLInputElement).value).to.equal('typed@elsewhere.example');
+    el.values = { email: 'invited@acme.example', companyName: 'Acme SAS' };
+    el.readonlyFields = 'email';
+    await el.updateComplete;
+    const email = control(el, 'email') as HTMLInputElement;
+    expect(email.readOnly).to.equal(true);
+    expect(email.value).to.equal('invited@acme.example');
+    expect((control(el, 'lastName') as HTMLInputElement).value).to.equal('Durand');
+    await fill(el, {});
+    await el.submit();
+    expect((seen[0]?.body as { values: Record<string, unknown> }).values['email']).to.equal('invited@acme.example');
+  });
+
   it('lookups never offer nor fill a fixed field: the company found, the VAT number, an address chosen', async () => {
     serveLookups();
     const seen = recordSubmissions();

@@ -40,7 +40,13 @@ export class ConfigLoader implements ReactiveController {
     host.addController(this);
   }
 
+  // Moved while waiting for an inline config child: look again, and wait where it now is.
+  hostConnected(): void {
+    if (this.#stale) this.#host.requestUpdate();
+  }
+
   hostDisconnected(): void {
+    if (this.#childObserver) this.#stale = true;
     this.#watchChildren(false);
   }
 

@@ -17,7 +17,7 @@ const SAVE_DELAY_MS = 400;
 
 /**
  * Keeps a draft in localStorage or sessionStorage under a key of the action URL.
- * Saves are debounced while the person types and flushed on blur and disconnect.
+ * Saves are debounced while the person types and flushed on blur, disconnect and `pagehide`.
  * Storage can be missing or full (private windows, sandboxed frames): the form
  * then simply works without drafts.
  */
@@ -31,7 +31,18 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
+  // A reload, a Back or a closed tab within the debounce blurs nothing: `pagehide` writes it.
+  hostConnected(): void {
+    addEventListener('pagehide', this);
+  }
+
   hostDisconnected(): void {
+    removeEventListener('pagehide', this);
+    this.flush();
+  }
+
+  /** The page's `pagehide`. */
+  handleEvent(): void {
     this.flush();
   }
 
