@@ -43,6 +43,23 @@ describe('<account-request-form light-dom>', () => {
     expect(document.querySelectorAll('style')).to.have.length(0);
   });
 
+  it('keeps the honeypot out of sight whatever the page rules say of divs, labels and inputs', async () => {
+    const theme = new CSSStyleSheet();
+    theme.replaceSync('.rough div, .rough label, .rough input { position: static !important; inline-size: 20rem; block-size: 3rem; clip-path: none; overflow: visible; margin: 0; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, theme];
+    try {
+      const wrapper = await mount<HTMLDivElement>(html`<div class="rough"><account-request-form light-dom draft="off" action=${API} .config=${SMALL_CONFIG}></account-request-form></div>`);
+      const el = wrapper.querySelector('account-request-form')!;
+      await el.updateComplete;
+      const trap = el.querySelector<HTMLElement>('.arf-hp')!;
+      const box = trap.getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal([1, 1]);
+      expect(getComputedStyle(trap).clipPath).to.equal('inset(50%)');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== theme);
+    }
+  });
+
   it('shows the success child only after a success, and focuses it', async () => {
     recordSubmissions();
     const el = await themed();
