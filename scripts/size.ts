@@ -53,11 +53,14 @@ interface Budget {
 // Then the embedding hunt's fixes (an inline config added after the page moved the element, the
 // draft written on pagehide, a field made read-only at run time showing the host's value, light-DOM
 // styles following the element into a shadow root): the form 36,167 -> 36,227, budget 36.3 KB.
+// Then the honeypot hidden with !important in light DOM, and a field's error waiting for the
+// release of a button pressed as it left (the first click on Send or Next was lost under the
+// error's layout shift): 36,269 bytes, budget 36.4 KB.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_300 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_400 },
   { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 41_400 },
 ];
 

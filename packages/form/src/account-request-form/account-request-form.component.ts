@@ -393,8 +393,28 @@ export class AccountRequestForm extends LitElement {
   #onFocusOut = (event: FocusEvent): void => {
     const name = event.target instanceof HTMLInputElement ? event.target.name : readControl(event.target)?.id;
     if (!name || name === HONEYPOT_FIELD || staysInGroup(event)) return;
-    this.#feedback.blurred(name);
+    if (this.#pressed) this.#pressed.push(name);
+    else this.#feedback.blurred(name);
     this.#draftStore.flush();
+  };
+
+  // A press on a button (Send, Next, a lookup's) takes the focus from a field: its error, shown
+  // at once, would push the button away under the pointer and the click would miss it. The
+  // errors of the fields left wait for the release, after the click.
+  #pressed: string[] | undefined;
+  #onPointerDown = (event: PointerEvent): void => {
+    if (!(event.target instanceof Element && event.target.closest('button'))) return;
+    const held: string[] = (this.#pressed = []);
+    const release = (): void => {
+      removeEventListener('pointerup', release);
+      removeEventListener('pointercancel', release);
+      setTimeout(() => {
+        if (this.#pressed === held) this.#pressed = undefined;
+        for (const id of held) this.#feedback.blurred(id);
+      });
+    };
+    addEventListener('pointerup', release);
+    addEventListener('pointercancel', release);
   };
 
   #onSubmit = (event: SubmitEvent): void => {
@@ -611,6 +631,7 @@ export class AccountRequestForm extends LitElement {
       @input=${this.#onInput}
       @change=${this.#onInput}
       @focusout=${this.#onFocusOut}
+      @pointerdown=${this.#onPointerDown}
     >
       ${view.heading}
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>

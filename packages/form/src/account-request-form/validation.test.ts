@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { $, control, fill, focused, makeConfig, recordSubmissions, renderForm, root, startWorker, statusText, worker } from '../test-helpers/index.js';
 import type { AccountRequestForm } from './account-request-form.component.js';
 
@@ -43,6 +43,32 @@ describe('<account-request-form> validation feedback', () => {
     await el.updateComplete;
     expect(errorOf(el, 'email')).to.equal(null);
     expect(email.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('takes the first click on Send after an invalid field, though the error of the field pushes the button down', async () => {
+    const seen = recordSubmissions();
+    const el = await renderForm({ config: makeConfig([{ id: 'siret', required: true }, { id: 'companyName' }]) });
+    const siret = control(el, 'siret');
+    siret.focus();
+    await sendKeys({ type: '12345678901234' });
+    const button = $(el, '[part="submit"]') as HTMLButtonElement;
+    button.scrollIntoView({ block: 'center' });
+    const box = button.getBoundingClientRect();
+    const point: [number, number] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 3)];
+    try {
+      await sendMouse({ type: 'move', position: point });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'up' });
+    } finally {
+      await resetMouse();
+    }
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(seen).to.have.length(0);
+    expect(statusText(el), 'the click checked the form').to.match(/^\d+ fields need attention\.$/);
+    expect(focused(el)).to.equal(siret);
+    expect(errorOf(el, 'siret')?.textContent).to.contain('SIRET');
   });
 
   it('counts lengths in code points as the server does: the browser cuts nothing, too_long shows as it is typed', async () => {
