@@ -47,7 +47,8 @@ export const sharedStyles = css`
     border-color: var(--ffc-accent-color, #1d4ed8);
     color: var(--ffc-accent-contrast, #fff);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }

@@ -27,7 +27,7 @@ export function fieldRow(store: EditorStore, label: (id: string) => string, entr
       <button type="button" part="handle" aria-label=${t.move(name)} aria-describedby="hint">${grip}</button>
     </td>
     <th scope="row" part="label">
-      ${name}${isCatalogFieldId(id) ? nothing : html`<span part="badge">${t.custom}</span>`}
+      ${name}${isCatalogFieldId(id) ? nothing : [' ', html`<span part="badge">${t.custom}</span>`]}
       ${reason ? html`<span part="reason" id=${reason}>${locked ? t.locked : t.customerTypeNote}</span>` : nothing}
       ${conditionId ? html`<span part="condition" id=${conditionId}>${condition}</span>` : nothing}
     </th>

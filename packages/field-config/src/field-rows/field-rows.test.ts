@@ -28,6 +28,8 @@ describe('<ffc-field-rows>', () => {
     expect(labels(box(el, 'siret', 'displayed'))).to.deep.equal(['Displayed: SIRET number']);
     expect(labels(box(el, 'siret', 'required'))).to.deep.equal(['Required: SIRET number']);
     expect(row(el, 'sector').querySelector("[part~='badge']")?.textContent).to.equal('custom');
+    // The row's header reads "Sector custom", not "Sectorcustom".
+    expect(row(el, 'sector').querySelector('th')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Sector custom');
     expect(row(el, 'siret').querySelector("[part~='badge']")).to.equal(null);
   });
 
@@ -37,6 +39,8 @@ describe('<ffc-field-rows>', () => {
     expect(box(el, 'siret', 'displayed').labels?.[0]?.textContent).to.equal('Afficher : SIRET');
     expect(row(el, 'sector').querySelector("[part~='badge']")?.textContent).to.equal('personnalisé');
     expect(part(el, 'ffc-field-rows').querySelector('h2')?.textContent).to.equal('Liste des champs');
+    // Undo is not named like the forms' Cancel ("Annuler"): one name, one button.
+    expect(el.shadowRoot?.querySelector('[part~="undo"]')?.textContent?.trim()).to.equal('Annuler la modification');
   });
 
   it('says so when a field that a condition reads is hidden, on the row and in the live region', async () => {

@@ -289,6 +289,13 @@ export class FormFieldConfig extends LitElement {
     return Promise.resolve(true);
   }
 
+  // The toolbar's buttons say they cannot act (aria-disabled) rather than being disabled: one
+  // that disabled itself as it acted (Save while saving, Undo at the first step) dropped the
+  // focus to the page. A second press of Save while saving does nothing.
+  #onSave = (): void => {
+    if (this.#sync.status !== 'saving') void this.save();
+  };
+
   /** Goes back to the last config loaded or saved (itself a step that undo takes back). */
   revert(): void {
     const { saved } = this.#sync;
@@ -357,10 +364,10 @@ export class FormFieldConfig extends LitElement {
     const said = status === 'saving' ? t.saving : status === 'saved' ? t.saved : this.#reloaded ? t.reloaded : this.dirty ? t.unsaved : status === 'loading' ? t.loading : '';
     return html`${this.#draft
         ? html`<div part="toolbar">
-            <button type="button" part="undo" aria-keyshortcuts="Control+Z Meta+Z" ?disabled=${!this.canUndo} @click=${this.undo}>${t.undo}</button>
-            <button type="button" part="redo" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" ?disabled=${!this.canRedo} @click=${this.redo}>${t.redo}</button>
-            <button type="button" part="revert" ?disabled=${!this.dirty} @click=${this.revert}>${t.revert}</button>
-            <button type="button" part="save primary" ?disabled=${status === 'saving'} @click=${this.save}>${t.save}</button>
+            <button type="button" part="undo" aria-keyshortcuts="Control+Z Meta+Z" aria-disabled=${String(!this.canUndo)} @click=${this.undo}>${t.undo}</button>
+            <button type="button" part="redo" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y" aria-disabled=${String(!this.canRedo)} @click=${this.redo}>${t.redo}</button>
+            <button type="button" part="revert" aria-disabled=${String(!this.dirty)} @click=${this.revert}>${t.revert}</button>
+            <button type="button" part="save primary" aria-disabled=${String(status === 'saving')} @click=${this.#onSave}>${t.save}</button>
           </div>`
         : nothing}
       <p part="status" role="status" tabindex="-1">${said}</p>

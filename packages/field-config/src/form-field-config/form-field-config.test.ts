@@ -153,6 +153,24 @@ describe('<form-field-config>', () => {
       expect(api.state.puts.map((put) => put.ifMatch)).to.deep.equal(['"v1"', '"v2"']);
     });
 
+    it('keeps the focus on Save while it saves, and a second press then sends nothing more', async () => {
+      const api = server();
+      const el = await load();
+      await toggle(el, 'fax');
+      const save = button(el, "[part~='save']");
+      save.focus();
+      const saved = oneEvent<FieldConfigSaveEvent>(el, 'field-config-save');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
+      await sendKeys({ press: 'Enter' });
+      await saved;
+      await settle(el);
+      expect(api.state.puts).to.have.length(1);
+      expect(el.shadowRoot?.activeElement, 'not dropped to the page').to.equal(save);
+      expect(save.getAttribute('aria-disabled')).to.equal('false');
+    });
+
     it('412 then "reload theirs": their config replaces the draft, and undo brings mine back', async () => {
       const api = server();
       const el = await load();
@@ -287,7 +305,7 @@ describe('<form-field-config>', () => {
       const el = await mount();
       const undo = button(el, "[part~='undo']");
       const redo = button(el, "[part~='redo']");
-      expect(undo.disabled).to.equal(true);
+      expect(undo.getAttribute('aria-disabled')).to.equal('true');
       await toggle(el, 'fax');
       handle(el, 'fax').focus();
       await sendKeys({ press: 'ArrowUp' });
@@ -303,7 +321,7 @@ describe('<form-field-config>', () => {
       await settle(el);
       expect(box(el, 'fax', 'displayed').checked).to.equal(false);
       expect(el.dirty).to.equal(false);
-      expect(undo.disabled).to.equal(true);
+      expect(undo.getAttribute('aria-disabled')).to.equal('true');
 
       handle(el, 'fax').focus();
       await chord(['Control', 'Shift', 'KeyZ']);
@@ -312,11 +330,18 @@ describe('<form-field-config>', () => {
       await chord(['Control', 'KeyY']);
       await settle(el);
       expect(faxAt()).to.equal(11);
-      expect(redo.disabled).to.equal(true);
+      expect(redo.getAttribute('aria-disabled')).to.equal('true');
       redo.click();
       undo.click();
       await settle(el);
       expect(faxAt()).to.equal(12);
+      // Undoing the last step leaves the focus on the button that did it, not on the page.
+      undo.focus();
+      while (undo.getAttribute('aria-disabled') !== 'true') {
+        await sendKeys({ press: 'Enter' });
+        await settle(el);
+      }
+      expect(el.shadowRoot?.activeElement).to.equal(undo);
     });
 
     it('ignores the shortcuts while a modal dialog is open', async () => {
