@@ -55,9 +55,7 @@ interface Budget {
 // styles following the element into a shadow root): the form 36,167 -> 36,227, budget 36.3 KB.
 // Then the honeypot hidden with !important in light DOM, and a field's error waiting for the
 // release of a button pressed as it left (the first click on Send or Next was lost under the
-// error's layout shift): 36,269 bytes, budget 36.4 KB. Then the draft key takes the element's
-// id (two forms on one handler kept one draft): 36,292. The editor's toolbar keeping the focus
-// (aria-disabled), the badge's space and the words of the hidden-field notice: editor 41,318.
+// error's layout shift): 36,269 bytes, budget 36.4 KB.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [

@@ -287,9 +287,8 @@ export class AccountRequestForm extends LitElement {
     return `${this.#actionUrl.replace(/\/+$/, '')}/challenge`;
   }
 
-  // Two forms posting to one handler on a page keep their own drafts when they have ids.
   get #draftKey(): string {
-    return DRAFT_KEY_PREFIX + this.#actionUrl + (this.id ? `#${this.id}` : '');
+    return DRAFT_KEY_PREFIX + this.#actionUrl;
   }
 
   // The ids a submission checks, in display order: the fields, then the box.

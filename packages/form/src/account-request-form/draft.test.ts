@@ -53,23 +53,6 @@ describe('<account-request-form> drafts', () => {
     expect(control(again, 'confirmed').checked).to.equal(false);
   });
 
-  it('keeps the drafts of two forms posting to one handler apart when they have ids', async () => {
-    const pair = await fixture<HTMLDivElement>(html`<div>
-      <account-request-form id="quick" action=${API} .config=${SMALL_CONFIG}></account-request-form>
-      <account-request-form id="full" action=${API} .config=${SMALL_CONFIG}></account-request-form>
-    </div>`);
-    const [quick, full] = [...pair.querySelectorAll<AccountRequestForm>('account-request-form')] as [AccountRequestForm, AccountRequestForm];
-    await Promise.all([quick.updateComplete, full.updateComplete]);
-    await type(quick, 'companyName', 'Quick SAS');
-    await type(full, 'companyName', 'Full SARL');
-    expect(JSON.parse(localStorage.getItem(`${KEY}#quick`)!).values.companyName).to.equal('Quick SAS');
-    expect(JSON.parse(localStorage.getItem(`${KEY}#full`)!).values.companyName).to.equal('Full SARL');
-    pair.remove();
-    const again = await fixture<AccountRequestForm>(html`<account-request-form id="quick" action=${API} .config=${SMALL_CONFIG}></account-request-form>`);
-    await again.updateComplete;
-    expect(control(again, 'companyName').value).to.equal('Quick SAS');
-  });
-
   it('saves while typing (debounced), before any blur', async () => {
     const el = await mount();
     control(el, 'lastName').focus();
