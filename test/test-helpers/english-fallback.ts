@@ -30,6 +30,8 @@ export const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   'Comptoir Duval': OTHER_LANGUAGES,
   // A history line: field, old and new value, no word of its own.
   '{field}: {from} → {to}': ['de', 'es', 'it', 'nl', 'pt'],
+  // A label and what it names (a hidden link name, a label and its value): punctuation only.
+  '{label}: {name}': ['de', 'es', 'it', 'nl', 'pt'],
   'E-mail': ['fr'],
   Contact: ['fr', 'nl'],
   Website: ['de', 'nl'],

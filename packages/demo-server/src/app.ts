@@ -302,7 +302,7 @@ function buildRoutes(
     return c.html(body, 200, { 'Cache-Control': 'no-store' });
   });
 
-  mountProcessingPages(app, { handler, store, apiBase: API_BASE, outboxDir });
+  mountProcessingPages(app, { handler, store, apiBase: API_BASE, outboxDir, loadConfig: config.loadConfig });
   if (webhooks) mountWebhookPages(app, webhooks);
 
   const api = async (c: Context): Promise<Response> => {

@@ -86,7 +86,7 @@ describe('demo pages of the decision step', () => {
   test('bulk: the list selects, the dialog says how many e-mails go out, the confirmation applies and reports', async () => {
     const ids = [await submit(), await submit({ ...VALUES, email: 'second@lemoine.example' })];
     const list = await (await get('/admin/requests/?lang=en')).text();
-    assert.match(list, new RegExp(`<input type="checkbox" id="select-${ids[0]}" name="ids" value="${ids[0]}" form="bulk-decisions"><label for="select-${ids[0]}" class="visually-hidden">Select the request from Papeterie &lt;Lemoine&gt;</label>`));
+    assert.match(list, new RegExp(`<input type="checkbox" id="select-${ids[0]}" name="ids" value="${ids[0]}" form="bulk-decisions"><label for="select-${ids[0]}" class="visually-hidden">Select the request from Papeterie &lt;Lemoine&gt; received on [^<]+</label>`));
     const missing = await postForm('/admin/bulk-decisions?lang=en', { status: 'rejected', reason: '' , ids });
     assert.match(await missing.text(), /role="alert">Reason for the rejection: Choose a reason/);
     const dialog = await (await postForm('/admin/bulk-decisions?lang=en', { status: 'rejected', reason: 'incomplete', notify: 'true', ids, 'filter-q': 'lemoine' })).text();
@@ -100,6 +100,38 @@ describe('demo pages of the decision step', () => {
     assert.match(location, /q=lemoine/);
     assert.match(await (await get(location)).text(), /Updated: 2\. E-mails sent: 2\. Left as they were: 0\. Failed: 0\./);
     for (const id of ids) assert.equal((await record(id)).status, 'rejected');
+  });
+
+  test('bulk: two requests from one company get two names; a refusal keeps the decision, reason, message and e-mail choice', async () => {
+    const first = await submit({ ...VALUES, companyName: 'Twin SAS' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const ids = [first, await submit({ ...VALUES, companyName: 'Twin SAS', email: 'twin@lemoine.example' })];
+    const list = await (await get('/admin/requests/?lang=en&q=twin')).text();
+    const names = ids.map((id) => new RegExp(`<label for="select-${id}" class="visually-hidden">([^<]+)</label>`).exec(list)?.[1]);
+    assert.ok(names[0]?.startsWith('Select the request from Twin SAS received on '), names[0]);
+    assert.notEqual(names[0], names[1], 'the received date and time tell them apart');
+    // Reject, a message typed, no reason, the e-mail box unticked: all of it stays as chosen.
+    const missing = await (await postForm('/admin/bulk-decisions?lang=en', { status: 'rejected', reason: '', message: 'Not for now', ids })).text();
+    assert.match(missing, /role="alert">Reason for the rejection: Choose a reason/);
+    assert.match(missing, /id="bulk-rejected" name="status" value="rejected" checked/);
+    assert.doesNotMatch(missing, /id="bulk-accepted" name="status" value="accepted" checked/);
+    assert.ok(missing.includes('>Not for now</textarea>'), 'the message is kept');
+    assert.match(missing, /id="bulk-notify" name="notify" value="true" aria-describedby/, 'the unticked box stays unticked');
+    // Refused by the API (reason "other" without a message): the reason and the ticked box stay.
+    const other = await (await postForm('/admin/bulk-decisions?lang=fr', { status: 'rejected', reason: 'other', message: '', notify: 'true', ids })).text();
+    assert.match(other, /id="bulk-rejected" name="status" value="rejected" checked/);
+    assert.match(other, /<option value="other" selected>/);
+    assert.match(other, /id="bulk-notify" name="notify" value="true" checked/);
+    // French typography in the error that joins a label and what to do.
+    assert.ok((await (await postForm('/admin/bulk-decisions?lang=fr', { status: 'rejected', reason: '', ids })).text()).includes('role="alert">Motif du refus : '));
+    // Accept, Continue…: behind the dialog, the e-mail box keeps its default (ticked) or the admin's choice.
+    const accept = await (await postForm('/admin/bulk-decisions?lang=en', { status: 'accepted', notify: 'true', ids })).text();
+    assert.match(accept, /<dialog id="bulk-confirm"/);
+    assert.match(accept, /id="bulk-accepted" name="status" value="accepted" checked/);
+    assert.match(accept, /id="bulk-notify" name="notify" value="true" checked/, 'choosing Reject after Cancel finds the box ticked');
+    const unticked = await (await postForm('/admin/bulk-decisions?lang=en', { status: 'accepted', ids })).text();
+    assert.match(unticked, /id="bulk-notify" name="notify" value="true" aria-describedby/);
+    assert.equal((await record(ids[0]!)).status, 'new');
   });
 
   test('invitations: created from the page, listed with their state, revoked; the link page opens the form with the e-mail fixed', async () => {

@@ -6,7 +6,7 @@ import { decisionBody } from './pages/decision-fields.js';
 import { invitationsPage } from './pages/invitations.js';
 import { notFoundPage } from './pages/not-found.js';
 import { erasureConfirmPage } from './pages/personal-data.js';
-import { format, pageLocale, pageText, type PageLocale } from './pages/text.js';
+import { format, labelled, pageLocale, pageText, type PageLocale } from './pages/text.js';
 import { filterQuery } from './pages/requests-list.js';
 import { zonedFilters } from './pages/time-zone.js';
 import { problemOf, readForm, versionMatch, type DetailExtra, type ListExtra } from './processing-routes.js';
@@ -54,26 +54,31 @@ export function mountDecisionPages(app: Hono, ctx: DecisionPagesContext): void {
     const d = pageText(lang).decisions;
     const form = (await readForm(c)) ?? new URLSearchParams();
     const filters = filtersOf(form);
+    const status: 'accepted' | 'rejected' = form.get('status') === 'rejected' ? 'rejected' : 'accepted';
+    const decision = decisionBody(status, form);
+    // What the form held, shown again on a refusal and behind the dialog whatever the decision
+    // (an acceptance posts the reason, message and e-mail box too, kept for a switch to Reject).
+    const reason = form.get('reason') ?? '';
+    const message = (form.get('message') ?? '').trim();
+    const values = { ...(reason ? { reason } : {}), ...(message ? { message } : {}), notify: form.get('notify') === 'true' };
+    const chosen = { status, values };
     // "Every request that matches the filters": their ids, asked of the list route (at most what one decision takes).
     const matching = form.get('scope') === 'matching' && form.get('confirm') !== '1';
     const listed = matching ? await api(c, filterQuery(zonedFilters(filters), { limit: String(BULK_MAX_IDS), offset: '0' })) : undefined;
-    if (listed && listed.status !== 200) return ctx.listPage(c, filters, { bulk: { selected: [], error: problemText(lang, await problemOf(listed), {}) } });
+    if (listed && listed.status !== 200) return ctx.listPage(c, filters, { bulk: { selected: [], error: problemText(lang, await problemOf(listed), {}), ...chosen } });
     const ids = listed ? ((await listed.json()) as PublicRecord[]).map((record) => record.id) : [...new Set(form.getAll('ids'))].slice(0, BULK_MAX_IDS);
-    const status = form.get('status') === 'rejected' ? 'rejected' : 'accepted';
-    const decision = decisionBody(status, form);
-    const values = { ...(typeof decision['reason'] === 'string' ? { reason: decision['reason'] } : {}), ...(typeof decision['message'] === 'string' ? { message: decision['message'] } : {}), notify: decision['notify'] === true };
-    if (ids.length === 0) return ctx.listPage(c, filters, { bulk: { selected: [], error: d.bulkNone } });
+    if (ids.length === 0) return ctx.listPage(c, filters, { bulk: { selected: [], error: d.bulkNone, ...chosen } });
     // The page asks for a reason, as a single rejection does (the API accepts none).
-    if (status === 'rejected' && !values.reason) return ctx.listPage(c, filters, { bulk: { selected: ids, error: `${d.reason}: ${d.chooseReason}` } });
+    if (status === 'rejected' && !values.reason) return ctx.listPage(c, filters, { bulk: { selected: ids, error: labelled(lang, d.reason, d.chooseReason), ...chosen } });
     const confirmed = form.get('confirm') === '1';
     const response = await api(c, '/decisions', json({ ids, status, ...decision, dryRun: !confirmed }));
     if (response.status !== 200) {
       const problem = await problemOf(response);
-      return ctx.listPage(c, filters, { bulk: { selected: ids, error: problemText(lang, problem, decisionLabels(lang, status), values.reason) } });
+      return ctx.listPage(c, filters, { bulk: { selected: ids, error: problemText(lang, problem, decisionLabels(lang, status), values.reason), ...chosen } });
     }
     const report = (await response.json()) as { items: BulkItem[]; updated: number; refused: number; failed: number; emails: number };
     if (!confirmed) {
-      return ctx.listPage(c, filters, { bulk: { selected: ids, dialog: { status, ids, count: report.updated, emails: report.emails, skipped: report.refused + report.failed, values } } });
+      return ctx.listPage(c, filters, { bulk: { selected: ids, dialog: { status, ids, count: report.updated, emails: report.emails, skipped: report.refused + report.failed, values }, ...chosen } });
     }
     const failed = report.items.filter((item) => item.outcome === 'failed' || item.outcome === 'conflict').map((item) => item.id).slice(0, MAX_FAILED_SHOWN);
     // Back to the page the decision was made from (`?offset=` of the form's action).

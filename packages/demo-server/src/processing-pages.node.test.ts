@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { MailMessage, Notifier } from '@account-request/sdk/server';
-import { API_BASE, createDemoApp, type DemoApp } from './app.js';
+import { addCustomField } from '@account-request/sdk';
+import { API_BASE, createDemoApp, seedConfig, type DemoApp } from './app.js';
 import { PAGE_CSP } from './security.js';
 import { stubAssetPaths } from './test-helpers/assets.js';
 
@@ -144,6 +145,33 @@ describe('/admin/requests/', () => {
     assert.ok(pasted.includes('Der Filter „Suche“ ist ungültig:'));
     const long = await (await get(app, `/admin/requests/?lang=en&q=${'x'.repeat(201)}`)).text();
     assert.ok(long.includes('The filter “Search” is not valid: Enter at most 200 characters.'));
+    // The hidden part of a link's name follows the page language's typography.
+    assert.match(all, /Details<span class="visually-hidden">: Papeterie &lt;Lemoine&gt;<\/span><\/a>/);
+    assert.match(page, /Détail<span class="visually-hidden"> : Bois du Nord<\/span><\/a>/);
+    // Nothing to page: no empty navigation landmark.
+    const none = await (await get(app, '/admin/requests/?lang=en&q=nothing-matches-this')).text();
+    assert.ok(none.includes('No request matches these filters.'));
+    assert.doesNotMatch(none, /<nav class="paging"/);
+  });
+
+  test('the detail page labels a custom field, a country and an option in the page language', async () => {
+    let config = addCustomField(seedConfig(), { id: 'purchaseOrderReference', type: 'text', label: { fr: 'Référence de bon de commande', en: 'Purchase order reference' } });
+    config = addCustomField(config, { id: 'deliverySlot', type: 'select', label: { fr: 'Créneau de livraison', en: 'Delivery slot' }, options: [{ value: 'morning', label: { fr: 'Matin', en: 'Morning' } }, { value: 'evening', label: { fr: 'Soir', en: 'Evening' } }] });
+    const configured = await createDemoApp({ dataDir: join(root, `data-${(counter += 1)}`), adminPassword: PASSWORD, rateLimit: false, retryIntervalMs: 60 * 60 * 1000, assets, seed: config });
+    try {
+      const id = await submit(configured, { ...VALID, purchaseOrderReference: 'PO-1234', deliverySlot: 'morning' });
+      const en = await (await get(configured, `/admin/requests/${id}?lang=en`)).text();
+      assert.ok(en.includes('<dt>Purchase order reference</dt><dd>PO-1234</dd>'), 'the custom field\'s label, not its id');
+      assert.ok(en.includes('<dt>Delivery slot</dt><dd>Morning</dd>'), 'the option\'s label');
+      assert.ok(en.includes('<dt>Country</dt><dd>France</dd>'), 'the country\'s name, not its code');
+      const fr = await (await get(configured, `/admin/requests/${id}?lang=fr`)).text();
+      assert.ok(fr.includes('<dt>Référence de bon de commande</dt><dd>PO-1234</dd>'));
+      assert.ok(fr.includes('<dd>Matin</dd>'));
+      const de = await (await get(configured, `/admin/requests/${id}?lang=de`)).text();
+      assert.ok(de.includes('<dd>Frankreich</dd>'));
+    } finally {
+      await configured.close();
+    }
   });
 
   test('the detail page: values, history and a status change through a confirmation step', async () => {

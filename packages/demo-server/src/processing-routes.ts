@@ -1,4 +1,5 @@
-import { RECORD_ID, STATUS_TRANSITIONS, isRecordId, isRequestStatus, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
+import { RECORD_ID, STATUS_TRANSITIONS, isRecordId, isRequestStatus, type LoadConfig, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
+import { parseConfig, type FormConfig } from '@account-request/sdk';
 import type { Context, Hono } from 'hono';
 import { readEml } from './mailer.js';
 import { bulkResult, mountDecisionPages } from './decision-routes.js';
@@ -19,6 +20,8 @@ export interface ProcessingPagesOptions {
   readonly store: ProcessingStore;
   readonly apiBase: string;
   readonly outboxDir: string;
+  /** The form's config (the handler's `loadConfig`): the detail page labels custom fields and options with it. */
+  readonly loadConfig?: LoadConfig;
 }
 
 const PAGE_SIZE = 20;
@@ -156,10 +159,30 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     const response = await api(c, `/${encodeURIComponent(id)}`);
     return response.status === 200 ? ((await response.json()) as PublicRecord) : undefined;
   };
+  // The stored config, normalized (parsed again only when the store gives another object);
+  // `undefined` when there is none or it is broken: the page then shows the ids.
+  let parsed: { readonly raw: unknown; readonly config: FormConfig | undefined } | undefined;
+  const formConfig = async (): Promise<FormConfig | undefined> => {
+    if (!options.loadConfig) return undefined;
+    // A store that cannot answer leaves the page with the ids rather than without the request.
+    const raw: unknown = await Promise.resolve(options.loadConfig()).catch(() => undefined);
+    if (raw === undefined) return undefined;
+    if (parsed?.raw !== raw) {
+      let config: FormConfig | undefined;
+      try {
+        config = parseConfig(raw);
+      } catch {
+        config = undefined;
+      }
+      parsed = { raw, config };
+    }
+    return parsed?.config;
+  };
   const detail = async (c: Context, id: string, extra: DetailExtra = {}, status: 200 | 409 | 422 = 200) => {
     const record = await loadRecord(c, id);
     if (!record) return page(c, notFoundPage(locale(c)), 404);
-    return page(c, requestDetailPage({ locale: locale(c), record, ...extra }), status);
+    const config = await formConfig();
+    return page(c, requestDetailPage({ locale: locale(c), record, ...(config ? { config } : {}), ...extra }), status);
   };
   // A change through the handler: `undefined` once done, a page (404), or why it was refused, in the page's language.
   const patch = async (c: Context, id: string, version: string | null, body: Record<string, unknown>): Promise<Response | Refusal | undefined> => {

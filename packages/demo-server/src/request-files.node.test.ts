@@ -48,7 +48,7 @@ describe('the files of a request in the back office', () => {
     const id = await submit({ ...PERSON, customerType: 'company', companyName: 'Papeterie Lemoine' }, { name: 'Kbis <Lemoine>.pdf', bytes: PDF });
     const page = await (await get(`/admin/requests/${id}?lang=fr`)).text();
     assert.match(page, /<h2 id="files-title">Pièces jointes<\/h2>/);
-    const link = /<a href="(\/admin\/requests\/[^"]+\/files\/[^"]+)" download>Kbis _Lemoine_\.pdf<\/a> · kbis · (\d+)\s(?:octets|o) · PDF/.exec(page);
+    const link = /<a href="(\/admin\/requests\/[^"]+\/files\/[^"]+)" download>Kbis _Lemoine_\.pdf<\/a> · Extrait Kbis · (\d+)\s(?:octets|o) · PDF/.exec(page);
     assert.ok(link, `a link named after the file, with its size and kind: ${/<section aria-labelledby="files-title">[^]*?<\/section>/.exec(page)?.[0]}`);
     const download = await get(link[1] as string);
     assert.equal(download.status, 200);

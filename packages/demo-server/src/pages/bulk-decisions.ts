@@ -1,3 +1,4 @@
+import { formatDate } from '@account-request/sdk';
 import type { PublicRecord } from '@account-request/sdk/server';
 import { decisionFields, type DecisionValues } from './decision-fields.js';
 import { html, type SafeHtml } from './html.js';
@@ -20,15 +21,23 @@ export interface BulkView {
   readonly selected: readonly string[];
   readonly dialog?: BulkDialog;
   readonly error?: string;
+  /** What the admin chose in the form (decision, reason, message, e-mail box), shown again after a refusal or behind the dialog. */
+  readonly status?: 'accepted' | 'rejected';
+  readonly values?: DecisionValues;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The selection box of one row, tied to the bulk form (`form` attribute) and named for screen readers. */
+/**
+ * The selection box of one row, tied to the bulk form (`form` attribute) and named for screen
+ * readers: the company and when the request came (to the second), so that two requests of one
+ * company get two names.
+ */
 export function selectCell(record: PublicRecord, lang: PageLocale, selected: readonly string[]): SafeHtml {
   const t = pageText(lang).decisions;
   const id = `select-${record.id}`;
-  return html`<td><input type="checkbox" id="${id}" name="ids" value="${record.id}" form="bulk-decisions"${selected.includes(record.id) ? html` checked` : ''}><label for="${id}" class="visually-hidden">${format(t.selectRequest, { company: text(record.values['companyName']) })}</label></td>`;
+  const date = formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'medium' });
+  return html`<td><input type="checkbox" id="${id}" name="ids" value="${record.id}" form="bulk-decisions"${selected.includes(record.id) ? html` checked` : ''}><label for="${id}" class="visually-hidden">${format(t.selectRequest, { company: text(record.values['companyName']), date })}</label></td>`;
 }
 
 // The page of the list the decision is made from travels in the action, so the dialog, a
@@ -47,7 +56,7 @@ const hiddenFilters = (filters: ListFilters): SafeHtml[] =>
 export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: BulkView, offset = 0, matching = 0): SafeHtml {
   const t = pageText(lang);
   const d = t.decisions;
-  const status = view.dialog?.status ?? 'accepted';
+  const status = view.dialog?.status ?? view.status ?? 'accepted';
   return html`<form id="bulk-decisions" class="bulk" method="post" action="${bulkAction(lang, offset)}" aria-labelledby="bulk-decisions-title" aria-describedby="bulk-decisions-help">
   <h2 id="bulk-decisions-title">${d.bulkTitle}</h2>
   <p id="bulk-decisions-help">${d.bulkHelp}</p>
@@ -57,7 +66,7 @@ export function bulkDecisionForm(lang: PageLocale, filters: ListFilters, view: B
     <p><input type="radio" id="bulk-${value}" name="status" value="${value}"${status === value ? html` checked` : ''}> <label for="bulk-${value}">${t.moveTo[value]}</label></p>`)}
   </fieldset>
   <fieldset><legend>${t.moveTo.rejected}</legend>
-  ${decisionFields('rejected', lang, 'bulk', view.dialog?.values ?? {}, false)}
+  ${decisionFields('rejected', lang, 'bulk', view.values ?? view.dialog?.values ?? {}, false)}
   </fieldset>
   <p><button type="submit">${d.bulkContinue}</button>${matching > 0 ? html` <button type="submit" name="scope" value="matching">${format(d.bulkMatching, { count: matching }, lang)}</button>` : ''}</p>
 </form>`;
@@ -83,9 +92,9 @@ export function bulkConfirmDialog(lang: PageLocale, filters: ListFilters, dialog
     <input type="hidden" name="confirm" value="1">
     <input type="hidden" name="status" value="${dialog.status}">
     ${dialog.ids.map((id) => html`<input type="hidden" name="ids" value="${id}">`)}
-    ${values.reason ? html`<input type="hidden" name="reason" value="${values.reason}">` : ''}
-    ${values.message ? html`<input type="hidden" name="message" value="${values.message}">` : ''}
-    ${values.notify ? html`<input type="hidden" name="notify" value="true">` : ''}
+    ${dialog.status === 'rejected' && values.reason ? html`<input type="hidden" name="reason" value="${values.reason}">` : ''}
+    ${dialog.status === 'rejected' && values.message ? html`<input type="hidden" name="message" value="${values.message}">` : ''}
+    ${dialog.status === 'rejected' && values.notify ? html`<input type="hidden" name="notify" value="true">` : ''}
     ${hiddenFilters(filters)}
     <p class="dialog-actions"><button type="submit" autofocus>${d.bulkConfirm}</button></p>
   </form>

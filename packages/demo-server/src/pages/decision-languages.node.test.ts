@@ -82,4 +82,20 @@ describe('decision-step pages in every language', () => {
     assert.match(en, /Came from an invitation/);
     assert.match(everyPage('de')['bulkMany'] ?? '', /5 Anträge ablehnen\?<\/p><p>4 E-Mails werden gesendet\.<\/p><p>1 ausgewählter Antrag/);
   });
+
+  it('word the hidden part of repeated link and button names in each language, and page nothing when there is nothing to page', () => {
+    const en = everyPage('en');
+    assert.ok(en['invitations']?.includes('Send again<span class="visually-hidden">: a@example.com</span>'));
+    assert.ok(en['invitations']?.includes('Revoke<span class="visually-hidden">: a@example.com</span>'));
+    assert.ok(en['invitations']?.includes('Open the request<span class="visually-hidden">: b@example.com</span>'));
+    assert.ok(en['bulkAccept']?.includes('Details<span class="visually-hidden">: Quincaillerie Morel</span>'));
+    assert.ok(everyPage('fr')['invitations']?.includes('<span class="visually-hidden"> : a@example.com</span>'));
+    assert.ok(everyPage('de')['invitations']?.includes('<span class="visually-hidden">: a@example.com</span>'));
+    for (const language of ['en', ...OTHER_LANGUAGES] as const) {
+      if (language !== 'fr') assert.ok(!(everyPage(language)['invitations'] ?? '').includes(' : a@example.com'), `${language}: no French colon`);
+      // No results: no navigation landmark with nothing in it.
+      assert.doesNotMatch(everyPage(language)['invitationsError'] ?? '', /<nav class="paging"/, language);
+      assert.match(everyPage(language)['invitations'] ?? '', /<nav class="paging"/, `${language}: 30 invitations, 20 a page`);
+    }
+  });
 });

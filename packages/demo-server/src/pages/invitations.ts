@@ -2,7 +2,8 @@ import { BUILT_IN_LOCALES, formatDate } from '@account-request/sdk';
 import { INVITATION_STATES, type InvitationState, type PublicInvitation } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
-import { format, pageText, sharedText, type PageLocale } from './text.js';
+import { format, hiddenName, pageText, sharedText, type PageLocale } from './text.js';
+import { paging } from './paging.js';
 
 /** What the invitations page shows. */
 export interface InvitationsPageOptions {
@@ -58,8 +59,8 @@ export function invitationsPage(options: InvitationsPageOptions): string {
   const pageHref = (offset: number): string => `${base}/?${new URLSearchParams({ lang, ...(options.state ? { state: options.state } : {}), offset: String(offset) })}`;
   const rows = options.items.map((invitation) => html`
     <tr data-invitation-id="${invitation.id}"><td>${invitation.email}</td><td>${invitation.companyName ?? ''}</td><td><span class="status invitation-${invitation.state}">${d.invitationStates[invitation.state]}</span></td><td><time datetime="${invitation.sentAt}">${date(invitation.sentAt)}</time></td><td><time datetime="${invitation.expiresAt}">${date(invitation.expiresAt)}</time></td>
-    <td>${invitation.requestId ? html`<a href="/admin/requests/${invitation.requestId}?lang=${lang}">${d.openRequest}<span class="visually-hidden"> : ${invitation.email}</span></a>` : ''}</td>
-    <td>${invitation.state === 'pending' || invitation.state === 'expired' ? html`<form class="inline" method="post" action="${base}/${invitation.id}/resend?lang=${lang}"><button type="submit">${d.resend}<span class="visually-hidden"> : ${invitation.email}</span></button></form>` : ''}${invitation.state === 'pending' || invitation.state === 'expired' ? html` <form class="inline" method="post" action="${base}/${invitation.id}/revoke?lang=${lang}"><button type="submit">${d.revoke}<span class="visually-hidden"> : ${invitation.email}</span></button></form>` : ''}</td></tr>`);
+    <td>${invitation.requestId ? html`<a href="/admin/requests/${invitation.requestId}?lang=${lang}">${hiddenName(lang, d.openRequest, invitation.email)}</a>` : ''}</td>
+    <td>${invitation.state === 'pending' || invitation.state === 'expired' ? html`<form class="inline" method="post" action="${base}/${invitation.id}/resend?lang=${lang}"><button type="submit">${hiddenName(lang, d.resend, invitation.email)}</button></form>` : ''}${invitation.state === 'pending' || invitation.state === 'expired' ? html` <form class="inline" method="post" action="${base}/${invitation.id}/revoke?lang=${lang}"><button type="submit">${hiddenName(lang, d.revoke, invitation.email)}</button></form>` : ''}</td></tr>`);
   const main = html`<section class="admin-intro">
   <h1>${d.invitations}</h1>
   <p>${d.invitationsIntro}</p>
@@ -88,6 +89,6 @@ ${options.items.length === 0 ? html`<p>${d.noInvitations}</p>` : html`<div class
   <tbody>${rows}
   </tbody>
 </table></div>`}
-<nav class="paging" aria-label="${caption}">${options.offset > 0 ? html`<a rel="prev" href="${pageHref(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${pageHref(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
+${paging(caption, options.offset > 0 ? pageHref(Math.max(0, options.offset - options.limit)) : undefined, options.items.length > 0 && last < options.total ? pageHref(options.offset + options.limit) : undefined, lang)}`;
   return layout({ locale: lang, title: d.invitations, path: `${base}/`, main, variant: 'admin' });
 }

@@ -2,7 +2,8 @@ import type { NotificationRecord } from '@account-request/sdk/server';
 import { formatDate } from '@account-request/sdk';
 import { html } from './html.js';
 import { layout } from './layout.js';
-import { format, pageText, type PageLocale } from './text.js';
+import { format, labelled, pageText, type PageLocale } from './text.js';
+import { paging } from './paging.js';
 
 /** What the outbox page shows. */
 export interface OutboxPageOptions {
@@ -36,7 +37,7 @@ ${options.items.length === 0 ? (pastEnd ? html`<p>${t.pastEnd} <a href="${page(l
     <tr data-notification-id="${n.id}" data-kind="${n.kind}"><td><time datetime="${n.createdAt}">${date(n.createdAt)}</time></td><td>${t.kinds[n.kind]}</td><td>${n.to}</td><td><a href="/admin/outbox/${n.id}?lang=${lang}">${n.subject}</a></td><td><span class="state state-${n.state}">${t.states[n.state]}</span></td><td>${n.attempts}</td><td>${n.lastError ?? ''}</td></tr>`)}
   </tbody>
 </table></div>`}
-<nav class="paging" aria-label="${t.outboxTitle}">${options.offset > 0 && !pastEnd ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
+${paging(t.outboxTitle, options.offset > 0 && !pastEnd ? page(Math.max(0, options.offset - options.limit)) : undefined, options.items.length > 0 && last < options.total ? page(options.offset + options.limit) : undefined, lang)}`;
   return layout({ locale: lang, title: t.outboxTitle, path: '/admin/outbox/', main, variant: 'admin' });
 }
 
@@ -46,7 +47,7 @@ export function messagePage(options: { readonly locale: PageLocale; readonly not
   const n = options.notification;
   const lang = options.locale;
   const main = html`<p><a href="/admin/outbox/?lang=${lang}">← ${t.outboxTitle}</a></p>
-<h1>${t.messageTitle} : ${n.subject}</h1>
+<h1>${labelled(lang, t.messageTitle, n.subject)}</h1>
 <dl class="values">
   <dt>${t.outboxColumns.kind}</dt><dd>${t.kinds[n.kind]}</dd>
   <dt>${t.outboxColumns.to}</dt><dd>${n.to}</dd>

@@ -26,6 +26,12 @@ describe('admin pages reflow and keyboard', () => {
     assert.match(css, /@media \(max-width: 40rem\) \{\s*\.values, \.checks \{ grid-template-columns: minmax\(0, 1fr\); \}/);
   });
 
+  it('let a filter of the list shrink to its fieldset (the French “Contrôle TVA” select overflowed at 320 px)', () => {
+    // A flex item's min-width is auto (its content's width): the select could not shrink, whatever its max-width.
+    assert.match(rule('.filters p'), /min-width:\s*0/);
+    assert.match(rule('.filters p'), /max-width:\s*100%/);
+  });
+
   it('give the webhook actions targets of at least 24 px', () => {
     assert.match(rule('.actions a'), /min-height:\s*1\.75rem/);
     assert.match(rule('.actions a'), /min-width:\s*1\.75rem/);

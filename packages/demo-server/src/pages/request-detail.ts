@@ -1,4 +1,4 @@
-import { formatDate, formatFileSize, isCatalogFieldId } from '@account-request/sdk';
+import { countryName, fieldLabel, formatDate, formatFileSize, getCatalogField, isCatalogFieldId, localize, type FormConfig } from '@account-request/sdk';
 import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
@@ -19,6 +19,8 @@ export interface RequestDetailOptions {
   readonly error?: string;
   /** What the admin posted in a refused form, shown again instead of the stored values: nothing typed is lost. */
   readonly typed?: { readonly status?: string; readonly inAccount?: boolean; readonly note?: string };
+  /** The form's config: the labels of its custom fields and options; without it, custom fields show their id. */
+  readonly config?: FormConfig;
 }
 
 /** The error of a refused form: announced, and focused so the keyboard and screen reader start there. */
@@ -28,11 +30,26 @@ export function errorNotice(error: string | undefined): SafeHtml | '' {
 
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? '✓' : '✗') : '');
 
-function labelOf(id: string, locale: PageLocale): string {
-  return isCatalogFieldId(id) ? sharedText(locale).fields[id].label : id;
+// A field's label in the page's language: the catalog's words, else the config's custom field, else its id.
+function labelOf(id: string, locale: PageLocale, config: FormConfig | undefined): string {
+  if (isCatalogFieldId(id)) return sharedText(locale).fields[id].label;
+  return config ? fieldLabel(config, id, locale) : id;
 }
 
-function describeChange(change: HistoryChange, t: PageWords, lang: PageLocale): string {
+// A value as the applicant chose it: a country's name, an option's label (the catalog's words,
+// else the config's), else the value itself.
+function valueOf(id: string, value: unknown, locale: PageLocale, config: FormConfig | undefined): string {
+  const shown = str(value);
+  if (typeof value !== 'string') return shown;
+  const field = getCatalogField(id) ?? config?.customFields.find((custom) => custom.id === id);
+  if (field?.type === 'country') return countryName(value, locale);
+  const option = field?.options?.find((candidate) => candidate.value === value);
+  if (!option) return shown;
+  const words: Readonly<Record<string, string>> | undefined = isCatalogFieldId(id) ? (sharedText(locale).fields[id] as { options?: Readonly<Record<string, string>> }).options : undefined;
+  return (words && Object.hasOwn(words, value) ? words[value] : undefined) ?? (localize(option.label, locale) || shown);
+}
+
+function describeChange(change: HistoryChange, t: PageWords, lang: PageLocale, config: FormConfig | undefined): string {
   const value = (v: string | boolean | null): string => {
     if (v === null || v === '') return '—';
     if (typeof v === 'boolean') return v ? t.yes : t.no;
@@ -41,7 +58,11 @@ function describeChange(change: HistoryChange, t: PageWords, lang: PageLocale): 
   if (change.field === 'activation') return t.activationChange;
   if (change.field === 'erasure') return t.decisions.erasureChange;
   // An applicant's correction: the field's label, what it held and what it holds.
-  if (change.field === 'value') return format(t.change, { field: labelOf(change.key ?? '', lang), from: value(change.from), to: value(change.to) });
+  if (change.field === 'value') {
+    const key = change.key ?? '';
+    const shown = (v: string | boolean | null): string => (typeof v === 'string' && v !== '' ? valueOf(key, v, lang, config) : value(v));
+    return format(t.change, { field: labelOf(key, lang, config), from: shown(change.from), to: shown(change.to) });
+  }
   const field = change.field === 'status' ? t.statusLabel : change.field === 'inAccount' ? t.inAccountLabel : t.note;
   return format(t.change, { field, from: value(change.from), to: value(change.to) });
 }
@@ -82,8 +103,8 @@ export function requestDetailPage(options: RequestDetailOptions): string {
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}${errorNotice(options.error)}
 <p class="request-state"><span class="status status-${record.status}">${t.status[record.status]}</span> · ${received} <time datetime="${record.createdAt}">${date.format(record.createdAt)}</time> · ${record.activatedAt ? html`${t.activated} <time datetime="${record.activatedAt}">${date.format(record.activatedAt)}</time>` : t.notActivated}</p>
 <section aria-labelledby="values-title"><h2 id="values-title">${t.values}</h2>
-<dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang)}</dt><dd>${str(value)}</dd>`)}</dl></section>
-${filesSection(record, base, lang, t)}
+<dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang, options.config)}</dt><dd>${valueOf(id, value, lang, options.config)}</dd>`)}</dl></section>
+${filesSection(record, base, lang, t, options.config)}
 ${checksSection(record, lang, `${base}/checks?lang=${lang}`)}
 <section aria-labelledby="status-title"><h2 id="status-title">${t.changeStatus}</h2>
 ${statusForm}
@@ -103,7 +124,7 @@ ${erased ? '' : html`  <p><label for="note">${t.note}</label><br>
 </form></section>
 <section aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>
 ${record.history.length === 0 ? html`<p>${t.noHistory}</p>` : html`<ol class="history">${[...record.history].reverse().map((entry) => html`
-  <li><time datetime="${entry.at}">${date.format(entry.at)}</time> · ${actorName(entry.actor, lang)}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t, lang)}</li>`)}${entryDetails(entry, lang)}</ul></li>`)}
+  <li><time datetime="${entry.at}">${date.format(entry.at)}</time> · ${actorName(entry.actor, lang)}<ul>${entry.changes.map((change) => html`<li>${describeChange(change, t, lang, options.config)}</li>`)}${entryDetails(entry, lang)}</ul></li>`)}
 </ol>`}
 <p><a href="/admin/outbox/?lang=${lang}&amp;requestId=${record.id}">${t.outboxTitle}</a></p></section>
 ${privacySection(record, lang)}`;
@@ -111,11 +132,11 @@ ${privacySection(record, lang)}`;
 }
 
 // The files sent with the request: each a download (always an attachment, see the SDK's file route) with its size and kind.
-function filesSection(record: PublicRecord, base: string, lang: PageLocale, t: PageWords): SafeHtml | '' {
+function filesSection(record: PublicRecord, base: string, lang: PageLocale, t: PageWords, config: FormConfig | undefined): SafeHtml | '' {
   const files = record.files ?? [];
   if (files.length === 0) return '';
   return html`<section aria-labelledby="files-title"><h2 id="files-title">${t.filesTitle}</h2>
-<ul class="files">${files.map((file) => html`<li><a href="${base}/files/${encodeURIComponent(file.id)}" download>${file.name}</a> · ${labelOf(file.field, lang)} · ${formatFileSize(file.size, lang)} · ${file.type.split('/')[1]?.toUpperCase() ?? ''}</li>`)}</ul></section>`;
+<ul class="files">${files.map((file) => html`<li><a href="${base}/files/${encodeURIComponent(file.id)}" download>${file.name}</a> · ${labelOf(file.field, lang, config)} · ${formatFileSize(file.size, lang)} · ${file.type.split('/')[1]?.toUpperCase() ?? ''}</li>`)}</ul></section>`;
 }
 
 /** The confirmation step of a status change: says what will happen and posts the change only when confirmed. */

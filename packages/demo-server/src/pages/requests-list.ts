@@ -4,7 +4,8 @@ import { PAGE_TIME_ZONE } from './time-zone.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { webhooksText } from './webhooks.js';
-import { checkText, format, pageText, sharedText, type PageLocale } from './text.js';
+import { checkText, format, hiddenName, pageText, sharedText, type PageLocale } from './text.js';
+import { paging } from './paging.js';
 import { checkBadges } from './checks.js';
 import { bulkConfirmDialog, bulkDecisionForm, selectCell, type BulkView } from './bulk-decisions.js';
 import { fieldMessage } from './problems.js';
@@ -83,7 +84,7 @@ export function requestsListPage(options: RequestsListOptions): string {
   <caption>${caption}</caption>
   <thead><tr><th scope="col">${t.decisions.select}</th><th scope="col">${labels.received} (${PAGE_TIME_ZONE})</th><th scope="col">${fields.companyName.label}</th><th scope="col">${fields.email.label}</th><th scope="col">${t.statusLabel}</th><th scope="col">${t.columns.inAccount}</th><th scope="col">${checkText(lang).vatFilter}</th><th scope="col">${t.columns.open}</th></tr></thead>
   <tbody>${options.items.map((record) => html`
-    <tr data-request-id="${record.id}">${selectCell(record, lang, options.bulk?.selected ?? [])}<td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td>${checkBadges(record, lang)}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${t.columns.open}<span class="visually-hidden"> : ${text(record.values['companyName'])}</span></a></td></tr>`)}
+    <tr data-request-id="${record.id}">${selectCell(record, lang, options.bulk?.selected ?? [])}<td><time datetime="${record.createdAt}">${formatDate(record.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</time></td><td>${text(record.values['companyName'])}</td><td>${text(record.values['email'])}</td><td><span class="status status-${record.status}">${t.status[record.status]}</span></td><td>${record.inAccount ? t.yes : t.no}</td><td>${checkBadges(record, lang)}</td><td><a href="/admin/requests/${record.id}?lang=${lang}">${hiddenName(lang, t.columns.open, text(record.values['companyName']))}</a></td></tr>`)}
   </tbody>
 </table></div>`;
   const main = html`<section class="admin-intro">
@@ -115,7 +116,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 </form>
 <p><a class="export" href="${options.exportHref}" download>${t.export}</a></p>
 ${table}
-<nav class="paging" aria-label="${options.items.length > 0 ? caption : t.listTitle}">${options.offset > 0 && !pastEnd ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>
+${paging(caption, options.offset > 0 && !pastEnd ? page(Math.max(0, options.offset - options.limit)) : undefined, options.items.length > 0 && last < options.total ? page(options.offset + options.limit) : undefined, lang)}
 ${bulkDecisionForm(lang, f, options.bulk ?? { selected: [] }, options.offset, options.total > options.items.length && options.total <= BULK_MAX_IDS ? options.total : 0)}
 ${options.bulk?.dialog ? bulkConfirmDialog(lang, f, options.bulk.dialog, options.offset) : ''}
 <form class="bulk" method="post" action="/admin/requests/activation-emails?lang=${lang}">

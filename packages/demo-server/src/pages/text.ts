@@ -1,3 +1,4 @@
+import { html, type SafeHtml } from './html.js';
 import { format, registerLocale, resolveLocale, texts, type BuiltInLocale } from '@account-request/sdk';
 // The server entry registers core and mail texts in every built-in language.
 import '@account-request/sdk/server';
@@ -53,6 +54,23 @@ export function sharedText(locale: string): {
   const core = texts('core', locale);
   const mail = texts('mail', locale);
   return { fields: core.fields, labels: mail.labels, reasons: mail.rejectionReasons, errorPrefix: core.errorPrefix };
+}
+
+/** `label` and what it names, in the page language's typography (`Details: Acme`, `Détail : Acme`). */
+export function labelled(locale: string, label: string, name: string): string {
+  return format(pageText(locale).labelled, { label, name });
+}
+
+/**
+ * A repeated link or button's text (`label`) with what it acts on (`name`) for screen readers:
+ * the words {@link labelled} adds after the label are visually hidden, so that each has its own name.
+ */
+export function hiddenName(locale: string, label: string, name: string): SafeHtml {
+  const full = labelled(locale, label, name);
+  // Every language's format starts with `{label}`; were one not to, the whole name is spoken and the label shown.
+  return full.startsWith(label)
+    ? html`${label}<span class="visually-hidden">${full.slice(label.length)}</span>`
+    : html`<span aria-hidden="true">${label}</span><span class="visually-hidden">${full}</span>`;
 }
 
 export { format };

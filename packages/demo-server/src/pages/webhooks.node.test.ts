@@ -76,5 +76,23 @@ describe('webhook pages', () => {
     const refused = pages['refused-private_address'] ?? '';
     assert.match(refused, /aria-describedby="webhook-url-help webhook-url-error" aria-invalid="true"/);
     assert.match(refused, /id="webhook-url-error" class="error" role="alert">Cette adresse est sur un réseau privé/);
+    // The focus goes to the refused field, not to <body>.
+    assert.match(refused, /<input id="webhook-url"[^>]* aria-invalid="true" autofocus>/);
+    assert.doesNotMatch(pages['list'] ?? '', /autofocus/);
+  });
+
+  it('say what plain http needs without contradicting itself, name the endpoints table, and name actions per language', () => {
+    for (const language of ['en', ...OTHER_LANGUAGES] as const) {
+      const page = everyPage(language);
+      assert.match(page['refused-insecure_scheme'] ?? '', /https:\/\/[^<]*WEBHOOK_ALLOW_PRIVATE=1/, `${language}: says to use https:// and what allows plain http`);
+      assert.match(page['list'] ?? '', /<table class="outbox webhooks">\s*<caption>[^<]+<\/caption>/, `${language}: the endpoints table has a caption`);
+      if (language !== 'fr') assert.ok(!(page['list'] ?? '').includes('<span class="visually-hidden"> : '), `${language}: no French colon`);
+    }
+    const en = everyPage('en');
+    assert.ok(!(en['refused-insecure_scheme'] ?? '').includes('only allowed for receivers on this machine'));
+    assert.ok((en['list'] ?? '').includes('<caption>4 endpoints</caption>'));
+    assert.ok((en['list'] ?? '').includes('Disable<span class="visually-hidden">: https://crm.example/in?x=&lt;b&gt;</span>'));
+    assert.ok((everyPage('fr')['list'] ?? '').includes('<caption>4 adresses de réception</caption>'));
+    assert.ok((everyPage('fr')['list'] ?? '').includes('<span class="visually-hidden"> : https://crm.example/in?x=&lt;b&gt;</span>'));
   });
 });

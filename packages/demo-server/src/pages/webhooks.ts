@@ -9,7 +9,8 @@ import { webhooks as pt } from '@account-request/sdk/locales/pt/webhooks';
 import { readDeliveryError, type WebhookDelivery, type WebhookEndpoint, type WebhookEndpointProblem } from '@account-request/sdk/server';
 import { html } from './html.js';
 import { layout } from './layout.js';
-import { format, pageText, type PageLocale } from './text.js';
+import { format, hiddenName, pageText, type PageLocale } from './text.js';
+import { paging } from './paging.js';
 
 for (const [tag, webhooks] of Object.entries({ en, fr, de, es, it, nl, pt })) registerLocale(tag, { webhooks });
 
@@ -57,7 +58,7 @@ function notice(locale: PageLocale, value: WebhookNotice | undefined) {
 // One button per action: a small form posting to this origin (the CSRF check of /admin/* applies).
 // The repeated labels get their row's subject, for screen readers, so that each button has its own name.
 const action = (path: string, label: string, lang: string, context: string) =>
-  html`<form method="post" action="${path}?lang=${lang}"><button type="submit">${label}<span class="visually-hidden"> : ${context}</span></button></form>`;
+  html`<form method="post" action="${path}?lang=${lang}"><button type="submit">${hiddenName(lang, label, context)}</button></form>`;
 
 /** `/admin/webhooks/`: the endpoints with their state, secret and actions, and the form adding one. */
 export function webhooksPage(options: WebhooksPageOptions): string {
@@ -74,7 +75,7 @@ export function webhooksPage(options: WebhooksPageOptions): string {
       : html`<details><summary>${w.showSecret}</summary><code class="secret">${endpoint.secrets[0]?.secret ?? ''}</code></details>${previous?.expiresAt && previous.expiresAt > options.now ? html`<span class="help">${format(w.previousSecret, { date: date(previous.expiresAt) })}</span>` : ''}`;
     return html`
     <tr data-endpoint-id="${endpoint.id}"><td><code>${endpoint.url}</code></td><td><span class="state state-${state}">${w.states[state]}</span></td><td>${secret}</td>
-      <td class="actions">${action(`${base}/test`, w.test, lang, endpoint.url)}${state === 'active' ? action(`${base}/disable`, w.disable, lang, endpoint.url) : action(`${base}/enable`, w.enable, lang, endpoint.url)}${endpoint.id === options.environmentId ? '' : action(`${base}/rotate`, w.rotate, lang, endpoint.url)}<a href="${base}?lang=${lang}">${w.deliveries}<span class="visually-hidden"> : ${endpoint.url}</span></a></td></tr>`;
+      <td class="actions">${action(`${base}/test`, w.test, lang, endpoint.url)}${state === 'active' ? action(`${base}/disable`, w.disable, lang, endpoint.url) : action(`${base}/enable`, w.enable, lang, endpoint.url)}${endpoint.id === options.environmentId ? '' : action(`${base}/rotate`, w.rotate, lang, endpoint.url)}<a href="${base}?lang=${lang}">${hiddenName(lang, w.deliveries, endpoint.url)}</a></td></tr>`;
   });
   const refused = options.refused;
   const main = html`<section class="admin-intro">
@@ -85,6 +86,7 @@ export function webhooksPage(options: WebhooksPageOptions): string {
 ${notice(lang, options.notice)}
 <h2>${w.endpoints}</h2>
 ${rows.length === 0 ? html`<p>${w.none}</p>` : html`<div class="table-scroll"><table class="outbox webhooks">
+  <caption>${format(w.endpointsCaption, { count: rows.length }, lang)}</caption>
   <thead><tr><th scope="col">${w.columns.url}</th><th scope="col">${w.columns.state}</th><th scope="col">${w.columns.secret}</th><th scope="col">${w.columns.actions}</th></tr></thead>
   <tbody>${rows}
   </tbody>
@@ -92,7 +94,7 @@ ${rows.length === 0 ? html`<p>${w.none}</p>` : html`<div class="table-scroll"><t
 <form class="bulk" method="post" action="/admin/webhooks/?lang=${lang}" novalidate>
   <h2>${w.addTitle}</h2>
   <p><label for="webhook-url">${w.urlLabel}</label>
-  <input id="webhook-url" name="url" type="url" inputmode="url" autocomplete="url" required maxlength="2000" size="60" value="${refused?.url ?? ''}" aria-describedby="webhook-url-help${refused ? ' webhook-url-error' : ''}"${refused ? html` aria-invalid="true"` : ''}>
+  <input id="webhook-url" name="url" type="url" inputmode="url" autocomplete="url" required maxlength="2000" size="60" value="${refused?.url ?? ''}" aria-describedby="webhook-url-help${refused ? ' webhook-url-error' : ''}"${refused ? html` aria-invalid="true" autofocus` : ''}>
   <span id="webhook-url-help" class="help">${w.urlHelp}</span>
   ${refused ? html`<span id="webhook-url-error" class="error" role="alert">${w.problems[refused.problem]}</span>` : ''}</p>
   <p><button type="submit">${w.add}</button></p>
@@ -143,6 +145,6 @@ ${options.items.length === 0 ? html`<p>${w.noDeliveries}</p>` : html`<div class=
       <td>${action(`${base}/deliveries/${encodeURIComponent(d.id)}/resend`, w.resend, lang, d.id)}</td></tr>`)}
   </tbody>
 </table></div>`}
-<nav class="paging" aria-label="${title}">${options.offset > 0 ? html`<a rel="prev" href="${page(Math.max(0, options.offset - options.limit))}">${t.previous}</a>` : ''} ${last < options.total ? html`<a rel="next" href="${page(options.offset + options.limit)}">${t.next}</a>` : ''}</nav>`;
+${paging(title, options.offset > 0 ? page(Math.max(0, options.offset - options.limit)) : undefined, options.items.length > 0 && last < options.total ? page(options.offset + options.limit) : undefined, lang)}`;
   return layout({ locale: lang, title, path: base, main, variant: 'admin' });
 }

@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Jede Änderung einer Kontoanfrage wird signiert an die folgenden Adressen gesendet: Shop, CRM oder ERP erfahren sofort davon. Eine fehlgeschlagene Zustellung wird über mehr als einen Tag wiederholt.',
   link: 'Webhooks',
   endpoints: 'Empfangsadressen',
+  endpointsCaption: { one: '{count} Empfangsadresse', other: '{count} Empfangsadressen' },
   none: 'Noch keine Adresse.',
   columns: { url: 'Adresse', state: 'Status', secret: 'Signaturgeheimnis', actions: 'Aktionen' },
   fromEnvironment: 'Festgelegt durch WEBHOOK_URL und WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Geben Sie eine vollständige Adresse mit https:// ein.',
-    insecure_scheme: 'Verwenden Sie https://: einfaches http ist nur für Empfänger auf diesem Rechner oder in diesem Netz erlaubt.',
+    insecure_scheme: 'Verwenden Sie eine https://-Adresse: einfaches http wird nur angenommen, wenn der Server private Empfänger erlaubt (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Entfernen Sie Benutzername und Passwort aus der Adresse.',
     private_address: 'Diese Adresse liegt in einem privaten Netz oder auf diesem Rechner: Webhooks gehen nur ins Internet.',
     unresolvable: 'Dieser Hostname wurde nicht gefunden.',

@@ -129,6 +129,8 @@ export const pages = {
   history: 'History',
   noHistory: 'No change yet.',
   change: '{field}: {from} → {to}',
+  /** A repeated link or button named after what it acts on (that part visually hidden), or a label and its value in a sentence: `{label}` first. */
+  labelled: '{label}: {name}',
   activationChange: 'Account activated by the customer',
   resend: 'Send the activation link again',
   resent: 'A new activation link was sent; the older ones no longer work.',
@@ -212,7 +214,7 @@ export const pages = {
     erased: 'Personal data erased on {date}.',
     erasedDone: 'The personal data was erased.',
     select: 'Select',
-    selectRequest: 'Select the request from {company}',
+    selectRequest: 'Select the request from {company} received on {date}',
     bulkTitle: 'Decide for the selected requests',
     bulkHelp: 'Tick requests in the table, then accept or reject them together: each one is recorded and e-mailed as if done one by one.',
     bulkDecision: 'Decision',

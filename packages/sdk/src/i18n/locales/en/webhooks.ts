@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Each change of an account request is posted, signed, to the endpoints below: the shop, the CRM or the ERP learn of it at once. A delivery that fails is tried again for more than a day.',
   link: 'Webhooks',
   endpoints: 'Endpoints',
+  endpointsCaption: { one: '{count} endpoint', other: '{count} endpoints' },
   none: 'No endpoint yet.',
   columns: { url: 'Address', state: 'State', secret: 'Signing secret', actions: 'Actions' },
   fromEnvironment: 'Set by WEBHOOK_URL and WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Enter a full address starting with https://.',
-    insecure_scheme: 'Use https://: plain http is only allowed for receivers on this machine or network.',
+    insecure_scheme: 'Use an https:// address: plain http is only accepted when the server allows private receivers (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Remove the user name and password from the address.',
     private_address: 'This address is on a private network or this machine: webhooks only go to the internet.',
     unresolvable: 'This host name cannot be found.',

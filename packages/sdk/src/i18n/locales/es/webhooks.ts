@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Cada cambio de una solicitud de cuenta se envía, firmado, a las direcciones siguientes: la tienda, el CRM o el ERP se enteran al instante. Un envío que falla se reintenta durante más de un día.',
   link: 'Webhooks',
   endpoints: 'Direcciones de recepción',
+  endpointsCaption: { one: '{count} dirección de recepción', other: '{count} direcciones de recepción' },
   none: 'Todavía no hay ninguna dirección.',
   columns: { url: 'Dirección', state: 'Estado', secret: 'Secreto de firma', actions: 'Acciones' },
   fromEnvironment: 'Definida por WEBHOOK_URL y WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Escriba una dirección completa que empiece por https://.',
-    insecure_scheme: 'Use https://: el http simple solo se permite para receptores en esta máquina o esta red.',
+    insecure_scheme: 'Use una dirección https://: el http simple solo se acepta si el servidor permite receptores privados (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Quite el usuario y la contraseña de la dirección.',
     private_address: 'Esta dirección está en una red privada o en esta máquina: los webhooks solo van a internet.',
     unresolvable: 'No se encuentra este nombre de host.',

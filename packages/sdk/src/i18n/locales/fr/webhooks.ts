@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Chaque changement d’une demande de compte est envoyé, signé, aux adresses ci-dessous : la boutique, le CRM ou l’ERP l’apprennent aussitôt. Un envoi qui échoue est retenté pendant plus d’une journée.',
   link: 'Webhooks',
   endpoints: 'Adresses de réception',
+  endpointsCaption: { one: '{count} adresse de réception', other: '{count} adresses de réception' },
   none: 'Aucune adresse pour l’instant.',
   columns: { url: 'Adresse', state: 'État', secret: 'Secret de signature', actions: 'Actions' },
   fromEnvironment: 'Définie par WEBHOOK_URL et WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Saisissez une adresse complète commençant par https://.',
-    insecure_scheme: 'Utilisez https:// : le http simple n’est permis que pour un destinataire sur cette machine ou ce réseau.',
+    insecure_scheme: 'Utilisez une adresse https:// : le http simple n’est accepté que si le serveur autorise les destinataires privés (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Retirez l’identifiant et le mot de passe de l’adresse.',
     private_address: 'Cette adresse est sur un réseau privé ou sur cette machine : les webhooks ne partent que vers internet.',
     unresolvable: 'Ce nom d’hôte est introuvable.',

@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Ogni modifica di una richiesta di account viene inviata, firmata, agli indirizzi qui sotto: il negozio, il CRM o l’ERP lo sanno subito. Un invio non riuscito viene ritentato per più di un giorno.',
   link: 'Webhook',
   endpoints: 'Indirizzi di ricezione',
+  endpointsCaption: { one: '{count} indirizzo di ricezione', other: '{count} indirizzi di ricezione' },
   none: 'Ancora nessun indirizzo.',
   columns: { url: 'Indirizzo', state: 'Stato', secret: 'Segreto di firma', actions: 'Azioni' },
   fromEnvironment: 'Impostato da WEBHOOK_URL e WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Inserite un indirizzo completo che inizi con https://.',
-    insecure_scheme: 'Usate https://: l’http semplice è ammesso solo per destinatari su questa macchina o questa rete.',
+    insecure_scheme: 'Usate un indirizzo https://: l’http semplice è accettato solo se il server ammette destinatari privati (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Togliete nome utente e password dall’indirizzo.',
     private_address: 'Questo indirizzo è su una rete privata o su questa macchina: i webhook vanno solo verso internet.',
     unresolvable: 'Questo nome host non si trova.',

@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Elke wijziging van een accountaanvraag wordt ondertekend naar de adressen hieronder gestuurd: de webwinkel, het CRM of het ERP weten het meteen. Een mislukte aflevering wordt ruim een dag lang opnieuw geprobeerd.',
   link: 'Webhooks',
   endpoints: 'Ontvangstadressen',
+  endpointsCaption: { one: '{count} ontvangstadres', other: '{count} ontvangstadressen' },
   none: 'Nog geen adres.',
   columns: { url: 'Adres', state: 'Status', secret: 'Ondertekeningsgeheim', actions: 'Acties' },
   fromEnvironment: 'Ingesteld met WEBHOOK_URL en WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Vul een volledig adres in dat met https:// begint.',
-    insecure_scheme: 'Gebruik https://: gewoon http mag alleen voor ontvangers op deze machine of dit netwerk.',
+    insecure_scheme: 'Gebruik een https://-adres: gewoon http wordt alleen aanvaard als de server privéontvangers toestaat (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Haal gebruikersnaam en wachtwoord uit het adres.',
     private_address: 'Dit adres ligt in een privénetwerk of op deze machine: webhooks gaan alleen naar internet.',
     unresolvable: 'Deze hostnaam is niet te vinden.',

@@ -7,6 +7,7 @@ export const webhooks = {
   intro: 'Cada alteração de um pedido de conta é enviada, assinada, para os endereços abaixo: a loja, o CRM ou o ERP ficam a saber de imediato. Um envio que falha é repetido durante mais de um dia.',
   link: 'Webhooks',
   endpoints: 'Endereços de receção',
+  endpointsCaption: { one: '{count} endereço de receção', other: '{count} endereços de receção' },
   none: 'Ainda não há endereços.',
   columns: { url: 'Endereço', state: 'Estado', secret: 'Segredo de assinatura', actions: 'Ações' },
   fromEnvironment: 'Definido por WEBHOOK_URL e WEBHOOK_SECRET',
@@ -34,7 +35,7 @@ export const webhooks = {
   },
   problems: {
     invalid_url: 'Escreva um endereço completo começado por https://.',
-    insecure_scheme: 'Use https://: o http simples só é permitido para recetores nesta máquina ou nesta rede.',
+    insecure_scheme: 'Use um endereço https://: o http simples só é aceite se o servidor permitir recetores privados (WEBHOOK_ALLOW_PRIVATE=1).',
     credentials: 'Retire o utilizador e a palavra-passe do endereço.',
     private_address: 'Este endereço está numa rede privada ou nesta máquina: os webhooks só vão para a internet.',
     unresolvable: 'Não foi possível encontrar este nome de anfitrião.',
