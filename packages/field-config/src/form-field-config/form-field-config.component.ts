@@ -16,6 +16,7 @@ import { defineInternalElements } from '../internal-elements.js';
 import { loadPreviewForm } from '../preview/load-form.js';
 import { formFieldConfigStyles } from './form-field-config.styles.js';
 import { issueMessage } from '../labels.js';
+import type { FfcSettings } from '../settings/settings.js';
 
 // Keys typed in these go to the control (its own undo), not to the editor's history.
 function isTextEntry(target: EventTarget | undefined): boolean {
@@ -220,6 +221,7 @@ export class FormFieldConfig extends LitElement {
   #setDraft(next: FormConfig): void {
     this.#draft = next;
     this.#reloaded = false;
+    this.#settingsInvalid = false;
     this.#sync.edited();
     this.#publish();
     this.requestUpdate();
@@ -272,9 +274,29 @@ export class FormFieldConfig extends LitElement {
     // A modal dialog holds the focus: the draft behind it does not change.
     if (isTextEntry(path[0]) || path.some((node) => node instanceof HTMLDialogElement && node.open)) return;
     event.preventDefault();
-    if (key === 'y' || event.shiftKey) this.redo();
+    const redo = key === 'y' || event.shiftKey;
+    if (redo) this.redo();
     else this.undo();
+    void this.#keepFocus(path[0], redo ? 'redo' : 'undo');
   };
+
+  // The rows an undo or redo moves or takes away lose the focus with them (a moved node is
+  // blurred): it goes back to the same control of the same row, or to the toolbar's button.
+  async #keepFocus(target: EventTarget | undefined, fallback: 'undo' | 'redo'): Promise<void> {
+    if (!(target instanceof HTMLElement)) return;
+    const row = target.closest('tr');
+    const id = row?.dataset['fieldId'];
+    const step = row?.dataset['step'];
+    const control = target.getAttribute('part')?.split(' ')[0] ?? '';
+    const rows = this.renderRoot.querySelector('ffc-field-rows');
+    await this.updateComplete;
+    await (rows as LitElement | null)?.updateComplete;
+    const focused = (root: DocumentOrShadowRoot | null | undefined) => root?.activeElement;
+    if (target.isConnected && (focused(rows?.shadowRoot) === target || focused(target.getRootNode() as ShadowRoot) === target)) return;
+    const selector = id !== undefined ? `tr[data-field-id="${CSS.escape(id)}"]` : step !== undefined ? `tr[data-step="${CSS.escape(step)}"]` : undefined;
+    const again = selector && control ? rows?.shadowRoot?.querySelector<HTMLElement>(`${selector} [part~="${CSS.escape(control)}"]`) : undefined;
+    (again ?? this.renderRoot.querySelector<HTMLElement>(`[part~="${fallback}"]`))?.focus();
+  }
 
   /**
    * Saves the draft: PUT to `config-src` with `If-Match`, or, without `config-src`, takes the
@@ -293,8 +315,12 @@ export class FormFieldConfig extends LitElement {
   // that disabled itself as it acted (Save while saving, Undo at the first step) dropped the
   // focus to the page. A second press of Save while saving does nothing.
   #onSave = (): void => {
-    if (this.#sync.status !== 'saving') void this.save();
+    if (this.#sync.status === 'saving') return;
+    this.#settingsInvalid = this.renderRoot.querySelector<FfcSettings>('ffc-settings')?.focusInvalid() === true;
+    if (this.#settingsInvalid) this.requestUpdate();
+    else void this.save();
   };
+  #settingsInvalid = false;
 
   /** Goes back to the last config loaded or saved (itself a step that undo takes back). */
   revert(): void {
@@ -316,6 +342,7 @@ export class FormFieldConfig extends LitElement {
 
   #alert() {
     const t = strings(this.#locale);
+    if (this.#settingsInvalid) return html`<p>${t.settingsInvalid}</p>`;
     switch (this.#sync.status) {
       case 'load-error':
         return html`<p>${t.loadFailed}</p>${this.#issueList()}`;

@@ -335,6 +335,15 @@ describe('<form-field-config>', () => {
       undo.click();
       await settle(el);
       expect(faxAt()).to.equal(12);
+      // Undone and redone from a row's handle, the moved row keeps the focus.
+      handle(el, 'fax').focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await settle(el);
+      await chord(['Control', 'KeyZ']);
+      await settle(el);
+      await chord(['Control', 'KeyY']);
+      await settle(el);
+      expect(part(el, 'ffc-field-rows').activeElement, 'the handle of the row redone').to.equal(handle(el, 'fax'));
       // Undoing the last step leaves the focus on the button that did it, not on the page.
       undo.focus();
       while (undo.getAttribute('aria-disabled') !== 'true') {

@@ -94,6 +94,25 @@ describe('<ffc-settings>', () => {
     expect(el.config?.settings.alertEmail).to.equal('team@example.com');
   });
 
+  it('does not say "Saved." while a box holds a refused value: Save focuses it and says why', async () => {
+    const el = await mount(updateSettings(defaultConfig(), { alertEmail: 'ok@example.com' }));
+    const saved: unknown[] = [];
+    el.addEventListener('field-config-save', (event) => saved.push(event));
+    await fill(el, '#alertEmail', 'bad');
+    const save = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save"]')!;
+    save.click();
+    await settle(el);
+    expect(saved).to.have.length(0);
+    expect(root(el).activeElement, 'the refused box').to.equal(q(el, '#alertEmail'));
+    expect(el.shadowRoot!.querySelector('[part="alert"]')?.textContent?.trim()).to.equal('Not saved: a setting holds a value that is not valid. Correct it, or empty it, then save.');
+    expect(el.shadowRoot!.querySelector('[part="status"]')?.textContent?.trim()).to.not.equal('Saved.');
+    await fill(el, '#alertEmail', 'team@example.com');
+    expect(el.shadowRoot!.querySelector('[part="alert"]')?.textContent?.trim()).to.equal('');
+    save.click();
+    await settle(el);
+    expect(saved).to.have.length(1);
+  });
+
   it('refuses bad input in the days box ("1e", "-", "12.5") instead of switching retention off', async () => {
     const el = await mount(updateSettings(defaultConfig(), { retentionDays: 90 }));
     for (const text of ['1e', '-', '12.5']) {

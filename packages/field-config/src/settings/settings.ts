@@ -58,6 +58,16 @@ export class FfcSettings extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * Focuses the first box whose text the draft refused (its error is beside it): Save must not
+   * say "Saved." while a box still shows a value that is not in the draft. False when none.
+   */
+  focusInvalid(): boolean {
+    const key = (['alertEmail', 'redirectUrl', 'retentionDays'] as const).find((candidate) => this.#pending[candidate]);
+    this.renderRoot.querySelector<HTMLInputElement>(`#${key}`)?.focus();
+    return key !== undefined;
+  }
+
   #onText(key: TextKey, event: Event): void {
     const store = this.#store.value;
     if (!store) return;

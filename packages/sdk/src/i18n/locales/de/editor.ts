@@ -120,6 +120,7 @@ export const editor = {
   invalid: 'Der Server hat die Konfiguration abgelehnt:',
   network: 'Der Server ist nicht erreichbar. Ihre Änderungen bleiben erhalten: Versuchen Sie es erneut.',
   failed: 'Nicht gespeichert. Ihre Änderungen bleiben erhalten.',
+  settingsInvalid: 'Nicht gespeichert: Eine Einstellung enthält einen ungültigen Wert. Korrigieren oder leeren Sie ihn, dann speichern Sie.',
   tooLarge: 'Nicht gespeichert: Die Konfiguration ist zu groß für den Server. Ihre Änderungen bleiben erhalten.',
   denied: 'Nicht gespeichert: Zugriff verweigert. Ihre Änderungen bleiben erhalten: Melden Sie sich in einem anderen Tab erneut an und speichern Sie dann.',
   preview: 'Vorschau',

@@ -122,6 +122,8 @@ export const editor = {
   invalid: 'The server refused the configuration:',
   network: 'The server could not be reached. Your changes are kept: try again.',
   failed: 'Not saved. Your changes are kept.',
+  /** Save pressed while a setting's box holds text the draft refused (shown in red beside it): nothing is sent, that box takes the focus. */
+  settingsInvalid: 'Not saved: a setting holds a value that is not valid. Correct it, or empty it, then save.',
   /** A save refused as too large (413), or the admin's access refused (401, 403). */
   tooLarge: 'Not saved: the configuration is too large for the server. Your changes are kept.',
   denied: 'Not saved: access refused. Your changes are kept: sign in again in another tab, then save.',

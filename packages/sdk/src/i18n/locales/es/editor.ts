@@ -120,6 +120,7 @@ export const editor = {
   invalid: 'El servidor ha rechazado la configuración:',
   network: 'No se ha podido contactar con el servidor. Sus cambios se conservan: vuelva a intentarlo.',
   failed: 'No se ha guardado. Sus cambios se conservan.',
+  settingsInvalid: 'No se ha guardado: un ajuste contiene un valor no válido. Corríjalo o vacíelo y guarde.',
   tooLarge: 'No se ha guardado: la configuración es demasiado grande para el servidor. Sus cambios se conservan.',
   denied: 'No se ha guardado: acceso denegado. Sus cambios se conservan: vuelva a iniciar sesión en otra pestaña y guarde.',
   preview: 'Vista previa',

@@ -120,6 +120,7 @@ export const editor = {
   invalid: 'Le serveur a refusé la configuration :',
   network: 'Le serveur est injoignable. Vos modifications sont conservées : réessayez.',
   failed: 'Non enregistré. Vos modifications sont conservées.',
+  settingsInvalid: 'Non enregistré : un réglage contient une valeur non valide. Corrigez-la ou videz-la, puis enregistrez.',
   tooLarge: 'Non enregistré : la configuration est trop volumineuse pour le serveur. Vos modifications sont conservées.',
   denied: 'Non enregistré : accès refusé. Vos modifications sont conservées : reconnectez-vous dans un autre onglet, puis enregistrez.',
   preview: 'Aperçu',

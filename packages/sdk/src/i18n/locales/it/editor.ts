@@ -120,6 +120,7 @@ export const editor = {
   invalid: 'Il server ha rifiutato la configurazione:',
   network: 'Il server non è raggiungibile. Le modifiche sono state conservate: riprovi.',
   failed: 'Non salvato. Le modifiche sono state conservate.',
+  settingsInvalid: 'Non salvato: un’impostazione contiene un valore non valido. Lo corregga o lo svuoti, poi salvi.',
   tooLarge: 'Non salvato: la configurazione è troppo grande per il server. Le modifiche sono state conservate.',
   denied: 'Non salvato: accesso negato. Le modifiche sono state conservate: acceda di nuovo in un’altra scheda, poi salvi.',
   preview: 'Anteprima',

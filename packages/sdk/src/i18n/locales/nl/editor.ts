@@ -120,6 +120,7 @@ export const editor = {
   invalid: 'De server heeft de configuratie geweigerd:',
   network: 'De server is onbereikbaar. Uw wijzigingen blijven bewaard: probeer het opnieuw.',
   failed: 'Niet opgeslagen. Uw wijzigingen blijven bewaard.',
+  settingsInvalid: 'Niet opgeslagen: een instelling bevat een ongeldige waarde. Verbeter of wis die en sla daarna op.',
   tooLarge: 'Niet opgeslagen: de configuratie is te groot voor de server. Uw wijzigingen blijven bewaard.',
   denied: 'Niet opgeslagen: toegang geweigerd. Uw wijzigingen blijven bewaard: meld u opnieuw aan in een ander tabblad en sla dan op.',
   preview: 'Voorbeeld',

@@ -120,6 +120,7 @@ export const editor = {
   invalid: 'O servidor recusou a configuração:',
   network: 'Não foi possível contactar o servidor. As suas alterações foram mantidas: tente novamente.',
   failed: 'Não guardado. As suas alterações foram mantidas.',
+  settingsInvalid: 'Não guardado: uma definição contém um valor inválido. Corrija-o ou apague-o e depois guarde.',
   tooLarge: 'Não guardado: a configuração é demasiado grande para o servidor. As suas alterações foram mantidas.',
   denied: 'Não guardado: acesso recusado. As suas alterações foram mantidas: inicie sessão novamente noutro separador e depois guarde.',
   preview: 'Pré-visualização',
