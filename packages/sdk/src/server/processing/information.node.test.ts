@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { defaultConfig, setDisplayed, updateSettings } from '../../config/index.js';
 import type { MailMessage } from './notifier.js';
 import { correctionConfig } from './information.js';
+import { validateSubmission } from '../../validation/validate.js';
+import { uploadConfig } from '../test-helpers/uploads.js';
 import { moveTo, patch, processingSetup, read, submit } from '../test-helpers/processing.js';
 import { assertProblem, URL_BASE, validBody } from '../test-helpers/setup.js';
 
@@ -158,6 +160,14 @@ describe('information: the link', () => {
     assert.equal(correctionConfig(closed as never).enabled, true, 'the correction page shows its form');
     const response = await built.handler(correct(token, { city: 'Lyon', postalCode: '69002' }));
     assert.equal(response.status, 200, await response.clone().text());
+  });
+
+  test('a correction asks for no file again: the files sent stay with the request, and a required file field does not block it', () => {
+    const corrected = correctionConfig(uploadConfig());
+    for (const id of ['kbis', 'photos']) assert.deepEqual(corrected.fields.find((entry) => entry.id === id), { id, displayed: false, required: false }, id);
+    const values = { companyName: 'Morel', lastName: 'Morel', email: 'achats@morel.example', phone: '04 72 00 11 22', street: '8 quai', postalCode: '69002', city: 'Lyon', country: 'FR' };
+    assert.equal(validateSubmission(corrected, { values, confirmed: true }).success, true);
+    assert.equal(validateSubmission(uploadConfig(), { values, confirmed: true }).success, false, 'the form itself still asks for the Kbis');
   });
 
   test('cross-site posts are refused (403)', async () => {

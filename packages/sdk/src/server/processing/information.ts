@@ -35,11 +35,15 @@ export async function informationRequest(
 
 /**
  * The config a correction is checked against: the form as configured, without its password
- * (an applicant correcting a request keeps the password they chose, if any), and switched on:
- * closing the form to new requests does not leave an admin's request for information unanswerable.
+ * (an applicant correcting a request keeps the password they chose, if any) nor its file fields
+ * (the files sent with the request stay with it: a correction, posted as JSON or a classic form,
+ * changes values), and switched on: closing the form to new requests does not leave an admin's
+ * request for information unanswerable.
  */
 export function correctionConfig(config: FormConfig): FormConfig {
-  return { ...config, enabled: true, fields: config.fields.map((entry) => (entry.id === 'password' ? { ...entry, displayed: false, required: false } : entry)) };
+  const files = new Set(config.customFields.filter((field) => field.type === 'file').map((field) => field.id));
+  const kept = (id: string) => id !== 'password' && !files.has(id);
+  return { ...config, enabled: true, fields: config.fields.map((entry) => (kept(entry.id) ? entry : { ...entry, displayed: false, required: false })) };
 }
 
 const asChange = (value: string | boolean | number | undefined): string | boolean | null => (value === undefined || value === '' ? null : typeof value === 'number' ? String(value) : value);
