@@ -89,14 +89,18 @@ export class LookupsController implements ReactiveController {
     host.element.addController(this);
   }
 
+  // On the render root, not the element: a focusout from one field of the shadow root to another
+  // never reaches the element (target and relatedTarget are both the element from outside), and
+  // the address list stayed open when the person clicked the next field.
+  #listening: Node | undefined;
+
   hostConnected(): void {
-    const element = this.#host.element;
-    for (const type of ['input', 'change', 'keydown', 'focusout']) element.addEventListener(type, this.#onEvent);
+    const root = (this.#listening = this.#host.root());
+    for (const type of ['input', 'change', 'keydown', 'focusout']) root.addEventListener(type, this.#onEvent);
   }
 
   hostDisconnected(): void {
-    const element = this.#host.element;
-    for (const type of ['input', 'change', 'keydown', 'focusout']) element.removeEventListener(type, this.#onEvent);
+    for (const type of ['input', 'change', 'keydown', 'focusout']) this.#listening?.removeEventListener(type, this.#onEvent);
     this.#ui?.reset();
   }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { API, control, fill, focused, recordSubmissions, renderForm, root, startWorker, until, worker } from '../test-helpers/index.js';
 import { LOOKUP_CONFIG, serveLookups } from '../test-helpers/lookups.js';
 import type { AccountRequestForm } from '../account-request-form/account-request-form.component.js';
@@ -111,6 +111,25 @@ describe('<account-request-form> address suggestions', () => {
     expect(street(el).value).to.equal('rue de la paix');
     expect(control(el, 'postalCode').value).to.equal('');
     expect(control(el, 'city').value).to.equal('');
+  });
+
+  it('closes the list when the person clicks another field', async () => {
+    serveLookups();
+    const el = await typed('rue de la paix');
+    await until(() => open(el), 'the list');
+    const city = control(el, 'city');
+    city.scrollIntoView({ block: 'center' });
+    const box = city.getBoundingClientRect();
+    try {
+      await sendMouse({ type: 'click', position: [Math.round(box.left + 10), Math.round(box.top + box.height / 2)] });
+    } finally {
+      await resetMouse();
+    }
+    await el.updateComplete;
+    expect(focused(el)).to.equal(city);
+    expect(open(el)).to.equal(false);
+    expect(listbox(el)?.hidden).to.equal(true);
+    expect(street(el).value).to.equal('rue de la paix');
   });
 
   it('asks nothing under 3 characters, and says when nothing matches', async () => {
