@@ -71,6 +71,10 @@ test('the form solves the bot check by itself under the demo’s CSP, in its lan
     assert.ok(fetched.includes(file), `${file} was fetched from the demo's origin`);
   }
   assert.ok(fetched.every((path) => !path.includes('altcha.org')));
+  // The widget's sheet sizes its checkbox with variables it sets on :root, which the form's
+  // shadow root has none of: it was a 0x0 box with no focus ring there.
+  const box = await widget.getByRole('checkbox').boundingBox();
+  assert.ok(box && box.width >= 12 && box.height >= 12, `the checkbox is seen: ${JSON.stringify(box)}`);
 
   assert.deepEqual(await axeViolations(page, 'account-request-form'), [], 'axe violations in the form with its bot check');
 
