@@ -75,7 +75,8 @@ describe('<account-request-form> file fields', () => {
     remove.click();
     await el.updateComplete;
     expect(listed(el)).to.deep.equal(['statutes.pdf 1.5 MB Remove']);
-    expect(statusText(el)).to.equal('File removed: kbis.pdf.');
+    // statutes.pdf, left, is over the 1 MB the field takes: said with the change.
+    expect(statusText(el)).to.equal('File removed: kbis.pdf. Error: This file is larger than 1 MB.');
     expect(focused(el), 'focus goes back to the input').to.equal(control(el, 'kbis'));
   });
 
@@ -91,6 +92,7 @@ describe('<account-request-form> file fields', () => {
     await fill(el, VALUES);
     await choose(el, pdf('scan.pdf', 2 * 1024 * 1024));
     expect(errorText(el)).to.equal('Error: This file is larger than 1 MB.');
+    expect(statusText(el), 'announced with the change').to.equal('File added: scan.pdf (2 MB). Error: This file is larger than 1 MB.');
     expect(control(el, 'kbis').getAttribute('aria-invalid')).to.equal('true');
     await el.submit();
     expect(seen).to.have.length(0);

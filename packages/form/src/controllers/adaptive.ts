@@ -216,7 +216,9 @@ export class AdaptiveController implements ReactiveController {
       change: (files, said) => {
         host.chooseFiles(field.id, files);
         host.focusField(field.id);
-        host.announce(said);
+        // A file refused at once (too large, another type) is said with the change, not "added" alone.
+        const error = host.error(field.id);
+        host.announce(error ? `${said} ${host.strings().errorPrefix} ${error}` : said);
       },
     });
   }
