@@ -40,8 +40,9 @@ export class FfcStepEditor extends LitElement {
     if (!store) return;
     const step = before ? stepsOf(store).find((candidate) => candidate.before === before) : undefined;
     const fields = store.config.fields;
-    // A new step starts, by default, at the last field that does not start one.
-    const free = [...fields].reverse().find((entry) => !stepsOf(store).some((candidate) => candidate.before === entry.id));
+    // A new step starts, by default, at the last displayed field that does not start one (a
+    // hidden one would make a step the form never shows).
+    const free = [...fields].reverse().find((entry) => entry.displayed && !stepsOf(store).some((candidate) => candidate.before === entry.id));
     this.#draft = {
       editing: step?.before,
       original: step?.title,

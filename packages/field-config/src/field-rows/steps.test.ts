@@ -96,6 +96,10 @@ describe('<ffc-field-rows> step breaks', () => {
     await press(el, 'Tab');
     await sendKeys({ type: 'Contact details' });
     const start = editorRoot(el).querySelector<HTMLSelectElement>('#start')!;
+    // By default the last displayed field, not a hidden one (the customer type is hidden by default).
+    const lastShown = [...(el.config?.fields ?? [])].reverse().find((entry) => entry.displayed)?.id;
+    expect(start.value).to.equal(lastShown);
+    expect(el.config?.fields.find((entry) => entry.id === 'customerType')?.displayed).to.equal(false);
     start.value = 'email';
     start.dispatchEvent(new Event('change', { bubbles: true }));
     await press(el, 'Enter');
