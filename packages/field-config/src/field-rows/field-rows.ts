@@ -43,6 +43,9 @@ export class FfcFieldRows extends LitElement {
     const rows = rowsOf(store.config);
     const next = moveRow(rows, from, to);
     const moved = next?.[to];
+    const row = rows[from];
+    // A step cannot be left without a field: the refusal is said, not silent.
+    if ((!next || !moved) && row?.kind === 'step') store.announce(format(store.t.stepNotMoved, { title: localize(row.title, store.locale) }));
     if (!next || !moved) return;
     // Without breaks the rows are the fields: one moveField, as the SDK names it.
     const plain = rows.every((row) => row.kind === 'field');

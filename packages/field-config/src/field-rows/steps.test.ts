@@ -69,6 +69,10 @@ describe('<ffc-field-rows> step breaks', () => {
     await press(el2, 'ArrowDown');
     expect(breaks(el2)).to.deep.equal(['postalCode', 'city']);
     expect(el2.dirty).to.equal(false);
+    expect(announcement(el2), 'the refusal is said').to.equal('The step “Code” stays where it is: a step needs a field of its own.');
+    await press(el2, 'End');
+    expect(breaks(el2)).to.deep.equal(['postalCode', 'city']);
+    expect(el2.dirty).to.equal(false);
   });
 
   it('moves a field across a break by keyboard: it joins the step it lands in', async () => {

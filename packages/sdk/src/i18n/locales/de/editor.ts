@@ -160,6 +160,7 @@ export const editor = {
   stepStart: 'Beginnt beim Feld',
   stepsHint: 'Eine Schrittzeile beginnt beim Feld darunter eine neue Seite des Formulars: Verschieben Sie sie wie ein Feld.',
   stepMoved: 'Der Schritt „{title}“ beginnt jetzt bei {label}.',
+  stepNotMoved: 'Der Schritt „{title}“ bleibt, wo er ist: Ein Schritt braucht ein eigenes Feld.',
   stepAdded: 'Schritt „{title}“ vor {label} hinzugefügt.',
   stepRemoved: 'Schritt „{title}“ entfernt: Seine Felder gehören jetzt zum vorherigen Schritt.',
   movedInStep: '{label} an Position {position} von {total} verschoben, in Schritt {step}',

@@ -171,6 +171,8 @@ export const editor = {
   stepStart: 'Starts at the field',
   stepsHint: 'A step row starts a new page of the form at the field below it: move it like a field.',
   stepMoved: 'The step “{title}” now starts at {label}.',
+  /** A step's row moved by keyboard where it would have no field below it before the next step (or the end): refused. */
+  stepNotMoved: 'The step “{title}” stays where it is: a step needs a field of its own.',
   stepAdded: 'Step “{title}” added before {label}.',
   stepRemoved: 'Step “{title}” removed: its fields join the step above.',
   movedInStep: '{label} moved to position {position} of {total}, in step {step}',

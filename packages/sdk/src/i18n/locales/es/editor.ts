@@ -160,6 +160,7 @@ export const editor = {
   stepStart: 'Empieza en el campo',
   stepsHint: 'Una fila de paso abre una nueva página del formulario en el campo que la sigue: muévala como un campo.',
   stepMoved: 'El paso «{title}» empieza ahora en {label}.',
+  stepNotMoved: 'El paso «{title}» se queda donde está: un paso necesita un campo propio.',
   stepAdded: 'Paso «{title}» añadido antes de {label}.',
   stepRemoved: 'Paso «{title}» eliminado: sus campos pasan al paso anterior.',
   movedInStep: '{label} movido a la posición {position} de {total}, en el paso {step}',

@@ -160,6 +160,7 @@ export const editor = {
   stepStart: 'Commence au champ',
   stepsHint: 'Une ligne d’étape ouvre une nouvelle page du formulaire au champ qui la suit : déplacez-la comme un champ.',
   stepMoved: 'L’étape « {title} » commence désormais à {label}.',
+  stepNotMoved: 'L’étape « {title} » reste à sa place : une étape a besoin d’au moins un champ.',
   stepAdded: 'Étape « {title} » ajoutée avant {label}.',
   stepRemoved: 'Étape « {title} » supprimée : ses champs rejoignent l’étape précédente.',
   movedInStep: '{label} déplacé en position {position} sur {total}, à l’étape {step}',

@@ -160,6 +160,7 @@ export const editor = {
   stepStart: 'Inizia dal campo',
   stepsHint: 'Una riga di passaggio apre una nuova pagina del modulo al campo che la segue: spostala come un campo.',
   stepMoved: 'Il passaggio «{title}» ora inizia da {label}.',
+  stepNotMoved: 'Il passaggio «{title}» resta dov’è: un passaggio ha bisogno di un campo proprio.',
   stepAdded: 'Passaggio «{title}» aggiunto prima di {label}.',
   stepRemoved: 'Passaggio «{title}» eliminato: i suoi campi passano al passaggio precedente.',
   movedInStep: '{label} spostato in posizione {position} di {total}, nel passaggio {step}',

@@ -160,6 +160,7 @@ export const editor = {
   stepStart: 'Begint bij het veld',
   stepsHint: 'Een staprij begint bij het veld eronder een nieuwe pagina van het formulier: verplaats haar zoals een veld.',
   stepMoved: 'De stap ‘{title}’ begint nu bij {label}.',
+  stepNotMoved: 'De stap ‘{title}’ blijft waar hij is: een stap heeft een eigen veld nodig.',
   stepAdded: 'Stap ‘{title}’ toegevoegd vóór {label}.',
   stepRemoved: 'Stap ‘{title}’ verwijderd: de velden ervan horen nu bij de vorige stap.',
   movedInStep: '{label} verplaatst naar positie {position} van {total}, in stap {step}',

@@ -160,6 +160,7 @@ export const editor = {
   stepStart: 'Começa no campo',
   stepsHint: 'Uma linha de passo abre uma nova página do formulário no campo que a segue: mova-a como um campo.',
   stepMoved: 'O passo «{title}» começa agora em {label}.',
+  stepNotMoved: 'O passo «{title}» fica onde está: um passo precisa de um campo próprio.',
   stepAdded: 'Passo «{title}» adicionado antes de {label}.',
   stepRemoved: 'Passo «{title}» removido: os seus campos passam para o passo anterior.',
   movedInStep: '{label} movido para a posição {position} de {total}, no passo {step}',
