@@ -55,7 +55,12 @@ export class FieldValues {
   input(id: string, value: FieldValue): void {
     this.#values = { ...this.#values, [id]: value };
     this.#typed.add(id);
-    if (Array.isArray(value) && value.length > 0) this.#again = Object.fromEntries(Object.entries(this.#again).filter(([field]) => field !== id));
+    // The files to choose again are those not chosen yet (by name): one chosen of two leaves the other asked for.
+    if (Array.isArray(value)) {
+      const left = this.again(id).filter((name) => !(value as readonly File[]).some((file) => file.name === name));
+      const { [id]: _gone, ...rest } = this.#again;
+      this.#again = left.length > 0 ? { ...rest, [id]: left } : rest;
+    }
   }
 
   /** The names of the files a restored draft had for file field `id`, to choose again. */

@@ -157,8 +157,17 @@ describe('<account-request-form> file fields', () => {
     await choose(third, pdf('kbis.pdf'));
     expect(root(third).querySelector(`#${control(third, 'kbis').id}-again`)).to.equal(null);
 
-    // reset() forgets the draft, its file names with it.
+    // Two files to choose again: after one is chosen, the other is still asked for.
     third.remove();
+    const two = await mount('local');
+    await choose(two, pdf('a.pdf'), pdf('b.pdf'));
+    two.remove();
+    const back = await mount('local');
+    await choose(back, pdf('a.pdf'));
+    expect($(back, `#${control(back, 'kbis').id}-again`).textContent?.replace(/\s+/g, ' ').trim()).to.equal('The file you chose could not be kept when the page was reloaded: choose b.pdf again.');
+    back.remove();
+
+    // reset() forgets the draft, its file names with it.
     const fourth = await mount('local');
     expect(root(fourth).querySelector('[part~="file-again"]')).to.exist;
     fourth.reset();

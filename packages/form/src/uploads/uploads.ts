@@ -75,7 +75,7 @@ export function renderFileField(kit: UploadsKit, state: FileFieldState): Templat
   const hintId = `${ids.input}-hint`;
   const againId = `${ids.input}-again`;
   const hint = format(strings.fileHint, { count: max, types: kit.formatFileKinds(field.accept ?? [], locale), size: kit.formatFileSize(field.maxBytes ?? 0, locale) }, locale);
-  const again = state.again.length > 0 && files.length === 0;
+  const again = state.again.length > 0;
   const describedBy = [field.help ? ids.help : '', hintId, again ? againId : '', state.error === undefined ? '' : ids.error].filter(Boolean).join(' ');
   const size = (file: File) => kit.formatFileSize(file.size, locale);
 
