@@ -162,6 +162,7 @@ export class AccountRequestForm extends LitElement {
     chooseFiles: (id, files) => this.#chooseFiles(id, files),
     again: (id) => this.#values.again(id),
     error: (id) => this.#feedback.message(id),
+    fixed: (id) => this.#fixed.has(id),
     announce: (text) => this.#announce(text),
   });
   // `elsewhere`: an error summary (the server's messages for no field shown), reworded on each

@@ -171,6 +171,25 @@ describe('<account-request-form> in steps', () => {
     expect(focused(el)).to.equal(control(el, 'email'));
   });
 
+  it('gives a field the page fixed (an invitation e-mail) no Change button in the summary', async () => {
+    const el = await fixture<AccountRequestForm>(html`<account-request-form action=${API} draft="off" lang="en" readonly-fields="email" .values=${{ email: 'invited@acme.example' }} .config=${CONFIG}></account-request-form>`);
+    await until(() => el.dataset['state'] === 'idle', 'the steps chunk');
+    for (const values of [{ companyName: 'Acme SAS' }, { lastName: 'Martin' }]) {
+      for (const [id, value] of Object.entries(values)) {
+        control(el, id).value = value;
+        control(el, id).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      }
+      await el.updateComplete;
+      button(el, 'next')!.click();
+      await el.updateComplete;
+    }
+    const rows = [...$(el, '[part~="summary"]').querySelectorAll('[part~="answer"]')];
+    const email = rows.find((row) => row.querySelector('dt')?.textContent === 'E-mail address')!;
+    expect(email.querySelector('dd')?.textContent).to.equal('invited@acme.example');
+    expect(email.querySelector('[part~="change"]')).to.equal(null);
+    expect(rows.find((row) => row.querySelector('dt')?.textContent === 'Last name')?.querySelector('[part~="change"]')).to.exist;
+  });
+
   it('submits from the last step, and a refusal of an earlier field brings its step back with the focus on it', async () => {
     const seen = recordSubmissions((count) =>
       count === 1

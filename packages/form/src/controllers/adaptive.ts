@@ -30,6 +30,8 @@ export interface AdaptiveHost {
   readonly again: (id: string) => readonly string[];
   /** The error shown for field `id`, if any. */
   readonly error: (id: string) => string | undefined;
+  /** True for a field the page fixed (`readonly-fields`): the person cannot change it. */
+  readonly fixed: (id: string) => boolean;
   /** Says `text` through the form's polite live region (its one status line). */
   readonly announce: (text: string) => void;
 }
@@ -243,6 +245,7 @@ export class AdaptiveController implements ReactiveController {
       prefix: host.prefix,
       steps: () => this.#resolvedSteps(),
       value: (id) => host.values()[id],
+      fixed: host.fixed,
       check: host.check,
       focusField: host.focusField,
       // A new step: what the status line said of the last one (its errors) no longer holds.

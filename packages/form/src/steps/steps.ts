@@ -27,6 +27,8 @@ export interface StepsHost {
   /** The steps for the current answers (they change with them). */
   steps(): readonly ResolvedStep[];
   value(id: string): FieldValue | undefined;
+  /** True for a field the page fixed: its answer has no "Change" button. */
+  fixed(id: string): boolean;
   /** Checks fields `ids`, shows their errors and focuses the first invalid one; true when all pass. */
   check(ids: readonly string[]): boolean;
   /** Focuses the control of field `id` after the next render. */
@@ -153,11 +155,13 @@ export class Stepper {
               (field) => html`<div part="answer" class="arf-answer">
                 <dt>${field.label}</dt>
                 <dd>${answerText(field, this.#host.value(field.id), words)}</dd>
-                <dd>
-                  <button part="change" class="arf-link" type="button" aria-label=${format(strings.changeField, { field: field.label })} @click=${() => this.#change(field.id)}>
-                    ${strings.change}
-                  </button>
-                </dd>
+                ${this.#host.fixed(field.id)
+                  ? this.#kit.nothing
+                  : html`<dd>
+                      <button part="change" class="arf-link" type="button" aria-label=${format(strings.changeField, { field: field.label })} @click=${() => this.#change(field.id)}>
+                        ${strings.change}
+                      </button>
+                    </dd>`}
               </div>`,
             )}
           </dl>`,
