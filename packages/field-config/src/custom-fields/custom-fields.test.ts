@@ -157,6 +157,9 @@ describe('<ffc-custom-fields>', () => {
     expect(el.config?.customFields).to.deep.equal([
       { id: 'sector', type: 'text', label: { fr: 'Secteur', en: 'Activity' }, format: 'letters', maxLength: 40 },
     ]);
+    // Back to the Edit button that opened the form, not to "Add a field".
+    await el.updateComplete;
+    expect(part(el, 'ffc-custom-fields').activeElement).to.equal(q(el, 'li[data-custom-id="sector"] button'));
     expect(row(el, 'sector').querySelector('th')?.textContent).to.contain('Activity');
     await previewSettled(el);
     const [control] = previewControls(el, 'sector');

@@ -78,11 +78,14 @@ export class FfcCustomFields extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#type')?.focus();
   }
 
+  // Back to the button that opened the form: the field's Edit, or Add a field.
   async #close(): Promise<void> {
+    const editing = this.#draft?.editing;
     this.#draft = undefined;
     this.#errors = {};
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#add')?.focus();
+    const edit = editing === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`li[data-custom-id="${CSS.escape(editing)}"] button`);
+    (edit ?? this.renderRoot.querySelector<HTMLElement>('#add'))?.focus();
   }
 
   #onInput(event: Event): void {
