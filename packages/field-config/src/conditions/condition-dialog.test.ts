@@ -126,6 +126,7 @@ describe('<ffc-condition-dialog> ("Show only when…")', () => {
     expect(dialog(el).open).to.equal(true);
     expect(dialogRoot(el).querySelector('[data-test="0"] [part~="error"]')?.textContent).to.contain(configIssueMessage({ code: 'invalid_condition' }, 'en'));
     expect(dialogRoot(el).activeElement).to.equal(dialogRoot(el).querySelector('select[name="field"]'));
+    expect(dialogRoot(el).querySelector('select[name="field"]')?.getAttribute('aria-describedby'), 'the select tells its error').to.equal('t0-error');
 
     // A value test with no value ticked: the SDK refuses it.
     const field = dialogRoot(el).querySelector<HTMLSelectElement>('select[name="field"]')!;
@@ -137,7 +138,16 @@ describe('<ffc-condition-dialog> ("Show only when…")', () => {
     expect(dialog(el).open).to.equal(true);
     expect(dialogRoot(el).querySelector('[part~="error"]')?.textContent).to.contain(configIssueMessage({ code: 'invalid_condition' }, 'en'));
     expect(entry(el, 'otherSector')?.visibleWhen).to.equal(undefined);
+    // The values to tick are what is missing: their group tells the error and takes the focus.
+    const values = dialogRoot(el).querySelector('fieldset.values')!;
+    expect(values.getAttribute('aria-describedby')).to.equal('t0-error');
+    expect(dialogRoot(el).activeElement).to.equal(values.querySelector('input'));
     await expect(el).to.be.accessible();
+    // Once a value is ticked, the error of that test goes (it no longer says what is on screen).
+    const first = values.querySelector<HTMLInputElement>('input')!;
+    first.click();
+    await settle(el);
+    expect(dialogRoot(el).querySelector('[data-test="0"] [part~="error"]')).to.equal(null);
   });
 
   it('refuses a loop once, naming fields by their label, and moves focus to that error', async () => {

@@ -76,6 +76,12 @@ export class FfcConditionDialog extends LitElement {
     else if (test && target.name === 'value' && target instanceof HTMLInputElement) {
       test.values = target.checked ? [...test.values, target.value] : test.values.filter((value) => value !== target.value);
     }
+    // A test changed since Apply: its error no longer says what is on screen.
+    if (test && this.#errors.tests.size > 0) {
+      const tests = new Map(this.#errors.tests);
+      tests.delete(this.#draft.tests.indexOf(test));
+      this.#errors = { ...this.#errors, tests };
+    }
     this.requestUpdate();
   }
 
@@ -94,7 +100,8 @@ export class FfcConditionDialog extends LitElement {
     this.#showErrors(store, Array.isArray(error) ? error : isConfigError(error) ? error.issues : [], error);
     await this.updateComplete;
     // The first error in the dialog's order: a general one (focusable, so read) or a test's control.
-    this.renderRoot.querySelector<HTMLElement>('.general, [aria-invalid="true"], fieldset[aria-describedby] input')?.focus();
+    const first = ['.general', '[aria-invalid="true"]', 'fieldset.values[aria-describedby] input', 'fieldset[aria-describedby] input'].map((selector) => this.renderRoot.querySelector<HTMLElement>(selector));
+    first.find(Boolean)?.focus();
   }
 
   #showErrors(store: EditorStore, issues: readonly ConfigIssue[], error: unknown): void {
@@ -134,7 +141,7 @@ export class FfcConditionDialog extends LitElement {
       <legend>${format(t.test, { n: index + 1 })}</legend>
       <div class="control">
         <label for=${`${prefix}-field`}>${t.field}</label>
-        <select id=${`${prefix}-field`} name="field" aria-invalid=${error && !test.field ? 'true' : nothing}>
+        <select id=${`${prefix}-field`} name="field" aria-invalid=${error && !test.field ? 'true' : nothing} aria-describedby=${error && !test.field ? `${prefix}-error` : nothing}>
           <option value="" ?selected=${!test.field}>${t.chooseField}</option>
           ${fields.map((id) => html`<option value=${id} ?selected=${id === test.field}>${label(id)}</option>`)}
         </select>
@@ -168,7 +175,7 @@ export class FfcConditionDialog extends LitElement {
         <legend>${t.operator}</legend>
         ${radio('in', t.isOneOf)} ${radio('notIn', t.isNoneOf)}
       </fieldset>
-      <fieldset class=${country ? 'values long' : 'values'}>
+      <fieldset class=${country ? 'values long' : 'values'} aria-describedby=${this.#errors.tests.has(Number(prefix.slice(1))) && test.values.length === 0 ? `${prefix}-error` : nothing}>
         <legend>${t.values}</legend>
         ${country
           ? html`<button type="button" class="eu" @click=${() => ((test.values = [...new Set([...test.values, ...EU_MEMBER_STATES])]), this.requestUpdate())}>${t.euMembers}</button>`
