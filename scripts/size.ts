@@ -60,12 +60,15 @@ interface Budget {
 // Then Save refusing while a settings box holds a refused value, and the focus kept on the row
 // after a keyboard undo or redo: editor 41,540, budget 41.7 KB. The address list closing on a
 // click elsewhere and a refused file said with its change: form 36,334 bytes.
+// Then the editor's last fixes of the session (a refused step move said, focus back to a field's
+// Edit button, the conditions dialog's errors tied and cleared): editor 41,775, budget 42.0 KB;
+// the form (Change buttons of fixed fields, the files still to choose again) 36,308.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
   { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_400 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 41_700 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_000 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;
