@@ -63,12 +63,14 @@ interface Budget {
 // Then the editor's last fixes of the session (a refused step move said, focus back to a field's
 // Edit button, the conditions dialog's errors tied and cleared): editor 41,775, budget 42.0 KB;
 // the form (Change buttons of fixed fields, the files still to choose again) 36,308.
+// Then the options of a list or radio field reordered with up and down buttons (three words):
+// editor 42,045, budget 42.3 KB.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
   { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_400 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_000 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_300 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;

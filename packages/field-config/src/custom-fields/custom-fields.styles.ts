@@ -27,6 +27,10 @@ export const customFieldsStyles = css`
     gap: 0.4em;
     margin-block-end: 0.4em;
   }
+  .option-actions {
+    display: flex;
+    gap: 0.2em;
+  }
   dialog {
     max-inline-size: min(30em, 90vw);
     border: 1px solid var(--ffc-border-color, #767b85);

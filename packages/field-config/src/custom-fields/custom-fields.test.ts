@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { addCustomField, CONFIG_LIMITS, defaultConfig, FIELD_CATALOG, parseConfig } from '@account-request/sdk';
 import { configIssueMessage } from '@account-request/sdk/editing';
-import { mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
+import { announcement, mount, order, part, row, settle, withSector } from '../test-helpers/editor.js';
 import type { FormFieldConfig } from '../form-field-config/form-field-config.component.js';
 
 const root = (el: FormFieldConfig) => part(el, 'ffc-custom-fields');
@@ -76,6 +76,30 @@ describe('<ffc-custom-fields>', () => {
     expect(root(el).activeElement).to.equal(q(el, '#add'));
     await previewSettled(el);
     expect(previewControls(el, 'businessSector')).to.have.length(1);
+  });
+
+  it('reorders the options of a list with their up and down buttons, said, the focus following the option', async () => {
+    const el = await mount();
+    await press(el, q(el, '#add'));
+    await choose(el, '#type', 'radio');
+    await type(el, '#labelEn', 'Size');
+    for (const [i, value] of ['small', 'medium', 'large'].entries()) {
+      if (i > 0) await press(el, q(el, '#add-option'));
+      await type(el, `#o${i}-value`, value);
+      await type(el, `#o${i}-en`, value.toUpperCase());
+    }
+    const option = (i: number) => root(el).querySelectorAll<HTMLElement>('#options .option')[i]!;
+    expect(option(0).querySelector('[data-move="up"]'), 'the first has no Up').to.equal(null);
+    expect(option(2).querySelector('[data-move="down"]'), 'the last has no Down').to.equal(null);
+    const down = option(0).querySelector<HTMLButtonElement>('[data-move="down"]')!;
+    expect(down.getAttribute('aria-label')).to.equal('Move option 1 down');
+    await press(el, down);
+    expect(announcement(el)).to.equal('Option 1 is now option 2.');
+    expect(root(el).activeElement, 'the moved option keeps the focus').to.equal(option(1).querySelector('[data-move="down"]'));
+    await press(el, option(1).querySelector<HTMLButtonElement>('[data-move="down"]')!);
+    expect(root(el).activeElement, 'at the end: its other button').to.equal(option(2).querySelector('[data-move="up"]'));
+    await press(el, q(el, 'button[type="submit"]'));
+    expect(el.config?.customFields.find((field) => field.id === 'size')?.options?.map((choice) => choice.value)).to.deep.equal(['medium', 'large', 'small']);
   });
 
   it('keeps derived ids unique and lets the admin edit the id before creation', async () => {

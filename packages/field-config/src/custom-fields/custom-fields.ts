@@ -202,6 +202,18 @@ export class FfcCustomFields extends LitElement {
     return error ? html`<p id=${`${name}-error`} part="error"><span class="vh">${this.#store.value?.t.errorPrefix}</span> ${error}</p>` : nothing;
   }
 
+  // One place up or down, said, the focus on the same button of the option moved (or its other one at an end).
+  async #moveOption(draft: FieldDraft, store: EditorStore, from: number, to: number, direction: 'up' | 'down'): Promise<void> {
+    const [moved] = draft.options.splice(from, 1);
+    if (!moved) return;
+    draft.options.splice(to, 0, moved);
+    this.requestUpdate();
+    store.announce(format(store.t.optionMoved, { n: from + 1, to: to + 1 }));
+    await this.updateComplete;
+    const row = this.renderRoot.querySelectorAll<HTMLElement>('#options .option')[to];
+    (row?.querySelector<HTMLElement>(`[data-move="${direction}"]`) ?? row?.querySelector<HTMLElement>('[data-move]'))?.focus();
+  }
+
   #options(draft: FieldDraft, store: EditorStore) {
     const { t } = store;
     const input = (i: number, key: keyof OptionDraft, label: string) =>
@@ -212,7 +224,11 @@ export class FfcCustomFields extends LitElement {
       ${draft.options.map(
         (_, i) => html`<div class="option">
           ${input(i, 'value', t.optionValue(i + 1))} ${input(i, 'fr', t.optionFr(i + 1))} ${input(i, 'en', t.optionEn(i + 1))}
-          <button type="button" aria-label=${t.removeOption(i + 1)} @click=${() => (draft.options.splice(i, 1), this.requestUpdate())}>×</button>
+          <span class="option-actions">
+            ${i > 0 ? html`<button type="button" data-move="up" aria-label=${format(t.moveOptionUp, { n: i + 1 })} @click=${() => this.#moveOption(draft, store, i, i - 1, 'up')}>↑</button>` : nothing}
+            ${i < draft.options.length - 1 ? html`<button type="button" data-move="down" aria-label=${format(t.moveOptionDown, { n: i + 1 })} @click=${() => this.#moveOption(draft, store, i, i + 1, 'down')}>↓</button>` : nothing}
+            <button type="button" aria-label=${t.removeOption(i + 1)} @click=${() => (draft.options.splice(i, 1), this.requestUpdate())}>×</button>
+          </span>
         </div>`,
       )}
       <button type="button" id="add-option" @click=${() => (draft.options.push({ value: '', fr: '', en: '' }), this.requestUpdate())}>${t.addOption}</button>

@@ -53,6 +53,9 @@ export const editor = {
   optionEn: 'Englische Bezeichnung der Option {n}',
   addOption: 'Option hinzufügen',
   removeOption: 'Option {n} entfernen',
+  moveOptionUp: 'Option {n} nach oben verschieben',
+  moveOptionDown: 'Option {n} nach unten verschieben',
+  optionMoved: 'Option {n} ist jetzt Option {to}.',
   format: 'Eingabeformat',
   anyFormat: 'Beliebig',
   formats: {

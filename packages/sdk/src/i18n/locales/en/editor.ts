@@ -53,6 +53,11 @@ export const editor = {
   optionEn: 'English label of option {n}',
   addOption: 'Add an option',
   removeOption: 'Remove option {n}',
+  /** The buttons that move an option of a list or radio field one place; `{n}` is its number. */
+  moveOptionUp: 'Move option {n} up',
+  moveOptionDown: 'Move option {n} down',
+  /** Said once an option moved: `{n}` its number before, `{to}` after. */
+  optionMoved: 'Option {n} is now option {to}.',
   format: 'Format',
   anyFormat: 'Any',
   formats: {

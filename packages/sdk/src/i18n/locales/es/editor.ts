@@ -53,6 +53,9 @@ export const editor = {
   optionEn: 'Etiqueta en inglés de la opción {n}',
   addOption: 'Añadir una opción',
   removeOption: 'Eliminar la opción {n}',
+  moveOptionUp: 'Subir la opción {n}',
+  moveOptionDown: 'Bajar la opción {n}',
+  optionMoved: 'La opción {n} es ahora la opción {to}.',
   format: 'Formato',
   anyFormat: 'Cualquiera',
   formats: {

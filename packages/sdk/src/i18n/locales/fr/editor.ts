@@ -53,6 +53,9 @@ export const editor = {
   optionEn: 'Libellé anglais du choix {n}',
   addOption: 'Ajouter un choix',
   removeOption: 'Supprimer le choix {n}',
+  moveOptionUp: 'Monter le choix {n}',
+  moveOptionDown: 'Descendre le choix {n}',
+  optionMoved: 'Le choix {n} est maintenant le choix {to}.',
   format: 'Format',
   anyFormat: 'Libre',
   formats: {

@@ -53,6 +53,9 @@ export const editor = {
   optionEn: 'Etichetta inglese dell’opzione {n}',
   addOption: 'Aggiungi un’opzione',
   removeOption: 'Elimina l’opzione {n}',
+  moveOptionUp: 'Sposta su l’opzione {n}',
+  moveOptionDown: 'Sposta giù l’opzione {n}',
+  optionMoved: 'L’opzione {n} è ora l’opzione {to}.',
   format: 'Formato',
   anyFormat: 'Qualsiasi',
   formats: {

@@ -53,6 +53,9 @@ export const editor = {
   optionEn: 'Engels label van optie {n}',
   addOption: 'Optie toevoegen',
   removeOption: 'Optie {n} verwijderen',
+  moveOptionUp: 'Optie {n} omhoog verplaatsen',
+  moveOptionDown: 'Optie {n} omlaag verplaatsen',
+  optionMoved: 'Optie {n} is nu optie {to}.',
   format: 'Notatie',
   anyFormat: 'Vrij',
   formats: {

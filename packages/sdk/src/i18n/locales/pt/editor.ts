@@ -53,6 +53,9 @@ export const editor = {
   optionEn: 'Etiqueta em inglês da opção {n}',
   addOption: 'Adicionar uma opção',
   removeOption: 'Remover a opção {n}',
+  moveOptionUp: 'Mover a opção {n} para cima',
+  moveOptionDown: 'Mover a opção {n} para baixo',
+  optionMoved: 'A opção {n} é agora a opção {to}.',
   format: 'Formato',
   anyFormat: 'Qualquer',
   formats: {
