@@ -139,8 +139,26 @@ export class FfcCustomFields extends LitElement {
 
   async #confirmRemove(field: CustomField): Promise<void> {
     this.#removing = field;
+    // A field another field's condition reads: the dialog says so from the start, not after Remove.
+    const store = this.#store.value;
+    if (store) {
+      try {
+        removeCustomField(store.config, field.id);
+      } catch (error) {
+        this.#setInUse(store, error);
+      }
+    }
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  // True when `error` is the SDK's field_in_use: the dialog then offers to remove that condition first.
+  #setInUse(store: EditorStore, error: unknown): boolean {
+    const inUse = isConfigError(error) ? error.issues.find((issue) => issue.code === 'field_in_use') : undefined;
+    if (!inUse) return false;
+    this.#inUse = { by: String(inUse.params?.['by'] ?? ''), message: issueMessage(inUse, store.config, store.locale) };
+    this.requestUpdate();
+    return true;
   }
 
   #onRemoveClose(confirmed: boolean): void {
@@ -148,10 +166,7 @@ export class FfcCustomFields extends LitElement {
     const store = this.#store.value;
     const error = confirmed && field ? store?.edit((config) => removeCustomField(config, field.id)) : undefined;
     // Another field's condition reads it: the dialog stays, saying so and offering to remove that condition first.
-    const inUse = isConfigError(error) ? error.issues.find((issue) => issue.code === 'field_in_use') : undefined;
-    if (store && inUse) {
-      this.#inUse = { by: String(inUse.params?.['by'] ?? ''), message: issueMessage(inUse, store.config, store.locale) };
-      this.requestUpdate();
+    if (store && this.#setInUse(store, error)) {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part~="primary"]')?.focus());
       return;
     }

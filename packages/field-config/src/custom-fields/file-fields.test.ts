@@ -116,12 +116,11 @@ describe('<ffc-custom-fields> document uploads and fields in use', () => {
     const el = await mount(sectorInUse());
     await click(el, q(el, 'li[data-custom-id="sector"] button:last-of-type'));
     const dialog = q<HTMLDialogElement>(el, 'dialog');
-    await click(el, q(el, 'dialog button[part~="primary"]'));
-    expect(dialog.open, 'still open').to.equal(true);
+    // Said as the dialog opens, before any Remove: the field is read by another's condition.
+    expect(dialog.open).to.equal(true);
     expect(q(el, '#confirm-text').textContent).to.equal(configIssueMessage({ code: 'field_in_use', params: { id: 'Sector', by: 'Other sector' } }, 'en'));
     const offer = q<HTMLButtonElement>(el, 'dialog button[part~="primary"]');
     expect(offer.textContent?.trim()).to.equal('Remove the condition of “Other sector” first');
-    expect(root(el).activeElement).to.equal(offer);
     expect(el.config?.customFields.map((field) => field.id)).to.deep.equal(['sector', 'otherSector']);
 
     await click(el, offer);
