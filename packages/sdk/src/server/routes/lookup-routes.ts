@@ -23,19 +23,10 @@ async function guard(context: HandlerContext, request: Request): Promise<Headers
     const result = shared ? await context.store(() => hitRateLimitStore(shared.store, key, shared, context.now().getTime())) : limiter?.hit(key);
     if (result && !result.allowed) {
       const seconds = String(result.retryAfterSeconds);
-      throw new HttpProblem(problem(429, `Too many lookups; try again in ${seconds} s.`, { headers: { 'Retry-After': seconds, ...Object.fromEntries(corsHeaders(context, request)) } }));
+      throw new HttpProblem(problem(429, `Too many lookups; try again in ${seconds} s.`, { headers: { 'Retry-After': seconds, ...Object.fromEntries(context.origins.corsHeaders(request)) } }));
     }
   }
-  return corsHeaders(context, request);
-}
-
-// A lookup's answer differs by Origin (CORS headers for an allowed foreign page, none for the
-// shop's own), and it may be cached: every answer says so, or a cache shared by both (a CDN,
-// a proxy) would serve one page's copy to the other.
-function corsHeaders(context: HandlerContext, request: Request): Headers {
-  const headers = context.origins.corsHeaders(request);
-  if (!/(^|,)\s*origin\s*(,|$)/i.test(headers.get('Vary') ?? '')) headers.append('Vary', 'Origin');
-  return headers;
+  return context.origins.corsHeaders(request);
 }
 
 function off(what: string, headers: Headers): Response {
@@ -53,7 +44,7 @@ function failed(error: unknown, headers: Headers): Response {
 
 /** `GET {base}/lookup`: public; which lookups are on (`LookupCapabilities`). */
 export function getLookupCapabilities(context: HandlerContext, request: Request): Response {
-  const headers = corsHeaders(context, request);
+  const headers = context.origins.corsHeaders(request);
   headers.set('Cache-Control', 'public, max-age=300');
   return json(200, { company: context.lookups?.company !== undefined, address: context.lookups?.address !== undefined }, headers);
 }
