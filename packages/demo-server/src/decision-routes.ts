@@ -2,7 +2,7 @@ import { BULK_MAX_IDS, correctionConfig, isRecordId, type BulkItem, type Invitat
 import { parseConfig } from '@account-request/sdk';
 import type { Context, Hono } from 'hono';
 import { applicantFormPage, type ApplicantView } from './pages/applicant-form.js';
-import { decisionBody } from './pages/decision-fields.js';
+import { decisionBody, type DecisionValues } from './pages/decision-fields.js';
 import { invitationsPage } from './pages/invitations.js';
 import { notFoundPage } from './pages/not-found.js';
 import { erasureConfirmPage } from './pages/personal-data.js';
@@ -58,9 +58,7 @@ export function mountDecisionPages(app: Hono, ctx: DecisionPagesContext): void {
     const decision = decisionBody(status, form);
     // What the form held, shown again on a refusal and behind the dialog whatever the decision
     // (an acceptance posts the reason, message and e-mail box too, kept for a switch to Reject).
-    const reason = form.get('reason') ?? '';
-    const message = (form.get('message') ?? '').trim();
-    const values = { ...(reason ? { reason } : {}), ...(message ? { message } : {}), notify: form.get('notify') === 'true' };
+    const values = decisionBody('rejected', form) as DecisionValues;
     const chosen = { status, values };
     // "Every request that matches the filters": their ids, asked of the list route (at most what one decision takes).
     const matching = form.get('scope') === 'matching' && form.get('confirm') !== '1';
