@@ -29,6 +29,11 @@ beforeEach(() => {
 const call = (options: { timeoutMs?: number; retries?: number; fetch?: typeof fetch } = {}) =>
   callService('test', options.fetch ?? ((input, init) => fetch(input, init)), url, {}, { timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 1 });
 const failure = (kind: string) => (error: unknown) => isLookupServiceError(error) && error.failure === kind;
+// A 429 asking to wait `retryAfter` (seconds or an HTTP date).
+const busy = (retryAfter: string) => (_request: IncomingMessage, response: ServerResponse): void => {
+  response.writeHead(429, { 'Retry-After': retryAfter });
+  response.end();
+};
 const ok = (_request: IncomingMessage, response: ServerResponse): void => {
   response.writeHead(200, { 'Content-Type': 'application/json' });
   response.end('{"ok":true}');
@@ -63,33 +68,21 @@ describe('callService', () => {
   });
 
   it('does not retry a 429 whose Retry-After goes past the budget, and retries one that fits', async () => {
-    handlers = [(_request, response) => {
-      response.writeHead(429, { 'Retry-After': '30' });
-      response.end();
-    }, ok];
+    handlers = [busy('30'), ok];
     assert.equal((await call()).status, 429);
     assert.equal(calls, 1);
     calls = 0;
-    handlers = [(_request, response) => {
-      response.writeHead(429, { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() });
-      response.end();
-    }, ok];
+    handlers = [busy(new Date(Date.now() + 60_000).toUTCString()), ok];
     assert.equal((await call()).status, 429);
     assert.equal(calls, 1);
     calls = 0;
-    handlers = [(_request, response) => {
-      response.writeHead(429, { 'Retry-After': '0' });
-      response.end();
-    }, ok];
+    handlers = [busy('0'), ok];
     assert.equal((await call()).status, 200);
     assert.equal(calls, 2);
   });
 
   it('asks a service that said to wait (429, Retry-After) nothing more until then, from the same adapter', async () => {
-    handlers = [(_request, response) => {
-      response.writeHead(429, { 'Retry-After': '30' });
-      response.end();
-    }, ok];
+    handlers = [busy('30'), ok];
     const pause = { until: 0 };
     const held = () => callService('test', (input, init) => fetch(input, init), url, {}, { timeoutMs: 2000, retries: 1, pause });
     assert.equal((await held()).status, 429);
