@@ -6,6 +6,14 @@ import './account-request-form.js';
 
 const CONFIG_URL = new URL('/cfg/form.json', location.href).href;
 
+/** An inline config child: `<script type="application/json">` holding `text`. */
+function jsonScript(text: string): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = text;
+  return script;
+}
+
 describe('<account-request-form> config sources', () => {
   before(startWorker);
   afterEach(() => worker.resetHandlers());
@@ -69,10 +77,7 @@ describe('<account-request-form> config sources', () => {
   it('waits for an inline script added after the element', async () => {
     const el = await fixture<AccountRequestForm>(html`<account-request-form draft="off"></account-request-form>`);
     expect(el.dataset['state']).to.equal('loading');
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(makeConfig([{ id: 'poBox' }]));
-    el.append(script);
+    el.append(jsonScript(JSON.stringify(makeConfig([{ id: 'poBox' }]))));
     await waitForState(el, 'idle');
     expect(control(el, 'poBox')).to.exist;
   });
@@ -83,10 +88,7 @@ describe('<account-request-form> config sources', () => {
     document.body.append(elsewhere);
     elsewhere.append(el);
     await el.updateComplete;
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(makeConfig([{ id: 'poBox' }]));
-    el.append(script);
+    el.append(jsonScript(JSON.stringify(makeConfig([{ id: 'poBox' }]))));
     await waitForState(el, 'idle');
     expect(control(el, 'poBox')).to.exist;
     elsewhere.remove();
@@ -96,10 +98,7 @@ describe('<account-request-form> config sources', () => {
     const el = await fixture<AccountRequestForm>(html`<account-request-form draft="off"></account-request-form>`);
     const parent = el.parentElement!;
     el.remove();
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(makeConfig([{ id: 'poBox' }]));
-    el.append(script);
+    el.append(jsonScript(JSON.stringify(makeConfig([{ id: 'poBox' }]))));
     parent.append(el);
     await waitForState(el, 'idle');
     expect(control(el, 'poBox')).to.exist;
@@ -133,10 +132,7 @@ describe('<account-request-form> config sources', () => {
     const wrapper = await mount<HTMLDivElement>(html`<div></div>`);
     const el = document.createElement('account-request-form');
     el.draft = 'off';
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = 'window.__ran = 1; {';
-    el.append(script);
+    el.append(jsonScript('window.__ran = 1; {'));
     const event = oneEvent(el, 'account-request-config-error');
     wrapper.append(el);
     const { detail } = await event;
