@@ -9,6 +9,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { FAKE_COMPANIES, startFakePublicApis, type FakePublicApis } from '../../../test/test-helpers/fake-public-apis.js';
 import { API_BASE, createDemoApp, type DemoApp } from './app.js';
 import { readSettings } from './env.js';
+import { createLogger, type Logger } from './logger.js';
 import { stubAssetPaths } from './test-helpers/assets.js';
 
 const PASSWORD = 'test-password-1234';
@@ -24,9 +25,10 @@ let counter = 0;
 const apps: DemoApp[] = [];
 
 /** A demo whose services are the fakes, as the environment variables would set them. */
-async function newApp(env: Record<string, string> = {}): Promise<DemoApp> {
+async function newApp(env: Record<string, string> = {}, logger?: Logger): Promise<DemoApp> {
   const settings = readSettings({ COMPANY_DIRECTORY_URL: fakes.companyUrl, VIES_URL: fakes.viesUrl, ADDRESS_API_URL: fakes.addressUrl, ...env });
   const app = await createDemoApp({
+    ...(logger ? { logger } : {}),
     dataDir: join(root, `data-${(counter += 1)}`),
     adminPassword: PASSWORD,
     rateLimit: false,
@@ -122,6 +124,28 @@ describe('the demo with its public services on local fakes', () => {
     assert.match(await (await app.fetch(new Request(`${ORIGIN}${again.headers.get('Location')}`, { headers: ADMIN }))).text(), /The checks were run again\./);
     // A post from another site is refused like every admin form.
     assert.equal((await app.fetch(new Request(`${ORIGIN}/admin/requests/${id}/checks`, { method: 'POST', headers: { ...ADMIN, Origin: 'https://evil.example' } }))).status, 403);
+  });
+
+  test('stops checking when VIES refuses the shop\'s requester number, and warns the operator once', async () => {
+    fakes.vies(VAT, { kind: 'error', code: 'INVALID_REQUESTER_INFO', status: 400 });
+    const lines: string[] = [];
+    const app = await newApp({ VIES_REQUESTER: 'FR40303265045' }, createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } }));
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      ids.push(await submit(app));
+      await app.settled();
+    }
+    // The backoff is 0 here: a job left pending would be asked again now.
+    await app.runChecks();
+    for (const id of ids) {
+      const { vatCheck } = (await (await get(app, `${API_BASE}/${id}`)).json()) as { vatCheck: { state: string; reason: string } };
+      assert.deepEqual([vatCheck.state, vatCheck.reason], ['unavailable', 'INVALID_REQUESTER_INFO']);
+    }
+    assert.equal(fakes.count('vies'), 2);
+    const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((entry) => entry.level === 40);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]?.msg ?? '', /VIES_REQUESTER/);
+    assert.ok(!lines.join('').includes(VAT.slice(2)), 'the checked number stays out of the log');
   });
 
   test('answers 201 whatever the services do, and keeps the applicant\'s answer free of checks', async () => {

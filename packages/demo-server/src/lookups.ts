@@ -1,6 +1,6 @@
 import {
   createApiAdresseSearch, createCheckRunner, createRechercheEntreprisesDirectory, createViesChecker, isCheckStore,
-  type CheckOptions, type LookupOptions, type ProcessingStore,
+  type CheckOptions, type LookupOptions, type ProcessingStore, type VatChecker,
 } from '@account-request/sdk/server';
 import { maskedError, type Logger } from './logger.js';
 
@@ -39,7 +39,8 @@ export interface DemoLookups {
 export function setupDemoLookups(store: ProcessingStore, options: DemoLookupOptions, logger: Logger): DemoLookups {
   const company = options.companyDirectoryUrl ? createRechercheEntreprisesDirectory({ baseUrl: options.companyDirectoryUrl }) : undefined;
   const address = options.addressApiUrl ? createApiAdresseSearch({ baseUrl: options.addressApiUrl }) : undefined;
-  const vat = options.viesUrl ? createViesChecker({ baseUrl: options.viesUrl, ...(options.viesRequester ? { requester: options.viesRequester } : {}) }) : undefined;
+  const vies = options.viesUrl ? createViesChecker({ baseUrl: options.viesUrl, ...(options.viesRequester ? { requester: options.viesRequester } : {}) }) : undefined;
+  const vat = vies ? warnWhenRefused(vies, logger) : undefined;
   const checkStore = isCheckStore(store) ? store : undefined;
   const checks: CheckOptions | undefined =
     checkStore && (vat || company) ? { ...(vat ? { vat } : {}), ...(company ? { company } : {}), ...(options.checkBackoffMs ? { backoffMs: options.checkBackoffMs } : {}) } : undefined;
@@ -62,5 +63,24 @@ export function setupDemoLookups(store: ProcessingStore, options: DemoLookupOpti
     on: { company: company !== undefined, vat: vat !== undefined && checks !== undefined, address: address !== undefined },
     run,
     idle: async () => void (await running),
+  };
+}
+
+/**
+ * VIES refusing what the demo itself sends (`INVALID_REQUESTER_INFO`: `VIES_REQUESTER` is wrong)
+ * fails every VAT check, and no retry or applicant can change it: only the operator can. Said
+ * once per process, as every later check would say the same.
+ */
+function warnWhenRefused(vat: VatChecker, logger: Logger): VatChecker {
+  let warned = false;
+  return {
+    async checkVat(vatNumber, options) {
+      const answer = await vat.checkVat(vatNumber, options);
+      if (answer.state === 'unavailable' && answer.final && !warned) {
+        warned = true;
+        logger.warn({ reason: answer.reason }, 'VIES refuses the VAT checks for good: correct VIES_REQUESTER, restart, then check the requests again');
+      }
+      return answer;
+    },
   };
 }

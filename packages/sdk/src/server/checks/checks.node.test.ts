@@ -116,6 +116,20 @@ describe('checks after a submission', () => {
     assert.equal((await w.store.get(id))?.vatCheck?.state, 'unavailable');
   });
 
+  it('settle at once, unretried, a check VIES refuses for the requester sent (INVALID_REQUESTER_INFO)', async () => {
+    fakes.vies(VAT, { kind: 'error', code: 'INVALID_REQUESTER_INFO', status: 400 });
+    const w = wire();
+    const id = await w.submit({ vatNumber: VAT });
+    await w.settled();
+    // Not `invalid`: the number was never checked.
+    assert.deepEqual([(await w.store.get(id))?.vatCheck?.state, (await w.store.get(id))?.vatCheck?.reason], ['unavailable', 'INVALID_REQUESTER_INFO']);
+    const [job] = await w.store.listChecks(id);
+    assert.deepEqual([job?.state, job?.attempts, job?.lastError], ['failed', 1, 'INVALID_REQUESTER_INFO']);
+    w.advance(24 * 60 * 60_000);
+    assert.deepEqual(await createCheckRunner({ store: w.store, vat: w.vat, now: w.now }).run(), { done: 0, retrying: 0, failed: 0 });
+    assert.equal(fakes.count('vies'), 1);
+  });
+
   it('never delay the 201: VIES and the register silent, failing or malformed', async () => {
     const w = wire({ vatTimeoutMs: 1500, companyTimeoutMs: 1500 });
     fakes.fail('vies', { kind: 'hang' });

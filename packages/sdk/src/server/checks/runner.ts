@@ -30,7 +30,7 @@ export interface CheckReport {
   readonly done: number;
   /** Checks left `unavailable`, to be retried. */
   readonly retrying: number;
-  /** Checks left `unavailable` for good (every attempt spent). */
+  /** Checks left `unavailable` for good (every attempt spent, or an answer no retry can change). */
   readonly failed: number;
 }
 
@@ -51,7 +51,8 @@ function reasonOf(error: unknown): string {
   return error instanceof Error && error.name === 'AbortError' ? 'timeout' : 'error';
 }
 
-type Attempt = { readonly result: CheckResult; readonly unavailable?: string };
+// `unavailable`: why the service gave no answer; `final`: when no retry can give one.
+type Attempt = { readonly result: CheckResult; readonly unavailable?: string; readonly final?: boolean };
 
 async function checkVat(checker: VatChecker | undefined, record: AccountRequestRecord, at: string, fresh: boolean): Promise<Attempt> {
   const vatNumber = typeof record.values['vatNumber'] === 'string' ? compactIdentifier(record.values['vatNumber']) : '';
@@ -64,7 +65,7 @@ async function checkVat(checker: VatChecker | undefined, record: AccountRequestR
   }
   if (answer.state === 'unavailable') {
     const reason = answer.reason.slice(0, 60);
-    return { result: { vatCheck: { state: 'unavailable', vatNumber, checkedAt: at, reason } }, unavailable: reason };
+    return { result: { vatCheck: { state: 'unavailable', vatNumber, checkedAt: at, reason } }, unavailable: reason, ...(answer.final ? { final: true } : {}) };
   }
   const { state, checkedAt, name, address, consultationNumber } = answer;
   const vatCheck: VatCheck = { state, vatNumber, checkedAt, ...(name ? { name } : {}), ...(address ? { address } : {}), ...(consultationNumber ? { consultationNumber } : {}) };
@@ -90,8 +91,9 @@ async function checkSiret(directory: CompanyDirectory | undefined, record: Accou
  * Runs the checks of stored requests through the store's durable jobs: claims due jobs with a
  * lock, asks the VAT checker or the directory, and records each answer on its request with the
  * job's outcome in one write. `unavailable` (or a failing adapter) is retried after
- * `backoffMs(attempt)` until `maxAttempts`; a job whose claim was lost (an admin checked again
- * meanwhile) writes nothing. Never throws for a service's failure; a store failure rejects.
+ * `backoffMs(attempt)` until `maxAttempts`, a `final` one not at all; a job whose claim was lost
+ * (an admin checked again meanwhile) writes nothing. Never throws for a service's failure; a
+ * store failure rejects.
  */
 export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
   const { store } = options;
@@ -109,12 +111,12 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
       await store.finishCheck(job, { state: 'failed', at, error: 'request not found' }, job.kind === 'vat' ? { vatCheck: { state: 'not-applicable' } } : { siretCheck: { state: 'not-applicable' } });
       return 'failed';
     }
-    const { result, unavailable } = job.kind === 'vat' ? await checkVat(options.vat, record, at, fresh) : await checkSiret(options.company, record, at, fresh);
+    const { result, unavailable, final } = job.kind === 'vat' ? await checkVat(options.vat, record, at, fresh) : await checkSiret(options.company, record, at, fresh);
     const ended = now();
     const tries = job.attempts + 1;
     let outcome: CheckOutcome;
     if (unavailable === undefined) outcome = { state: 'done', at: ended.toISOString() };
-    else if (tries >= maxAttempts) outcome = { state: 'failed', at: ended.toISOString(), error: unavailable };
+    else if (final || tries >= maxAttempts) outcome = { state: 'failed', at: ended.toISOString(), error: unavailable };
     else outcome = { state: 'pending', at: ended.toISOString(), error: unavailable, nextAttemptAt: new Date(ended.getTime() + backoff(tries)).toISOString() };
     if (!(await store.finishCheck(job, outcome, result))) return 'lost';
     return outcome.state === 'done' ? 'done' : outcome.state === 'pending' ? 'retrying' : 'failed';

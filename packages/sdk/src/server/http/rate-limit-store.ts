@@ -1,4 +1,4 @@
-import type { RateLimitResult } from './rate-limit.js';
+import { retryAfterSeconds, type RateLimitResult } from './rate-limit.js';
 
 /** The hits of one key in its current window, as a {@link RateLimitStore} counted them. */
 export interface RateLimitWindow {
@@ -60,5 +60,5 @@ export async function hitRateLimitStore(
 ): Promise<RateLimitResult> {
   const window = await store.hit(key, limit.windowMs, now);
   if (window.count <= limit.max) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+  return { allowed: false, retryAfterSeconds: retryAfterSeconds(window.resetAt - now) };
 }

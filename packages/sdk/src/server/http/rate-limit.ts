@@ -13,6 +13,11 @@ interface Window {
 
 const SWEEP_THRESHOLD = 10_000;
 
+/** A wait as a `Retry-After` value: whole seconds, rounded up so a client never asks too early, at least 1. */
+export function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
 /**
  * An in-memory fixed-window limiter: at most `max` hits per key in each `windowMs` window,
  * starting at the key's first hit. Per process: several instances each count on their own.
@@ -44,7 +49,7 @@ export function createFixedWindowLimiter(options: { windowMs: number; max: numbe
       }
       window.count += 1;
       if (window.count <= max) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - time) / 1000)) };
+      return { allowed: false, retryAfterSeconds: retryAfterSeconds(window.resetAt - time) };
     },
   };
 }

@@ -45,12 +45,20 @@ export type VatCheckAnswer =
       readonly consultationNumber?: string;
     }
   /** The registry could not say now (a member state down, too many requests): try again later. */
-  | { readonly state: 'unavailable'; readonly reason: string };
+  | {
+      readonly state: 'unavailable';
+      readonly reason: string;
+      /**
+       * No later try can help: the registry refused what the checker itself sent (VIES's
+       * `INVALID_REQUESTER_INFO`, a wrong `requester`). The check is not retried.
+       */
+      readonly final?: boolean;
+    };
 
 /**
  * Checks an intra-EU VAT number against a registry (`checks.vat`); `createViesChecker` asks the
  * European Commission's VIES. Resolves `unavailable` (or rejects) when no answer can be had
- * now: the check of a stored request is then retried with a backoff.
+ * now: the check of a stored request is then retried with a backoff, unless the answer is `final`.
  */
 export interface VatChecker {
   /** `vatNumber` is compact, its two-letter prefix first (`FR40303265045`, `EL…` for Greece). */

@@ -60,7 +60,7 @@ export function createApiAdresseSearch(options: ApiAdresseOptions = {}): Address
     const url = `${base}/search/?q=${encodeURIComponent(query)}&limit=${limit}`;
     const answer = await callService(SERVICE, fetch, url, { headers: { Accept: 'application/json' } }, { ...call, signal });
     if (answer.status === 400) return [];
-    if (answer.status !== 200) throw statusFailure(SERVICE, answer.status);
+    if (answer.status !== 200) throw statusFailure(SERVICE, answer);
     return suggestionsFromSearch(jsonOf(SERVICE, answer)).slice(0, limit);
   };
 

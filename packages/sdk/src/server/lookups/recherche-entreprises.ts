@@ -102,7 +102,7 @@ export function createRechercheEntreprisesDirectory(options: RechercheEntreprise
 
   const load = async (siret: string, signal: AbortSignal | undefined): Promise<CompanyLookup | undefined> => {
     const answer = await callService(SERVICE, fetch, `${base}/search?q=${siret}`, { headers: { Accept: 'application/json' } }, { ...call, signal });
-    if (answer.status !== 200) throw statusFailure(SERVICE, answer.status);
+    if (answer.status !== 200) throw statusFailure(SERVICE, answer);
     return companyFromSearch(jsonOf(SERVICE, answer), siret);
   };
 

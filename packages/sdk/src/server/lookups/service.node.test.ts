@@ -85,9 +85,10 @@ describe('callService', () => {
     handlers = [busy('30'), ok];
     const pause = { until: 0 };
     const held = () => callService('test', (input, init) => fetch(input, init), url, {}, { timeoutMs: 2000, retries: 1, pause });
-    assert.equal((await held()).status, 429);
+    assert.deepEqual(await held(), { status: 429, text: '', retryAfterMs: 30_000 });
     assert.equal(calls, 1);
-    await assert.rejects(held(), failure('rate-limited'));
+    // What is left of the wait, for a caller to pass on.
+    await assert.rejects(held(), (error) => failure('rate-limited')(error) && isLookupServiceError(error) && error.retryAfterMs! > 25_000 && error.retryAfterMs! <= 30_000);
     assert.equal(calls, 1, 'not asked again while it said to wait');
     assert.ok(pause.until > Date.now() + 25_000);
     assert.equal((await call()).status, 200, 'another adapter is not held');

@@ -16,11 +16,14 @@ export class LookupServiceError extends Error {
   readonly failure: ServiceFailure;
   /** The service's HTTP status, when it answered. */
   readonly status: number | undefined;
+  /** How long the service asked to wait (`rate-limited` with a `Retry-After`: what is left of the adapter's hold). */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(service: string, failure: ServiceFailure, options: { status?: number; cause?: unknown } = {}) {
+  constructor(service: string, failure: ServiceFailure, options: { status?: number; retryAfterMs?: number | undefined; cause?: unknown } = {}) {
     super(`${service}: ${failure}${options.status !== undefined ? ` (HTTP ${options.status})` : ''}`, { cause: options.cause });
     this.failure = failure;
     this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -48,6 +51,8 @@ export interface ServiceCallOptions {
 export interface ServiceAnswer {
   readonly status: number;
   readonly text: string;
+  /** A 429's wait, when it put the adapter on hold. */
+  readonly retryAfterMs?: number;
 }
 
 const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
@@ -142,7 +147,7 @@ export async function callService(service: string, fetch: Fetch, url: string, in
   // A service that answered 429 with Retry-After is not asked again before then by the lookups
   // of this adapter: each would only be refused, and count against the shop at the service.
   const { pause: held } = options;
-  if (held && held.until > Date.now()) throw new LookupServiceError(service, 'rate-limited', { status: 429 });
+  if (held && held.until > Date.now()) throw new LookupServiceError(service, 'rate-limited', { status: 429, retryAfterMs: held.until - Date.now() });
   for (let attempt = 0; ; attempt += 1) {
     signal?.throwIfAborted();
     const remaining = deadline - Date.now();
@@ -175,9 +180,10 @@ export async function callService(service: string, fetch: Fetch, url: string, in
     if (tooLarge) throw new LookupServiceError(service, 'malformed');
     const retryable = answer ? RETRIED_STATUSES.has(answer.status) : true;
     const pause = Math.max(backoff(attempt), answer ? (retryAfter ?? 0) : 0);
-    if (held && answer?.status === 429 && retryAfter) held.until = Date.now() + Math.min(retryAfter, MAX_CLOSED_MS);
+    const hold = held && answer?.status === 429 && retryAfter ? Math.min(retryAfter, MAX_CLOSED_MS) : undefined;
+    if (held && hold !== undefined) held.until = Date.now() + hold;
     if (!retryable || attempt >= options.retries || deadline - Date.now() < pause + MIN_ATTEMPT_MS) {
-      if (answer) return answer;
+      if (answer) return hold === undefined ? answer : { ...answer, retryAfterMs: hold };
       throw new LookupServiceError(service, 'network', { cause: failure });
     }
     await sleep(pause, signal);
@@ -193,9 +199,9 @@ export function jsonOf(service: string, answer: ServiceAnswer): unknown {
   }
 }
 
-/** The failure an unexpected status stands for. */
-export function statusFailure(service: string, status: number): LookupServiceError {
-  return new LookupServiceError(service, status === 429 ? 'rate-limited' : 'status', { status });
+/** The failure an unexpected status stands for, with the hold a 429 put the adapter on. */
+export function statusFailure(service: string, { status, retryAfterMs }: Pick<ServiceAnswer, 'status' | 'retryAfterMs'>): LookupServiceError {
+  return new LookupServiceError(service, status === 429 ? 'rate-limited' : 'status', { status, retryAfterMs });
 }
 
 /** `base` without its trailing slashes, checked to be an http(s) URL (a typo fails at start-up, not per lookup). */

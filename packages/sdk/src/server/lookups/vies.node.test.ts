@@ -47,11 +47,20 @@ describe('createViesChecker', () => {
   });
 
   it('reads the "not now" errors as unavailable, with their code', async () => {
-    for (const [code, status] of [['MS_UNAVAILABLE', 500], ['MS_MAX_CONCURRENT_REQ', 500], ['TIMEOUT', 500], ['GLOBAL_MAX_CONCURRENT_REQ', 500], ['SERVICE_UNAVAILABLE', 503]] as const) {
+    const codes = [
+      ['MS_UNAVAILABLE', 500], ['MS_MAX_CONCURRENT_REQ', 500], ['MS_MAX_CONCURRENT_REQ_TIME', 500], ['TIMEOUT', 500], ['GLOBAL_MAX_CONCURRENT_REQ', 500],
+      ['GLOBAL_MAX_CONCURRENT_REQ_TIME', 500], ['SERVICE_UNAVAILABLE', 503], ['VAT_BLOCKED', 500], ['IP_BLOCKED', 500],
+    ] as const;
+    for (const [code, status] of codes) {
       fakes.vies('EL094259216', { kind: 'error', code, status });
       assert.deepEqual(await checker({ retries: 0 }).checkVat('EL094259216'), { state: 'unavailable', reason: code });
     }
     assert.deepEqual(JSON.parse(fakes.requests[0]?.body ?? '').countryCode, 'EL');
+  });
+
+  it('reads INVALID_REQUESTER_INFO as a final unavailable: the requester, not the number, is refused', async () => {
+    fakes.vies('DE123456789', { kind: 'error', code: 'INVALID_REQUESTER_INFO', status: 400 });
+    assert.deepEqual(await checker({ requester: 'FR40303265045' }).checkVat('DE123456789'), { state: 'unavailable', reason: 'INVALID_REQUESTER_INFO', final: true });
   });
 
   it('asks again after unavailable, even with its cache: unavailable then valid', async () => {

@@ -26,8 +26,13 @@ export interface ViesOptions {
 }
 
 const SERVICE = 'vies';
-// Errors that say the number itself is wrong; every other error says "not now".
+// VIES's documented errors that no retry fixes. The number (or its country code) is malformed:
+// that is VIES's verdict on the number. The requester we sent is refused: the number was never
+// checked, and every retry would be refused alike until the deployment names a valid requester.
+// Every other code is retried as "not now": MS_UNAVAILABLE, TIMEOUT, the *_MAX_CONCURRENT_REQ*
+// family, and VAT_BLOCKED and IP_BLOCKED too (a block is VIES's to lift; a retry costs one call).
 const INVALID_NUMBER = new Set(['INVALID_INPUT']);
+const REFUSED_REQUESTER = new Set(['INVALID_REQUESTER_INFO']);
 
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -50,14 +55,15 @@ function errorCode(body: Json): string | undefined {
 
 /** Reads one answer of `POST /check-vat-number`, whatever its status. */
 export function viesAnswer(status: number, body: unknown, now: () => Date = () => new Date()): VatCheckAnswer {
-  if (!isObject(body)) throw status === 200 ? new LookupServiceError(SERVICE, 'malformed', { status }) : statusFailure(SERVICE, status);
+  if (!isObject(body)) throw status === 200 ? new LookupServiceError(SERVICE, 'malformed', { status }) : statusFailure(SERVICE, { status });
   const code = errorCode(body);
   if (code !== undefined) {
-    if (!INVALID_NUMBER.has(code)) return { state: 'unavailable', reason: upstreamText(code, 60) ?? 'unknown' };
-    return { state: 'invalid', checkedAt: now().toISOString() };
+    if (INVALID_NUMBER.has(code)) return { state: 'invalid', checkedAt: now().toISOString() };
+    const reason = upstreamText(code, 60) ?? 'unknown';
+    return REFUSED_REQUESTER.has(code) ? { state: 'unavailable', reason, final: true } : { state: 'unavailable', reason };
   }
   const valid = typeof body['valid'] === 'boolean' ? body['valid'] : body['isValid'];
-  if (status !== 200) throw statusFailure(SERVICE, status);
+  if (status !== 200) throw statusFailure(SERVICE, { status });
   if (typeof valid !== 'boolean') throw new LookupServiceError(SERVICE, 'malformed', { status });
   const date = typeof body['requestDate'] === 'string' ? Date.parse(body['requestDate']) : Number.NaN;
   const name = disclosed(body['name']);
@@ -78,7 +84,8 @@ export function viesAnswer(status: number, body: unknown, now: () => Date = () =
  * / `invalid` with the registered name and address when the member state discloses them, the
  * answer's date and its consultation number (`requestIdentifier`); VIES's error codes
  * (`MS_UNAVAILABLE`, `MS_MAX_CONCURRENT_REQ`, `TIMEOUT`, `SERVICE_UNAVAILABLE`…) are
- * `unavailable`, except `INVALID_INPUT` (the number itself), which is `invalid`. VIES receives
+ * `unavailable`, except `INVALID_INPUT` (the number itself), which is `invalid`, and
+ * `INVALID_REQUESTER_INFO` (the `requester`), which is a `final` `unavailable`. VIES receives
  * the VAT number (and the requester's) only.
  */
 export function createViesChecker(options: ViesOptions = {}): VatChecker {

@@ -73,6 +73,28 @@ describe('lookup routes', () => {
     assert.equal((await throwing(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`))).status, 503);
   });
 
+  it('say when to ask again while the service holds them back (429 with Retry-After)', async () => {
+    const { handler } = setup({ lookups: lookups() });
+    const company = () => handler(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`));
+    const address = () => handler(get('/lookup/address?q=rue+de+la+paix'));
+    fakes.fail('company', { kind: 'rate-limited', retryAfter: 30 });
+    fakes.fail('address', { kind: 'rate-limited', retryAfter: 2 });
+    for (const [ask, most] of [[company, 30], [address, 2]] as const) {
+      for (let i = 0; i < 2; i += 1) {
+        const held = await ask();
+        assert.equal(held.status, 503);
+        const seconds = Number(held.headers.get('Retry-After'));
+        assert.ok(Number.isInteger(seconds) && seconds >= 1 && seconds <= most, `Retry-After ${held.headers.get('Retry-After')}`);
+      }
+    }
+    // The second asks were the hold's: the services heard once each.
+    assert.deepEqual([fakes.count('company'), fakes.count('address')], [1, 1]);
+    // A failure that asks no wait says none.
+    fakes.fail('company', { kind: 'status', status: 500 });
+    const plain = await setup({ lookups: lookups() }).handler(get(`/lookup/company?siret=${FAKE_COMPANIES.open.siret}`));
+    assert.deepEqual([plain.status, plain.headers.get('Retry-After')], [503, null]);
+  });
+
   it('answer address suggestions, privately cacheable', async () => {
     const { handler } = setup({ lookups: lookups() });
     const response = await handler(get('/lookup/address?q=8%20boulevard%20du%20port&limit=1'));

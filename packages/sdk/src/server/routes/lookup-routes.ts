@@ -2,7 +2,7 @@ import type { CompanyLookup } from '../../lookups/types.js';
 import { compactIdentifier, hasForbiddenCharacters, isValidSiret } from '../../validation/validators/index.js';
 import type { HandlerContext } from '../http/context.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
-import { clientKey } from '../http/rate-limit.js';
+import { clientKey, retryAfterSeconds } from '../http/rate-limit.js';
 import { hitRateLimitStore } from '../http/rate-limit-store.js';
 import { MAX_ADDRESS_SUGGESTIONS } from '../lookups/api-adresse.js';
 import { isLookupServiceError } from '../lookups/service.js';
@@ -36,6 +36,9 @@ function off(what: string, headers: Headers): Response {
 // The form treats any failure as "no suggestion": say which, without the service's details.
 function failed(error: unknown, headers: Headers): Response {
   const timeout = isLookupServiceError(error) && error.failure === 'timeout';
+  // A service that said to wait is not asked again until then: a client asking sooner gets this same 503.
+  const wait = isLookupServiceError(error) ? error.retryAfterMs : undefined;
+  if (wait !== undefined) headers.set('Retry-After', String(retryAfterSeconds(wait)));
   return problem(timeout ? 504 : 503, timeout ? 'The lookup service did not answer in time.' : 'The lookup service cannot answer now.', {
     type: 'urn:account-request:problem:lookup-failed',
     headers,
@@ -52,7 +55,8 @@ export function getLookupCapabilities(context: HandlerContext, request: Request)
 /**
  * `GET {base}/lookup/company?siret=…`: public, rate-limited; the `CompanyLookup` of a valid
  * SIRET (200), 400 for an invalid one, 404 when the directory does not know it (or the lookup
- * is off), 503 or 504 when the directory cannot answer.
+ * is off), 503 or 504 when the directory cannot answer (a 503 with `Retry-After` while it asked
+ * to wait).
  */
 export async function getCompanyLookup(context: HandlerContext, request: Request): Promise<Response> {
   const headers = await guard(context, request);
@@ -74,7 +78,8 @@ export async function getCompanyLookup(context: HandlerContext, request: Request
 /**
  * `GET {base}/lookup/address?q=…&limit=…`: public, rate-limited; `{ suggestions }` for a text of
  * 3 to 200 characters starting with a letter or a digit (`limit` 1 to 10, default 5), 400
- * otherwise, 404 when the lookup is off, 503 or 504 when the service cannot answer.
+ * otherwise, 404 when the lookup is off, 503 or 504 when the service cannot answer (a 503 with
+ * `Retry-After` while it asked to wait).
  */
 export async function getAddressLookup(context: HandlerContext, request: Request): Promise<Response> {
   const headers = await guard(context, request);
