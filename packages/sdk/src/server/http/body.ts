@@ -27,6 +27,17 @@ function tooLarge(maxBytes: number): HttpProblem {
 }
 
 /**
+ * The body as a stream, `null` when there is none. Firefox's `Request` has no `body` (a handler
+ * run in a page or a service worker there): its Blob stands in, the limits then checked as it
+ * is streamed like any other body (the declared `Content-Length` before, by the callers).
+ */
+export async function bodyStream(request: Request): Promise<ReadableStream<Uint8Array> | null> {
+  if (request.body !== undefined) return request.body;
+  const blob = await request.blob();
+  return blob.size > 0 ? blob.stream() : null;
+}
+
+/**
  * Reads the body, stopping (and cancelling the stream) as soon as it exceeds `maxBytes`, so an
  * oversized or endless upload costs at most `maxBytes` of memory. A declared `Content-Length`
  * above the limit is refused before reading anything.
@@ -34,8 +45,9 @@ function tooLarge(maxBytes: number): HttpProblem {
 export async function readBodyLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  const body = await bodyStream(request);
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -47,6 +47,28 @@ describe('POST {base}: creation', () => {
     assert.equal(records[0]?.locale, 'en');
   });
 
+  test('a Request without a body stream (Firefox has none: a handler in a page or a service worker there) is read whole, in each encoding', async () => {
+    const { handler, store } = setup({ maxBodyBytes: 4096 });
+    const fields = Object.entries({ ...(validBody()['values'] as Record<string, string>), confirmed: 'true', locale: 'en' });
+    const form = new FormData();
+    for (const [name, value] of fields) form.append(name, value);
+    const bodyless = (request: Request): Request => Object.defineProperty(request, 'body', { value: undefined });
+    const sent = [
+      post(validBody(), { key: 'ff-json' }),
+      new Request(URL_BASE, { method: 'POST', headers: { 'Idempotency-Key': 'ff-urlencoded' }, body: new URLSearchParams(fields) }),
+      new Request(URL_BASE, { method: 'POST', headers: { 'Idempotency-Key': 'ff-multipart' }, body: form }),
+    ];
+    for (const request of sent) {
+      const response = await handler(bodyless(request));
+      assert.equal(response.status, 201, await response.clone().text());
+    }
+    assert.deepEqual((await store.list()).map((record) => record.values['companyName']), ['Acme SAS', 'Acme SAS', 'Acme SAS']);
+    // The limit still holds: a body over maxBodyBytes without a Content-Length to refuse it by.
+    const large = bodyless(post({ ...validBody(), values: { ...(validBody()['values'] as object), remarks: 'x'.repeat(5000) } }, { key: 'ff-large' }));
+    await assertProblem(await handler(large), 413);
+    assert.equal((await store.list()).length, 3);
+  });
+
   test('a urlencoded body whose escapes are not UTF-8 is a 400, as its raw bytes are; a lone % stays a %', async () => {
     const { handler, store } = setup();
     const fields = new URLSearchParams({ ...(validBody()['values'] as Record<string, string>), confirmed: 'true', locale: 'en' });

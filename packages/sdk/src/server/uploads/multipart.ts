@@ -1,6 +1,7 @@
 import { MaxFileSizeExceededError, MaxHeaderSizeExceededError, MaxPartsExceededError, MaxTotalSizeExceededError, MultipartParseError, parseMultipartStream } from '@remix-run/multipart-parser';
 import { errorMessage } from '../../i18n/resolve.js';
 import { formatFileSize } from '../../validation/files.js';
+import { bodyStream } from '../http/body.js';
 import { HttpProblem, problem } from '../http/problem.js';
 
 /** A file as the body carried it, before any check of its content. */
@@ -77,14 +78,15 @@ export async function readMultipartSubmission(request: Request, limits: Multipar
   const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limits.maxTotalBytes) throw tooLarge(limits);
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(request.headers.get('Content-Type') ?? '');
-  if (!boundary || !request.body) throw refuse(400, 'malformed-body', 'The multipart body has no boundary or no content.');
+  const body = boundary ? await bodyStream(request) : null;
+  if (!boundary || !body) throw refuse(400, 'malformed-body', 'The multipart body has no boundary or no content.');
   const largestFile = Math.max(0, ...limits.fileFields.values());
   const fields = new Map<string, string>();
   const files = new Map<string, Upload[]>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let textBytes = 0;
   try {
-    const parts = parseMultipartStream(guarded(request.body), {
+    const parts = parseMultipartStream(guarded(body), {
       boundary: boundary[1] ?? boundary[2] ?? '',
       maxFileSize: Math.max(largestFile, limits.maxTextBytes),
       maxTotalSize: limits.maxTotalBytes,
