@@ -142,6 +142,10 @@ describe('the demo with its public services on local fakes', () => {
       assert.deepEqual([vatCheck.state, vatCheck.reason], ['unavailable', 'INVALID_REQUESTER_INFO']);
     }
     assert.equal(fakes.count('vies'), 2);
+    // The request's page says why and what to do, not that the check is retried.
+    const page = await (await get(app, `/admin/requests/${ids[0]}?lang=en`)).text();
+    assert.match(page, /VIES refuses the requester this server sends \(its VIES_REQUESTER setting\)/);
+    assert.doesNotMatch(page, /retried automatically/);
     const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((entry) => entry.level === 40);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]?.msg ?? '', /VIES_REQUESTER/);

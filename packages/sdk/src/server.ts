@@ -61,7 +61,7 @@ export * from './webhooks/index.js';
 export { BOT_CHECK_HEADER, type BotCheckOptions, type BotCheckRefusal } from './server/http/bot-check.js';
 export type { AddressSearch, CompanyDirectory, LookupCallOptions, VatChecker, VatCheckAnswer } from './server/lookups/adapters.js';
 export { createRechercheEntreprisesDirectory, companyFromSearch, RECHERCHE_ENTREPRISES_URL, type RechercheEntreprisesOptions } from './server/lookups/recherche-entreprises.js';
-export { createViesChecker, viesAnswer, VIES_URL, type ViesOptions } from './server/lookups/vies.js';
+export { createViesChecker, viesAnswer, viesRefusedRequester, VIES_URL, type ViesOptions } from './server/lookups/vies.js';
 export { createApiAdresseSearch, suggestionsFromSearch, API_ADRESSE_URL, MAX_ADDRESS_SUGGESTIONS, type ApiAdresseOptions } from './server/lookups/api-adresse.js';
 export { legalFormOf } from './server/lookups/legal-forms.js';
 export type { LookupOptions } from './server/lookups/runtime.js';

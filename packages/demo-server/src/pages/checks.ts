@@ -1,5 +1,5 @@
 import { formatDate } from '@account-request/sdk';
-import { vatNameMismatch, type PublicRecord } from '@account-request/sdk/server';
+import { vatNameMismatch, viesRefusedRequester, type PublicRecord } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { checkText, format, type PageLocale } from './text.js';
 
@@ -26,7 +26,7 @@ export function checksSection(record: PublicRecord, locale: PageLocale, action: 
   const mismatch = vatNameMismatch(vatCheck, record.values['companyName']);
   return html`<section aria-labelledby="checks-title"><h2 id="checks-title">${c.title}</h2>
 <dl class="checks">${vatCheck ? html`
-  <dt>${c.vatTitle}</dt><dd><span class="check check-${vatCheck.state}">${c.vat[vatCheck.state]}</span>${when(vatCheck.checkedAt)}${vatCheck.state === 'unavailable' ? html`<span class="help">${c.retrying}</span>` : ''}</dd>
+  <dt>${c.vatTitle}</dt><dd><span class="check check-${vatCheck.state}">${c.vat[vatCheck.state]}</span>${when(vatCheck.checkedAt)}${vatCheck.state === 'unavailable' ? html`<span class="help">${viesRefusedRequester(vatCheck.reason) ? c.requesterRefused : c.retrying}</span>` : ''}</dd>
   ${detail(c.registeredName, vatCheck.name)}${detail(c.registeredAddress, vatCheck.address)}${detail(c.consultationNumber, vatCheck.consultationNumber)}` : ''}${siretCheck ? html`
   <dt>${c.siretTitle}</dt><dd><span class="check check-${siretCheck.state}">${c.siret[siretCheck.state]}</span>${when(siretCheck.checkedAt)}</dd>
   ${detail(c.registerName, siretCheck.name)}` : ''}

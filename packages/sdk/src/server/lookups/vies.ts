@@ -34,6 +34,15 @@ const SERVICE = 'vies';
 const INVALID_NUMBER = new Set(['INVALID_INPUT']);
 const REFUSED_REQUESTER = new Set(['INVALID_REQUESTER_INFO']);
 
+/**
+ * True when an `unavailable` VAT check's `reason` is VIES refusing the requester the deployment
+ * sends: not retried, and no check succeeds until the operator corrects it (a back office says so
+ * rather than "retried automatically").
+ */
+export function viesRefusedRequester(reason: string | undefined): boolean {
+  return reason !== undefined && REFUSED_REQUESTER.has(reason);
+}
+
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
