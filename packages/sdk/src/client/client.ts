@@ -11,7 +11,10 @@ import { readSubmissionResult, toSubmissionError } from './submission.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
-  /** The handler's base URL, e.g. `/api/account-requests` (absolute outside browsers). */
+  /**
+   * The handler's base URL, e.g. `/api/account-requests`. Outside a browser page (Node, Deno,
+   * Bun, workerd) it must be absolute, or `createClient` throws a `TypeError` naming it.
+   */
   readonly base: string;
   /**
    * Where `loadConfig` GETs and `saveConfig` PUTs the config, absolute or relative like `base`;
@@ -123,6 +126,15 @@ export function createClient(options: ClientOptions): Required<AccountRequestCli
   const base = options.base.replace(/\/+$/, '');
   const configUrl = options.configUrl ?? `${base}/config`;
   const submitUrl = base || '/';
+  // Outside a page (Node, Deno, Bun, workerd: no location) a relative URL resolves against
+  // nothing, and every request would fail: refused here, naming the option.
+  for (const name of ['base', 'configUrl'] as const) {
+    try {
+      if (!globalThis.location) new URL(options[name] ?? options.base);
+    } catch {
+      throw new TypeError(`createClient: \`${name}\` must be an absolute URL such as https://shop.example/api/account-requests, or a relative one only in a browser page.`);
+    }
+  }
   const api: Http = createHttp({ timeout: options.timeout ?? DEFAULT_TIMEOUT_MS, headers: options.headers, fetch: options.fetch });
   // One request: the caller's abort passes through as is; any other failure is mapped by `fail`.
   const send = async (

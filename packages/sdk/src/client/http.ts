@@ -53,34 +53,22 @@ export class RequestTimeoutError extends Error {
 export const isHTTPError = (error: unknown): error is HttpStatusError => error instanceof HttpStatusError;
 export const isTimeoutError = (error: unknown): error is RequestTimeoutError => error instanceof RequestTimeoutError;
 
-/**
- * True when a failure of fetch is not the network's but the request's own, which no retry can
- * help: a URL that does not resolve (relative, outside a page, where there is no base to resolve
- * it against), or a redirect loop (Node, Deno and Bun say so; a browser does not: retried there).
- */
-export function isUnsendable(error: unknown, url: string): boolean {
-  try {
-    new URL(url, globalThis.location?.href);
-  } catch {
-    return true;
-  }
-  return /redirect/i.test(`${(error as Error).message} ${(error as Error).cause}`);
-}
-
 /** What a failure without an answer says: its cause when it has one (Node's fetch hides the reason there). */
 export const failureText = (error: unknown): string => String((error as Error | undefined)?.cause ?? error);
 
 // The wait before retry `attempt` after `error`, or undefined when that error is not retried:
 // statuses of the list (honouring Retry-After where asked, capped), timeouts, and fetch's
-// network failure (a TypeError, unless the request itself is at fault); anything else is final.
-function retryWait(error: unknown, attempt: number, retry: RetrySettings, url: string): number | undefined {
+// network failure (a TypeError, unless it is a redirect loop: Node, Deno and Bun say so, a
+// browser does not and is retried); anything else is final. A URL fetch cannot resolve never
+// gets here: createClient refuses it.
+function retryWait(error: unknown, attempt: number, retry: RetrySettings): number | undefined {
   if (attempt > retry.limit) return undefined;
   if (isHTTPError(error)) {
     const { status, headers } = error.response;
     if (!retry.statusCodes.includes(status)) return undefined;
     const after = retry.afterStatusCodes.includes(status) ? parseRetryAfter(headers.get('Retry-After')) : undefined;
     if (after !== undefined) return Math.min(after * 1000, retry.maxRetryAfter);
-  } else if (!isTimeoutError(error) && (!(error instanceof Error && error.name === 'TypeError') || isUnsendable(error, url))) return undefined;
+  } else if (!isTimeoutError(error) && (!(error instanceof Error && error.name === 'TypeError') || /redirect/i.test(`${error.message} ${error.cause}`))) return undefined;
   return retry.delay(attempt);
 }
 
@@ -155,7 +143,7 @@ export function createHttp(defaults: { readonly timeout: number; readonly header
       try {
         return await attempt(url, init, options.timeout ?? defaults.timeout, signal);
       } catch (error) {
-        const ms = signal?.aborted || !retry ? undefined : retryWait(error, count, retry, url);
+        const ms = signal?.aborted || !retry ? undefined : retryWait(error, count, retry);
         if (ms === undefined) throw error;
         await wait(ms, signal);
       }

@@ -1,4 +1,4 @@
-import { failureText, isHTTPError, isTimeoutError, isUnsendable } from './http.js';
+import { isHTTPError, isTimeoutError } from './http.js';
 import type { Access, SubmissionResult } from '../types.js';
 import { SubmissionError, type SubmissionRefusal } from './errors.js';
 import { parseRetryAfter, readJson, readProblem } from './problem.js';
@@ -18,8 +18,6 @@ const LINK_GONE = /^urn:account-request:problem:(?:invitation|information)-/;
 export async function toSubmissionError(error: unknown, url: string): Promise<SubmissionError> {
   if (!isHTTPError(error)) {
     const timeout = isTimeoutError(error);
-    // A request fetch cannot send (a relative URL outside a page…) went nowhere, and no retry helps.
-    if (!timeout && isUnsendable(error, url)) return new SubmissionError(failureText(error), { reason: 'rejected', url, cause: error });
     return new SubmissionError(timeout ? 'The server did not answer in time' : 'The server could not be reached', { reason: timeout ? 'timeout' : 'offline', url, cause: error });
   }
   const { status, headers } = error.response;
