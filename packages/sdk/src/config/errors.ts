@@ -22,7 +22,8 @@ import { AccountRequestError } from '../errors.js';
  * `value`: a value the field does not offer), `locked_condition` (`id`: a locked field or the
  * customer type), `condition_cycle` (`id`), `field_in_use` (`id`, `by`: removing a field a
  * condition reads). Steps: `unknown_field`, `duplicate_step` (`id`), `missing_step_title`,
- * `unknown_step` (`id`: an edit of a break that does not exist).
+ * `unknown_step` (`id`: an edit of a break that does not exist). Server: `bot_check_unavailable`
+ * (a save switching `settings.botCheck` on where the handler has no `botCheck` option).
  */
 export type ConfigIssueCode =
   | 'invalid'
@@ -55,6 +56,7 @@ export type ConfigIssueCode =
   | 'invalid_email'
   | 'unsafe_redirect'
   | 'missing_file_kinds'
+  | 'bot_check_unavailable'
   | 'invalid_condition'
   | 'condition_too_deep'
   | 'condition_operator'

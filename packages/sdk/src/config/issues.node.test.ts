@@ -12,8 +12,8 @@ import { safeParseConfig } from './parse.js';
 const text = { id: 'code', type: 'text', label: 'Code' };
 const sector = { id: 'sector', type: 'select', label: 'Sector', options: [{ value: 'retail', label: 'Retail' }] } as const;
 
-/** One way to break each rule: a config to parse, or an edit to make. */
-const BROKEN: Readonly<Record<Exclude<ConfigIssueCode, 'invalid'>, unknown>> = {
+/** One way to break each rule: a config to parse, or an edit to make (`bot_check_unavailable` is the handler's: server/routes/config-routes.node.test.ts). */
+const BROKEN: Readonly<Record<Exclude<ConfigIssueCode, 'invalid' | 'bot_check_unavailable'>, unknown>> = {
   unreadable: { get fields(): never { throw new TypeError('boom'); } },
   required: { fields: [{ displayed: true }] },
   invalid_type: { enabled: 'yes' },
@@ -76,7 +76,7 @@ describe('config issue codes', () => {
       assert.deepEqual(issuesOf(broken).map((issue) => issue.code), [code], code);
     }
     // The tables are typed by code: every code has a wording, and every code is reached here.
-    assert.deepEqual(['invalid', ...Object.keys(BROKEN)].sort(), Object.keys(enConfigIssues).sort());
+    assert.deepEqual(['invalid', 'bot_check_unavailable', ...Object.keys(BROKEN)].sort(), Object.keys(enConfigIssues).sort());
   });
 
   it('carries the values the wording needs as params', () => {

@@ -99,6 +99,22 @@ describe('PUT {base}/config', () => {
     ]);
   });
 
+  test('422 bot_check_unavailable for a save switching the bot check on where the handler has no key for it (every submission would get 503); saved where it has one', async () => {
+    const { handler } = setup();
+    const { config, etag } = await loaded(handler);
+    const on = { ...config, settings: { ...config.settings, botCheck: true } };
+    const body = await assertProblem(await handler(put(on, { 'If-Match': etag })), 422);
+    assert.deepEqual(body['errors'], [
+      { field: 'settings.botCheck', code: 'invalid_config', issue: 'bot_check_unavailable', message: 'This server has no key to sign the bot check: with it on, every request would be refused. Leave it off until whoever runs the server gives it one.' },
+    ]);
+    assert.equal((await loaded(handler)).etag, etag, 'nothing written');
+    const keyed = setup({ botCheck: { hmacKey: 'a-test-hmac-key-of-at-least-32-characters!' } }).handler;
+    const current = await loaded(keyed);
+    const saved = await keyed(put({ ...current.config, settings: { ...current.config.settings, botCheck: true } }, { 'If-Match': current.etag }));
+    assert.equal(saved.status, 200);
+    assert.equal(((await saved.json()) as FormConfig).settings.botCheck, true);
+  });
+
   test('415, 400 and 413 for wrong media type, malformed JSON and bodies over maxConfigBytes', async () => {
     const { handler } = setup({ maxConfigBytes: 512 });
     const { etag } = await loaded(handler);

@@ -1,4 +1,6 @@
 import { safeParseConfig } from '../../config/index.js';
+import type { ConfigIssue } from '../../config/errors.js';
+import { configIssueMessage } from '../../i18n/issues.js';
 import { requireAdmin } from '../http/admin.js';
 import { bodyKind, parseJsonBody, readBodyLimited, unsupportedMediaType } from '../http/body.js';
 import { type HandlerContext, unavailable } from '../http/context.js';
@@ -33,9 +35,20 @@ async function alreadyApplied(input: unknown, ifMatch: string, etag: string): Pr
   return result.success && (await computeConfigEtag(result.config)) === etag;
 }
 
+function invalidConfig(issues: readonly ConfigIssue[]): Response {
+  return problem(422, 'The config breaks one or more rules.', {
+    type: 'urn:account-request:problem:invalid-config',
+    title: 'Invalid config',
+    // `code` is the same for every config issue; `issue` names the rule broken, `params` its values.
+    errors: issues.map(({ path, code, params, message }) => ({ field: path.join('.'), code: 'invalid_config', issue: code, ...(params ? { params } : {}), message })),
+  });
+}
+
 /**
  * `PUT {base}/config`: admin. Optimistic concurrency: the client sends the ETag it loaded in
- * `If-Match`; a stale one is 412 and nothing is written, a missing one 428.
+ * `If-Match`; a stale one is 412 and nothing is written, a missing one 428. A config that breaks a rule is 422,
+ * and so is one switching the bot check on in a handler without the `botCheck` option
+ * (`bot_check_unavailable`): every submission would then be refused.
  */
 export async function putConfig(context: HandlerContext, request: Request): Promise<Response> {
   const { saveConfig, authorize } = context.options;
@@ -59,13 +72,10 @@ export async function putConfig(context: HandlerContext, request: Request): Prom
       return problem(412, 'The config changed since you loaded it; reload it and apply your edits again.', { headers: { ETag: current.etag } });
     }
     const result = safeParseConfig(input);
-    if (!result.success) {
-      return problem(422, 'The config breaks one or more rules.', {
-        type: 'urn:account-request:problem:invalid-config',
-        title: 'Invalid config',
-        // `code` is the same for every config issue; `issue` names the rule broken, `params` its values.
-        errors: result.error.issues.map(({ path, code, params, message }) => ({ field: path.join('.'), code: 'invalid_config', issue: code, ...(params ? { params } : {}), message })),
-      });
+    if (!result.success) return invalidConfig(result.error.issues);
+    // Saved, the bot check would have every submission refused (503): this server signs no challenge.
+    if (result.config.settings.botCheck === true && !context.botCheck) {
+      return invalidConfig([{ path: ['settings', 'botCheck'], code: 'bot_check_unavailable', message: configIssueMessage({ code: 'bot_check_unavailable' }, 'en') }]);
     }
     const etag = await computeConfigEtag(result.config);
     let saved: boolean | void;

@@ -33,6 +33,7 @@ export const issues = {
   invalid_email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. vertrieb@beispiel.de.',
   unsafe_redirect: 'Geben Sie einen Pfad ein, der mit einem einzelnen / beginnt, oder eine https-Adresse.',
   missing_file_kinds: 'Wählen Sie mindestens einen zulässigen Dateityp.',
+  bot_check_unavailable: 'Dieser Server hat keinen Schlüssel, um die Bot-Prüfung zu signieren: Eingeschaltet würde sie jede Anfrage ablehnen lassen. Lassen Sie sie aus, bis der Betreiber des Servers ihm einen gibt.',
   invalid_condition: 'Bilden Sie die Bedingung aus einem Feld und den zu prüfenden Werten oder aus einer Gruppe von Bedingungen.',
   condition_too_deep: 'Bedingungen dürfen höchstens {max} Ebenen tief verschachtelt sein.',
   condition_operator: 'Beim Feld {id} kann nur geprüft werden, ob es ausgefüllt oder leer ist.',

@@ -32,6 +32,7 @@ export const issues = {
   invalid_email: 'Enter a valid e-mail address, such as sales@example.com.',
   unsafe_redirect: 'Enter a path starting with a single / or an https address.',
   missing_file_kinds: 'Choose at least one accepted file type.',
+  bot_check_unavailable: 'This server has no key to sign the bot check: with it on, every request would be refused. Leave it off until whoever runs the server gives it one.',
   invalid_condition: 'Build the condition from a field and the values to test, or from a group of conditions.',
   condition_too_deep: 'Conditions may be nested at most {max} levels deep.',
   condition_operator: 'The field {id} can only be tested for being filled in or empty.',

@@ -33,6 +33,7 @@ export const issues = {
   invalid_email: 'Introduzca una dirección de correo electrónico válida, como ventas@ejemplo.es.',
   unsafe_redirect: 'Introduzca una ruta que empiece por una sola / o una dirección https.',
   missing_file_kinds: 'Elija al menos un tipo de archivo aceptado.',
+  bot_check_unavailable: 'Este servidor no tiene clave para firmar la verificación antirrobot: activada, haría rechazar todas las solicitudes. Déjela desactivada hasta que quien gestiona el servidor le dé una.',
   invalid_condition: 'Forme la condición con un campo y los valores que se comprueban, o con un grupo de condiciones.',
   condition_too_deep: 'Las condiciones pueden anidarse como máximo {max} niveles.',
   condition_operator: 'En el campo {id} solo se puede comprobar si está rellenado o vacío.',

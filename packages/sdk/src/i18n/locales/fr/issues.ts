@@ -33,6 +33,7 @@ export const issues = {
   invalid_email: 'Saisissez une adresse e-mail valide, comme ventes@exemple.fr.',
   unsafe_redirect: 'Saisissez un chemin commençant par un seul / ou une adresse https.',
   missing_file_kinds: 'Choisissez au moins un type de fichier accepté.',
+  bot_check_unavailable: 'Ce serveur n’a pas de clé pour signer la vérification anti-robot : activée, elle ferait refuser toutes les demandes. Laissez-la désactivée tant que l’exploitant du serveur ne lui en a pas donné une.',
   invalid_condition: 'Formez la condition à partir d’un champ et des valeurs à tester, ou d’un groupe de conditions.',
   condition_too_deep: 'Les conditions peuvent être imbriquées sur {max} niveaux au plus.',
   condition_operator: 'Le champ {id} peut seulement être testé comme rempli ou vide.',

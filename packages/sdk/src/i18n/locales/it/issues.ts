@@ -33,6 +33,7 @@ export const issues = {
   invalid_email: 'Inserisca un indirizzo e-mail valido, ad esempio vendite@esempio.it.',
   unsafe_redirect: 'Inserisca un percorso che inizi con una sola / oppure un indirizzo https.',
   missing_file_kinds: 'Scelga almeno un tipo di file accettato.',
+  bot_check_unavailable: 'Questo server non ha una chiave per firmare la verifica anti-robot: attivata, farebbe rifiutare ogni richiesta. Lasciala disattivata finché chi gestisce il server non gliene fornisce una.',
   invalid_condition: 'Componga la condizione con un campo e i valori da verificare, oppure con un gruppo di condizioni.',
   condition_too_deep: 'Le condizioni possono essere annidate al massimo su {max} livelli.',
   condition_operator: 'Per il campo {id} si può verificare solo se è compilato o vuoto.',

@@ -33,6 +33,7 @@ export const issues = {
   invalid_email: 'Vul een geldig e-mailadres in, zoals verkoop@voorbeeld.nl.',
   unsafe_redirect: 'Vul een pad in dat met één / begint, of een https-adres.',
   missing_file_kinds: 'Kies ten minste één toegestaan bestandstype.',
+  bot_check_unavailable: 'Deze server heeft geen sleutel om de robotcontrole te ondertekenen: ingeschakeld zou elke aanvraag worden geweigerd. Laat haar uit tot de beheerder van de server er een instelt.',
   invalid_condition: 'Stel de voorwaarde samen uit een veld en de te controleren waarden, of uit een groep voorwaarden.',
   condition_too_deep: 'Voorwaarden mogen maximaal {max} niveaus diep genest zijn.',
   condition_operator: 'Bij het veld {id} kan alleen worden gecontroleerd of het is ingevuld of leeg is.',

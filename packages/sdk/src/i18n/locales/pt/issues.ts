@@ -33,6 +33,7 @@ export const issues = {
   invalid_email: 'Introduza um endereço de e-mail válido, como vendas@exemplo.pt.',
   unsafe_redirect: 'Introduza um caminho começado por uma única / ou um endereço https.',
   missing_file_kinds: 'Escolha pelo menos um tipo de ficheiro aceite.',
+  bot_check_unavailable: 'Este servidor não tem chave para assinar a verificação anti-robô: ativada, faria recusar todos os pedidos. Deixe-a desativada até quem gere o servidor lhe dar uma.',
   invalid_condition: 'Forme a condição com um campo e os valores a verificar, ou com um grupo de condições.',
   condition_too_deep: 'As condições podem ser aninhadas no máximo em {max} níveis.',
   condition_operator: 'No campo {id} só é possível verificar se está preenchido ou vazio.',
