@@ -126,6 +126,22 @@ describe('the demo with its public services on local fakes', () => {
     assert.equal((await app.fetch(new Request(`${ORIGIN}/admin/requests/${id}/checks`, { method: 'POST', headers: { ...ADMIN, Origin: 'https://evil.example' } }))).status, 403);
   });
 
+  test('says the automatic retries are over once a VAT check has spent them, not that it is retried', async () => {
+    fakes.vies(VAT, { kind: 'error', code: 'MS_UNAVAILABLE' });
+    const app = await newApp();
+    const id = await submit(app);
+    await app.settled();
+    const page = async () => (await get(app, `/admin/requests/${id}?lang=en`)).text();
+    assert.match(await page(), /the check is retried automatically/);
+    // Eight attempts in all (the runner's default), the backoff 0 here: the job ends failed.
+    for (let run = 0; run < 7; run += 1) await app.runChecks();
+    assert.equal(fakes.count('vies'), 8);
+    const ended = await page();
+    assert.match(ended, /VIES did not answer for this country, and the automatic retries are over: use “Check again” to ask again\./);
+    assert.doesNotMatch(ended, /retried automatically/);
+    assert.match(await (await get(app, `/admin/requests/${id}?lang=fr`)).text(), /les relances automatiques sont terminées/);
+  });
+
   test('stops checking when VIES refuses the shop\'s requester number, and warns the operator once', async () => {
     fakes.vies(VAT, { kind: 'error', code: 'INVALID_REQUESTER_INFO', status: 400 });
     const lines: string[] = [];

@@ -1,4 +1,4 @@
-import { RECORD_ID, STATUS_TRANSITIONS, isRecordId, isRequestStatus, type LoadConfig, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
+import { RECORD_ID, STATUS_TRANSITIONS, isCheckStore, isRecordId, isRequestStatus, type LoadConfig, type NotificationRecord, type ProcessingStore, type PublicRecord } from '@account-request/sdk/server';
 import { parseConfig, type FormConfig } from '@account-request/sdk';
 import type { Context, Hono } from 'hono';
 import { readEml } from './mailer.js';
@@ -178,11 +178,20 @@ export function mountProcessingPages(app: Hono, options: ProcessingPagesOptions)
     }
     return parsed?.config;
   };
+  // Whether the VAT check's job will run again by itself: the page says so only then.
+  const vatCheckRetrying = async (id: string): Promise<boolean | undefined> => {
+    const { store } = options;
+    if (!isCheckStore(store)) return undefined;
+    const jobs = await store.listChecks(id).catch(() => undefined);
+    const job = jobs?.find((each) => each.kind === 'vat');
+    return job ? job.state === 'pending' : undefined;
+  };
   const detail = async (c: Context, id: string, extra: DetailExtra = {}, status: 200 | 409 | 422 = 200) => {
     const record = await loadRecord(c, id);
     if (!record) return page(c, notFoundPage(locale(c)), 404);
     const config = await formConfig();
-    return page(c, requestDetailPage({ locale: locale(c), record, ...(config ? { config } : {}), ...extra }), status);
+    const vatRetrying = await vatCheckRetrying(id);
+    return page(c, requestDetailPage({ locale: locale(c), record, ...(config ? { config } : {}), ...(vatRetrying !== undefined ? { vatRetrying } : {}), ...extra }), status);
   };
   // A change through the handler: `undefined` once done, a page (404), or why it was refused, in the page's language.
   const patch = async (c: Context, id: string, version: string | null, body: Record<string, unknown>): Promise<Response | Refusal | undefined> => {

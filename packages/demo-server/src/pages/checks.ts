@@ -16,7 +16,7 @@ export function checkBadges(record: PublicRecord, locale: PageLocale): SafeHtml 
  * company name entered, a closed establishment) and "check again". Nothing when the request has
  * no check (the server runs none, or it predates them).
  */
-export function checksSection(record: PublicRecord, locale: PageLocale, action: string): SafeHtml | string {
+export function checksSection(record: PublicRecord, locale: PageLocale, action: string, vatRetrying?: boolean): SafeHtml | string {
   const { vatCheck, siretCheck } = record;
   if (!vatCheck && !siretCheck) return '';
   const c = checkText(locale);
@@ -26,7 +26,7 @@ export function checksSection(record: PublicRecord, locale: PageLocale, action: 
   const mismatch = vatNameMismatch(vatCheck, record.values['companyName']);
   return html`<section aria-labelledby="checks-title"><h2 id="checks-title">${c.title}</h2>
 <dl class="checks">${vatCheck ? html`
-  <dt>${c.vatTitle}</dt><dd><span class="check check-${vatCheck.state}">${c.vat[vatCheck.state]}</span>${when(vatCheck.checkedAt)}${vatCheck.state === 'unavailable' ? html`<span class="help">${viesRefusedRequester(vatCheck.reason) ? c.requesterRefused : c.retrying}</span>` : ''}</dd>
+  <dt>${c.vatTitle}</dt><dd><span class="check check-${vatCheck.state}">${c.vat[vatCheck.state]}</span>${when(vatCheck.checkedAt)}${vatCheck.state === 'unavailable' ? html`<span class="help">${viesRefusedRequester(vatCheck.reason) ? c.requesterRefused : vatRetrying === false ? c.retriesOver : c.retrying}</span>` : ''}</dd>
   ${detail(c.registeredName, vatCheck.name)}${detail(c.registeredAddress, vatCheck.address)}${detail(c.consultationNumber, vatCheck.consultationNumber)}` : ''}${siretCheck ? html`
   <dt>${c.siretTitle}</dt><dd><span class="check check-${siretCheck.state}">${c.siret[siretCheck.state]}</span>${when(siretCheck.checkedAt)}</dd>
   ${detail(c.registerName, siretCheck.name)}` : ''}

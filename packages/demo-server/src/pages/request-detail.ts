@@ -21,6 +21,8 @@ export interface RequestDetailOptions {
   readonly typed?: { readonly status?: string; readonly inAccount?: boolean; readonly note?: string };
   /** The form's config: the labels of its custom fields and options; without it, custom fields show their id. */
   readonly config?: FormConfig;
+  /** Whether the VAT check will be tried again by itself (its job is still pending); unknown without a check store. */
+  readonly vatRetrying?: boolean;
 }
 
 /** The error of a refused form: announced, and focused so the keyboard and screen reader start there. */
@@ -105,7 +107,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 <section aria-labelledby="values-title"><h2 id="values-title">${t.values}</h2>
 <dl class="values">${values.map(([id, value]) => html`<dt>${labelOf(id, lang, options.config)}</dt><dd>${valueOf(id, value, lang, options.config)}</dd>`)}</dl></section>
 ${filesSection(record, base, lang, t, options.config)}
-${checksSection(record, lang, `${base}/checks?lang=${lang}`)}
+${checksSection(record, lang, `${base}/checks?lang=${lang}`, options.vatRetrying)}
 <section aria-labelledby="status-title"><h2 id="status-title">${t.changeStatus}</h2>
 ${statusForm}
 ${record.status === 'accepted' && !record.activatedAt && !erased ? html`<form method="post" action="${base}/activation-email?lang=${lang}"><p><button type="submit">${t.resend}</button></p></form>` : ''}</section>

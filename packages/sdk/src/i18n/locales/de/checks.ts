@@ -18,6 +18,7 @@ export const checks = {
   registeredName: 'Bei VIES eingetragener Name',
   registeredAddress: 'Bei VIES eingetragene Anschrift',
   retrying: 'VIES hat für dieses Land nicht geantwortet; die Prüfung wird automatisch wiederholt.',
+  retriesOver: 'VIES hat für dieses Land nicht geantwortet, und die automatischen Wiederholungen sind beendet: Nutzen Sie „Erneut prüfen“, um erneut zu fragen.',
   requesterRefused: 'VIES lehnt den Anfragenden ab, den dieser Server angibt (seine Einstellung VIES_REQUESTER): Keine USt-IdNr. kann geprüft werden, bis der Betreiber sie korrigiert. Die Prüfung wird nicht wiederholt; nutzen Sie nach der Korrektur „Erneut prüfen“.',
   nameMismatch: 'Der bei VIES eingetragene Name „{name}“ weicht vom eingegebenen Firmennamen ab.',
   siretTitle: 'Prüfung der SIRET-Nummer (Unternehmensregister)',

@@ -23,6 +23,8 @@ export const checks = {
   registeredAddress: 'Address registered with VIES',
   /** Under an `unavailable` badge. */
   retrying: 'VIES did not answer for this country; the check is retried automatically.',
+  /** Under an `unavailable` badge once the automatic retries are spent. */
+  retriesOver: 'VIES did not answer for this country, and the automatic retries are over: use “Check again” to ask again.',
   /** Under an `unavailable` badge when VIES refuses the requester the server sends: not retried. */
   requesterRefused: 'VIES refuses the requester this server sends (its VIES_REQUESTER setting): no VAT number can be checked until the operator corrects it. The check is not retried; use “Check again” once it is corrected.',
   /** The VIES name and the company name entered differ (ignoring case and accents). */

@@ -18,6 +18,7 @@ export const checks = {
   registeredName: 'Nombre registrado en VIES',
   registeredAddress: 'Dirección registrada en VIES',
   retrying: 'VIES no ha respondido para este país; la comprobación se repite automáticamente.',
+  retriesOver: 'VIES no ha respondido para este país y los reintentos automáticos han terminado: use «Volver a comprobar» para preguntar de nuevo.',
   requesterRefused: 'VIES rechaza el solicitante que declara este servidor (su ajuste VIES_REQUESTER): no se puede comprobar ningún número de IVA hasta que el operador lo corrija. La comprobación no se repite; use «Volver a comprobar» una vez corregido.',
   nameMismatch: 'El nombre registrado en VIES, «{name}», no coincide con el nombre de empresa introducido.',
   siretTitle: 'Comprobación del número SIRET (registro de empresas)',

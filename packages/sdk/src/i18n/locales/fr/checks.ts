@@ -18,6 +18,7 @@ export const checks = {
   registeredName: 'Nom enregistré auprès de VIES',
   registeredAddress: 'Adresse enregistrée auprès de VIES',
   retrying: 'VIES n’a pas répondu pour ce pays ; le contrôle est relancé automatiquement.',
+  retriesOver: 'VIES n’a pas répondu pour ce pays et les relances automatiques sont terminées : utilisez « Contrôler à nouveau » pour redemander.',
   requesterRefused: 'VIES refuse le demandeur que ce serveur déclare (son réglage VIES_REQUESTER) : aucun numéro de TVA ne peut être contrôlé tant que l’exploitant ne l’a pas corrigé. Le contrôle n’est pas relancé ; utilisez « Contrôler à nouveau » une fois la correction faite.',
   nameMismatch: 'Le nom enregistré auprès de VIES, « {name} », diffère de la raison sociale saisie.',
   siretTitle: 'Contrôle du numéro SIRET (répertoire Sirene)',

@@ -18,6 +18,7 @@ export const checks = {
   registeredName: 'Nome registrato presso VIES',
   registeredAddress: 'Indirizzo registrato presso VIES',
   retrying: 'VIES non ha risposto per questo paese; la verifica viene ripetuta automaticamente.',
+  retriesOver: 'VIES non ha risposto per questo paese e i tentativi automatici sono terminati: usi «Verifica di nuovo» per chiedere ancora.',
   requesterRefused: 'VIES rifiuta il richiedente dichiarato da questo server (la sua impostazione VIES_REQUESTER): nessuna partita IVA può essere verificata finché il gestore non la corregge. La verifica non viene ripetuta; usi «Verifica di nuovo» dopo la correzione.',
   nameMismatch: 'Il nome registrato presso VIES, «{name}», è diverso dalla ragione sociale inserita.',
   siretTitle: 'Verifica del numero SIRET (registro delle imprese)',

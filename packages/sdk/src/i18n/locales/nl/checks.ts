@@ -18,6 +18,7 @@ export const checks = {
   registeredName: 'Bij VIES geregistreerde naam',
   registeredAddress: 'Bij VIES geregistreerd adres',
   retrying: 'VIES heeft voor dit land niet geantwoord; de controle wordt automatisch herhaald.',
+  retriesOver: 'VIES heeft voor dit land niet geantwoord en de automatische herhalingen zijn voorbij: gebruik „Opnieuw controleren” om het opnieuw te vragen.',
   requesterRefused: 'VIES weigert de aanvrager die deze server opgeeft (de instelling VIES_REQUESTER): geen btw-nummer kan worden gecontroleerd tot de beheerder die corrigeert. De controle wordt niet herhaald; gebruik „Opnieuw controleren” na de correctie.',
   nameMismatch: 'De bij VIES geregistreerde naam, ‘{name}’, wijkt af van de ingevulde bedrijfsnaam.',
   siretTitle: 'Controle van het SIRET-nummer (handelsregister)',

@@ -18,6 +18,7 @@ export const checks = {
   registeredName: 'Nome registado no VIES',
   registeredAddress: 'Morada registada no VIES',
   retrying: 'O VIES não respondeu para este país; a verificação é repetida automaticamente.',
+  retriesOver: 'O VIES não respondeu para este país e as novas tentativas automáticas terminaram: use «Verificar novamente» para perguntar outra vez.',
   requesterRefused: 'O VIES recusa o requerente que este servidor declara (a sua definição VIES_REQUESTER): nenhum número de IVA pode ser verificado até o operador a corrigir. A verificação não é repetida; use «Verificar novamente» depois da correção.',
   nameMismatch: 'O nome registado no VIES, «{name}», difere do nome da empresa introduzido.',
   siretTitle: 'Verificação do número SIRET (registo comercial)',
