@@ -1,5 +1,5 @@
 // A web-test-runner reporter that writes the number of passed and failed tests
-// to test-results/browser.json, so scripts/test.ts can sum every suite.
+// to `file` (test-results/browser.json by default), so scripts/test.ts can sum every suite.
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 function count(suite, totals) {
@@ -11,7 +11,7 @@ function count(suite, totals) {
   for (const child of suite?.suites ?? []) count(child, totals);
 }
 
-export function summaryReporter() {
+export function summaryReporter(file = 'test-results/browser.json') {
   return {
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0 };
@@ -21,7 +21,7 @@ export function summaryReporter() {
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed++;
       }
       mkdirSync('test-results', { recursive: true });
-      writeFileSync('test-results/browser.json', JSON.stringify(totals));
+      writeFileSync(file, JSON.stringify(totals));
     },
   };
 }
