@@ -1,8 +1,8 @@
-// The end-to-end browser files (test/browser/: the form and the editor against the real handler,
-// faults, hostile input, languages) again in Debian's Firefox ESR (/usr/bin/firefox-esr, or
-// FIREFOX_PATH), driven through WebDriver BiDi by the puppeteer-core web-test-runner already
-// uses: a second engine, never a downloaded one. The unit-level files stay Chromium's: some
-// drive CDP-only commands (emulated media) or key names BiDi lacks.
+// The form's browser files and the end-to-end ones (test/browser/: the form and the editor against
+// the real handler, faults, hostile input, languages) again in Debian's Firefox ESR
+// (/usr/bin/firefox-esr, or FIREFOX_PATH), driven through WebDriver BiDi by the puppeteer-core
+// web-test-runner already uses: a second engine, never a downloaded one. The editor's and the
+// SDK's files stay Chromium's: some drive CDP-only commands (emulated media, reduced motion).
 import { chromeLauncher } from '@web/test-runner';
 import base from './web-test-runner.config.js';
 import { summaryReporter } from './test/summary-reporter.js';
@@ -12,7 +12,7 @@ export const firefoxPath = () => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-e
 
 export default {
   ...base,
-  files: ['test/browser/**/*.test.ts'],
+  files: ['packages/form/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter('test-results/browser-firefox.json')],
   browsers: [

@@ -140,8 +140,9 @@ describe('<account-request-form> rendering', () => {
     await el.updateComplete;
     expect($(el, '[part~="error"]').textContent).to.contain('Error');
     expect(wrapper.scrollWidth, 'no sideways scrolling').to.equal(wrapper.clientWidth);
+    // The honeypot's box is clipped to a pixel: its control may overflow it, unseen and unscrolled.
     for (const node of root(el).querySelectorAll<HTMLElement>('label, legend, p, span, input, select')) {
-      if (node.getClientRects().length) expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 60)).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
+      if (node.getClientRects().length && !node.closest('.arf-hp')) expect(node.getBoundingClientRect().right, node.outerHTML.slice(0, 60)).to.be.at.most(wrapper.getBoundingClientRect().right + 0.5);
     }
   });
 

@@ -431,7 +431,8 @@ describe('<account-request-form> submission', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(control(el, 'country'));
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    // ' ' rather than 'Space': the key name both CDP and WebDriver BiDi (Firefox) know.
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(submitButton(el));
     const success = oneEvent(el, 'account-request-success');
