@@ -155,6 +155,11 @@ describe('<form-field-config>', () => {
 
     it('keeps the focus on Save while it saves, and a second press then sends nothing more', async () => {
       const api = server();
+      // The save's answer waits for the second press: a quick answer (a fast or a loaded machine)
+      // would end the save first, and the second press would be a new save, rightly sent.
+      let answer!: () => void;
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      worker.use(http.put(URL_, async () => void (await held)));
       const el = await load();
       await toggle(el, 'fax');
       const save = button(el, "[part~='save']");
@@ -164,6 +169,7 @@ describe('<form-field-config>', () => {
       await el.updateComplete;
       expect(save.getAttribute('aria-disabled')).to.equal('true');
       await sendKeys({ press: 'Enter' });
+      answer();
       await saved;
       await settle(el);
       expect(api.state.puts).to.have.length(1);
