@@ -61,6 +61,10 @@ export function invitationsPage(options: InvitationsPageOptions): string {
     <tr data-invitation-id="${invitation.id}"><td>${invitation.email}</td><td>${invitation.companyName ?? ''}</td><td><span class="status invitation-${invitation.state}">${d.invitationStates[invitation.state]}</span></td><td><time datetime="${invitation.sentAt}">${date(invitation.sentAt)}</time></td><td><time datetime="${invitation.expiresAt}">${date(invitation.expiresAt)}</time></td>
     <td>${invitation.requestId ? html`<a href="/admin/requests/${invitation.requestId}?lang=${lang}">${hiddenName(lang, d.openRequest, invitation.email)}</a>` : ''}</td>
     <td>${invitation.state === 'pending' || invitation.state === 'expired' ? html`<form class="inline" method="post" action="${base}/${invitation.id}/resend?lang=${lang}"><button type="submit">${hiddenName(lang, d.resend, invitation.email)}</button></form>` : ''}${invitation.state === 'pending' || invitation.state === 'expired' ? html` <form class="inline" method="post" action="${base}/${invitation.id}/revoke?lang=${lang}"><button type="submit">${hiddenName(lang, d.revoke, invitation.email)}</button></form>` : ''}</td></tr>`);
+  // A text box with a numeric keyboard, not a number input: that one sends nothing for text it
+  // cannot parse (Firefox lets any in, "10 jours"), and the invitation went out with the default
+  // 30 days, unsaid. What was typed reaches the server, which says what is wrong with it.
+  const daysAttributes = html` type="text" inputmode="numeric" autocomplete="off" required`;
   const main = html`<section class="admin-intro">
   <h1>${d.invitations}</h1>
   <p>${d.invitationsIntro}</p>
@@ -74,7 +78,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
   ${PREFILLED.map((id) => field(id, fields[id].label, typed[id] ?? '', errorOf(id), html` type="text" autocomplete="off" maxlength="500"`, errorPrefix, firstInvalid === id))}
   <p><label for="invite-locale">${d.language}</label><br>
   <select id="invite-locale" name="locale">${BUILT_IN_LOCALES.map((tag) => html`<option value="${tag}" lang="${tag}"${(typed['locale'] ?? lang) === tag ? html` selected` : ''}>${pageText(tag).language}</option>`)}</select></p>
-  ${field('expiresInDays', d.validDays, typed['expiresInDays'] ?? '30', errorOf('expiresInDays'), html` type="number" min="1" max="365" inputmode="numeric" required`, errorPrefix, firstInvalid === 'expiresInDays')}
+  ${field('expiresInDays', d.validDays, typed['expiresInDays'] ?? '30', errorOf('expiresInDays'), daysAttributes, errorPrefix, firstInvalid === 'expiresInDays')}
   <p><button type="submit">${d.send}</button></p>
 </form>
 <form class="filters" method="get" action="${base}/">

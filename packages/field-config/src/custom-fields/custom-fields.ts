@@ -191,7 +191,7 @@ export class FfcCustomFields extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part~="primary"]')?.focus());
   }
 
-  #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string } = {}) {
+  #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string; inputmode?: string } = {}) {
     const value = this.#draft?.[name] ?? '';
     const error = this.#errors[name];
     const describedBy = [options.help ? `${name}-help` : '', error ? `${name}-error` : ''].join(' ').trim();
@@ -202,7 +202,7 @@ export class FfcCustomFields extends LitElement {
         name=${name}
         type=${options.type ?? 'text'}
         autocomplete="off"
-        min=${options.type === 'number' ? '0' : nothing}
+        inputmode=${options.inputmode ?? nothing}
         .value=${live(value)}
         ?readonly=${options.readonly}
         aria-invalid=${error ? 'true' : nothing}
@@ -253,6 +253,10 @@ export class FfcCustomFields extends LitElement {
 
   #form(draft: FieldDraft, store: EditorStore) {
     const { t } = store;
+    // Text boxes, not number inputs: those hand over '' for any text they cannot read (Firefox
+    // takes "10 car", Chromium "2e"), and the field was created without its limit, unsaid. What
+    // is typed reaches the SDK, which refuses what is not a whole number beside the box.
+    const numeric = { inputmode: 'numeric' };
     const textual = takesTextRules(draft.type);
     const title = draft.original ? t.editField(localize(draft.original.label, store.locale)) : t.newField;
     return html`<form part="custom-field-form" novalidate aria-label=${title} @input=${this.#onInput} @submit=${this.#onSubmit}>
@@ -278,7 +282,7 @@ export class FfcCustomFields extends LitElement {
               </select>
               ${this.#error('format')}
             </div>
-            <div class="pair">${this.#control('minLength', t.minLength, { type: 'number' })} ${this.#control('maxLength', t.maxLength, { type: 'number' })}</div>`
+            <div class="pair">${this.#control('minLength', t.minLength, numeric)} ${this.#control('maxLength', t.maxLength, numeric)}</div>`
         : nothing}
       ${draft.type === 'file'
         ? fileLimits(store, draft, { control: (name, label, options) => this.#control(name, label, options), error: (name) => this.#error(name), errors: this.#errors })

@@ -73,8 +73,10 @@ export class FfcSettings extends LitElement {
     if (!store) return;
     const input = event.target as HTMLInputElement;
     const value = input.value.trim();
-    if (key === 'retentionDays' && (input.validity.badInput || !Number.isInteger(Number(value)))) {
-      // "1e" or "-" reads as "" (badInput): never "off"; "12.5" is no number of days either.
+    if (key === 'retentionDays' && !Number.isInteger(Number(value))) {
+      // "1e", "-", "12.5", "30 jours": no number of days, never "off". The box is a text box: as a
+      // number input, text it could not read left its value '' (Firefox takes any text), so an
+      // empty box fired no change, showed no error, and Save said "Saved.".
       this.#setPending(key, { value, error: store.t.retentionWholeDays });
     } else if (key === 'alertEmail') {
       this.#edit({ alertEmail: value || undefined }, key, value);
@@ -106,7 +108,7 @@ export class FfcSettings extends LitElement {
     if (!redirect) this.#setPending('redirectUrl', undefined);
   }
 
-  #text(key: TextKey, label: string, help: string, current: string | undefined, type: string) {
+  #text(key: TextKey, label: string, help: string, current: string | undefined, type: string, inputmode?: string) {
     const pending = this.#pending[key];
     return html`<div class="control">
       <label for=${key}>${label}</label>
@@ -114,6 +116,7 @@ export class FfcSettings extends LitElement {
         id=${key}
         name=${key}
         type=${type}
+        inputmode=${inputmode ?? nothing}
         autocomplete="off"
         .value=${live(pending?.value ?? current ?? '')}
         aria-invalid=${pending ? 'true' : nothing}
@@ -158,7 +161,7 @@ export class FfcSettings extends LitElement {
       ${check('quickRegistration', settings.quickRegistration, t.quickRegistration, t.quickRegistrationHelp)}
       ${check('botCheck', Object.hasOwn(settings, 'botCheck') && settings.botCheck === true, t.botCheck.setting, t.botCheck.settingHelp)}
       ${check('autoAccept', Object.hasOwn(settings, 'autoAccept') && settings.autoAccept === true, t.autoAccept, t.autoAcceptHelp)}
-      ${this.#text('retentionDays', t.retentionDays, t.retentionDaysHelp, Object.hasOwn(settings, 'retentionDays') ? String(settings.retentionDays) : undefined, 'number')}
+      ${this.#text('retentionDays', t.retentionDays, t.retentionDaysHelp, Object.hasOwn(settings, 'retentionDays') ? String(settings.retentionDays) : undefined, 'text', 'numeric')}
       <fieldset>
         <legend>${t.accountState}</legend>
         ${(['active', 'inactive'] as const).map((value) => radio('defaultAccountState', value, settings.defaultAccountState === value, t[value], () => this.#edit({ defaultAccountState: value })))}
