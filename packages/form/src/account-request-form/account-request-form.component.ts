@@ -68,7 +68,7 @@ const CONFIRMED = 'confirmed';
  * @csspart help - Help texts.
  * @csspart error - Error messages.
  * @csspart confirm - The wrapper of the "I confirm the information above" checkbox.
- * @csspart bot-check - The anti-robot check's widget, when the config switches it on (`settings.botCheck`).
+ * @csspart bot-check - The anti-robot check's widget, when the config switches it on (`settings.botCheck`) and an `action` names the handler to ask.
  * @csspart lookup - After the SIRET field, when the server has a company directory: the polite live region offering the company found.
  * @csspart lookup-accept - The offer's "Fill in" button (also `lookup-decline`, and `lookup-replace` / `lookup-keep` of the second question).
  * @csspart vat-offer - The VAT number derived from the SIRET, offered while the VAT field is empty (its button: `vat-accept`).
@@ -178,7 +178,7 @@ export class AccountRequestForm extends LitElement {
   declare config: FormConfig | Readonly<Record<string, unknown>> | undefined;
   /** URL of the config JSON (loaded through the SDK client when no `.config` is set). */
   declare configSrc: string | undefined;
-  /** Submission URL: the base of the account-request handler. Also keys the draft. */
+  /** Submission URL: the base of the account-request handler. Also keys the draft, and the bot check asks `{action}/challenge` (none shows without it). */
   declare action: string;
   /** How the values are posted: `application/json` (default), `application/x-www-form-urlencoded` or `multipart/form-data`. */
   declare enctype: SubmissionEnctype;
@@ -221,7 +221,7 @@ export class AccountRequestForm extends LitElement {
     if (this.#loader.stale || changed.has('config') || changed.has('configSrc')) this.#loader.load({ config: this.config, src: this.configSrc });
     this.#adaptive.sync();
     // The widget's chunk is fetched only for a config that asks for the bot check.
-    this.#botCheck.sync(this.#config?.settings.botCheck === true);
+    this.#botCheck.sync(this.#botChecked);
     // A field fixed at run time (an invitation read after the draft came back) shows the host's value.
     if ((changed.has('values') || changed.has('readonlyFields')) && this.hasUpdated) this.#values.prefill(this.#fields(), this.values, this.#fixed);
     const strings = this.#strings;
@@ -281,6 +281,12 @@ export class AccountRequestForm extends LitElement {
 
   get #actionUrl(): string {
     return new URL(this.action || '', document.baseURI).href;
+  }
+
+  // The bot check asks the handler beside `action` for its challenges: without one (the editor's
+  // preview, which sends nothing) there is none to ask, and the widget would only fail.
+  get #botChecked(): boolean {
+    return this.#config?.settings.botCheck === true && !!this.action;
   }
 
   // The handler's challenge route, beside the submission URL.
@@ -493,7 +499,7 @@ export class AccountRequestForm extends LitElement {
 
   // The bot check's solution for the request, when the config asks for one (waited for while the widget works).
   async #botCheckSolution(): Promise<{ botCheck?: string }> {
-    if (this.#config?.settings.botCheck !== true) return {};
+    if (!this.#botChecked) return {};
     const solution = await this.#botCheck.solution(this.renderRoot);
     return solution ? { botCheck: solution } : {};
   }
@@ -638,7 +644,7 @@ export class AccountRequestForm extends LitElement {
       <p part="required-legend" class="arf-legend">${strings.requiredLegend}</p>
       ${fields.head.map(render)}${fields.tail ? html`${fields.tail.map(render)}` : nothing} ${view.summary}
       ${renderHoneypot(`${this.#prefix}-hp`, strings)} ${view.last ? this.#renderField(confirm, this.#values.confirmed, strings, 'confirm') : nothing}
-      ${this.#config?.settings.botCheck === true ? this.#botCheck.render(this.#locale, this.#challengeUrl) : nothing}
+      ${this.#botChecked ? this.#botCheck.render(this.#locale, this.#challengeUrl) : nothing}
       <div part="actions" class="arf-actions">
         ${view.buttons}
         ${view.last

@@ -48,6 +48,34 @@ describe('the bot check’s worker', () => {
   });
 });
 
+describe('<account-request-form> with the bot check on and no action (the editor\'s preview)', () => {
+  it('shows no widget and fetches no challenge: there is no handler to ask', async () => {
+    const asked: string[] = [];
+    const seen = (event: PerformanceObserverEntryList) => asked.push(...event.getEntries().map((entry) => entry.name));
+    const observer = new PerformanceObserver(seen);
+    observer.observe({ type: 'resource', buffered: false });
+    const config = makeConfig([{ id: 'companyName', required: true }]);
+    const el = document.createElement('account-request-form');
+    el.setAttribute('draft', 'off');
+    el.config = { ...config, settings: { ...(config['settings'] as object), botCheck: true } };
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await el.updateComplete;
+      expect(root(el).querySelector('[part="bot-check"]')).to.equal(null);
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(asked.filter((url) => /challenge|bot-check/.test(url))).to.deep.equal([]);
+      // With an action, the same config shows it.
+      el.setAttribute('action', '/api/account-requests');
+      await until(() => root(el).querySelector('[part="bot-check"]') !== null, 'the widget with an action');
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+  });
+});
+
 describe('<account-request-form> with the bot check on a page not served over HTTPS', () => {
   before(startMocks);
   afterEach(() => worker.resetHandlers());
