@@ -154,19 +154,22 @@ describe('/admin/requests/', () => {
     assert.doesNotMatch(none, /<nav class="paging"/);
   });
 
-  test('the detail page labels a custom field, a country and an option in the page language', async () => {
+  test('the detail page labels a custom field, a country and an option in the page language, and writes a date as a day', async () => {
     let config = addCustomField(seedConfig(), { id: 'purchaseOrderReference', type: 'text', label: { fr: 'Référence de bon de commande', en: 'Purchase order reference' } });
+    config = addCustomField(config, { id: 'founded', type: 'date', label: { fr: 'Fondée le', en: 'Founded on' } });
     config = addCustomField(config, { id: 'deliverySlot', type: 'select', label: { fr: 'Créneau de livraison', en: 'Delivery slot' }, options: [{ value: 'morning', label: { fr: 'Matin', en: 'Morning' } }, { value: 'evening', label: { fr: 'Soir', en: 'Evening' } }] });
     const configured = await createDemoApp({ dataDir: join(root, `data-${(counter += 1)}`), adminPassword: PASSWORD, rateLimit: false, retryIntervalMs: 60 * 60 * 1000, assets, seed: config });
     try {
-      const id = await submit(configured, { ...VALID, purchaseOrderReference: 'PO-1234', deliverySlot: 'morning' });
+      const id = await submit(configured, { ...VALID, purchaseOrderReference: 'PO-1234', deliverySlot: 'morning', founded: '2020-01-02' });
       const en = await (await get(configured, `/admin/requests/${id}?lang=en`)).text();
       assert.ok(en.includes('<dt>Purchase order reference</dt><dd>PO-1234</dd>'), 'the custom field\'s label, not its id');
       assert.ok(en.includes('<dt>Delivery slot</dt><dd>Morning</dd>'), 'the option\'s label');
       assert.ok(en.includes('<dt>Country</dt><dd>France</dd>'), 'the country\'s name, not its code');
+      assert.ok(en.includes('<dt>Founded on</dt><dd>2 January 2020</dd>'), 'a day, not YYYY-MM-DD');
       const fr = await (await get(configured, `/admin/requests/${id}?lang=fr`)).text();
       assert.ok(fr.includes('<dt>Référence de bon de commande</dt><dd>PO-1234</dd>'));
       assert.ok(fr.includes('<dd>Matin</dd>'));
+      assert.ok(fr.includes('<dt>Fondée le</dt><dd>2 janvier 2020</dd>'));
       const de = await (await get(configured, `/admin/requests/${id}?lang=de`)).text();
       assert.ok(de.includes('<dd>Frankreich</dd>'));
     } finally {

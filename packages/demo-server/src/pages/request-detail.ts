@@ -1,5 +1,5 @@
 import { countryName, fieldLabel, formatDate, formatFileSize, getCatalogField, isCatalogFieldId, localize, type FormConfig } from '@account-request/sdk';
-import { STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
+import { formatDay, STATUS_TRANSITIONS, type HistoryChange, type PublicRecord, type RequestStatus } from '@account-request/sdk/server';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 import { actorName, decisionFields, entryDetails, type DecisionValues } from './decision-fields.js';
@@ -45,6 +45,7 @@ function valueOf(id: string, value: unknown, locale: PageLocale, config: FormCon
   if (typeof value !== 'string') return shown;
   const field = getCatalogField(id) ?? config?.customFields.find((custom) => custom.id === id);
   if (field?.type === 'country') return countryName(value, locale);
+  if (field?.type === 'date') return formatDay(value, locale);
   const option = field?.options?.find((candidate) => candidate.value === value);
   if (!option) return shown;
   const words: Readonly<Record<string, string>> | undefined = isCatalogFieldId(id) ? (sharedText(locale).fields[id] as { options?: Readonly<Record<string, string>> }).options : undefined;

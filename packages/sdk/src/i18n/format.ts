@@ -71,6 +71,15 @@ export function formatDate(date: Date | string | number, tag: string | undefined
   return formatter.format(new Date(date));
 }
 
+/**
+ * A date field's answer (`YYYY-MM-DD`, a day with no time or zone) written for `tag`, as a person
+ * reads a day ("2 January 2020", "2 janvier 2020"); any other text as it is.
+ */
+export function formatDay(value: string, tag?: string): string {
+  // At noon UTC, written in UTC: the same day whatever the zone of the runtime.
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? formatDate(`${value}T12:00Z`, tag, { dateStyle: 'long', timeZone: 'UTC' }) : value;
+}
+
 /** `value` written for `tag` with `Intl.NumberFormat`. */
 export function formatNumber(value: number, tag?: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(intlLocale(tag), options).format(value);

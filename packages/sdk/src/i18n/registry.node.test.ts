@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { format, formatDate, formatDuration, intlLocale, preparePlurals } from './format.js';
+import { format, formatDate, formatDay, formatDuration, intlLocale, preparePlurals } from './format.js';
 import { core as en } from './locales/en/core.js';
 import { addLocaleLoader, loadLocale, localeChain, onLocalesChange, registerLocale, registeredTables, texts } from './registry.js';
 import type { Table } from './table.js';
@@ -172,6 +172,13 @@ describe('Intl formatting', () => {
     assert.equal(formatDuration(30, 'fr'), '30\u00a0secondes');
     assert.equal(formatDuration(90, 'en'), '2 minutes');
     assert.equal(formatDuration(1, 'en'), '1 second');
+  });
+
+  it('writes a date field\'s day in words, the same day in every time zone, and any other text as it is', () => {
+    assert.equal(formatDay('2020-01-02', 'fr'), '2 janvier 2020');
+    assert.equal(formatDay('2020-01-02', 'en'), '2 January 2020');
+    assert.equal(formatDay('1999-12-31', 'de-AT'), formatDate('1999-12-31T12:00Z', 'de-AT', { dateStyle: 'long', timeZone: 'UTC' }));
+    for (const text of ['2020-13-45', '02/01/2020', '2020-1-2', '']) assert.equal(formatDay(text, 'fr'), text);
   });
 });
 
