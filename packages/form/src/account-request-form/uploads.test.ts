@@ -69,6 +69,10 @@ describe('<account-request-form> file fields', () => {
     await choose(el, pdf('statutes.pdf', 1536 * 1024 - 1));
     expect(listed(el)).to.deep.equal(['kbis.pdf 12 kB Remove', 'statutes.pdf 1.5 MB Remove']);
     expect(control(el, 'kbis').files?.length).to.equal(2);
+    // A file already listed, chosen again: the list stays, and the input still holds all of it.
+    await choose(el, pdf('kbis.pdf'));
+    expect(listed(el)).to.deep.equal(['kbis.pdf 12 kB Remove', 'statutes.pdf 1.5 MB Remove']);
+    expect([...(control(el, 'kbis').files ?? [])].map((file) => file.name)).to.deep.equal(['kbis.pdf', 'statutes.pdf']);
 
     const remove = root(el).querySelectorAll<HTMLButtonElement>('[part~="remove"]')[0]!;
     expect(remove.getAttribute('aria-label')).to.equal('Remove kbis.pdf');

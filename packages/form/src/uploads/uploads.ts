@@ -82,7 +82,9 @@ export function renderFileField(kit: UploadsKit, state: FileFieldState): Templat
   const choose = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     const chosen = [...(input.files ?? [])].filter((file) => !files.some((kept) => same(kept, file)));
-    if (chosen.length === 0) return;
+    // Only files already listed: nothing changes, but the picker left just them in the input,
+    // which must keep holding the whole list (what it shows, and what a plain post would send).
+    if (chosen.length === 0) return void (input.files = fileList(files));
     const next = max === 1 ? chosen.slice(0, 1) : [...files, ...chosen];
     const added = next.filter((file) => !files.includes(file)).map((file) => `${file.name} (${size(file)})`);
     state.change(next, format(strings.fileAdded, { count: added.length, names: names(added, locale) }, locale));
