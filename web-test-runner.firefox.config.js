@@ -3,12 +3,10 @@
 // (/usr/bin/firefox-esr, or FIREFOX_PATH), driven through WebDriver BiDi by the puppeteer-core
 // web-test-runner already uses: a second engine, never a downloaded one. The editor's and the
 // SDK's files stay Chromium's: some drive CDP-only commands (emulated media, reduced motion).
-import { chromeLauncher } from '@web/test-runner';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import base from './web-test-runner.config.js';
+import { firefoxPath } from './scripts/lib/firefox-path.js';
 import { summaryReporter } from './test/summary-reporter.js';
-import { defaultReporter } from '@web/test-runner';
-
-export const firefoxPath = () => process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export default {
   ...base,
@@ -17,7 +15,7 @@ export default {
   reporters: [defaultReporter(), summaryReporter('test-results/browser-firefox.json')],
   browsers: [
     chromeLauncher({
-      launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true },
+      launchOptions: { browser: 'firefox', executablePath: firefoxPath() ?? '/usr/bin/firefox-esr', headless: true },
       async createPage({ browser }) {
         const page = await browser.newPage();
         // web-test-runner sets the viewport on every page; this Firefox answers the BiDi command

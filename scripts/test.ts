@@ -2,6 +2,7 @@
 // Each suite runs even when an earlier one failed, so one run shows every problem.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { firefoxPath } from './lib/firefox-path.js';
 
 interface Totals {
   passed: number;
@@ -50,7 +51,7 @@ const suites: Suite[] = [
   { name: 'browser tests (web-test-runner, system Chromium)', command: ['web-test-runner'], counts: () => readJson('test-results/browser.json') },
   // A second engine for the form's and the end-to-end files, when Debian's Firefox ESR is there (CI installs it;
   // under CI=true a missing one fails the suite rather than skipping it).
-  ...(process.env['CI'] || existsSync(process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr')
+  ...(process.env['CI'] || firefoxPath()
     ? [{ name: 'form and end-to-end browser tests in Firefox ESR', command: ['web-test-runner', '--config', 'web-test-runner.firefox.config.js'], counts: () => readJson('test-results/browser-firefox.json') }]
     : (console.log('Firefox ESR not found (/usr/bin/firefox-esr or FIREFOX_PATH): its browser suite is skipped; `apt-get install firefox-esr` runs it.'), [])),
   { name: 'size budgets (min+brotli)', command: ['node', '--import', 'tsx', 'scripts/size.ts'], counts: () => readJson('test-results/size.json') },

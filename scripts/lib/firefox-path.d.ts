@@ -1,0 +1,2 @@
+/** The Firefox binary to drive (`FIREFOX_PATH`, else Debian's `firefox-esr`), or `undefined` when none is installed. */
+export declare function firefoxPath(): string | undefined;
