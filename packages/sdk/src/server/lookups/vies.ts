@@ -69,7 +69,7 @@ export function viesAnswer(status: number, body: unknown, now: () => Date = () =
   if (code !== undefined) {
     if (INVALID_NUMBER.has(code)) return { state: 'invalid', checkedAt: now().toISOString() };
     const reason = upstreamText(code, 60) ?? 'unknown';
-    return REFUSED_REQUESTER.has(code) ? { state: 'unavailable', reason, final: true } : { state: 'unavailable', reason };
+    return viesRefusedRequester(reason) ? { state: 'unavailable', reason, final: true } : { state: 'unavailable', reason };
   }
   const valid = typeof body['valid'] === 'boolean' ? body['valid'] : body['isValid'];
   if (status !== 200) throw statusFailure(SERVICE, { status });
