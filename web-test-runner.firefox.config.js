@@ -5,7 +5,7 @@
 // SDK's files stay Chromium's: some drive CDP-only commands (emulated media, reduced motion).
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import base from './web-test-runner.config.js';
-import { firefoxPath } from './scripts/lib/firefox-path.js';
+import { FIREFOX_ESR, firefoxPath } from './scripts/lib/firefox-path.js';
 import { summaryReporter } from './test/summary-reporter.js';
 
 export default {
@@ -15,7 +15,7 @@ export default {
   reporters: [defaultReporter(), summaryReporter('test-results/browser-firefox.json')],
   browsers: [
     chromeLauncher({
-      launchOptions: { browser: 'firefox', executablePath: firefoxPath() ?? '/usr/bin/firefox-esr', headless: true },
+      launchOptions: { browser: 'firefox', executablePath: firefoxPath() ?? FIREFOX_ESR, headless: true },
       async createPage({ browser }) {
         const page = await browser.newPage();
         // web-test-runner sets the viewport on every page; this Firefox answers the BiDi command
