@@ -6,6 +6,8 @@ if (dialog instanceof HTMLDialogElement && dialog.open) {
   dialog.close();
   dialog.showModal();
   dialog.addEventListener('close', () => {
+    // The close() above queues a close event too; it arrives while the dialog is modal again.
+    if (dialog.open) return;
     const opener = document.querySelector('#bulk-decisions button[type="submit"]');
     if (opener instanceof HTMLElement) opener.focus();
   });

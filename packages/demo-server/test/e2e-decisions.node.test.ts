@@ -199,7 +199,10 @@ test('information requested → corrected by the applicant → accepted; rejecte
   // Escape closes it and gives focus back to the button that asked; nothing was decided.
   await page.keyboard.press('Escape');
   assert.equal(await dialog.isVisible(), false);
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('#bulk-decisions') !== null && document.activeElement?.getAttribute('type')), 'submit');
+  // The dialog's close event, which gives focus back, is dispatched in a later task than the key.
+  const focusBack = () => document.activeElement?.closest('#bulk-decisions') !== null && document.activeElement?.getAttribute('type') === 'submit';
+  await page.waitForFunction(focusBack, undefined, { timeout: 10_000 }).catch(() => undefined);
+  assert.equal(await page.evaluate(focusBack), true, 'focus is back on the bulk form\'s button');
   assert.equal((await api<{ status: string }>(`/${one}`)).status, 'new');
   await page.keyboard.press('Enter');
   await dialog.waitFor();
