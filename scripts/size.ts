@@ -71,11 +71,14 @@ interface Budget {
 // in the editor's fr and en tables): editor 42,093 -> 42,206.
 // Number boxes as text boxes (custom field lengths, retention days): editor 42,263. The bot check
 // only with an action to ask (the preview's widget failed): form 36,400, at its budget.
+// A date answer written as a day in the steps summary (writeDay in the steps chunk; the first file
+// only hands it intlLocale): form 36,400 -> 36,424, budget 36.5 KB; formatDay and writeDay in the
+// browser entry: SDK 19,087 -> 19,151, budget 19.2 KB.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
-  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_100 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_400 },
+  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_200 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_500 },
   { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_300 },
 ];
 

@@ -75,4 +75,4 @@ export { isCheckStore, type CheckStore } from './server/stores/check-store.js';
 export { createLookupCache, type CacheOptions, type LookupCache } from './server/lookups/cache.js';
 export { isLookupServiceError, LookupServiceError, type Fetch, type ServiceFailure } from './server/lookups/service.js';
 // A date answer in words, for pages and e-mails a server writes (the form's own bundle leaves it out).
-export { formatDay } from './i18n/format.js';
+export { formatDay } from './i18n/format-date.js';

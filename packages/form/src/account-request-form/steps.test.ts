@@ -190,6 +190,28 @@ describe('<account-request-form> in steps', () => {
     expect(rows.find((row) => row.querySelector('dt')?.textContent === 'Last name')?.querySelector('[part~="change"]')).to.exist;
   });
 
+  it('shows a date answer in the summary as a day in the page’s language, not as its YYYY-MM-DD value', async () => {
+    const config = makeConfig([{ id: 'companyName' }, { id: 'startDate' }, { id: 'remarks' }], {
+      customFields: [{ id: 'startDate', type: 'date', label: { en: 'Start date', fr: 'Date de début' } }],
+      steps: [{ before: 'companyName', title: { en: 'When', fr: 'Quand' } }, { before: 'remarks', title: { en: 'Message', fr: 'Message' } }],
+    });
+    const summaryOf = async (lang: string) => {
+      const el = await fixture<AccountRequestForm>(html`<account-request-form action=${API} draft="off" lang=${lang} .config=${config}></account-request-form>`);
+      await until(() => el.dataset['state'] === 'idle', 'the steps chunk');
+      for (const [id, value] of Object.entries({ companyName: 'Acme SAS', startDate: '2027-01-02' })) {
+        control(el, id).value = value;
+        control(el, id).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      }
+      await el.updateComplete;
+      button(el, 'next')!.click();
+      await until(() => root(el).querySelector('[part~="summary"]') !== null, 'the summary');
+      const row = [...$(el, '[part~="summary"]').querySelectorAll('[part~="answer"]')].find((answer) => answer.querySelector('dt')?.textContent?.startsWith('Date') || answer.querySelector('dt')?.textContent?.startsWith('Start'));
+      return row?.querySelector('dd')?.textContent;
+    };
+    expect(await summaryOf('fr')).to.equal('2 janvier 2027');
+    expect(await summaryOf('en')).to.equal('2 January 2027');
+  });
+
   it('submits from the last step, and a refusal of an earlier field brings its step back with the focus on it', async () => {
     const seen = recordSubmissions((count) =>
       count === 1

@@ -1,4 +1,7 @@
 import type { ResolvedField } from '@account-request/sdk';
+// A real import, unlike the kit's helpers: the bundle's first file uses nothing of its module,
+// which has no imports, so the chunk holds it alone.
+import { writeDay } from '@account-request/sdk';
 import type { FieldValue } from '../fields/shared.js';
 import type { FormStrings } from '../i18n.js';
 
@@ -8,11 +11,12 @@ export interface AnswerWords {
   readonly locale: string;
   readonly countryName: (code: string, locale: string) => string;
   readonly fileSize: (bytes: number, locale: string) => string;
+  readonly intlLocale: (locale: string) => string;
 }
 
 /**
- * An answer as the summary shows it: the label of a chosen option, a country's name, Yes or
- * No for a box, file names with their sizes, "Not answered" for a blank, and never a password.
+ * An answer as the summary shows it: the label of a chosen option, a country's name, a day in
+ * the page's language, Yes or No for a box, file names with their sizes, "Not answered" for a blank, and never a password.
  */
 export function answerText(field: ResolvedField, value: FieldValue | undefined, words: AnswerWords): string {
   const { strings, locale } = words;
@@ -24,5 +28,6 @@ export function answerText(field: ResolvedField, value: FieldValue | undefined, 
   if (!text) return strings.notAnswered;
   if (field.type === 'password') return strings.passwordGiven;
   if (field.type === 'country') return words.countryName(text, locale);
+  if (field.type === 'date') return writeDay(text, words.intlLocale(locale));
   return field.options?.find((option) => option.value === text)?.label ?? text;
 }

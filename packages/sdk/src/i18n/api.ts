@@ -15,6 +15,8 @@ export {
   type LocaleTables,
   type LocaleLoader,
 } from './registry.js';
-export { format, formatDate, formatNumber, formatDuration, intlLocale, preparePlurals } from './format.js';
+export { format, formatNumber, formatDuration, intlLocale, preparePlurals } from './format.js';
+export { formatDate, formatDay } from './format-date.js';
+export { writeDay } from './day.js';
 export type { Namespaces } from './namespaces.js';
 export type { Table, PartialTable, Plural, PluralCategory, Text } from './table.js';

@@ -60,26 +60,6 @@ export function preparePlurals(tag?: string): void {
   pluralRulesOf(tag).select(0);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `date` (a `Date`, an ISO string or a time value) written for `tag` with `Intl.DateTimeFormat`. */
-export function formatDate(date: Date | string | number, tag: string | undefined, options: Intl.DateTimeFormatOptions): string {
-  const locale = intlLocale(tag);
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let formatter = dateFormats.get(key);
-  if (!formatter) dateFormats.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
-  return formatter.format(new Date(date));
-}
-
-/**
- * A date field's answer (`YYYY-MM-DD`, a day with no time or zone) written for `tag`, as a person
- * reads a day ("2 January 2020", "2 janvier 2020"); any other text as it is.
- */
-export function formatDay(value: string, tag?: string): string {
-  // At noon UTC, written in UTC: the same day whatever the zone of the runtime.
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? formatDate(`${value}T12:00Z`, tag, { dateStyle: 'long', timeZone: 'UTC' }) : value;
-}
-
 /** `value` written for `tag` with `Intl.NumberFormat`. */
 export function formatNumber(value: number, tag?: string, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(intlLocale(tag), options).format(value);

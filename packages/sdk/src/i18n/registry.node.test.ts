@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { format, formatDate, formatDay, formatDuration, intlLocale, preparePlurals } from './format.js';
+import { format, formatDuration, intlLocale, preparePlurals } from './format.js';
+import { formatDate, formatDay } from './format-date.js';
 import { core as en } from './locales/en/core.js';
 import { addLocaleLoader, loadLocale, localeChain, onLocalesChange, registerLocale, registeredTables, texts } from './registry.js';
 import type { Table } from './table.js';

@@ -1,4 +1,5 @@
-import { formatDate, intlLocale } from '../../i18n/format.js';
+import { intlLocale } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format-date.js';
 import { texts } from '../../i18n/registry.js';
 import type { SubmissionValues } from '../../types.js';
 import { htmlMail } from './escape.js';

@@ -1,4 +1,5 @@
-import { formatDate, formatMessage } from '../../i18n/format.js';
+import { formatMessage } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format-date.js';
 import { localeChain, registeredTables, texts } from '../../i18n/registry.js';
 import type { SubmissionValues } from '../../types.js';
 import '../locales.js';

@@ -1,0 +1,11 @@
+/**
+ * A date field's answer (`YYYY-MM-DD`, a day with no time or zone) written with the `Intl`
+ * locale `intl`, as a person reads a day ("2 January 2020", "2 janvier 2020"); any other text
+ * as it is. Without imports, so that a chunk of a bundle can hold it alone.
+ */
+export function writeDay(value: string, intl: string): string {
+  // At noon UTC, written in UTC: the same day whatever the zone of the runtime.
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+    ? new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T12:00Z`))
+    : value;
+}
