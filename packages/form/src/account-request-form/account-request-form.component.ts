@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { createClient, dependentFields, HONEYPOT_FIELD, isSafeRedirectUrl, localize, preparePlurals, resolveConfirmation, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
+import { createClient, dependentFields, handlerUrl, HONEYPOT_FIELD, isSafeRedirectUrl, localize, preparePlurals, resolveConfirmation, resolveFields, validateField, validateSubmission } from '@account-request/sdk';
 import type { AccountRequestClient, FieldError, FormConfig, ResolvedField, SubmissionEnctype, SubmissionFailureReason, SubmissionValues } from '@account-request/sdk';
 import { ConfigLoader } from '../controllers/config-loader.js';
 import type { ConfigState } from '../controllers/config-loader.js';
@@ -291,7 +291,7 @@ export class AccountRequestForm extends LitElement {
 
   // The handler's challenge route, beside the submission URL.
   get #challengeUrl(): string {
-    return `${this.#actionUrl.replace(/\/+$/, '')}/challenge`;
+    return handlerUrl(this.#actionUrl, '/challenge');
   }
 
   get #draftKey(): string {

@@ -69,6 +69,12 @@ describe('<account-request-form> with the bot check on and no action (the editor
       // With an action, the same config shows it.
       el.setAttribute('action', '/api/account-requests');
       await until(() => root(el).querySelector('[part="bot-check"]') !== null, 'the widget with an action');
+      await until(() => root(el).querySelector('altcha-widget') !== null, 'the widget');
+      expect(root(el).querySelector('altcha-widget')?.getAttribute('challenge')).to.equal(new URL('/api/account-requests/challenge', location.href).href);
+      // A handler reached through a query string: the route goes in the path, the query stays after it.
+      el.setAttribute('action', '/index.php?fc=module&module=accounts');
+      await until(() => root(el).querySelector('altcha-widget')?.getAttribute('challenge')?.includes('index.php') === true, 'the new challenge URL');
+      expect(root(el).querySelector('altcha-widget')?.getAttribute('challenge')).to.equal(new URL('/index.php/challenge?fc=module&module=accounts', location.href).href);
     } finally {
       observer.disconnect();
       el.remove();

@@ -5,6 +5,7 @@ import { ConfigLoadError, ConfigSaveError, ConflictError, isAbortError } from '.
 import { readConfigIssues, readJson, readProblem } from './problem.js';
 import { createHttp, failureText, isHTTPError, type Fetch, type Http, type RequestOptions } from './http.js';
 import { retrySettings, type RetryPolicy } from './retry.js';
+import { handlerUrl } from './handler-url.js';
 import { lookup, readCapabilities, readCompany, readSuggestions, type LookupRequestOptions } from './lookups.js';
 import type { AddressSuggestion, CompanyLookup, LookupCapabilities } from '../lookups/types.js';
 import { readSubmissionResult, toSubmissionError } from './submission.js';
@@ -123,9 +124,9 @@ function loadFailure(error: unknown, url: string): ConfigLoadError {
  * same `Idempotency-Key`, so a retry never creates a second request.
  */
 export function createClient(options: ClientOptions): Required<AccountRequestClient> {
-  const base = options.base.replace(/\/+$/, '');
-  const configUrl = options.configUrl ?? `${base}/config`;
-  const submitUrl = base || '/';
+  const { base } = options;
+  const configUrl = options.configUrl ?? handlerUrl(base, '/config');
+  const submitUrl = handlerUrl(base);
   // Outside a page (Node, Deno, Bun, workerd: no location) a relative URL resolves against
   // nothing, and every request would fail: refused here, naming the option.
   for (const name of ['base', 'configUrl'] as const) {
@@ -175,16 +176,15 @@ export function createClient(options: ClientOptions): Required<AccountRequestCli
     },
 
     async lookupCapabilities(lookupOptions) {
-      return (await lookup(api, `${base}/lookup`, readCapabilities, lookupOptions)) ?? { company: false, address: false };
+      return (await lookup(api, handlerUrl(base, '/lookup'), readCapabilities, lookupOptions)) ?? { company: false, address: false };
     },
 
     async lookupCompany(siret, lookupOptions) {
-      return lookup(api, `${base}/lookup/company?siret=${encodeURIComponent(siret)}`, readCompany, lookupOptions);
+      return lookup(api, handlerUrl(base, '/lookup/company', { siret }), readCompany, lookupOptions);
     },
 
     async searchAddress(query, { limit, ...lookupOptions } = {}) {
-      const url = `${base}/lookup/address?q=${encodeURIComponent(query)}${limit !== undefined ? `&limit=${limit}` : ''}`;
-      return (await lookup(api, url, readSuggestions, lookupOptions)) ?? [];
+      return (await lookup(api, handlerUrl(base, '/lookup/address', { q: query, limit }), readSuggestions, lookupOptions)) ?? [];
     },
   };
 }

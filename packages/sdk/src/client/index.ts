@@ -3,6 +3,7 @@ export type { RetryPolicy } from './retry.js';
 export { LookupError, isLookupError, type LookupRequestOptions } from './lookups.js';
 export type { SubmissionEnctype } from './encode.js';
 export { createIdempotencyKey } from './idempotency-key.js';
+export { handlerUrl } from './handler-url.js';
 export {
   ConfigLoadError,
   ConfigSaveError,
