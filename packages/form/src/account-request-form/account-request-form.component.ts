@@ -294,8 +294,9 @@ export class AccountRequestForm extends LitElement {
     return handlerUrl(this.#actionUrl, '/challenge');
   }
 
+  // Two forms posting to one handler on a page keep apart when they have ids.
   get #draftKey(): string {
-    return DRAFT_KEY_PREFIX + this.#actionUrl;
+    return DRAFT_KEY_PREFIX + this.#actionUrl + (this.id ? `#${this.id}` : '');
   }
 
   // The ids a submission checks, in display order: the fields, then the box.

@@ -137,6 +137,19 @@ describe('<account-request-form> drafts', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
+  it('gives a form with an id a draft of its own, apart from another form posting to the same handler', async () => {
+    const quick = await fixture<AccountRequestForm>(html`<account-request-form id="quick" action=${API} .config=${SMALL_CONFIG}></account-request-form>`);
+    await type(quick, 'companyName', 'Quick SARL');
+    const full = await mount();
+    await type(full, 'companyName', 'Full SAS');
+    expect(JSON.parse(localStorage.getItem(`${KEY}#quick`) ?? '{}').values?.companyName).to.equal('Quick SARL');
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '{}').values?.companyName).to.equal('Full SAS');
+    quick.remove();
+    const back = await fixture<AccountRequestForm>(html`<account-request-form id="quick" action=${API} .config=${SMALL_CONFIG}></account-request-form>`);
+    expect(control(back, 'companyName').value).to.equal('Quick SARL');
+    expect(control(await reload(full), 'companyName').value).to.equal('Full SAS');
+  });
+
   it('restores a country stored in lower case as its code', async () => {
     localStorage.setItem(KEY, JSON.stringify({ idempotencyKey: crypto.randomUUID(), values: { country: 'be' } }));
     const el = await mount({ config: makeConfig([{ id: 'country', required: true }]) });
