@@ -16,7 +16,8 @@ export interface AnswerWords {
 
 /**
  * An answer as the summary shows it: the label of a chosen option, a country's name, a day in
- * the page's language, Yes or No for a box, file names with their sizes, "Not answered" for a blank, and never a password.
+ * the page's language, Yes or No for a box, file names with their sizes, "Not answered" for a
+ * blank, and never a password.
  */
 export function answerText(field: ResolvedField, value: FieldValue | undefined, words: AnswerWords): string {
   const { strings, locale } = words;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { format, formatDuration, intlLocale, preparePlurals } from './format.js';
+import { writeDay } from './day.js';
 import { formatDate, formatDay } from './format-date.js';
 import { core as en } from './locales/en/core.js';
 import { addLocaleLoader, loadLocale, localeChain, onLocalesChange, registerLocale, registeredTables, texts } from './registry.js';
@@ -180,6 +181,10 @@ describe('Intl formatting', () => {
     assert.equal(formatDay('2020-01-02', 'en'), '2 January 2020');
     assert.equal(formatDay('1999-12-31', 'de-AT'), formatDate('1999-12-31T12:00Z', 'de-AT', { dateStyle: 'long', timeZone: 'UTC' }));
     for (const text of ['2020-13-45', '02/01/2020', '2020-1-2', '']) assert.equal(formatDay(text, 'fr'), text);
+    // Days the calendar lacks, which Date rolls over to the next month, stay as typed.
+    for (const text of ['2027-02-30', '2027-02-29', '2026-04-31']) assert.equal(formatDay(text, 'en'), text);
+    assert.equal(formatDay('2028-02-29', 'en'), '29 February 2028');
+    assert.equal(writeDay('2027-01-02', 'fr-FR'), '2 janvier 2027');
   });
 });
 
