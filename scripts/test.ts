@@ -49,10 +49,10 @@ const suites: Suite[] = [
     counts: () => readJson(`test-results/runtime-${runtime}.json`),
   })),
   { name: 'browser tests (web-test-runner, system Chromium)', command: ['web-test-runner'], counts: () => readJson('test-results/browser.json') },
-  // A second engine for the form's and the end-to-end files, when Debian's Firefox ESR is there (CI installs it;
+  // A second engine for the form's, the editor's and the end-to-end files, when Debian's Firefox ESR is there (CI installs it;
   // under CI=true a missing one fails the suite rather than skipping it).
   ...(process.env['CI'] || firefoxPath()
-    ? [{ name: 'form and end-to-end browser tests in Firefox ESR', command: ['web-test-runner', '--config', 'web-test-runner.firefox.config.js'], counts: () => readJson('test-results/browser-firefox.json') }]
+    ? [{ name: 'form, editor and end-to-end browser tests in Firefox ESR', command: ['web-test-runner', '--config', 'web-test-runner.firefox.config.js'], counts: () => readJson('test-results/browser-firefox.json') }]
     : (console.log('Firefox ESR not found (/usr/bin/firefox-esr or FIREFOX_PATH): its browser suite is skipped; `apt-get install firefox-esr` runs it.'), [])),
   { name: 'size budgets (min+brotli)', command: ['node', '--import', 'tsx', 'scripts/size.ts'], counts: () => readJson('test-results/size.json') },
   { name: 'package checks (publint, are-the-types-wrong)', command: ['node', '--import', 'tsx', 'scripts/check-packages.ts'], counts: () => readJson('test-results/packages.json') },

@@ -63,7 +63,7 @@ describe('<ffc-condition-dialog> ("Show only when…")', () => {
     await key(el, 'Tab'); // Retail
     await key(el, 'Tab'); // Other
     expect(dialogRoot(el).activeElement).to.equal(values[1]);
-    await key(el, 'Space');
+    await key(el, ' ');
     await key(el, 'Enter');
     expect(dialog(el).open).to.equal(false);
     expect(entry(el, 'otherSector')?.visibleWhen).to.deep.equal({ field: 'sector', in: ['other'] });

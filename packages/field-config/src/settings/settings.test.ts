@@ -13,8 +13,13 @@ async function click(el: FormFieldConfig, selector: string): Promise<void> {
   await settle(el);
 }
 
+// A control after the editor, as a page has: Tab from its last box stays in the page (Firefox
+// would move the focus to its own toolbar, and the next box's focus() would fire no events).
+const trailing = Object.assign(document.createElement('button'), { textContent: 'After the editor' });
+
 // Types like a person, then leaves the box (text is committed on change).
 async function fill(el: FormFieldConfig, selector: string, text: string): Promise<void> {
+  el.after(trailing);
   const input = q<HTMLInputElement>(el, selector);
   input.focus();
   input.select();
