@@ -75,12 +75,14 @@ interface Budget {
 // only hands it intlLocale): form 36,400 -> 36,424, budget 36.5 KB; formatDay and writeDay in the
 // browser entry: SDK 19,087 -> 19,151, budget 19.2 KB. The handler's routes built by one helper
 // (handlerUrl) that keeps a query string of action/base after the route instead of before it:
-// form 36,424 -> 36,519, budget 36.6 KB; SDK 19,253, budget 19.3 KB; editor 42,290.
+// form 36,424 -> 36,519, budget 36.6 KB; SDK 19,253, budget 19.3 KB; editor 42,290. Then the
+// summary's day and the date check sharing one test of a calendar day (isCalendarDay), formatDay
+// handed to the steps chunk in its kit: form 36,493 -> 36,616, budget 36.7 KB; SDK 19,219.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
   { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_300 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_600 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_700 },
   { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_300 },
 ];
 

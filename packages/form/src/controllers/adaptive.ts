@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { countryName, format, formatFileKinds, formatFileSize, intlLocale, resolveSteps, visibleFields } from '@account-request/sdk';
+import { countryName, format, formatDay, formatFileKinds, formatFileSize, resolveSteps, visibleFields } from '@account-request/sdk';
 import type { FormConfig, ResolvedField, ResolvedStep } from '@account-request/sdk';
 import { errorText, fieldIds, requiredMarker, type FieldValue } from '../fields/shared.js';
 import type { FormStrings } from '../i18n.js';
@@ -229,7 +229,7 @@ export class AdaptiveController implements ReactiveController {
     const config = this.#host.config();
     const chunk = this.#steps.module;
     if (!config || !chunk || !has(config, 'steps')) return undefined;
-    this.#stepper ??= new chunk.Stepper({ html, nothing, format, countryName, fileSize: formatFileSize, intlLocale }, this.#stepsHost());
+    this.#stepper ??= new chunk.Stepper({ html, nothing, format, countryName, fileSize: formatFileSize, day: formatDay }, this.#stepsHost());
     return this.#stepper.current();
   }
 

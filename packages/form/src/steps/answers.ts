@@ -1,7 +1,4 @@
 import type { ResolvedField } from '@account-request/sdk';
-// A real import, unlike the kit's helpers: the bundle's first file uses nothing of its module,
-// which has no imports, so the chunk holds it alone.
-import { writeDay } from '@account-request/sdk';
 import type { FieldValue } from '../fields/shared.js';
 import type { FormStrings } from '../i18n.js';
 
@@ -11,7 +8,7 @@ export interface AnswerWords {
   readonly locale: string;
   readonly countryName: (code: string, locale: string) => string;
   readonly fileSize: (bytes: number, locale: string) => string;
-  readonly intlLocale: (locale: string) => string;
+  readonly day: (value: string, locale: string) => string;
 }
 
 /**
@@ -29,6 +26,6 @@ export function answerText(field: ResolvedField, value: FieldValue | undefined, 
   if (!text) return strings.notAnswered;
   if (field.type === 'password') return strings.passwordGiven;
   if (field.type === 'country') return words.countryName(text, locale);
-  if (field.type === 'date') return writeDay(text, words.intlLocale(locale));
+  if (field.type === 'date') return words.day(text, locale);
   return field.options?.find((option) => option.value === text)?.label ?? text;
 }

@@ -16,7 +16,7 @@ export interface StepsKit {
   readonly format: typeof format;
   readonly countryName: AnswerWords['countryName'];
   readonly fileSize: AnswerWords['fileSize'];
-  readonly intlLocale: AnswerWords['intlLocale'];
+  readonly day: AnswerWords['day'];
 }
 
 /** What the stepper asks of the form. */
@@ -145,7 +145,7 @@ export class Stepper {
     const { strings, locale } = this.#host;
     const before = this.#host.steps().slice(0, current.index);
     if (!current.last || before.length === 0) return this.#kit.nothing;
-    const words: AnswerWords = { strings, locale, countryName: this.#kit.countryName, fileSize: this.#kit.fileSize, intlLocale: this.#kit.intlLocale };
+    const words: AnswerWords = { strings, locale, countryName: this.#kit.countryName, fileSize: this.#kit.fileSize, day: this.#kit.day };
     // Not a region: two forms in steps on one page would have two landmarks of the same name. The heading leads to it.
     return html`<div part="summary" class="arf-summary">
       <h3 class="arf-summary-title">${strings.review}</h3>

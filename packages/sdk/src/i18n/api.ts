@@ -17,6 +17,5 @@ export {
 } from './registry.js';
 export { format, formatNumber, formatDuration, intlLocale, preparePlurals } from './format.js';
 export { formatDate, formatDay } from './format-date.js';
-export { writeDay } from './day.js';
 export type { Namespaces } from './namespaces.js';
 export type { Table, PartialTable, Plural, PluralCategory, Text } from './table.js';

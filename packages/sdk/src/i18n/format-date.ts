@@ -1,4 +1,4 @@
-import { writeDay } from './day.js';
+import { isCalendarDay } from '../validation/validators/date.js';
 import { intlLocale } from './format.js';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -14,8 +14,11 @@ export function formatDate(date: Date | string | number, tag: string | undefined
 
 /**
  * A date field's answer (`YYYY-MM-DD`, a day with no time or zone) written for `tag`, as a person
- * reads a day ("2 January 2020", "2 janvier 2020"); any other text as it is.
+ * reads a day ("2 January 2020", "2 janvier 2020"); any other text, or a day the calendar lacks,
+ * as it is.
  */
 export function formatDay(value: string, tag?: string): string {
-  return writeDay(value, intlLocale(tag));
+  // At noon UTC, written in UTC: the same day whatever the zone of the runtime. Not through
+  // formatDate: the form's first file holds this (for its steps summary), not that one's cache.
+  return isCalendarDay(value) ? new Intl.DateTimeFormat(intlLocale(tag), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T12:00Z`)) : value;
 }

@@ -19,6 +19,7 @@ import {
 } from './validators/index.js';
 // Not exported with the validators: one rule for the SDK's checks, not an API of its own.
 import { isBlank } from './validators/text.js';
+import { isCalendarDay } from './validators/date.js';
 
 /** Why a value was refused: the code, the check whose wording applies, message parameters. */
 export interface Problem {
@@ -38,13 +39,6 @@ const UNCHECKED = new Set<unknown>([false, undefined, null, '', 'off', 'false'])
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LETTERS = /^[\p{L}\p{M} '’-]+$/u;
 const IDENTIFIERS = new Set(['siret', 'vat', 'country']);
-
-// A calendar date written YYYY-MM-DD. Date.UTC rolls overflows over (02-30 → 03-01) and reads
-// years 0–99 as 1900–1999, so the date it makes reads back as `v` only when `v` is a real one.
-function isRealDate(v: string): boolean {
-  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) ?? [];
-  return year !== undefined && new Date(Date.UTC(+year, Number(month) - 1, Number(day))).toISOString().startsWith(v);
-}
 
 // One format check: a problem code, or the value to keep (possibly in canonical form).
 function format(check: string, v: string, country: string): FieldErrorCode | { value: string } {
@@ -76,7 +70,7 @@ function format(check: string, v: string, country: string): FieldErrorCode | { v
     case 'letters':
       return ok(LETTERS.test(v) && /\p{L}/u.test(v));
     case 'date':
-      return ok(isRealDate(v));
+      return ok(isCalendarDay(v));
     default:
       return { value: v };
   }
