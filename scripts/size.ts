@@ -78,12 +78,14 @@ interface Budget {
 // form 36,424 -> 36,519, budget 36.6 KB; SDK 19,253, budget 19.3 KB; editor 42,290. Then the
 // summary's day and the date check sharing one test of a calendar day (isCalendarDay), formatDay
 // handed to the steps chunk in its kit: form 36,493 -> 36,616, budget 36.7 KB; SDK 19,219.
+// A date typed in part refused as such (the unreadable option, its words in every core table):
+// form 36,718, budget 36.8 KB; SDK 19,342, budget 19.4 KB; editor 42,376, budget 42.4 KB.
 // Then a drag released right after one move (Playwright's dragTo, a quick flick) or started
 // before sortablejs arrived moves the row: the editor 40,872 -> 41,185, budget 41.4 KB.
 const BUDGETS: readonly Budget[] = [
-  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_300 },
-  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_700 },
-  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_300 },
+  { bundle: 'sdk', label: 'SDK browser entry (catalog, config, validation, client)', entry: 'packages/sdk/src/index.ts', file: 'node_modules/.cache/size/sdk.bundle.js', max: 19_400 },
+  { bundle: 'form', label: '<account-request-form> bundle', entry: 'packages/form/src/account-request-form/account-request-form.ts', file: 'packages/form/dist/account-request-form.bundle.js', max: 36_800 },
+  { bundle: 'field-config', label: '<form-field-config> bundle (sortablejs and the preview\'s form are fetched beside it)', entry: 'packages/field-config/src/form-field-config/form-field-config.ts', file: 'packages/field-config/dist/form-field-config.bundle.js', max: 42_400 },
 ];
 
 const EXTRA_LANGUAGES = ['de', 'es', 'it', 'nl', 'pt'] as const;

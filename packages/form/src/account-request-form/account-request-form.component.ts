@@ -25,7 +25,7 @@ import type { FieldValue } from '../fields/index.js';
 import { duration, failureText, formStrings } from '../i18n.js';
 import type { FormStrings } from '../i18n.js';
 import { adoptLightDomStyles, shadowStyles } from './account-request-form.styles.js';
-import { FieldValues, readControl, staysInGroup } from './form-values.js';
+import { FieldValues, readControl, staysInGroup, unreadableIds } from './form-values.js';
 import type { PrefillValues } from './form-values.js';
 
 let instances = 0;
@@ -329,7 +329,7 @@ export class AccountRequestForm extends LitElement {
     const config = this.#config;
     if (!config) return undefined;
     const value = id === CONFIRMED ? this.#values.confirmed : this.#values.get(id);
-    return validateField(config, id, value, { locale: this.#locale, values: this.#values.all });
+    return validateField(config, id, value, { locale: this.#locale, values: this.#values.all, unreadable: unreadableIds([this.#control(id)]) });
   }
 
   #onInput = (event: Event): void => {
@@ -436,7 +436,8 @@ export class AccountRequestForm extends LitElement {
     const config = this.#config;
     if (!config) return undefined;
     this.#takeControls();
-    const result = validateSubmission(config, this.#values.body(this.#fields(), this.#locale), { locale: this.#locale });
+    const unreadable = unreadableIds(this.renderRoot.querySelector('form')?.elements ?? []);
+    const result = validateSubmission(config, this.#values.body(this.#fields(), this.#locale), { locale: this.#locale, unreadable });
     if (result.success) return result.data.values;
     if (report) this.#showErrors(result.errors);
     return undefined;

@@ -161,6 +161,15 @@ export function readControl(target: EventTarget | null): { id: string; value: Fi
   return { id: control.name, value: control.value };
 }
 
+/**
+ * The names of the controls the browser could not read into a value, for the SDK's `unreadable`
+ * option: a date typed in part (or a day that does not exist) leaves its input empty, with
+ * `validity.badInput` set.
+ */
+export function unreadableIds(controls: Iterable<Element | null>): string[] {
+  return [...controls].flatMap((control) => (control instanceof HTMLInputElement && control.validity.badInput ? [control.name] : []));
+}
+
 /** True when focus moves between two radios of one group: the group has not lost focus yet. */
 export function staysInGroup(event: FocusEvent): boolean {
   const { target, relatedTarget } = event;

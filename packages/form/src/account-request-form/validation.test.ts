@@ -9,6 +9,13 @@ const errorOf = (el: AccountRequestForm, id: string) => {
   return ids.map((ref) => root(el).querySelector(`#${ref}`)).find((node) => node?.getAttribute('part') === 'error') ?? null;
 };
 
+// Tab until the focus leaves `control`: a date input's day, month and year take one Tab each.
+async function leave(el: AccountRequestForm, control: HTMLElement): Promise<void> {
+  for (let presses = 0; focused(el) === control && presses < 4; presses++) await sendKeys({ press: 'Tab' });
+  expect(focused(el)).to.not.equal(control);
+  await el.updateComplete;
+}
+
 describe('<account-request-form> validation feedback', () => {
   before(startWorker);
   afterEach(() => worker.resetHandlers());
@@ -204,6 +211,37 @@ describe('<account-request-form> validation feedback', () => {
     expect(root(el).querySelectorAll('[part="error"]').length).to.equal(4);
     expect(focused(el)).to.equal(control(el, 'companyName'));
     await fill(el, { companyName: 'Acme', email: 'jane@acme.fr', lastName: 'Martin' });
+    expect(el.checkValidity()).to.equal(true);
+  });
+
+  it('refuses a date typed in part, which the browser reads as no date: on blur, on submit and in checkValidity()', async () => {
+    const seen = recordSubmissions();
+    const config = makeConfig([{ id: 'companyName', required: true }, { id: 'email', required: true }, { id: 'founded' }], {
+      customFields: [{ id: 'founded', type: 'date', label: { en: 'Founded', fr: 'Création' } }],
+    });
+    const el = await renderForm({ config });
+    await fill(el, { companyName: 'Acme', email: 'jane@acme.fr' });
+    const founded = control(el, 'founded');
+    founded.focus();
+    // Day and month only: the year is missing.
+    await sendKeys({ type: '0203' });
+    expect(founded.validity.badInput, 'the browser holds an entry it cannot read').to.equal(true);
+    expect(founded.value).to.equal('');
+    await leave(el, founded);
+    const incomplete = 'This date is incomplete or does not exist: complete it or clear it.';
+    expect(errorOf(el, 'founded')?.textContent).to.contain(incomplete);
+    expect(founded.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.checkValidity()).to.equal(false);
+    await el.submit();
+    await el.updateComplete;
+    expect(seen, 'nothing sent without the date').to.have.length(0);
+    expect(focused(el)).to.equal(founded);
+    // Completed, it is read and sent.
+    founded.focus();
+    await sendKeys({ type: '02032027' });
+    await leave(el, founded);
+    expect(founded.value).to.match(/^2027-0[23]-0[23]$/);
+    expect(errorOf(el, 'founded')).to.equal(null);
     expect(el.checkValidity()).to.equal(true);
   });
 

@@ -335,3 +335,24 @@ describe('validateField', () => {
     assert.equal(validateField(config, HONEYPOT_FIELD, 'bot'), undefined);
   });
 });
+
+describe('the unreadable option (a date the browser could not read)', () => {
+  const incomplete = { field: 'founded', code: 'invalid_format', message: 'This date is incomplete or does not exist: complete it or clear it.' };
+
+  it('refuses a shown field it names, whatever its value, with its own wording', () => {
+    const result = validateSubmission(config, { values: { ...valid, founded: '' }, confirmed: true }, { locale: 'en', unreadable: ['founded'] });
+    assert.equal(result.success, false);
+    assert.deepEqual(!result.success && result.errors, [incomplete]);
+    assert.deepEqual(validateField(config, 'founded', '', { locale: 'en', unreadable: ['founded'] }), incomplete);
+    assert.equal(validateField(config, 'founded', '', { locale: 'fr', unreadable: ['founded'] })?.message, 'Cette date est incomplète ou n’existe pas : complétez-la ou effacez-la.');
+    // Without the option, the same empty optional date is simply left out.
+    assert.equal(validateSubmission(config, { values: { ...valid, founded: '' }, confirmed: true }, { locale: 'en' }).success, true);
+  });
+
+  it('leaves hidden and unknown fields alone, and the others as they were', () => {
+    const hidden = setDisplayed(config, 'founded', false);
+    assert.equal(validateSubmission(hidden, { values: valid, confirmed: true }, { locale: 'en', unreadable: ['founded', 'nope'] }).success, true);
+    assert.equal(validateField(hidden, 'founded', '', { locale: 'en', unreadable: ['founded'] }), undefined);
+    assert.equal(validateField(config, 'lastName', 'Lopez', { locale: 'en', unreadable: ['founded'] }), undefined);
+  });
+});

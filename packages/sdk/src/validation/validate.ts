@@ -27,6 +27,14 @@ export interface ValidationOptions {
    * so a common password is refused by the server's 422 and the form shows it on the field.
    */
   readonly isCommonPassword?: ((password: string) => boolean) | undefined;
+  /**
+   * Fields whose control holds an entry the browser could not read into a value: a date typed in
+   * part, or a day that does not exist, leaves an `<input type="date">` empty with
+   * `validity.badInput` set. Each one shown is refused as `invalid_format` (its own wording:
+   * "This date is incomplete or does not exist…"), whatever its value, so a half-typed optional
+   * date is never sent as no date and a required one is not called missing.
+   */
+  readonly unreadable?: readonly string[] | undefined;
 }
 
 type Bag = Readonly<Record<string, unknown>>;
@@ -58,6 +66,12 @@ function checkField(
   const shown = params && 'country' in params ? { country: countryName(String(params['country']), locale) } : params;
   return { field: rule.id, code, message: errorMessage(locale, code, check, shown) };
 }
+
+const unreadable = (rule: FieldRule, locale: string | undefined): FieldError => ({
+  field: rule.id,
+  code: 'invalid_format',
+  message: errorMessage(locale, 'invalid_format', 'unreadable'),
+});
 
 function fileError(rule: FieldRule, problem: FileProblem, locale: string | undefined): FieldError {
   const params =
@@ -111,7 +125,10 @@ export function validateSubmission(config: FormConfig, body: unknown, options: V
   for (const rule of fieldRules(config)) {
     if (!shown.has(rule.id)) continue;
     const read = () => own(values, rule.id);
-    const result = hasFiles(rule) ? checkFileField(rule, read, locale) : checkField(rule, read, country, locale, options.isCommonPassword);
+    const result =
+      options.unreadable?.includes(rule.id) ? unreadable(rule, locale)
+      : hasFiles(rule) ? checkFileField(rule, read, locale)
+      : checkField(rule, read, country, locale, options.isCommonPassword);
     if ('field' in result) errors.push(result);
     else if ('files' in result) {
       if (result.files.length) files[rule.id] = result.files;
@@ -150,6 +167,7 @@ export function validateField(
   const shown = safe(() => visibleSet(config, values)) ?? new Set<string>();
   if (!shown.has(id)) return undefined;
   const country = safe(() => submittedCountry(shown, id === COUNTRY ? { [COUNTRY]: value } : values)) ?? DEFAULT_COUNTRY;
+  if (options.unreadable?.includes(id)) return unreadable(rule, options.locale);
   const result = hasFiles(rule) ? checkFileField(rule, () => value, options.locale) : checkField(rule, () => value, country, options.locale, options.isCommonPassword);
   return 'field' in result ? result : undefined;
 }

@@ -41,6 +41,7 @@ export const core = {
     'digits.invalid_format': 'Geben Sie nur Ziffern ein.',
     'letters.invalid_format': 'Verwenden Sie nur Buchstaben, Leerzeichen, Bindestriche und Apostrophe.',
     'date.invalid_format': 'Geben Sie ein gültiges Datum ein (JJJJ-MM-TT).',
+    'unreadable.invalid_format': 'Dieses Datum ist unvollständig oder existiert nicht: Vervollständigen oder löschen Sie es.',
     'number.invalid_format': 'Geben Sie eine Zahl ein.',
     'checkbox.required': 'Setzen Sie dieses Häkchen, um fortzufahren.',
     'select.required': 'Wählen Sie eine Option.',

@@ -60,6 +60,8 @@ export const core = {
     'digits.invalid_format': 'Enter digits only.',
     'letters.invalid_format': 'Use only letters, spaces, hyphens and apostrophes.',
     'date.invalid_format': 'Enter a valid date (YYYY-MM-DD).',
+    /** A date the browser could not read into a value (typed in part, or a day that does not exist). */
+    'unreadable.invalid_format': 'This date is incomplete or does not exist: complete it or clear it.',
     'number.invalid_format': 'Enter a number.',
     'checkbox.required': 'Tick this box to continue.',
     'select.required': 'Choose an option.',

@@ -41,6 +41,7 @@ export const core = {
     'digits.invalid_format': 'Introduzca solo dígitos.',
     'letters.invalid_format': 'Utilice solo letras, espacios, guiones y apóstrofos.',
     'date.invalid_format': 'Introduzca una fecha válida (AAAA-MM-DD).',
+    'unreadable.invalid_format': 'Esta fecha está incompleta o no existe: complétela o bórrela.',
     'number.invalid_format': 'Introduzca un número.',
     'checkbox.required': 'Marque esta casilla para continuar.',
     'select.required': 'Elija una opción.',

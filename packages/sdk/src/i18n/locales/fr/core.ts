@@ -41,6 +41,7 @@ export const core = {
     'digits.invalid_format': 'Saisissez uniquement des chiffres.',
     'letters.invalid_format': "Utilisez uniquement des lettres, espaces, traits d'union et apostrophes.",
     'date.invalid_format': 'Saisissez une date valide (AAAA-MM-JJ).',
+    'unreadable.invalid_format': 'Cette date est incomplète ou n’existe pas : complétez-la ou effacez-la.',
     'number.invalid_format': 'Saisissez un nombre.',
     'checkbox.required': 'Cochez cette case pour continuer.',
     'select.required': 'Choisissez une option.',

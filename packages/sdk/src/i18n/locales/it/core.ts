@@ -41,6 +41,7 @@ export const core = {
     'digits.invalid_format': 'Inserisca solo cifre.',
     'letters.invalid_format': 'Usi solo lettere, spazi, trattini e apostrofi.',
     'date.invalid_format': 'Inserisca una data valida (AAAA-MM-GG).',
+    'unreadable.invalid_format': 'Questa data è incompleta o non esiste: la completi o la cancelli.',
     'number.invalid_format': 'Inserisca un numero.',
     'checkbox.required': 'Spunti questa casella per continuare.',
     'select.required': 'Scelga un’opzione.',

@@ -41,6 +41,7 @@ export const core = {
     'digits.invalid_format': 'Vul alleen cijfers in.',
     'letters.invalid_format': 'Gebruik alleen letters, spaties, koppeltekens en apostroffen.',
     'date.invalid_format': 'Vul een geldige datum in (JJJJ-MM-DD).',
+    'unreadable.invalid_format': 'Deze datum is onvolledig of bestaat niet: vul hem aan of wis hem.',
     'number.invalid_format': 'Vul een getal in.',
     'checkbox.required': 'Vink dit vakje aan om verder te gaan.',
     'select.required': 'Kies een optie.',

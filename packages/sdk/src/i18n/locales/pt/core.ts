@@ -41,6 +41,7 @@ export const core = {
     'digits.invalid_format': 'Introduza apenas algarismos.',
     'letters.invalid_format': 'Utilize apenas letras, espaços, hífenes e apóstrofos.',
     'date.invalid_format': 'Introduza uma data válida (AAAA-MM-DD).',
+    'unreadable.invalid_format': 'Esta data está incompleta ou não existe: complete-a ou apague-a.',
     'number.invalid_format': 'Introduza um número.',
     'checkbox.required': 'Assinale esta caixa para continuar.',
     'select.required': 'Escolha uma opção.',
