@@ -355,4 +355,12 @@ describe('the unreadable option (a date the browser could not read)', () => {
     assert.equal(validateField(hidden, 'founded', '', { locale: 'en', unreadable: ['founded'] }), undefined);
     assert.equal(validateField(config, 'lastName', 'Lopez', { locale: 'en', unreadable: ['founded'] }), undefined);
   });
+
+  it('names nothing when it is not a list (a plain JavaScript caller), and never throws', () => {
+    for (const option of ['founded', 5, null, { includes: () => true }]) {
+      const options = { locale: 'en', unreadable: option as unknown as string[] };
+      assert.equal(validateSubmission(config, { values: valid, confirmed: true }, options).success, true, String(option));
+      assert.equal(validateField(config, 'founded', '', options), undefined, String(option));
+    }
+  });
 });

@@ -67,6 +67,9 @@ function checkField(
   return { field: rule.id, code, message: errorMessage(locale, code, check, shown) };
 }
 
+// Whether `id` is among the unreadable controls (a list only: any other option value names none).
+const isUnreadable = (options: ValidationOptions, id: string): boolean => Array.isArray(options.unreadable) && options.unreadable.includes(id);
+
 const unreadable = (rule: FieldRule, locale: string | undefined): FieldError => ({
   field: rule.id,
   code: 'invalid_format',
@@ -126,7 +129,7 @@ export function validateSubmission(config: FormConfig, body: unknown, options: V
     if (!shown.has(rule.id)) continue;
     const read = () => own(values, rule.id);
     const result =
-      options.unreadable?.includes(rule.id) ? unreadable(rule, locale)
+      isUnreadable(options, rule.id) ? unreadable(rule, locale)
       : hasFiles(rule) ? checkFileField(rule, read, locale)
       : checkField(rule, read, country, locale, options.isCommonPassword);
     if ('field' in result) errors.push(result);
@@ -167,7 +170,7 @@ export function validateField(
   const shown = safe(() => visibleSet(config, values)) ?? new Set<string>();
   if (!shown.has(id)) return undefined;
   const country = safe(() => submittedCountry(shown, id === COUNTRY ? { [COUNTRY]: value } : values)) ?? DEFAULT_COUNTRY;
-  if (options.unreadable?.includes(id)) return unreadable(rule, options.locale);
+  if (isUnreadable(options, id)) return unreadable(rule, options.locale);
   const result = hasFiles(rule) ? checkFileField(rule, () => value, options.locale) : checkField(rule, () => value, country, options.locale, options.isCommonPassword);
   return 'field' in result ? result : undefined;
 }
