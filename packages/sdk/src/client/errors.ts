@@ -1,8 +1,8 @@
 import { AccountRequestError } from '../errors.js';
 import type { FieldError } from '../types.js';
 
-/** Where an HTTP failure happened. */
-interface HttpFailure {
+/** Where an HTTP failure happened: what a `ConfigLoadError`, `ConfigSaveError` or `SubmissionError` is built from. */
+export interface HttpFailure {
   readonly url: string;
   /** HTTP status, absent for network failures and timeouts. */
   readonly status?: number;

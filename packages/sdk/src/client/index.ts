@@ -17,4 +17,6 @@ export {
   type SubmissionFailureReason,
   type SubmissionRefusal,
   type SubmissionFailure,
+  type HttpFailure,
 } from './errors.js';
+export type { Fetch } from './http.js';

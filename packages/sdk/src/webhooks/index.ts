@@ -12,5 +12,5 @@ export { verifyWebhook, signWebhook, createWebhookSecret, decodeWebhookSecret, i
 export type { VerifyWebhookOptions, WebhookHeaders, WebhookVerificationReason } from './signature.js';
 export { WEBHOOK_EVENT_TYPES } from './events.js';
 export type {
-  InformationProvidedEvent, PingEvent, RequestActivatedEvent, RequestCreatedEvent, RequestUpdatedEvent, WebhookChange, WebhookEvent, WebhookEventType, WebhookMessage, WebhookRequest,
+  InformationProvidedEvent, PingEvent, RequestActivatedEvent, RequestCreatedEvent, RequestErasedEvent, RequestUpdatedEvent, WebhookChange, WebhookEvent, WebhookEventType, WebhookMessage, WebhookRequest,
 } from './events.js';
