@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../../webhooks/events.js';
+// A receiver names each event's type from the public entry (the type check fails without the export).
+import type { RequestErasedEvent } from '../../webhooks/index.js';
 import { createMemoryStore } from '../stores/store.js';
 import { eraseExpiredRequests } from '../processing/retention.js';
 import { admin, moveTo, patch, processingSetup, read, submit, tokenOf } from '../test-helpers/processing.js';
@@ -112,7 +114,8 @@ describe('handler webhooks', () => {
     const erased = (await events(2))[1]!;
     assert.equal(erased.type, 'account-request.erased');
     assert.ok(erased.type === 'account-request.erased');
-    assert.equal(erased.data.request.id, id);
+    const named: RequestErasedEvent = erased;
+    assert.equal(named.data.request.id, id);
     assert.ok(erased.data.request.erasedAt);
     assert.deepEqual(erased.data.request.values, {});
     assert.doesNotMatch(JSON.stringify(erased), /Morel|morel\.example/, 'nothing personal');
