@@ -191,7 +191,7 @@ export class FfcCustomFields extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part~="primary"]')?.focus());
   }
 
-  #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; type?: string; inputmode?: string } = {}) {
+  #control(name: TextControl, label: string, options: { help?: string; readonly?: boolean; inputmode?: string } = {}) {
     const value = this.#draft?.[name] ?? '';
     const error = this.#errors[name];
     const describedBy = [options.help ? `${name}-help` : '', error ? `${name}-error` : ''].join(' ').trim();
@@ -200,7 +200,6 @@ export class FfcCustomFields extends LitElement {
       <input
         id=${name}
         name=${name}
-        type=${options.type ?? 'text'}
         autocomplete="off"
         inputmode=${options.inputmode ?? nothing}
         .value=${live(value)}

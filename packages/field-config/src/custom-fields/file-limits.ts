@@ -6,7 +6,7 @@ import type { FieldDraft } from './draft.js';
 
 /** What the limits borrow from the custom-field form: its text control and its error line. */
 export interface FileLimitsParts {
-  readonly control: (name: 'maxBytes', label: string, options: { help: string; type: string }) => TemplateResult;
+  readonly control: (name: 'maxBytes', label: string, options: { help: string }) => TemplateResult;
   readonly error: (name: 'accept' | 'maxFiles') => TemplateResult | typeof nothing;
   readonly errors: Readonly<Record<string, string>>;
 }
@@ -32,7 +32,7 @@ export function fileLimits(store: EditorStore, draft: FieldDraft, parts: FileLim
       ${parts.error('accept')}
     </fieldset>
     <div class="pair">
-      ${parts.control('maxBytes', t.maxSize, { help, type: 'text' })}
+      ${parts.control('maxBytes', t.maxSize, { help })}
       <div class="control">
         <label for="maxFiles">${t.maxFiles}</label>
         <select id="maxFiles" name="maxFiles" aria-invalid=${parts.errors['maxFiles'] ? 'true' : nothing} aria-describedby=${parts.errors['maxFiles'] ? 'maxFiles-error' : nothing}>
