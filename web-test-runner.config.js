@@ -19,6 +19,9 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
+  // From a file's page opening to its tests starting (default 20 s): the first load of a file
+  // compiles its imports on demand, which a busy CI machine once took over 30 s to do.
+  testsStartTimeout: 120000,
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] },
@@ -28,6 +31,10 @@ export default {
       async createPage({ browser }) {
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
+        // A file's first load compiles its imports on demand: on a busy machine it has taken
+        // longer than puppeteer's default 30 s navigation timeout (testsStartTimeout above is
+        // the limit meant to apply).
+        page.setDefaultNavigationTimeout(120_000);
         page.once('close', () => void context.close().catch(() => {}));
         return page;
       },

@@ -29,6 +29,8 @@ export default {
       launchOptions: { browser: 'firefox', executablePath: firefoxPath() ?? FIREFOX_ESR, headless: true },
       async createPage({ browser }) {
         const page = await browser.newPage();
+        // As in web-test-runner.config.js: a first load once took longer than puppeteer's 30 s here.
+        page.setDefaultNavigationTimeout(120_000);
         // web-test-runner sets the viewport on every page; this Firefox answers the BiDi command
         // that comes with it (a screen orientation) "unknown command". The default size stays.
         page.setViewport = async () => {};
