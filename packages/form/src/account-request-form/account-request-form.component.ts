@@ -196,7 +196,7 @@ export class AccountRequestForm extends LitElement {
   declare readonlyFields: string | undefined;
   /** An SDK client to submit with, used as is (timeouts, retries, headers, `fetch`). Default: `createClient({ base: action, retry: 0 })`; the element then retries network failures, timeouts and 502-504 twice itself, saying so, and leaves a 429 to the person once `Retry-After` has passed. */
   declare client: AccountRequestClient | undefined;
-  /** Locale of the texts (`fr` or `en`; other tags fall back to `en`). Default: the nearest ancestor's `lang` (across shadow roots), then the document's, then `en`. */
+  /** Locale of the texts: a built-in language (`fr`, `en`, `de`, `es`, `it`, `nl`, `pt`) or one registered with `registerLocale`; other tags fall back to `en`. Default: the nearest ancestor's `lang` (across shadow roots), then the document's, then `en`. */
   declare lang: string;
 
   constructor() {
@@ -539,12 +539,13 @@ export class AccountRequestForm extends LitElement {
     return controls.find((control) => control.checked) ?? controls[0] ?? null;
   }
 
-  #slottedSuccess(): HTMLElement | null {
-    return this.lightDom ? this.querySelector<HTMLElement>(':scope > [slot="success"]') : null;
+  // In light-DOM mode there is no slot: a page's own child stands in for the element's content.
+  #slotted(name: 'success' | 'disabled'): HTMLElement | null {
+    return this.lightDom ? this.querySelector<HTMLElement>(`:scope > [slot="${name}"]`) : null;
   }
 
   #confirmationTarget(): HTMLElement | null {
-    const slotted = this.#slottedSuccess();
+    const slotted = this.#slotted('success');
     if (slotted && !slotted.hasAttribute('tabindex')) slotted.tabIndex = -1;
     return slotted ?? this.renderRoot.querySelector<HTMLElement>('.arf-confirmation');
   }
@@ -599,7 +600,8 @@ export class AccountRequestForm extends LitElement {
     // A page that says nothing itself still tells the person why there is no form.
     if (!state.config.enabled) {
       const closed = html`<p part="closed" class="arf-root">${strings.refusals.closed}</p>`;
-      return this.lightDom ? closed : html`<slot name="disabled">${closed}</slot>`;
+      if (!this.lightDom) return html`<slot name="disabled">${closed}</slot>`;
+      return this.#slotted('disabled') ? nothing : closed;
     }
     if (this.#submission.status === 'succeeded') return this.#renderConfirmation(state.config, strings);
     return this.#renderForm(strings);
@@ -607,7 +609,7 @@ export class AccountRequestForm extends LitElement {
 
   #renderConfirmation(config: FormConfig, strings: FormStrings): TemplateResult {
     const text = localize(config.settings.confirmation.message, this.#locale) || strings.thanks;
-    return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(this.#slottedSuccess())}>
+    return html`<div part="confirmation" class="arf-root arf-confirmation" tabindex="-1" ?hidden=${Boolean(this.#slotted('success'))}>
       ${this.lightDom ? text : html`<slot name="success">${text}</slot>`}
     </div>`;
   }

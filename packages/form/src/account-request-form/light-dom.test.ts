@@ -73,6 +73,21 @@ describe('<account-request-form light-dom>', () => {
     expect(el.querySelector('form')).to.equal(null);
   });
 
+  it('shows the page\'s disabled child instead of its own closed sentence when requests are off, and that sentence without one', async () => {
+    const closedConfig = { ...SMALL_CONFIG, enabled: false };
+    const wrapper = await mount<HTMLDivElement>(html`<div>
+      <account-request-form light-dom draft="off" lang="en" action=${API} .config=${closedConfig}><p slot="disabled">We open new accounts in January.</p></account-request-form>
+      <account-request-form light-dom draft="off" lang="en" action=${API} .config=${closedConfig}></account-request-form>
+    </div>`);
+    const [own, plain] = [...wrapper.querySelectorAll('account-request-form')];
+    await Promise.all([own!.updateComplete, plain!.updateComplete]);
+    expect(own!.dataset['state']).to.equal('disabled');
+    expect(getComputedStyle(own!.querySelector('[slot="disabled"]')!).display).to.equal('block');
+    expect(own!.querySelector('[part="closed"]')).to.equal(null);
+    expect(own!.querySelector('form')).to.equal(null);
+    expect(plain!.querySelector('[part="closed"]')?.textContent).to.equal('Account requests are closed for now.');
+  });
+
   it('takes its own styles along into a shadow root it is moved to (the honeypot stays out of sight)', async () => {
     const el = await themed();
     const host = document.createElement('div');
