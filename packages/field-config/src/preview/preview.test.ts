@@ -12,7 +12,15 @@ describe('<ffc-preview>', () => {
     expect(form.hasAttribute('action')).to.equal(false);
     expect(form.config).to.equal(el.config);
     const submit = new CustomEvent('account-request-submit', { cancelable: true, bubbles: true, composed: true, detail: { values: {} } });
-    expect(form.dispatchEvent(submit), 'the submit event is cancelled').to.equal(false);
+    const heard: Event[] = [];
+    const listen = (event: Event) => heard.push(event);
+    document.addEventListener('account-request-submit', listen);
+    try {
+      expect(form.dispatchEvent(submit), 'the submit event is cancelled').to.equal(false);
+    } finally {
+      document.removeEventListener('account-request-submit', listen);
+    }
+    expect(heard, "a page listening for the shop form's submits does not hear the preview's").to.deep.equal([]);
 
     (part(el, 'ffc-field-rows').querySelector('tr[data-field-id="fax"] input[name="displayed"]') as HTMLInputElement).click();
     await settle(el);

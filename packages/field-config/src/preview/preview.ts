@@ -7,6 +7,12 @@ import { loadPreviewForm } from './load-form.js';
 
 type FormState = 'loading' | 'ready' | 'failed';
 
+// The preview sends nothing, and a page listening for its shop form's submits (analytics) must not count the preview's.
+function stopSubmit(event: Event): void {
+  event.preventDefault();
+  event.stopPropagation();
+}
+
 /**
  * Internal: a live `<account-request-form>` fed with the draft config. It never stores what
  * is typed (`draft="off"`) and never sends anything: its submit event is cancelled. The form's
@@ -68,7 +74,7 @@ export class FfcPreview extends LitElement {
         draft="off"
         lang=${store.locale}
         .config=${store.config}
-        @account-request-submit=${(event: Event) => event.preventDefault()}
+        @account-request-submit=${stopSubmit}
       ></account-request-form>`;
   }
 }
