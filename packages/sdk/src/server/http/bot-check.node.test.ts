@@ -87,6 +87,20 @@ describe('bot check', () => {
     assert.equal((await store.list()).length, 1);
   });
 
+  it('refuses a used solution under another key however often that key tries, and still lets the first key retry', async () => {
+    const { handler, store } = botSetup();
+    const payload = await solve(handler);
+    const key = crypto.randomUUID();
+    assert.equal((await send(handler, payload, key)).status, 201);
+    for (const other of [crypto.randomUUID(), crypto.randomUUID()]) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        assert.equal((await assertProblem(await send(handler, payload, other), 403))['type'], 'urn:account-request:problem:bot-check-reused', `attempt ${attempt + 1}`);
+      }
+    }
+    assert.equal((await send(handler, payload, key)).status, 201, 'the retry of the first submission replays its answer');
+    assert.equal((await store.list()).length, 1);
+  });
+
   it('remembers used solutions across instances sharing a store', async () => {
     const shared = createMemoryRateLimitStore();
     const one = botSetup({ store: shared });

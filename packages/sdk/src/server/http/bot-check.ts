@@ -37,6 +37,9 @@ export interface BotCheck {
 }
 
 const MAX_PAYLOAD_LENGTH = 4096;
+// How long after its challenge a solution's key windows end: the bound key's, any other's.
+const BOUND_MS = 1000;
+const PROBE_MS = 2000;
 const MIN_KEY_LENGTH = 32;
 
 function parsePayload(text: string): Payload | undefined {
@@ -81,11 +84,15 @@ export function createBotCheck(options: BotCheckOptions, now: () => Date): BotCh
       // Signed, so its expiry and nonce are ours; checked on the handler's clock as well.
       const { expiresAt, nonce } = payload.challenge.parameters;
       if (typeof expiresAt !== 'number' || expiresAt * 1000 <= at) return 'expired';
-      const windowMs = Math.max(1000, expiresAt * 1000 - at + 1000);
+      const end = expiresAt * 1000;
       // The first use binds the solution to its idempotency key; a later use passes only with it.
-      const uses = await store.hit(`altcha:${nonce}`, windowMs, at);
-      const byKey = await store.hit(`altcha:${nonce}:${idempotencyKey}`, windowMs, at);
-      return uses.count === 1 || byKey.count > 1 ? undefined : 'reused';
+      // A store only counts hits, so the binding is told by its window's end: the first use opens
+      // its key's window to end BOUND_MS after the challenge, any later hit of a key without one
+      // opens it PROBE_MS after. A key refused once is thus refused every time (counting its
+      // hits would let its second try through).
+      const uses = await store.hit(`altcha:${nonce}`, end - at + BOUND_MS, at);
+      const byKey = await store.hit(`altcha:${nonce}:${idempotencyKey}`, end - at + (uses.count === 1 ? BOUND_MS : PROBE_MS), at);
+      return uses.count === 1 || byKey.resetAt < end + (BOUND_MS + PROBE_MS) / 2 ? undefined : 'reused';
     },
   };
 }
