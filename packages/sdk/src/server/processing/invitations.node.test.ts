@@ -60,6 +60,26 @@ describe('invitations', () => {
     assert.deepEqual(((await (await built.handler(link(token))).json()) as { state: string; locale: string }), { state: 'used', expiresAt: (await (await built.handler(admin(`/invitations/${invitationId}`))).json() as { expiresAt: string }).expiresAt, locale: 'fr' });
   });
 
+  test('the retry of the submission that used the link (same key, same body) gets its 201 again; any other gets the 410', async () => {
+    const built = processingSetup();
+    const { token } = await invite(built);
+    const key = crypto.randomUUID();
+    const send = (body: unknown, idempotencyKey = key) =>
+      built.handler(new Request(`${URL_BASE}/invitation/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(body) }));
+    const first = await send(validBody());
+    assert.equal(first.status, 201, await first.clone().text());
+    const retry = await send(validBody());
+    assert.equal(retry.status, 201, 'a lost answer is replayed, not refused as a used link');
+    assert.deepEqual(await retry.json(), await first.json());
+    assert.equal((await assertProblem(await send(validBody({ city: 'Marseille' })), 410))['type'], 'urn:account-request:problem:invitation-used');
+    const other = crypto.randomUUID();
+    assert.equal((await assertProblem(await send(validBody(), other), 410))['type'], 'urn:account-request:problem:invitation-used');
+    assert.equal((await built.store.list()).length, 1);
+    // The refusal kept no claim on its key: the same key and body sent to the form's own address make a request.
+    const plain = await built.handler(new Request(URL_BASE, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': other }, body: JSON.stringify(validBody()) }));
+    assert.equal(plain.status, 201, await plain.clone().text());
+  });
+
   test('submissions racing on one link: one 201, the others the link\'s 410 (not a 503 of an unavailable store)', async () => {
     const built = processingSetup();
     const { token } = await invite(built);

@@ -22,17 +22,13 @@ export async function getInvitationLink(context: HandlerContext, request: Reques
   return json(200, { state, expiresAt: invitation.expiresAt, email: invitation.email, values: invitation.values, locale: invitation.locale }, headers);
 }
 
-/**
- * The invitation a submission answers (`POST {base}/invitation/{token}`). A link that is unknown,
- * used, expired or revoked is refused with a 410 (404 when unknown) before anything is read.
- */
+/** The invitation a submission answers (`POST {base}/invitation/{token}`), or the 404 of an unknown link. */
 export async function submissionInvitation(context: HandlerContext, request: Request, token: string): Promise<InvitationRecord | Response> {
   const headers = context.origins.corsHeaders(request);
   if (!ACTIVATION_TOKEN_PATTERN.test(token) || !context.decisions) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
   const store = context.decisions;
   const invitation = await context.store(async () => store.findInvitation(await hashActivationToken(token)));
-  if (!invitation) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
-  return invitationRefusal(context, request, invitation) ?? invitation;
+  return invitation ?? problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
 }
 
 /** The 410 for an invitation that is no longer pending (used, expired, revoked), or `undefined`. */

@@ -110,6 +110,10 @@ export async function postSubmission(context: HandlerContext, request: Request, 
   await requireBotCheck(context, request, key);
   const invitation = invitationToken === undefined ? undefined : await submissionInvitation(context, request, invitationToken);
   if (invitation instanceof Response) return invitation;
+  // An expired or revoked link is refused before anything is read; a used one only after the
+  // body, since it may have been used by this very submission, whose retry gets its answer again.
+  const refusal = invitation ? invitationRefusal(context, request, invitation) : undefined;
+  if (refusal && invitation?.usedAt === undefined) return refusal;
   const submission = await readSubmission(context, request, kind, async () => (await context.currentConfig()).config);
   const { config } = await context.currentConfig();
   // Files take the type read from their content, and their digest joins the body's hash.
@@ -125,6 +129,7 @@ export async function postSubmission(context: HandlerContext, request: Request, 
     return json(201, { id: crypto.randomUUID(), status: 'pending', access: ACCESS[config.settings.unvalidatedAccounts] }, cors);
   }
   const bodyHash = await sha256(canonicalJson(body));
+  if (refusal) return (await answerOfRetry(context, key, bodyHash)) ?? refusal;
   const response = await context.inFlight.run(key, bodyHash, () => createOnce(context, { key, bodyHash, body, config, request, location, invitation, uploads: uploaded.checked }));
   for (const [name, value] of cors) response.headers.set(name, value);
   return response;
@@ -141,6 +146,15 @@ interface Attempt {
   readonly invitation: InvitationRecord | undefined;
   /** The uploads of the body, by file field, their content checked. */
   readonly uploads: ReadonlyMap<string, readonly CheckedUpload[]>;
+}
+
+/** The stored answer of an earlier submission with this key and body, if any; claims nothing. */
+async function answerOfRetry(context: HandlerContext, key: string, bodyHash: string): Promise<Response | undefined> {
+  const { store } = context.options;
+  const claim = await context.store(() => store.claimIdempotencyKey(key, bodyHash, context.leaseMs));
+  if (claim.state === 'replay') return toResponse(claim.response, true);
+  if (claim.state === 'new') await context.store(() => store.releaseIdempotencyKey(key));
+  return undefined;
 }
 
 async function usedMeanwhile(context: HandlerContext, request: Request, invitation: InvitationRecord): Promise<Response | undefined> {
