@@ -39,6 +39,22 @@ describe('bulk decisions', () => {
     assert.match(rejections[1]!.text, /Reason: Account reserved for business customers\./);
   });
 
+  test('accepting in bulk never reopens a rejected request nor skips the answer of one waiting for information: both are refused, in a dry run too', async () => {
+    const { handler, mail } = processingSetup();
+    const rejected = await submit(handler, { email: 'r@example.com' });
+    await moveTo(handler, rejected, 'rejected');
+    const waiting = await submit(handler, { email: 'w@example.com' });
+    await moveTo(handler, waiting, 'info-requested');
+    const fresh = await submit(handler, { email: 'n@example.com' });
+    const before = mail.sent.length;
+    for (const dryRun of [true, false]) {
+      const report = (await (await handler(bulk({ ids: [rejected, waiting, fresh], status: 'accepted', dryRun }))).json()) as Report;
+      assert.deepEqual(report.items.map((i) => i.outcome), ['refused', 'refused', dryRun ? 'ready' : 'updated'], `dryRun ${dryRun}`);
+    }
+    assert.deepEqual([(await read(handler, rejected)).record['status'], (await read(handler, waiting)).record['status']], ['rejected', 'info-requested']);
+    assert.deepEqual(mail.sent.slice(before).filter((m) => m.kind === 'activation').map((m) => m.to), ['n@example.com']);
+  });
+
   test('a dry run writes nothing and says how many e-mails would go out', async () => {
     const { handler, mail, store } = processingSetup();
     const withMail = await submit(handler);

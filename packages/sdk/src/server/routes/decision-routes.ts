@@ -22,9 +22,11 @@ export interface BulkItem {
 }
 
 // Accepting a new request takes the steps an admin would take one by one: review, then accept.
+// Only a new one: a rejected request is reopened, and one waiting for information answered, by
+// an admin's own decision, never as a side effect of a bulk acceptance.
 function steps(from: RequestStatus, to: RequestStatus): RequestStatus[] | undefined {
   if (canTransition(from, to)) return [to];
-  if (to === 'accepted' && canTransition(from, 'in-progress')) return ['in-progress', 'accepted'];
+  if (to === 'accepted' && from === 'new') return ['in-progress', 'accepted'];
   return undefined;
 }
 
