@@ -55,6 +55,28 @@ describe('retention', () => {
     assert.equal(await erased(late), true);
   });
 
+  test('a request that changes between being selected and being erased (its applicant activates it) is kept', async () => {
+    const { handler, clock, store, mail } = processingSetup();
+    const first = await submit(handler);
+    const second = await submit(handler);
+    for (const id of [first, second]) await moveTo(handler, id, 'in-progress', 'accepted');
+    const link = tokenOf(mail.sent.filter((m) => m.requestId === second && m.kind === 'activation').at(-1)!);
+    clock.advance(40 * DAY);
+    // The applicant of the second activates while the run erases the first.
+    const erase = store.erase.bind(store);
+    let activated: Promise<Response> | undefined;
+    store.erase = async (id, ...rest) => {
+      activated ??= handler(activate(link, 'correct horse battery staple'));
+      await activated;
+      return erase(id, ...rest);
+    };
+    const report = await eraseExpiredRequests(store, { days: 30, now: clock.now() });
+    assert.equal((await activated)?.status, 200);
+    assert.equal(report.erased, 1);
+    const kept = (await read(handler, second)).record;
+    assert.deepEqual([typeof kept['activatedAt'], kept['erasedAt']], ['string', undefined]);
+  });
+
   test('runs on several instances at once erase each request once', async () => {
     const { handler, clock, store } = processingSetup();
     const ids: string[] = [];

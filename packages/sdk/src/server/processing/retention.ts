@@ -46,7 +46,9 @@ export async function eraseExpiredRequests(store: DecisionStore, options: { read
       const batch = await store.findStale({ ...rule, changedBefore: cutoff, limit: BATCH });
       for (const record of batch) {
         // Another instance's run may erase it first: the store then writes nothing and sends no event.
-        const result = await store.erase(record.id, (current) => tombstone(current, at, 'retention'), change);
+        // Erased only as selected: one that changed meanwhile (its applicant activated it, an
+        // admin moved it on) is left to the next run, which judges it afresh.
+        const result = await store.erase(record.id, (current) => tombstone(current, at, 'retention'), { ...change, expectedVersion: record.version });
         if (result.state === 'erased') erased += 1;
       }
       // Erased requests leave the query (their erasure is their last change): the next batch is new ones.
