@@ -111,6 +111,22 @@ describe('information: the link', () => {
     assert.equal((await built.handler(correct(second, {}))).status, 200);
   });
 
+  test('asked again without a new link (the applicant not told): the older link stays replaced, its message with it', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id, 'Votre Kbis ?');
+    built.clock.advance(60_000);
+    await moveTo(built.handler, id, 'in-progress');
+    assert.equal(((await (await built.handler(information(token))).json()) as { state: string }).state, 'closed');
+    built.clock.advance(60_000);
+    const { etag } = await read(built.handler, id);
+    assert.equal((await built.handler(patch(id, { status: 'info-requested', message: 'Demandé par téléphone', notify: false }, etag))).status, 200);
+    const body = (await (await built.handler(information(token))).json()) as Record<string, unknown>;
+    assert.deepEqual([body['state'], body['message']], ['replaced', undefined]);
+    assert.equal((await assertProblem(await built.handler(correct(token, {})), 410))['type'], 'urn:account-request:problem:information-replaced');
+    assert.equal((await read(built.handler, id)).record['status'], 'info-requested');
+  });
+
   test('once the team moved the request on (rejected), the link is closed', async () => {
     const built = processingSetup({ config });
     const id = await submit(built.handler);

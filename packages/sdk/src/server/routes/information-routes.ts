@@ -9,7 +9,7 @@ import { activationState, hashActivationToken, type ActivationState } from '../p
 import { informationProvidedEvent } from '../processing/change-events.js';
 import { consentsOf, mergeConsents } from '../processing/consents.js';
 import { correctionAlert, correctionConfig, valueChanges } from '../processing/information.js';
-import { toProcessedRecord, type HistoryChange } from '../processing/lifecycle.js';
+import { toProcessedRecord, type HistoryChange, type ProcessedRecord } from '../processing/lifecycle.js';
 import { deliverInBackground } from '../processing/notifications.js';
 import type { DecisionStore, InformationTokenRecord } from '../stores/decision-store.js';
 import { requireDecisions } from './processing-routes.js';
@@ -24,9 +24,14 @@ const GONE: Readonly<Record<Exclude<InformationState, 'valid'>, string>> = {
   closed: 'This request no longer waits for information.',
 };
 
-function stateOf(token: InformationTokenRecord, status: string | undefined, now: string): InformationState {
+function stateOf(token: InformationTokenRecord, record: ProcessedRecord, now: string): InformationState {
   const state = activationState(token, now);
-  return state === 'valid' && status !== 'info-requested' ? 'closed' : state;
+  if (state !== 'valid') return state;
+  if (record.status !== 'info-requested') return 'closed';
+  // Asked again since this link was sent, without a new link (the applicant not told, or no
+  // e-mail to tell them): the link, and its message, belong to the earlier request.
+  const askedAgain = record.history.some((entry) => entry.at > token.createdAt && entry.changes.some((change) => change.field === 'status' && change.to === 'info-requested'));
+  return askedAgain ? 'replaced' : 'valid';
 }
 
 const notFound = (): Response => problem(404, 'This link is not valid.', { type: 'urn:account-request:problem:information-unknown' });
@@ -49,7 +54,7 @@ export async function getInformation(context: HandlerContext, request: Request, 
   if (!found) return notFound();
   const stored = await context.store(() => store.get(found.requestId));
   if (!stored) return notFound();
-  const state = stateOf(found, toProcessedRecord(stored).status, context.now().toISOString());
+  const state = stateOf(found, toProcessedRecord(stored), context.now().toISOString());
   const headers = context.origins.corsHeaders(request);
   // The language in every state: a page saying a link is used speaks the applicant's language too.
   if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt, locale: stored.locale }, headers);
@@ -81,7 +86,7 @@ export async function postInformation(context: HandlerContext, request: Request,
   const stored = await context.store(() => store.get(found.requestId));
   if (!stored) return notFound();
   const current = toProcessedRecord(stored);
-  const state = stateOf(found, current.status, at);
+  const state = stateOf(found, current, at);
   if (state !== 'valid') return problem(410, GONE[state], { type: `urn:account-request:problem:information-${state}`, headers });
   const checked = correctionConfig(config);
   const result = await validateWithBlocklist(context, checked, body, current.locale);
