@@ -80,6 +80,21 @@ describe('invitations', () => {
     assert.equal(plain.status, 201, await plain.clone().text());
   });
 
+  test('a submission racing a resend or a revoke of its invitation gets the old link\'s 404 or the 410, not a 503', async () => {
+    for (const [action, status, type] of [['resend', 404, 'invitation-unknown'], ['revoke', 410, 'invitation-revoked']] as const) {
+      const built = processingSetup();
+      const { id, token } = await invite(built);
+      const create = built.store.create.bind(built.store);
+      built.store.create = async (...args) => {
+        assert.equal((await built.handler(admin(`/invitations/${id}/${action}`, { method: 'POST' }))).status, 200, action);
+        return create(...args);
+      };
+      const answer = await assertProblem(await built.handler(submitWith(token)), status);
+      assert.equal(answer['type'], `urn:account-request:problem:${type}`, action);
+      assert.equal((await built.store.list()).length, 0);
+    }
+  });
+
   test('submissions racing on one link: one 201, the others the link\'s 410 (not a 503 of an unavailable store)', async () => {
     const built = processingSetup();
     const { token } = await invite(built);

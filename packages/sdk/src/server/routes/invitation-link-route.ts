@@ -22,13 +22,17 @@ export async function getInvitationLink(context: HandlerContext, request: Reques
   return json(200, { state, expiresAt: invitation.expiresAt, email: invitation.email, values: invitation.values, locale: invitation.locale }, headers);
 }
 
+/** The 404 of a link that names no invitation (never issued, or replaced by a newer one). */
+export function unknownInvitation(context: HandlerContext, request: Request): Response {
+  return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers: context.origins.corsHeaders(request) });
+}
+
 /** The invitation a submission answers (`POST {base}/invitation/{token}`), or the 404 of an unknown link. */
 export async function submissionInvitation(context: HandlerContext, request: Request, token: string): Promise<InvitationRecord | Response> {
-  const headers = context.origins.corsHeaders(request);
-  if (!ACTIVATION_TOKEN_PATTERN.test(token) || !context.decisions) return problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
+  if (!ACTIVATION_TOKEN_PATTERN.test(token) || !context.decisions) return unknownInvitation(context, request);
   const store = context.decisions;
   const invitation = await context.store(async () => store.findInvitation(await hashActivationToken(token)));
-  return invitation ?? problem(404, 'This invitation link is not valid.', { type: 'urn:account-request:problem:invitation-unknown', headers });
+  return invitation ?? unknownInvitation(context, request);
 }
 
 /** The 410 for an invitation that is no longer pending (used, expired, revoked), or `undefined`. */

@@ -19,7 +19,7 @@ import { createdEvent, deliveriesOf } from '../webhooks/messages.js';
 import { consentsOf } from '../processing/consents.js';
 import type { InvitationRecord } from '../stores/decision-store.js';
 import { autoAccept } from '../processing/auto-accept.js';
-import { invitationRefusal, submissionInvitation } from './invitation-link-route.js';
+import { invitationRefusal, submissionInvitation, unknownInvitation } from './invitation-link-route.js';
 
 const ACCEPTED: readonly BodyKind[] = ['json', 'urlencoded', 'multipart'];
 
@@ -157,9 +157,18 @@ async function answerOfRetry(context: HandlerContext, key: string, bodyHash: str
   return undefined;
 }
 
+// Why the store refused a request answering `invitation`: its link was used, revoked or replaced
+// (a resend) meanwhile; `undefined` when it still stands, or the store cannot say (its failure stands).
 async function usedMeanwhile(context: HandlerContext, request: Request, invitation: InvitationRecord): Promise<Response | undefined> {
-  const now = await context.decisions?.findInvitation(invitation.hash).catch(() => undefined);
-  return now ? invitationRefusal(context, request, now) : undefined;
+  const store = context.decisions;
+  if (!store) return undefined;
+  let now: InvitationRecord | undefined;
+  try {
+    now = await store.findInvitation(invitation.hash);
+  } catch {
+    return undefined;
+  }
+  return now ? invitationRefusal(context, request, now) : unknownInvitation(context, request);
 }
 
 async function createOnce(context: HandlerContext, attempt: Attempt): Promise<Response> {
