@@ -101,6 +101,22 @@ describe('bot check', () => {
     assert.equal((await store.list()).length, 1);
   });
 
+  it('two copies of one submission at once, one slowed down in the store: neither is refused as a reuse, and the retry gets its answer', async () => {
+    // The third hit the store gets waits 30 ms: with two copies, whatever a verification writes
+    // after its first hit lands after the other copy's writes.
+    const memory = createMemoryRateLimitStore();
+    let hits = 0;
+    const uneven = { hit: async (...args: Parameters<typeof memory.hit>) => (await new Promise((resolve) => setTimeout(resolve, ++hits === 3 ? 30 : 0)), memory.hit(...args)) };
+    const { handler, store } = botSetup({ store: uneven });
+    const payload = await solve(handler);
+    const key = crypto.randomUUID();
+    const copies = await Promise.all(Array.from({ length: 2 }, () => send(handler, payload, key)));
+    for (const copy of copies) assert.notEqual(copy.status, 403, 'no copy of the first submission is refused as a reuse');
+    assert.equal((await send(handler, payload, key)).status, 201);
+    assert.equal((await assertProblem(await send(handler, payload), 403))['type'], 'urn:account-request:problem:bot-check-reused');
+    assert.equal((await store.list()).length, 1);
+  });
+
   it('remembers used solutions across instances sharing a store', async () => {
     const shared = createMemoryRateLimitStore();
     const one = botSetup({ store: shared });

@@ -37,9 +37,11 @@ export interface BotCheck {
 }
 
 const MAX_PAYLOAD_LENGTH = 4096;
-// How long after its challenge a solution's key windows end: the bound key's, any other's.
-const BOUND_MS = 1000;
-const PROBE_MS = 2000;
+// A used solution is remembered until 1 s after its challenge expires, plus its key's mark.
+const KEEP_MS = 1000;
+// Marks spread over this many ms: another key has 1 chance in about a million to share the first
+// key's, and since the mark is keyed by the HMAC secret, finding one takes that many requests.
+const MARKS = 2 ** 20;
 const MIN_KEY_LENGTH = 32;
 
 function parsePayload(text: string): Payload | undefined {
@@ -62,6 +64,12 @@ export function createBotCheck(options: BotCheckOptions, now: () => Date): BotCh
     throw new TypeError(`createAccountRequestHandler: botCheck.hmacKey must be a random secret of at least ${MIN_KEY_LENGTH} characters.`);
   }
   const store = options.store ?? createMemoryRateLimitStore();
+  const secret = crypto.subtle.importKey('raw', new TextEncoder().encode(options.hmacKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  // A number of ms in [0, MARKS) that only this server can compute for an idempotency key.
+  const markOf = async (idempotencyKey: string): Promise<number> => {
+    const digest = new Uint8Array(await crypto.subtle.sign('HMAC', await secret, new TextEncoder().encode(`altcha-key:${idempotencyKey}`)));
+    return ((digest[0]! << 16) | (digest[1]! << 8) | digest[2]!) % MARKS;
+  };
   const lifetime = options.expiresInSeconds ?? 600;
   const cost = options.cost ?? 5000;
 
@@ -84,15 +92,14 @@ export function createBotCheck(options: BotCheckOptions, now: () => Date): BotCh
       // Signed, so its expiry and nonce are ours; checked on the handler's clock as well.
       const { expiresAt, nonce } = payload.challenge.parameters;
       if (typeof expiresAt !== 'number' || expiresAt * 1000 <= at) return 'expired';
-      const end = expiresAt * 1000;
-      // The first use binds the solution to its idempotency key; a later use passes only with it.
-      // A store only counts hits, so the binding is told by its window's end: the first use opens
-      // its key's window to end BOUND_MS after the challenge, any later hit of a key without one
-      // opens it PROBE_MS after. A key refused once is thus refused every time (counting its
-      // hits would let its second try through).
-      const uses = await store.hit(`altcha:${nonce}`, end - at + BOUND_MS, at);
-      const byKey = await store.hit(`altcha:${nonce}:${idempotencyKey}`, end - at + (uses.count === 1 ? BOUND_MS : PROBE_MS), at);
-      return uses.count === 1 || byKey.resetAt < end + (BOUND_MS + PROBE_MS) / 2 ? undefined : 'reused';
+      // The first use binds the solution to its idempotency key; a later use passes only with it
+      // (the retry of that submission, so its answer can be replayed). A store only counts hits,
+      // but the window a solution's first hit opens keeps the end it was given: that end carries
+      // the first key's mark, set in the same atomic hit, so concurrent copies of one submission
+      // cannot split the binding, and a key refused once is refused every time.
+      const bound = expiresAt * 1000 + KEEP_MS + (await markOf(idempotencyKey));
+      const uses = await store.hit(`altcha:${nonce}`, bound - at, at);
+      return uses.resetAt === bound ? undefined : 'reused';
     },
   };
 }
