@@ -88,7 +88,7 @@ export function createSqliteWebhooks(db: DatabaseSync): SqliteWebhooks {
   const finish = db.prepare(
     `UPDATE webhook_deliveries SET state = ?, attempts = attempts + ?, last_attempt_at = ?, next_attempt_at = coalesce(?, next_attempt_at),
        last_status = ?, last_response = ?, last_error = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END, locked_until = NULL
-     WHERE id = ?`,
+     WHERE id = ? AND state = 'pending' AND locked_until IS NOT NULL`,
   );
   const resend = db.prepare(
     `UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = ?, locked_until = NULL

@@ -140,7 +140,7 @@ export function createPostgresWebhooks({ pool }: Database): PostgresWebhooks {
       await pool.query(
         `UPDATE webhook_deliveries SET state = $2, attempts = attempts + $3, last_attempt_at = $4, next_attempt_at = coalesce($5, next_attempt_at),
            last_status = $6, last_response = $7, last_error = $8, delivered_at = CASE WHEN $2 = 'delivered' THEN $4 ELSE delivered_at END, locked_until = NULL
-         WHERE id = $1`,
+         WHERE id = $1 AND state = 'pending' AND locked_until IS NOT NULL`,
         [id, attempt.state, attempt.state === 'cancelled' ? 0 : 1, attempt.at, attempt.nextAttemptAt ?? null, attempt.status ?? null, text(attempt.response), text(attempt.error)],
       );
     },

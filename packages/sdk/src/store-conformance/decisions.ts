@@ -218,6 +218,8 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
         const delivery = { id: uniqueId('msg'), endpointId: 'ep', type: 'account-request.created' as const, requestId: record.id, body: '{"data":{"email":"x@example.fr"}}', state: 'pending' as const, attempts: 0, createdAt: at(0), nextAttemptAt: at(0) };
         const otherDelivery = { ...delivery, id: uniqueId('msg'), requestId: other.id };
         await hooks?.enqueueWebhookDeliveries([delivery, otherDelivery]);
+        // Being sent while the request is erased: its attempt ends after the erasure.
+        await hooks?.claimWebhookDeliveries({ now: at(1), lockedUntil: at(99), limit: 10, ids: [delivery.id] });
 
         let seen: unknown;
         let left: unknown;
@@ -251,6 +253,9 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
         if (hooks) {
           const scrubbed = await hooks.getWebhookDelivery(delivery.id);
           same([scrubbed?.body, scrubbed?.state, scrubbed?.endpointId], [ERASED_WEBHOOK_BODY, 'cancelled', 'ep'], 'the webhook delivery');
+          // The receiver's answer may echo the erased data: the attempt that ends now records nothing.
+          await hooks.finishWebhookDelivery(delivery.id, { state: 'pending', at: at(21), nextAttemptAt: at(30), status: 500, response: 'x@example.fr?', error: 'HTTP 500' });
+          same(await hooks.getWebhookDelivery(delivery.id), scrubbed, 'the cancelled delivery after its attempt ended');
           same(await hooks.getWebhookDelivery(otherDelivery.id), otherDelivery, "another request's delivery");
           same(left, erased, 'what the webhooks option was given: the tombstone');
           same(await hooks.getWebhookDelivery(erasedEvent.id), erasedEvent, 'the erasure event, pending with its body');

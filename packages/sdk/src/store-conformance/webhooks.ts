@@ -122,6 +122,19 @@ export function webhookCases({ describe, it }: TestFunctions, target: StoreConfo
         same(ids((await store.listWebhookDeliveries({ state: 'failed', limit: 10, offset: 0 })).items), [b!.id], 'listed as failed');
       }));
 
+    it('records an attempt only on a claimed delivery: not twice, not on one never claimed', () =>
+      withStore(target, async ({ first }) => {
+        const store = webhookStore(first);
+        const [sent, idle] = [deliveryRecord('ep', { minutes: 1 }), deliveryRecord('ep', { minutes: 9 })];
+        await store.enqueueWebhookDeliveries([sent!, idle!]);
+        same(ids(await store.claimWebhookDeliveries({ now: at(5), lockedUntil: at(7), limit: 10 })), [sent!.id], 'the due one claimed');
+        await store.finishWebhookDelivery(sent!.id, { state: 'delivered', at: at(5), status: 200, response: 'ok' });
+        await store.finishWebhookDelivery(sent!.id, { state: 'pending', at: at(6), nextAttemptAt: at(8), status: 500, response: 'late', error: 'HTTP 500' });
+        same(await store.getWebhookDelivery(sent!.id), { ...sent, state: 'delivered', attempts: 1, lastAttemptAt: at(5), lastStatus: 200, lastResponse: 'ok', deliveredAt: at(5) }, 'the second finish of one claim wrote nothing');
+        await store.finishWebhookDelivery(idle!.id, { state: 'failed', at: at(6), status: 410, response: 'gone', error: 'Gone' });
+        same(await store.getWebhookDelivery(idle!.id), idle, 'an unclaimed delivery is left as it was');
+      }));
+
     it('sends a delivery again on request, unless it is being sent', () =>
       withStore(target, async ({ first }) => {
         const store = webhookStore(first);

@@ -58,7 +58,7 @@ export function createMemoryWebhooks(): MemoryWebhooks {
     },
     async finishWebhookDelivery(id, attempt) {
       const row = deliveries.get(id);
-      if (!row) return;
+      if (!row || row.state !== 'pending' || row.lockedUntil === undefined) return;
       const { lockedUntil: _lock, lastStatus: _status, lastResponse: _response, lastError: _error, ...rest } = row;
       deliveries.set(id, {
         ...rest,

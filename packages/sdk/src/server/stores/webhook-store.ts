@@ -94,7 +94,11 @@ export interface WebhookStore extends ProcessingStore {
    * workers, in one process or several, never get the same delivery while it is locked.
    */
   claimWebhookDeliveries(options: { readonly now: string; readonly lockedUntil: string; readonly limit: number; readonly ids?: readonly string[] }): Promise<readonly WebhookDelivery[]>;
-  /** Records an attempt: the state, `lastAttemptAt` and the answer; attempts + 1 (not for `cancelled`); unlocks. */
+  /**
+   * Records an attempt: the state, `lastAttemptAt` and the answer; attempts + 1 (not for
+   * `cancelled`); unlocks. Only on a delivery still claimed (pending and locked): one cancelled
+   * while it was being sent (its request erased) keeps its erased body and no receiver's answer.
+   */
   finishWebhookDelivery(id: string, attempt: WebhookAttempt): Promise<void>;
   /** Puts a delivery back in the queue, due at `at`, unless it is pending and locked (being sent); resolves whether it did. */
   resendWebhookDelivery(id: string, at: string): Promise<boolean>;
