@@ -73,3 +73,36 @@ test('outbox: an attempt whose lock ran out and was taken over is not recorded o
   // The late failure is not written: the row stays with the worker that took it over.
   assert.deepEqual(await store.getNotification(mail.id), { ...mail, lockedUntil: new Date(clock + 1_000).toISOString() });
 });
+
+test('outbox: a store that blinks while an e-mail is recorded as sent is asked again while the claim holds, so the e-mail is not sent twice', async () => {
+  let clock = Date.parse(at(60));
+  const now = () => new Date(clock);
+  const store = createMemoryStore();
+  const mail = notificationRecord('r1', { minutes: 1 });
+  await store.enqueueNotifications([mail]);
+  const finish = store.finishNotification.bind(store);
+  let refusals = 2;
+  store.finishNotification = async (...args) => {
+    if (refusals-- > 0) throw new Error('terminating connection due to administrator command');
+    return finish(...args);
+  };
+  const received: string[] = [];
+  const outbox = createOutbox({ store, now, lockMs: 10_000, notifier: { notify: (message) => void received.push(message.id) } });
+  assert.deepEqual(await outbox.deliver(), { sent: 1, retrying: 0, failed: 0 });
+  clock += 60_000;
+  assert.deepEqual(await outbox.deliver(), { sent: 0, retrying: 0, failed: 0 }, 'nothing left to send once the lock ran out');
+  assert.deepEqual(received, [mail.id]);
+  assert.deepEqual((await store.listNotifications({ limit: 10, offset: 0 })).items.map((item) => [item.state, item.attempts]), [['sent', 1]]);
+});
+
+test('outbox: a store that stays down while an e-mail is recorded fails the run before the claim ends', async () => {
+  const store = createMemoryStore();
+  await store.enqueueNotifications([notificationRecord('r1', { minutes: 1 })]);
+  store.finishNotification = async () => {
+    throw new Error('the database is down');
+  };
+  const outbox = createOutbox({ store, now: () => new Date(at(60)), lockMs: 2_000, notifier: { notify: async () => undefined } });
+  const started = Date.now();
+  await assert.rejects(outbox.deliver(), /the database is down/);
+  assert.ok(Date.now() - started < 1_000, `gave up after ${Date.now() - started} ms, within the claim's 2 s less the second kept in hand`);
+});

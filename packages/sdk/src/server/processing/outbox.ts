@@ -1,6 +1,6 @@
 import type { DeliveryOptions } from '../http/options.js';
 import type { Notifier } from './notifier.js';
-import { doublingBackoffMs, oneLineError } from './retries.js';
+import { doublingBackoffMs, oneLineError, recordWhileClaimed } from './retries.js';
 import type { NotificationRecord, ProcessingStore } from '../stores/processing-store.js';
 
 /** Options of {@link createOutbox}. */
@@ -65,7 +65,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await options.store.finishNotification(notification, { state: 'pending', at: at.toISOString(), error: describe(error), nextAttemptAt });
       return 'retrying';
     }
-    await options.store.finishNotification(notification, { state: 'sent', at: now().toISOString() });
+    const sentAt = now().toISOString();
+    await recordWhileClaimed(() => options.store.finishNotification(notification, { state: 'sent', at: sentAt }), notification.lockedUntil, now);
     return 'sent';
   };
 

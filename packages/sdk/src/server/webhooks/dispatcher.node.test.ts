@@ -193,6 +193,26 @@ describe('webhook dispatcher', () => {
     assert.equal(hook.received[0]?.id, ping.id);
   });
 
+  it('asks a store that blinks while a delivery is recorded again while the claim holds: the receiver gets it once', async () => {
+    const store = createMemoryStore();
+    const hook = await receiver();
+    const endpoint = await endpointOn(store, hook.url);
+    const ping = await queueWebhookPing(store, endpoint);
+    const finish = store.finishWebhookDelivery.bind(store);
+    let refusals = 2;
+    store.finishWebhookDelivery = async (...args) => {
+      if (refusals-- > 0) throw new Error('terminating connection due to administrator command');
+      return finish(...args);
+    };
+    let clock = Date.now();
+    const dispatcher = createWebhookDispatcher({ store, ...FAST, lockMs: 10_000, now: () => new Date(clock) });
+    assert.deepEqual(await dispatcher.deliver(), { delivered: 1, retrying: 0, failed: 0, cancelled: 0 });
+    clock += 60_000;
+    assert.deepEqual(await dispatcher.deliver(), { delivered: 0, retrying: 0, failed: 0, cancelled: 0 });
+    assert.deepEqual(hook.received.map((message) => message.id), [ping.id]);
+    assert.equal((await store.getWebhookDelivery(ping.id))?.state, 'delivered');
+  });
+
   it('refuses private and loopback addresses, at creation and again at each attempt (DNS rebinding)', async () => {
     const store = createMemoryStore();
     for (const url of ['https://127.0.0.1/hook', 'https://[::1]/hook', 'https://10.1.2.3/', 'https://169.254.169.254/latest/meta-data', 'https://localhost/x', 'https://[::ffff:192.168.1.1]/', 'https://api.localhost/']) {

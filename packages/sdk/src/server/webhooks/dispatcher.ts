@@ -1,6 +1,6 @@
 import { signWebhook } from '../../webhooks/signature.js';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookStore } from '../stores/webhook-store.js';
-import { doublingBackoffMs, oneLineError } from '../processing/retries.js';
+import { doublingBackoffMs, oneLineError, recordWhileClaimed } from '../processing/retries.js';
 import { checkWebhookUrl, type WebhookUrlPolicy } from './addresses.js';
 import { deliveryErrors } from './delivery-errors.js';
 
@@ -164,7 +164,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
             const latest = (await store.getWebhookEndpoint(endpoint.id)) ?? endpoint;
             if (latest.disabledAt === undefined) await store.saveWebhookEndpoint({ ...latest, disabledAt: attempt.at, disabledReason: 'gone' });
           }
-          await store.finishWebhookDelivery(delivery.id, attempt);
+          // A receiver that took the message must not get it again because the store blinked.
+          if (attempt.state === 'delivered') await recordWhileClaimed(() => store.finishWebhookDelivery(delivery.id, attempt), delivery.lockedUntil, now);
+          else await store.finishWebhookDelivery(delivery.id, attempt);
           report[attempt.state === 'pending' ? 'retrying' : attempt.state] += 1;
         }),
       );
