@@ -114,6 +114,9 @@ export function createSqliteProcessing(db: DatabaseSync, outbox: SqliteOutbox, i
     },
     async saveActivationToken(token, notification) {
       await queue.write(() => {
+        // An erased request gets no link and no e-mail (an erasure may have run since it was read).
+        const row = rowAs<RequestRow>(getRow.get(token.requestId));
+        if (row && row.erased_at !== null) return;
         replaceTokens.run(token.createdAt, token.requestId);
         insertToken.run(token.hash, token.requestId, token.createdAt, token.expiresAt);
         if (notification) outbox.insert([notification]);

@@ -7,12 +7,15 @@ import { insertNotificationsSql, notificationsParam, REQUEST_COLUMNS, toRecord, 
 export type PostgresTokens = Pick<ProcessingStore, 'saveActivationToken' | 'findActivationToken' | 'useActivationToken'>;
 
 // One statement: the older unused tokens of the request are marked replaced, the new one is
-// stored, and its e-mail queued, all or nothing.
+// stored, and its e-mail queued, all or nothing; nothing for an erased request (its row locked
+// first, as an erasure takes it, and read again once an erasure holding it commits).
 const SAVE_SQL = `
-  WITH replaced AS (
-    UPDATE activation_tokens SET replaced_at = $3 WHERE request_id = $2 AND used_at IS NULL AND replaced_at IS NULL
+  WITH target AS (
+    SELECT id FROM account_requests WHERE id = $2 AND erased_at IS NULL FOR UPDATE
+  ), replaced AS (
+    UPDATE activation_tokens SET replaced_at = $3 WHERE request_id IN (SELECT id FROM target) AND used_at IS NULL AND replaced_at IS NULL
   ), saved AS (
-    INSERT INTO activation_tokens (hash, request_id, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING hash
+    INSERT INTO activation_tokens (hash, request_id, created_at, expires_at) SELECT $1, id, $3, $4 FROM target RETURNING hash
   )`;
 
 /** Builds the activation-token methods over `db`. */

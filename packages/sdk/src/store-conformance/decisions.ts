@@ -260,6 +260,12 @@ export function decisionCases({ describe, it }: TestFunctions, target: StoreConf
           same(left, erased, 'what the webhooks option was given: the tombstone');
           same(await hooks.getWebhookDelivery(erasedEvent.id), erasedEvent, 'the erasure event, pending with its body');
         }
+        // A link issued by an admin action that read the request before its erasure.
+        const late = tokenRecord(record.id);
+        const lateMail = notificationRecord(record.id, { kind: 'activation' });
+        await store.saveActivationToken(late, lateMail);
+        equal(await store.findActivationToken(late.hash), undefined, 'an activation token saved after the erasure');
+        equal(await store.getNotification(lateMail.id), undefined, 'its e-mail');
         same(await store.erase('no-such-request', (current) => current), { state: 'not_found' }, 'an unknown id');
       }));
 

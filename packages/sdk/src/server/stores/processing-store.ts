@@ -117,7 +117,10 @@ export interface ProcessingStore extends RequestStore {
    * the deliveries it returns for the updated request in the same transaction.
    */
   update(id: string, patch: RequestPatch, expectedVersion: number, entry: HistoryEntry, options?: ChangeOptions): Promise<UpdateResult>;
-  /** Stores a new token and marks every unused older token of the same request replaced, with the notification that carries it. */
+  /**
+   * Stores a new token and marks every unused older token of the same request replaced, with the
+   * notification that carries it; writes nothing for a request erased meanwhile (`erasedAt`).
+   */
   saveActivationToken(token: ActivationTokenRecord, notification?: NotificationRecord): Promise<void>;
   findActivationToken(hash: string): Promise<ActivationTokenRecord | undefined>;
   /**

@@ -204,6 +204,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CheckStore 
       if (entry && answer) entry.response = answer.response;
     },
     async saveActivationToken(token, notification) {
+      // An erased request gets no link and no e-mail (an erasure may have run since it was read).
+      if (read(token.requestId)?.erasedAt !== undefined) return;
       await records.saveActivationToken(token);
       if (notification) insertNotifications([notification]);
     },
