@@ -32,6 +32,22 @@ describe('auto-accept', () => {
     assert.deepEqual(mail.sent.filter((m) => m.requestId === id).map((m) => m.kind).sort(), ['activation', 'alert', 'confirmation']);
   });
 
+  test('the submission\'s answer does not wait for the activation e-mail (a slow mail server)', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    const notifier = { notify: async (message: { kind: string }) => void (message.kind === 'activation' ? await slow : undefined, sent.push(message.kind)) };
+    const { handler } = processingSetup({ config: autoConfig, notifier });
+    try {
+      const answer = await Promise.race([handler(post(validBody({ email: 'auto@example.com' }))), new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2_000))]);
+      assert.notEqual(answer, 'waited', 'the 201 came while the mail server held the activation e-mail');
+      assert.equal((answer as Response).status, 201);
+      assert.equal(sent.includes('activation'), false);
+    } finally {
+      release();
+    }
+  });
+
   test('a failing acceptance never fails the submission: the request waits for the team', async () => {
     const memory = createMemoryStore();
     const store: DecisionStore = { ...memory, decide: () => Promise.reject(new Error('database busy')) };

@@ -22,7 +22,7 @@ export async function autoAccept(context: HandlerContext, config: FormConfig, re
   try {
     let current = toProcessedRecord(record);
     for (const status of STEPS) {
-      const result = await applyChange(context, current, { patch: { status }, changes: [{ field: 'status', from: current.status, to: status }], actor: 'auto' }, request);
+      const result = await applyChange(context, current, { patch: { status }, changes: [{ field: 'status', from: current.status, to: status }], actor: 'auto', mailInBackground: true }, request);
       if (result.state !== 'updated') return;
       current = result.record;
     }

@@ -7,7 +7,7 @@ import { decisionEvent } from './change-events.js';
 import type { DecisionInput } from './decision-input.js';
 import { informationRequest } from './information.js';
 import type { HistoryChange, HistoryEntry, ProcessedRecord } from './lifecycle.js';
-import { deliverSoon, notification } from './notifications.js';
+import { deliverInBackground, deliverSoon, notification } from './notifications.js';
 
 /** What {@link applyChange} did: the store's answer, and how many e-mails went to the applicant. */
 export type ChangeOutcome = UpdateResult & { readonly emails: number };
@@ -48,7 +48,7 @@ async function mailsOf(context: HandlerContext, current: ProcessedRecord, patch:
 export async function applyChange(
   context: HandlerContext,
   current: ProcessedRecord,
-  change: { readonly patch: RequestPatch; readonly changes: readonly HistoryChange[]; readonly actor: string; readonly input?: DecisionInput },
+  change: { readonly patch: RequestPatch; readonly changes: readonly HistoryChange[]; readonly actor: string; readonly input?: DecisionInput; readonly mailInBackground?: boolean },
   request: Request,
 ): Promise<ChangeOutcome> {
   const store = context.processing!;
@@ -88,6 +88,8 @@ export async function applyChange(
     const mail = await issueActivation(context, store, result.record, request).catch(() => undefined);
     if (mail) ids.push(mail.id);
   }
-  await deliverSoon(context, ids);
+  // An admin's answer waits for the e-mails it sends; a submission's (the auto-accept setting) does not.
+  if (change.mailInBackground) deliverInBackground(context, ids);
+  else await deliverSoon(context, ids);
   return { ...result, emails: ids.length };
 }
