@@ -127,6 +127,20 @@ describe('information: the link', () => {
     assert.equal((await read(built.handler, id)).record['status'], 'info-requested');
   });
 
+  test('the retry of the correction that used the link (its answer lost) gets the same 200; other values still get the 410', async () => {
+    const built = processingSetup({ config });
+    const id = await submit(built.handler);
+    const token = await askInformation(built, id);
+    const first = await built.handler(correct(token, { postalCode: '75002' }));
+    assert.equal(first.status, 200, await first.clone().text());
+    const version = (await read(built.handler, id)).record['version'];
+    const retry = await built.handler(correct(token, { postalCode: '75002' }));
+    assert.equal(retry.status, 200);
+    assert.deepEqual(await retry.json(), await first.json());
+    assert.equal((await read(built.handler, id)).record['version'], version, 'nothing written again');
+    assert.equal((await assertProblem(await built.handler(correct(token, { postalCode: '75003' })), 410))['type'], 'urn:account-request:problem:information-used');
+  });
+
   test('once the team moved the request on (rejected), the link is closed', async () => {
     const built = processingSetup({ config });
     const id = await submit(built.handler);

@@ -87,13 +87,16 @@ export async function postInformation(context: HandlerContext, request: Request,
   if (!stored) return notFound();
   const current = toProcessedRecord(stored);
   const state = stateOf(found, current, at);
-  if (state !== 'valid') return problem(410, GONE[state], { type: `urn:account-request:problem:information-${state}`, headers });
   const checked = correctionConfig(config);
   const result = await validateWithBlocklist(context, checked, body, current.locale);
+  const { password: _password, ...values } = (result.success ? result.data.values : {}) as SubmissionValues & { password?: unknown };
+  // The retry of the correction that used the link (its answer lost on the way): the request
+  // holds exactly these values, so it gets that correction's answer, not "link used".
+  if (state === 'used' && result.success && valueChanges(current.values, values).length === 0) return json(200, { id: current.id, status: 'pending', access: current.access }, headers);
+  if (state !== 'valid') return problem(410, GONE[state], { type: `urn:account-request:problem:information-${state}`, headers });
   if (!result.success) {
     return problem(422, 'Some fields need attention.', { type: 'urn:account-request:problem:validation', title: 'Invalid submission', errors: result.errors, headers });
   }
-  const { password: _password, ...values } = result.data.values as SubmissionValues & { password?: unknown };
   const changes: HistoryChange[] = [{ field: 'status', from: current.status, to: 'in-progress' }, ...valueChanges(current.values, values)];
   const consents = mergeConsents(current.consents ?? [], consentsOf(checked, values, result.data.locale, at));
   const labels = new Map(resolveFields(config, { locale: context.options.adminLocale ?? 'en' }).map((field) => [field.id, field.label]));
