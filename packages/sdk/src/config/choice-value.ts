@@ -1,4 +1,4 @@
-import { oneLine } from '../validation/validators/text.js';
+import { isBlank, oneLine } from '../validation/validators/text.js';
 import { CONFIG_LIMITS as L } from './limits.js';
 import { bad, INVALID, string, type Rule } from './shape.js';
 
@@ -12,5 +12,5 @@ export const choiceValue: Rule<string> = (v, path, issues) => {
   const text = string(L.maxOptionValueLength)(v, path, issues);
   if (text === INVALID) return INVALID;
   const value = oneLine(text);
-  return value === '' ? bad(issues, path, 'missing_option_value', 'must not be empty') : value;
+  return isBlank(value) ? bad(issues, path, 'missing_option_value', 'must not be empty') : value;
 };

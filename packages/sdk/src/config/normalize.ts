@@ -6,6 +6,7 @@ import type { ConfigIssue, ConfigIssueCode } from './errors.js';
 import { checkConditions } from './conditions.js';
 import { FILE_KINDS, type RawConfig, type RawCustomField } from './schema.js';
 import { normalizeSteps } from './steps.js';
+import { isBlankText } from './blank-text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type RawText = string | Record<string, string>;
@@ -42,10 +43,6 @@ export function takesTextRules(type: string): boolean {
   return TEXT_TYPES.has(type);
 }
 
-function isBlank(text: RawText | undefined): boolean {
-  return !(typeof text === 'string' ? text : Object.values(text ?? {}).join('')).trim();
-}
-
 // `raw` is the schema's fresh copy, holding known keys only (label maps: locale tags only, so
 // never `__proto__`): it becomes the field once the rules are checked.
 function customField(raw: RawCustomField, index: number, seen: Set<string>, issues: ConfigIssue[]): CustomField {
@@ -57,8 +54,8 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
   else if (isCatalogFieldId(id)) problem('id', 'catalog_id', `"${id}" is a catalog field id`, { id });
   else if (seen.has(id)) problem('id', 'duplicate_id', `duplicate custom field id "${id}"`, { id });
   seen.add(id);
-  if (isBlank(raw.label)) problem('label', 'missing_label', 'must not be empty');
-  if (isBlank(raw.help)) delete raw.help;
+  if (isBlankText(raw.label)) problem('label', 'missing_label', 'must not be empty');
+  if (isBlankText(raw.help)) delete raw.help;
 
   if (takesOptions(type)) {
     if (!options.length) problem('options', 'missing_options', `a ${type} field needs at least one option`, { type });
@@ -66,7 +63,7 @@ function customField(raw: RawCustomField, index: number, seen: Set<string>, issu
     options.forEach((option, i) => {
       if (values.has(option.value)) problem(['options', i, 'value'], 'duplicate_option', `duplicate option value "${option.value}"`, { value: option.value });
       values.add(option.value);
-      if (isBlank(option.label)) problem(['options', i, 'label'], 'missing_option_label', 'must not be empty');
+      if (isBlankText(option.label)) problem(['options', i, 'label'], 'missing_option_label', 'must not be empty');
     });
   } else {
     if (options.length) problem('options', 'options_not_allowed', 'only select and radio fields have options', { type });
@@ -137,7 +134,7 @@ function settings(raw: RawConfig['settings'], issues: ConfigIssue[]): Settings {
     if (isSafeRedirectUrl(url)) confirmation.redirectUrl = url;
     else issues.push({ path: ['settings', 'confirmation', 'redirectUrl'], code: 'unsafe_redirect', message: 'must be a path starting with "/" or an https URL' });
   }
-  if (!isBlank(message)) confirmation.message = message as RawText;
+  if (!isBlankText(message)) confirmation.message = message as RawText;
   shadowAbsent(confirmation, CONFIRMATION_OPTIONAL);
   return out;
 }

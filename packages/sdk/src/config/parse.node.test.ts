@@ -130,6 +130,25 @@ describe('parseConfig invariants', () => {
     }
     hasIssue({ customFields: [{ ...sector, options: [{ value: 'retail', label: 'a' }, { value: 'retail ', label: 'b' }] }] }, ['customFields', 0, 'options', 1, 'value'], /duplicate option value/);
     hasIssue({ customFields: [{ ...sector, options: [{ value: '\u202E ', label: 'a' }] }] }, ['customFields', 0, 'options', 0, 'value'], /must not be empty/);
+    // Invisible characters alone (zero-width space, soft hyphen): validation reads such a value as none.
+    for (const invisible of ['\u200B', '\u00AD\u2060']) {
+      hasIssue({ customFields: [{ ...sector, options: [{ value: invisible, label: 'a' }] }] }, ['customFields', 0, 'options', 0, 'value'], /must not be empty/);
+      hasIssue({ customFields: [{ ...sector, label: invisible }] }, ['customFields', 0, 'label'], /must not be empty/);
+    }
+  });
+
+  it('gives a config that parses to itself: what the server stores reads back the same (same ETag, no new problem)', () => {
+    // A control between a letter and its accent: removed, the two must still compose.
+    const raw = {
+      fields: [{ id: 'sector' }, { id: 'siret', visibleWhen: { field: 'sector', in: ['e\u0001\u0301'] } }],
+      customFields: [{ ...sector, label: 'Secte\u0007\u0301ur', options: [{ value: 'e\u0001\u0301', label: 'A' }, { value: 'q\u0301', label: 'B\u0000\u0301' }] }],
+      steps: [{ before: 'sector', title: 'E\u0002\u0301tape' }],
+    };
+    const once = parseConfig(raw);
+    assert.deepEqual(parseConfig(JSON.parse(JSON.stringify(once))), once);
+    assert.deepEqual(once.customFields[0]?.options?.map((option) => option.value), ['\u00e9', 'q\u0301']);
+    // Two values that differ only by such a control are one value: refused at once, not on the next read.
+    hasIssue({ customFields: [{ ...sector, options: [{ value: 'e\u0001\u0301', label: 'A' }, { value: '\u00e9', label: 'B' }] }] }, ['customFields', 0, 'options', 1, 'value'], /duplicate option value/);
   });
 
   it('keeps the texts it shows on one line, without control or bidi characters', () => {

@@ -1,10 +1,7 @@
 import type { FieldEntry, StepBreak } from '../types.js';
 import type { ConfigIssue } from './errors.js';
 import type { RawStepBreak } from './schema.js';
-
-function isBlank(text: RawStepBreak['title']): boolean {
-  return !(typeof text === 'string' ? text : Object.values(text).join('')).trim();
-}
+import { isBlankText } from './blank-text.js';
 
 /**
  * Checks the step breaks against the normalized fields, pushing each broken rule: a break
@@ -22,7 +19,7 @@ export function normalizeSteps(raw: readonly RawStepBreak[] | undefined, fields:
       issues.push({ path: ['steps', i, key], code, message, ...(params ? { params } : {}) });
     if (!position.has(step.before)) problem('before', 'unknown_field', `unknown field "${step.before}"`, { id: step.before });
     else if (seen.has(step.before)) problem('before', 'duplicate_step', `a step already starts at "${step.before}"`, { id: step.before });
-    if (isBlank(step.title)) problem('title', 'missing_step_title', 'must not be empty');
+    if (isBlankText(step.title)) problem('title', 'missing_step_title', 'must not be empty');
     seen.add(step.before);
     out.push({ before: step.before, title: step.title });
   });

@@ -45,11 +45,13 @@ export function withoutForbiddenCharacters(v: string): string {
 
 /**
  * A text written elsewhere (a config, an outside service), as a form shows it and a submission
- * can carry it back: NFC, on one line (line breaks and tabs become spaces, runs of spaces one),
- * without the characters {@link hasForbiddenCharacters} refuses, trimmed.
+ * can carry it back: on one line (line breaks and tabs become spaces, runs of spaces one),
+ * without the characters {@link hasForbiddenCharacters} refuses, NFC, trimmed. NFC comes after
+ * the removal: a control between a letter and its accent would otherwise leave the two
+ * uncomposed, and the text would change on its next pass (a stored config then reads differently).
  */
 export function oneLine(v: string): string {
-  return withoutForbiddenCharacters(v.normalize('NFC').replace(/\s+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  return withoutForbiddenCharacters(v.replace(/\s+/g, ' ')).normalize('NFC').replace(/ {2,}/g, ' ').trim();
 }
 
 /**
