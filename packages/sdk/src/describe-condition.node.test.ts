@@ -85,5 +85,7 @@ describe('visibility', () => {
     // Blank as validation decides it: invisible characters alone fill nothing.
     assert.deepEqual(['\u200b', '\u00a0\u2060\ufeff', '\u200bx'].map((value) => isFilled('text', value)), [false, false, true]);
     assert.equal(isFilled('file', { name: 'a.pdf' }), true);
+    // A password is kept as typed, spaces and invisible characters included: filled unless empty, as validation stores it.
+    assert.deepEqual(['', ' ', '\u200b\u200c'].map((value) => isFilled('password', value)), [false, true, true]);
   });
 });

@@ -80,7 +80,8 @@ function plan(config: FormConfig): readonly Node[] {
 export function isFilled(type: string, value: unknown): boolean {
   if (type === 'checkbox') return CHECKED.has(value);
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'string') return !isBlank(value);
+  // A password keeps every character it was typed with (validation stores any but ''): so does this.
+  if (typeof value === 'string') return type === 'password' ? value !== '' : !isBlank(value);
   if (typeof value === 'number') return Number.isFinite(value);
   return type === 'file' ? typeof value === 'object' && value !== null : value === true;
 }
