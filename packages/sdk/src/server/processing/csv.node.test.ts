@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { csvCell, toCsv } from './csv.js';
 import { admin, moveTo, patch, processingSetup, read, submit } from '../test-helpers/processing.js';
 import { assertProblem } from '../test-helpers/setup.js';
+import { parseConfig } from '../../config/index.js';
 
 /** Splits a CSV produced by toCsv (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(csv: string): string[][] {
@@ -89,6 +90,15 @@ describe('GET {base}/export.csv', () => {
     assert.equal(rows[1]![column('companyName')], `'=cmd|"/c calc"!A1`);
     assert.equal(rows[1]![column('phone')], `'+33 1 23 45 67 89`);
     assert.equal(rows[1]![column('city')], 'Saint-Étienne');
+  });
+
+  test('a custom field named like a processing column gets its own header: field:note beside note', async () => {
+    const config = parseConfig({ fields: [{ id: 'note' }], customFields: [{ id: 'note', type: 'text', label: 'Note' }] });
+    const { handler } = processingSetup({ config });
+    await submit(handler, { note: 'Livraison le matin' });
+    const [header, row] = parseCsv(await (await handler(admin('/export.csv'))).text());
+    assert.equal(header?.filter((name) => name === 'note').length, 1);
+    assert.equal(row![header!.indexOf('field:note')], 'Livraison le matin');
   });
 
   test('the list filters apply to the export; bad filters are a 400; admins only', async () => {

@@ -27,7 +27,8 @@ function cell(value: unknown): string | number | boolean | undefined {
 /**
  * `GET {base}/export.csv?<the list filters>`: admin. The matching requests as CSV (UTF-8 with a
  * BOM, CRLF, RFC 4180 quoting, formula-like cells neutralized): processing columns, then every
- * catalog field but the password, then the config's custom fields (a file field: its files' names).
+ * catalog field but the password, then the config's custom fields (a file field: its files' names;
+ * one whose id is a processing column's, such as `note`, headed `field:note`).
  */
 export async function exportRequests(context: HandlerContext, request: Request): Promise<Response> {
   await requireAdmin(context.options.authorize, request, 'requests:read');
@@ -43,8 +44,10 @@ export async function exportRequests(context: HandlerContext, request: Request):
     records.push(...page.items);
     if (page.items.length === 0 || offset + PAGE >= page.total) break;
   }
+  // A custom field named like a processing column ("Note" gives the id `note`) is told apart in the header.
+  const taken = new Set<string>(META);
   const rows = [
-    [...META, ...fields],
+    [...META, ...fields.map((id) => (taken.has(id) ? `field:${id}` : id))],
     ...records.map((record) => [...META.map((name) => cell(record[name])), ...fields.map((id) => (files.has(id) ? fileNames(record, id) : Object.hasOwn(record.values, id) ? cell(record.values[id]) : undefined))]),
   ];
   const day = context.now().toISOString().slice(0, 10);
