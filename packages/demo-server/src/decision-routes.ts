@@ -187,11 +187,12 @@ function mountApplicantPages(app: Hono, ctx: DecisionPagesContext): void {
     const token = c.req.param('token');
     const response = await api(c, `/information/${encodeURIComponent(token)}`);
     if (response.status !== 200) return page(c, applicantFormPage({ locale: ctx.locale(c), kind: 'information', token, view: { state: 'unknown' } }), 404);
-    const body = (await response.json()) as { state: string; message?: string; values?: Record<string, unknown>; locale?: string };
+    const body = (await response.json()) as { state: string; message?: string; values?: Record<string, unknown>; held?: string[]; locale?: string };
     const lang = language(c, body.locale ?? 'fr');
     if (body.state !== 'valid') return page(c, applicantFormPage({ locale: lang, kind: 'information', token, view: { state: body.state } as ApplicantView }));
-    // The form checks the correction as the server will: without the password the applicant keeps.
-    const config = correctionConfig(parseConfig(await (await api(c, '/config')).json()));
+    // The form checks the correction as the server will: without the password the applicant keeps
+    // nor the files sent, the conditions reading them answered from what the request holds.
+    const config = correctionConfig(parseConfig(await (await api(c, '/config')).json()), new Set(body.held ?? []));
     const view: ApplicantView = { state: 'form', values: body.values ?? {}, message: body.message ?? '', config, action: `${apiBase}/information/${encodeURIComponent(token)}` };
     return page(c, applicantFormPage({ locale: lang, kind: 'information', token, view }));
   });

@@ -40,7 +40,7 @@ export type {
   ConsentRecord, CorrectionOptions, CorrectionPatch, DecisionOptions, DecisionStore, EraseOptions, EraseResult, InformationTokenRecord, InvitationRecord, InvitationState, StaleQuery,
 } from './server/stores/decision-store.js';
 export { MESSAGE_MAX_LENGTH, REJECTION_REASONS, type DecisionInput, type RejectionReason } from './server/processing/decision-input.js';
-export { correctionConfig, DEFAULT_INFORMATION_TTL_MS } from './server/processing/information.js';
+export { correctionConfig, heldFields, DEFAULT_INFORMATION_TTL_MS } from './server/processing/information.js';
 export { DEFAULT_INVITATION_TTL_MS } from './server/processing/invitations.js';
 export { INVITATION_STATES, invitationState } from './server/processing/invitation-state.js';
 export { CONSENT_FIELDS, consentsOf } from './server/processing/consents.js';

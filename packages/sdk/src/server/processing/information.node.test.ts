@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { defaultConfig, setDisplayed, updateSettings } from '../../config/index.js';
+import { defaultConfig, parseConfig, setDisplayed, updateSettings } from '../../config/index.js';
+import type { FormConfig } from '../../types.js';
 import type { MailMessage } from './notifier.js';
 import { correctionConfig } from './information.js';
 import { validateSubmission } from '../../validation/validate.js';
-import { uploadConfig } from '../test-helpers/uploads.js';
+import { PDF, postForm, uploadConfig, uploadForm } from '../test-helpers/uploads.js';
 import { moveTo, patch, processingSetup, read, submit } from '../test-helpers/processing.js';
-import { assertProblem, URL_BASE, validBody } from '../test-helpers/setup.js';
+import { assertProblem, URL_BASE, validBody, validValues } from '../test-helpers/setup.js';
 
 const config = updateSettings(setDisplayed(defaultConfig(), 'newsletter', true), { alertEmail: 'ventes@shop.test' });
 
@@ -198,6 +199,58 @@ describe('information: the link', () => {
     const values = { companyName: 'Morel', lastName: 'Morel', email: 'achats@morel.example', phone: '04 72 00 11 22', street: '8 quai', postalCode: '69002', city: 'Lyon', country: 'FR' };
     assert.equal(validateSubmission(corrected, { values, confirmed: true }).success, true);
     assert.equal(validateSubmission(uploadConfig(), { values, confirmed: true }).success, false, 'the form itself still asks for the Kbis');
+  });
+
+  test('a condition reading a file field or the password is answered from what the request holds, alike on the page and on the server', () => {
+    const kbisConfig = parseConfig({
+      fields: [
+        { id: 'kbis' },
+        { id: 'kbisDate', required: true, visibleWhen: { field: 'kbis', filled: true } },
+        { id: 'noKbisReason', required: true, visibleWhen: { field: 'kbis', filled: false } },
+        { id: 'remarks', visibleWhen: { any: [{ field: 'kbis', filled: true }, { field: 'city', filled: true }] } },
+        { id: 'fax', visibleWhen: { all: [{ field: 'kbis', filled: true }, { field: 'city', filled: true }] } },
+      ],
+      customFields: [
+        { id: 'kbis', type: 'file', label: 'Kbis', accept: ['pdf'] },
+        { id: 'kbisDate', type: 'text', label: 'Date of the Kbis' },
+        { id: 'noKbisReason', type: 'text', label: 'Why no Kbis' },
+      ],
+    });
+    const entry = (config: FormConfig, id: string) => config.fields.find((field) => field.id === id);
+    const values = { companyName: 'Morel', lastName: 'Morel', email: 'achats@morel.example', phone: '04 72 00 11 22', street: '8 quai', postalCode: '69002', city: 'Lyon', country: 'FR', kbisDate: '2026-11-02', remarks: 'Merci' };
+
+    const sent = correctionConfig(kbisConfig, new Set(['kbis']));
+    assert.equal(parseConfig(sent).fields.length, sent.fields.length, "a config the correction page's form loads");
+    assert.deepEqual([entry(sent, 'kbisDate')?.visibleWhen, entry(sent, 'kbisDate')?.displayed, entry(sent, 'noKbisReason')?.displayed], [undefined, true, false]);
+    assert.equal(entry(sent, 'remarks')?.visibleWhen, undefined, 'any: a Kbis was sent');
+    assert.deepEqual(entry(sent, 'fax')?.visibleWhen, { field: 'city', filled: true }, 'all: what is left to ask');
+    const kept = validateSubmission(sent, { values, confirmed: true });
+    assert.ok(kept.success, JSON.stringify(kept));
+    assert.deepEqual([kept.data.values['kbisDate'], kept.data.values['remarks']], ['2026-11-02', 'Merci'], 'the fields the Kbis shows are kept');
+
+    const none = correctionConfig(kbisConfig);
+    assert.deepEqual([entry(none, 'kbisDate')?.displayed, entry(none, 'noKbisReason')?.visibleWhen, entry(none, 'noKbisReason')?.displayed], [false, undefined, true]);
+    assert.deepEqual(entry(none, 'remarks')?.visibleWhen, { field: 'city', filled: true });
+    assert.equal(entry(none, 'fax')?.displayed, false);
+    const refused = validateSubmission(none, { values, confirmed: true });
+    assert.deepEqual(refused.success ? [] : refused.errors.map((error) => error.field), ['noKbisReason']);
+  });
+
+  test('a correction of a request sent with its Kbis keeps the fields the Kbis shows (the GET says what is held)', async () => {
+    const kbisConfig = parseConfig({
+      fields: [{ id: 'kbis', required: true }, { id: 'kbisDate', required: true, visibleWhen: { field: 'kbis', filled: true } }],
+      customFields: [{ id: 'kbis', type: 'file', label: 'Kbis', accept: ['pdf'] }, { id: 'kbisDate', type: 'text', label: 'Date of the Kbis' }],
+    });
+    const built = processingSetup({ config: kbisConfig });
+    const created = await built.handler(postForm(uploadForm([['kbis', { bytes: PDF, filename: 'kbis.pdf', type: 'application/pdf' }]], { ...validValues(), kbisDate: '2026-11-02' })));
+    assert.equal(created.status, 201, await created.clone().text());
+    const { id } = (await created.json()) as { id: string };
+    const token = await askInformation(built, id);
+    const link = (await (await built.handler(information(token))).json()) as { held: string[] };
+    assert.deepEqual(link.held, ['kbis']);
+    const response = await built.handler(correct(token, { kbisDate: '2026-11-03' }));
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.equal(((await read(built.handler, id)).record['values'] as Record<string, unknown>)['kbisDate'], '2026-11-03');
   });
 
   test('cross-site posts are refused (403)', async () => {

@@ -8,7 +8,7 @@ import { validateWithBlocklist } from '../passwords/password-blocklist.js';
 import { activationState, hashActivationToken, type ActivationState } from '../processing/activation.js';
 import { informationProvidedEvent } from '../processing/change-events.js';
 import { consentsOf, mergeConsents } from '../processing/consents.js';
-import { correctionAlert, correctionConfig, valueChanges } from '../processing/information.js';
+import { correctionAlert, correctionConfig, heldFields, valueChanges } from '../processing/information.js';
 import { toProcessedRecord, type HistoryChange, type ProcessedRecord } from '../processing/lifecycle.js';
 import { deliverInBackground } from '../processing/notifications.js';
 import type { DecisionStore, InformationTokenRecord } from '../stores/decision-store.js';
@@ -59,7 +59,9 @@ export async function getInformation(context: HandlerContext, request: Request, 
   // The language in every state: a page saying a link is used speaks the applicant's language too.
   if (state !== 'valid') return json(200, { state, expiresAt: found.expiresAt, locale: stored.locale }, headers);
   const { password: _password, ...values } = stored.values;
-  return json(200, { state, expiresAt: found.expiresAt, message: found.message, values, locale: stored.locale }, headers);
+  // `held`: the fields a correction does not ask again that the request holds (its files, its
+  // password), for the page's form to answer the conditions reading them as the server will.
+  return json(200, { state, expiresAt: found.expiresAt, message: found.message, values, held: heldFields(stored), locale: stored.locale }, headers);
 }
 
 /**
@@ -87,7 +89,7 @@ export async function postInformation(context: HandlerContext, request: Request,
   if (!stored) return notFound();
   const current = toProcessedRecord(stored);
   const state = stateOf(found, current, at);
-  const checked = correctionConfig(config);
+  const checked = correctionConfig(config, new Set(heldFields(current)));
   const result = await validateWithBlocklist(context, checked, body, current.locale);
   const { password: _password, ...values } = (result.success ? result.data.values : {}) as SubmissionValues & { password?: unknown };
   // The retry of the correction that used the link (its answer lost on the way): the request
