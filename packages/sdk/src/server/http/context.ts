@@ -72,6 +72,17 @@ export function unavailable(detail: string): HttpProblem {
   return new HttpProblem(problem(503, detail, { headers: { 'Retry-After': '5' } }));
 }
 
+/** The 503 of a stored config that no longer parses, with what is stored: only a save that replaces it whatever it is (`If-Match: *`) gets past it. */
+export class UnreadableStoredConfig extends HttpProblem {
+  readonly stored: unknown;
+
+  constructor(stored: unknown) {
+    super(problem(503, 'The stored form configuration is invalid: replace it with a PUT sent with If-Match: *.', { headers: { 'Retry-After': '5' } }));
+    this.name = 'UnreadableStoredConfig';
+    this.stored = stored;
+  }
+}
+
 /** Builds the context of one handler from its options. */
 export function createContext(options: HandlerOptions): HandlerContext {
   const now = options.now ?? (() => new Date());
@@ -144,7 +155,7 @@ export function createContext(options: HandlerOptions): HandlerContext {
       try {
         current = await tag(parseConfig(loaded));
       } catch {
-        throw unavailable('The stored form configuration is invalid.');
+        throw new UnreadableStoredConfig(loaded);
       }
       if (typeof loaded === 'object') parsed.set(loaded, current);
       return current;

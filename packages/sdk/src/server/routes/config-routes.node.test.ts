@@ -171,6 +171,24 @@ describe('PUT {base}/config', () => {
     await assertProblem(await broken(put(defaultConfig(), { 'If-Match': etag })), 503);
   });
 
+  test('a stored config that no longer parses: 503 to GET and to a PUT from any ETag; a PUT with If-Match: * replaces it', async () => {
+    // Saved before a stricter rule: two custom fields with one id.
+    const unreadable = { ...defaultConfig(), customFields: [{ id: 'sector', type: 'text', label: 'A' }, { id: 'sector', type: 'text', label: 'B' }] };
+    let stored: { config: unknown; etag: string } = { config: unreadable, etag: await computeConfigEtag(unreadable) };
+    const { handler } = setup({
+      loadConfig: () => stored.config,
+      saveConfig: async (config: FormConfig, { ifMatch, etag }: { ifMatch: string; etag: string }) => (ifMatch === stored.etag ? ((stored = { config, etag }), true) : false),
+    });
+    await assertProblem(await handler(get('/config')), 503);
+    await assertProblem(await handler(put(defaultConfig(), { 'If-Match': await computeConfigEtag(defaultConfig()) })), 503);
+    await assertProblem(await handler(put({ customFields: 'no' }, { 'If-Match': '*' })), 422);
+    const replaced = await handler(put(setDisplayed(defaultConfig(), 'fax', true), { 'If-Match': '*' }));
+    assert.equal(replaced.status, 200, await replaced.clone().text());
+    const { config, etag } = await loaded(handler);
+    assert.equal(etag, replaced.headers.get('ETag'));
+    assert.equal(config.fields.find((field) => field.id === 'fax')?.displayed, true);
+  });
+
   test('two concurrent saves from the same ETag: exactly one wins', async () => {
     const { handler } = setup();
     const { config, etag } = await loaded(handler);

@@ -3,7 +3,8 @@ import type { ConfigIssue } from '../../config/errors.js';
 import { configIssueMessage } from '../../i18n/issues.js';
 import { requireAdmin } from '../http/admin.js';
 import { bodyKind, parseJsonBody, readBodyLimited, unsupportedMediaType } from '../http/body.js';
-import { type HandlerContext, unavailable } from '../http/context.js';
+import { type CurrentConfig, type HandlerContext, unavailable, UnreadableStoredConfig } from '../http/context.js';
+import type { SaveConfig } from '../http/options.js';
 import { computeConfigEtag, ifMatchSatisfied, ifNoneMatchSatisfied, parseEtagList } from '../http/etag.js';
 import { HttpProblem, json, problem } from '../http/problem.js';
 
@@ -64,29 +65,43 @@ export async function putConfig(context: HandlerContext, request: Request): Prom
   const input = parseJsonBody(await readBodyLimited(request, context.maxConfigBytes));
 
   return withConfigLock(context, async () => {
-    const current = await context.currentConfig();
+    let current: CurrentConfig;
+    try {
+      current = await context.currentConfig();
+    } catch (error) {
+      // A stored config that no longer parses (edited by hand, or saved before a stricter rule)
+      // would leave the form and the editor down for good: a save that says it replaces whatever
+      // is stored may replace it. Its tag is what the handler gave the stored one when saving it.
+      if (!(error instanceof UnreadableStoredConfig) || !parseEtagList(ifMatch).includes('*')) throw error;
+      return save(context, saveConfig, input, await computeConfigEtag(error.stored));
+    }
     if (!ifMatchSatisfied(ifMatch, current.etag)) {
       // RFC 9110 §13.1.1: a save already applied (its 200 was lost, the editor retries) may be
       // answered 2xx; a 412 would show the admin their own change as someone else's.
       if (await alreadyApplied(input, ifMatch, current.etag)) return json(200, current.config, { ETag: current.etag });
       return problem(412, 'The config changed since you loaded it; reload it and apply your edits again.', { headers: { ETag: current.etag } });
     }
-    const result = safeParseConfig(input);
-    if (!result.success) return invalidConfig(result.error.issues);
-    // Saved, the bot check would have every submission refused (503): this server signs no challenge.
-    if (result.config.settings.botCheck === true && !context.botCheck) {
-      return invalidConfig([{ path: ['settings', 'botCheck'], code: 'bot_check_unavailable', message: configIssueMessage({ code: 'bot_check_unavailable' }, 'en') }]);
-    }
-    const etag = await computeConfigEtag(result.config);
-    let saved: boolean | void;
-    try {
-      saved = await saveConfig(result.config, { ifMatch: current.etag, etag });
-    } catch {
-      throw unavailable('The config could not be saved; try again later.');
-    }
-    if (saved === false) {
-      throw new HttpProblem(problem(412, 'The config changed since you loaded it; reload it and apply your edits again.'));
-    }
-    return json(200, result.config, { ETag: etag });
+    return save(context, saveConfig, input, current.etag);
   });
+}
+
+// Checks `input` and stores it in place of the config tagged `stored`.
+async function save(context: HandlerContext, saveConfig: SaveConfig, input: unknown, stored: string): Promise<Response> {
+  const result = safeParseConfig(input);
+  if (!result.success) return invalidConfig(result.error.issues);
+  // Saved, the bot check would have every submission refused (503): this server signs no challenge.
+  if (result.config.settings.botCheck === true && !context.botCheck) {
+    return invalidConfig([{ path: ['settings', 'botCheck'], code: 'bot_check_unavailable', message: configIssueMessage({ code: 'bot_check_unavailable' }, 'en') }]);
+  }
+  const etag = await computeConfigEtag(result.config);
+  let saved: boolean | void;
+  try {
+    saved = await saveConfig(result.config, { ifMatch: stored, etag });
+  } catch {
+    throw unavailable('The config could not be saved; try again later.');
+  }
+  if (saved === false) {
+    throw new HttpProblem(problem(412, 'The config changed since you loaded it; reload it and apply your edits again.'));
+  }
+  return json(200, result.config, { ETag: etag });
 }
