@@ -338,20 +338,30 @@ describe('<account-request-form> submission', () => {
     expect(seen[1]!.key).to.not.equal(seen[0]!.key);
   });
 
-  it('after a timeout keeps the key for edited values; if the server saw it with another body, sends again with a new one', async () => {
+  it('after a timeout keeps the key for edited values; if the server saw it with another body, says the request was sent and makes no second one until asked', async () => {
     const keyReused = () =>
-      HttpResponse.json({ title: 'Idempotency key reused', status: 422 }, { status: 422, headers: { 'Content-Type': 'application/problem+json' } });
+      HttpResponse.json(
+        { type: 'urn:account-request:problem:idempotency-key-reused', title: 'Idempotency key reused', status: 422 },
+        { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    // The first send is stored, but its answer comes after the client gave up.
     const seen = recordSubmissions(async (count) => (count === 1 ? (await delay(1500), created()) : count === 2 ? keyReused() : created()));
     const el = await renderForm({ client: fastClient() });
     await fill(el, VALID_VALUES);
     await el.submit();
     expect(el.dataset['state']).to.equal('failed-retryable');
     await fill(el, { lastName: 'Martin-Dupont' }, false);
+    await el.submit();
+    await el.updateComplete;
+    expect(seen).to.have.length(2, 'no request sent behind the person\'s back');
+    expect(seen[1]!.key).to.equal(seen[0]!.key);
+    expect(statusText(el)).to.equal('The server refused the request. This request was already sent with other details: reload the page to send a new one.');
+    // Told, the person sends again on purpose: a new request, with a new key.
     const success = oneEvent(el, 'account-request-success');
     await el.submit();
     await success;
-    const [first, second, third] = seen.map((request) => request.key);
-    expect([second, third === first]).to.deep.equal([first, false]);
+    expect(seen).to.have.length(3);
+    expect(seen[2]!.key).to.not.equal(seen[0]!.key);
     expect((seen[2]!.body as { values: Record<string, string> }).values['lastName']).to.equal('Martin-Dupont');
   });
 

@@ -49,7 +49,8 @@ const isKeyReused = (error: unknown): boolean => isSubmissionError(error) && err
  * A key stands for one body. When the person changes the values after the server answered
  * (a refusal, so nothing was created), the next send is a new request with a new key. When
  * the outcome was unknown (offline, timeout) the key is kept; if the server then says it
- * already saw that key with another body, a new key is made and the send repeated once.
+ * already saw that key with another body, the earlier send reached it (a refused body frees
+ * its key): the person is told so, and only their next send, made knowing it, is a new request.
  *
  * Transient failures (the SDK's `transient`: no answer, 408, 502-504) are retried twice on their
  * own when `run` is given a `RetryNotice`; a 429 never is: the wait its `Retry-After` asks for
@@ -138,6 +139,7 @@ export class SubmissionController implements ReactiveController {
       this.#renewKey();
     } catch (error) {
       this.#outcomeUnknown = isSubmissionError(error) && error.kind === 'network';
+      if (isKeyReused(error)) this.#renewKey();
       const failure = classifyFailure(error);
       this.#failure = failure;
       this.#status = failure.retryable ? 'failed-retryable' : 'failed';
@@ -150,12 +152,7 @@ export class SubmissionController implements ReactiveController {
   async #attempts(body: string, request: (idempotencyKey: string) => Promise<SubmissionResult>, onRetry: RetryNotice | undefined): Promise<SubmissionResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await request(this.idempotencyKey).catch((error: unknown) => {
-          if (!isKeyReused(error)) throw error;
-          this.#renewKey();
-          this.#keyBody = body;
-          return request(this.idempotencyKey);
-        });
+        return await request(this.idempotencyKey);
       } catch (error) {
         const failure = classifyFailure(error);
         const delay = AUTO_RETRY_DELAYS[attempt];
