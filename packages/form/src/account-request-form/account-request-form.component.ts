@@ -398,9 +398,10 @@ export class AccountRequestForm extends LitElement {
     return errors.length === 0;
   }
 
+  #resetting = false;
   #onFocusOut = (event: FocusEvent): void => {
     const name = event.target instanceof HTMLInputElement ? event.target.name : readControl(event.target)?.id;
-    if (!name || name === HONEYPOT_FIELD || staysInGroup(event)) return;
+    if (!name || name === HONEYPOT_FIELD || staysInGroup(event) || this.#resetting) return;
     if (this.#pressed) this.#pressed.push(name);
     else this.#feedback.blurred(name);
     this.#draftStore.flush();
@@ -576,6 +577,10 @@ export class AccountRequestForm extends LitElement {
     this.#feedback.clear();
     this.#submission.reset();
     this.#announce('');
+    // The render that follows may take the focused control away (fields an answer showed go):
+    // the focusout that makes is not the person leaving a field, and must not show its error.
+    this.#resetting = true;
+    void this.updateComplete.then(() => (this.#resetting = false));
   }
 
   /** True when the current values would be accepted; shows nothing. The values are what the controls hold, including what an autofill or a script put there without an `input` event (a submit takes them in too). */

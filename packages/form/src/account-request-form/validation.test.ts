@@ -261,4 +261,16 @@ describe('<account-request-form> validation feedback', () => {
     expect(fieldset.getAttribute('aria-describedby')).to.equal(error?.id);
     expect(first!.getAttribute('aria-invalid')).to.equal('true');
   });
+  it('reset() clears every shown error, also that of the field holding the focus when the fields it showed go', async () => {
+    const el = await renderForm({ config: makeConfig([{ id: 'customerType', required: true }, { id: 'companyName', required: true }, { id: 'lastName', required: true }, { id: 'email', required: true }, { id: 'phone', required: true }]) });
+    $(el, '[name="customerType"][value="company"]').click();
+    await el.updateComplete;
+    expect(el.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    control(el, 'phone').focus();
+    el.reset();
+    await el.updateComplete;
+    expect([...root(el).querySelectorAll('[part~="error"]')].map((error) => error.textContent)).to.deep.equal([]);
+    expect(control(el, 'phone').hasAttribute('aria-invalid')).to.equal(false);
+  });
 });
