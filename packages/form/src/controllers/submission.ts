@@ -134,7 +134,7 @@ export class SubmissionController implements ReactiveController {
     if (this.#keyBody !== undefined && this.#keyBody !== body && !this.#outcomeUnknown) this.#renewKey();
     this.#keyBody ??= body;
     try {
-      this.#result = await this.#attempts(body, request, onRetry);
+      this.#result = await this.#attempts(request, onRetry);
       this.#status = 'succeeded';
       this.#renewKey();
     } catch (error) {
@@ -149,7 +149,7 @@ export class SubmissionController implements ReactiveController {
     return this.#status;
   }
 
-  async #attempts(body: string, request: (idempotencyKey: string) => Promise<SubmissionResult>, onRetry: RetryNotice | undefined): Promise<SubmissionResult> {
+  async #attempts(request: (idempotencyKey: string) => Promise<SubmissionResult>, onRetry: RetryNotice | undefined): Promise<SubmissionResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await request(this.idempotencyKey);
